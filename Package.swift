@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "laogan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "laogan", targets: ["laogan"]),
+    .library(name: "LaoganCore", targets: ["LaoganCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // The records, their rules, storage, import and rendering. Never prints, never parses arguments.
+    .target(
+      name: "LaoganCore",
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The thin command-line wrapper: parses, calls LaoganCore, prints.
+    .executableTarget(
+      name: "laogan",
+      dependencies: [
+        "LaoganCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "LaoganCoreTests",
+      dependencies: ["LaoganCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // Runs the built `laogan` binary end to end; depending on it makes `swift test` build it.
+    .testTarget(name: "laoganTests", dependencies: ["laogan"]),
+  ]
+)

@@ -1,0 +1,53 @@
+/// A column an import kind knows: its exact Chinese header (the raw value) and its English alias.
+public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
+  var alias: String { get }
+  var isRequired: Bool { get }
+}
+
+extension CadreField: ImportField {}
+
+/// Which column of a file holds which field, read from its header row: headers in any order, Chinese or
+/// English (SPEC §4). Unknown, repeated and missing required headers are all reported at once.
+struct HeaderMap<Field: ImportField> {
+  private let positions: [(field: Field, index: Int)]
+  let width: Int
+
+  init(_ header: CSVRecord, ignoreUnknown: Bool) throws(ImportFailure) {
+    var found: [Field: Int] = [:]
+    var problems: [ImportProblem] = []
+    for (index, raw) in header.cells.enumerated() {
+      let name = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "")
+      if name.isEmpty { continue }
+      guard let field = Field.allCases.first(where: { $0.rawValue == name || $0.alias == name.lowercased() }) else {
+        if !ignoreUnknown {
+          problems.append(
+            ImportProblem(line: header.line, column: name, value: "", reason: "不认识的列（可加 --ignore-unknown 忽略）"))
+        }
+        continue
+      }
+      if found[field] != nil {
+        problems.append(ImportProblem(line: header.line, column: name, value: "", reason: "列名重复"))
+      }
+      found[field] = index
+    }
+    for field in Field.allCases where field.isRequired && found[field] == nil {
+      problems.append(ImportProblem(line: header.line, column: field.rawValue, value: "", reason: "缺少必需的列"))
+    }
+    guard problems.isEmpty else { throw ImportFailure(problems: problems) }
+    positions = found.map { ($0.key, $0.value) }
+    width = header.cells.count
+  }
+
+  /// Whether the file has a column for `field`: an absent column leaves an existing record's value alone.
+  func contains(_ field: Field) -> Bool {
+    positions.contains { $0.field == field }
+  }
+
+  func cells(of record: CSVRecord) -> [Field: String] {
+    var cells: [Field: String] = [:]
+    for (field, index) in positions where index < record.cells.count {
+      cells[field] = record.cells[index]
+    }
+    return cells
+  }
+}

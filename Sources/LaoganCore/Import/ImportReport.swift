@@ -1,0 +1,53 @@
+import Foundation
+
+/// One bad cell or row, located so a clerk can find it in the spreadsheet.
+public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
+  public let line: Int
+  /// The column's header as the file spells it; empty for a problem with the whole row.
+  public let column: String
+  public let value: String
+  public let reason: String
+
+  public var description: String {
+    let place = column.isEmpty ? "line \(line)" : "line \(line), column \(column)"
+    return value.isEmpty ? "\(place): \(reason)" : "\(place): \(value) — \(reason)"
+  }
+}
+
+/// Nothing was written because the file has problems; every one of them is listed.
+public struct ImportFailure: LocalizedError, Sendable {
+  public let problems: [ImportProblem]
+
+  public var errorDescription: String? {
+    "\(problems.count) 处问题，未导入任何记录（修改后重新导入整个文件）"
+  }
+}
+
+/// How an import went: what was added, changed and left alone, and what is worth a look.
+public struct ImportSummary: Sendable {
+  public var encoding: TextEncoding
+  public var rows = 0
+  public var added = 0
+  public var updated = 0
+  public var unchanged = 0
+  public var dryRun = false
+  /// Accepted rows worth a clerk's attention, such as an upgraded 15-digit 身份证号.
+  public var warnings: [ImportProblem] = []
+}
+
+/// What the clerk asked of an import (SPEC §4).
+public struct ImportOptions: Sendable {
+  public var dryRun = false
+  /// Change cadres whose 身份证号 is already on the roster; without it a differing row is an error.
+  public var update = false
+  public var ignoreUnknown = false
+  /// Nil detects the encoding.
+  public var encoding: TextEncoding?
+
+  public init(dryRun: Bool = false, update: Bool = false, ignoreUnknown: Bool = false, encoding: TextEncoding? = nil) {
+    self.dryRun = dryRun
+    self.update = update
+    self.ignoreUnknown = ignoreUnknown
+    self.encoding = encoding
+  }
+}

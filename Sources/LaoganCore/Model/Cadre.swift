@@ -1,0 +1,109 @@
+import GRDB
+
+/// 离退休干部 — a retired cadre on the bureau's roster.
+///
+/// Nothing is deleted: a cadre who dies gets `diedOn`, a record entered by mistake is voided with a reason.
+public struct Cadre: Sendable, Equatable, Codable {
+  public var id: Int64?
+  public var name: String
+  public var sex: Sex
+  public var ethnicity: Ethnicity?
+  public var bornOn: CalendarDate
+  /// The validated 18-character 身份证号.
+  public var residentID: String
+  public var category: CadreCategory
+  public var startedWorkOn: CalendarDate?
+  public var retiredOn: CalendarDate?
+  public var formerUnit: String?
+  public var unitType: UnitType?
+  public var formerPost: String?
+  public var rank: Rank?
+  /// 管理地区 — the GB/T 2260 code of the region that manages the cadre.
+  public var regionCode: String
+  public var isPartyMember: Bool
+  public var joinedPartyOn: CalendarDate?
+  /// 所在党组织, by name as the roster gives it.
+  public var partyOrganization: String?
+  public var residence: String?
+  /// 异地安置 — settled outside the prefecture.
+  public var resettledElsewhere: Bool
+  /// 生活不能自理 — unable to look after themselves.
+  public var needsCare: Bool
+  public var phone: String?
+  public var emergencyContact: String?
+  public var emergencyPhone: String?
+  public var diedOn: CalendarDate?
+  public var note: String?
+  /// Why the record was voided; a voided cadre is kept but left out of lists and reports.
+  public var voidedReason: String?
+
+  public var region: Region? { Region(named: regionCode) }
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, sex, ethnicity
+    case bornOn = "born_on"
+    case residentID = "resident_id"
+    case category
+    case startedWorkOn = "started_work_on"
+    case retiredOn = "retired_on"
+    case formerUnit = "former_unit"
+    case unitType = "unit_type"
+    case formerPost = "former_post"
+    case rank
+    case regionCode = "region_code"
+    case isPartyMember = "party_member"
+    case joinedPartyOn = "joined_party_on"
+    case partyOrganization = "party_organization"
+    case residence
+    case resettledElsewhere = "resettled_elsewhere"
+    case needsCare = "needs_care"
+    case phone
+    case emergencyContact = "emergency_contact"
+    case emergencyPhone = "emergency_phone"
+    case diedOn = "died_on"
+    case note
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension Cadre: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "cadre"
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) {
+    id = inserted.rowID
+  }
+}
+
+extension Cadre: AuditedRecord {
+  /// Written column by column (not through Codable) for speed on bulk imports, and to store the pinyin keys
+  /// that name search matches.
+  public func encode(to container: inout PersistenceContainer) throws {
+    container["id"] = id
+    container["name"] = name
+    container["sex"] = sex
+    container["ethnicity"] = ethnicity
+    container["born_on"] = bornOn
+    container["resident_id"] = residentID
+    container["category"] = category
+    container["started_work_on"] = startedWorkOn
+    container["retired_on"] = retiredOn
+    container["former_unit"] = formerUnit
+    container["unit_type"] = unitType
+    container["former_post"] = formerPost
+    container["rank"] = rank
+    container["region_code"] = regionCode
+    container["party_member"] = isPartyMember
+    container["joined_party_on"] = joinedPartyOn
+    container["party_organization"] = partyOrganization
+    container["residence"] = residence
+    container["resettled_elsewhere"] = resettledElsewhere
+    container["needs_care"] = needsCare
+    container["phone"] = phone
+    container["emergency_contact"] = emergencyContact
+    container["emergency_phone"] = emergencyPhone
+    container["died_on"] = diedOn
+    container["note"] = note
+    container["voided_reason"] = voidedReason
+    container["search_keys"] = PinyinKeys.shared.keys(for: name)
+  }
+}

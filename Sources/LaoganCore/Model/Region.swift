@@ -1,0 +1,60 @@
+/// An administrative region of the prefecture, by its GB/T 2260 code.
+///
+/// Records the prefecture manages directly (州直) carry the prefecture's own code; a report for the
+/// prefecture covers every region, a report for a county only that county.
+public struct Region: Hashable, Sendable {
+  public let code: String
+  public let name: String
+  /// The name without its 市/县 suffix, as clerks say it: 兴义, 普安.
+  public let shortName: String
+
+  public static let prefecture = Region(code: "522300", name: "黔西南布依族苗族自治州", shortName: "黔西南州")
+
+  /// The prefecture first, then its counties and cities in code order.
+  public static let all: [Region] = [
+    prefecture,
+    Region(code: "522301", name: "兴义市", shortName: "兴义"),
+    Region(code: "522302", name: "兴仁市", shortName: "兴仁"),
+    Region(code: "522323", name: "普安县", shortName: "普安"),
+    Region(code: "522324", name: "晴隆县", shortName: "晴隆"),
+    Region(code: "522325", name: "贞丰县", shortName: "贞丰"),
+    Region(code: "522326", name: "望谟县", shortName: "望谟"),
+    Region(code: "522327", name: "册亨县", shortName: "册亨"),
+    Region(code: "522328", name: "安龙县", shortName: "安龙"),
+  ]
+
+  /// Names and codes that are no longer current but still appear in old rosters: 兴仁县 became 兴仁市 in 2018.
+  static let formerNames: [String: String] = [
+    "522322": "522302", "兴仁县": "522302", "州直": "522300", "黔西南": "522300", "黔西南州": "522300",
+  ]
+
+  /// The region a code or a name (full or short) names, or nil.
+  public init?(named text: String) {
+    let key = text.halfWidth.trimmingCharacters(in: .whitespaces)
+    let code = Region.formerNames[key] ?? key
+    guard let region = Region.all.first(where: { $0.code == code || $0.name == key || $0.shortName == key })
+    else { return nil }
+    self = region
+  }
+
+  /// Whether a record of `other` counts in a report for this region: the prefecture covers all its regions.
+  public func covers(_ other: Region) -> Bool {
+    self == other || self == .prefecture
+  }
+
+  /// The codes a report for this region counts.
+  public var coveredCodes: [String] {
+    Region.all.filter(covers).map(\.code)
+  }
+
+  /// How outputs name a record's region: 州直 for the prefecture's own records.
+  public var displayName: String {
+    self == .prefecture ? "州直" : name
+  }
+
+  private init(code: String, name: String, shortName: String) {
+    self.code = code
+    self.name = name
+    self.shortName = shortName
+  }
+}

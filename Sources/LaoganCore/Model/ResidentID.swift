@@ -1,0 +1,81 @@
+/// 公民身份号码 — the GB 11643 citizen identity number on a 居民身份证.
+///
+/// Eighteen characters: a 6-digit area code, the 8-digit birth date, a 3-digit order code whose parity gives
+/// the sex (odd for men), and an ISO 7064 MOD 11-2 check character (`X` for 10). First-generation cards carry
+/// 15 digits (2-digit year, no check character); they are upgraded to 18 here, as the card offices did.
+public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
+  /// The 18-character number, upper-case `X`.
+  public let value: String
+  public let birthDate: CalendarDate
+  public let sex: Sex
+  /// True when the number was given in its 15-digit first-generation form.
+  public let wasUpgraded: Bool
+
+  public var description: String { value }
+
+  /// Validates a number as typed: blanks trimmed, full-width digits and a lower-case `x` accepted.
+  public init(_ text: String) throws(ResidentIDError) {
+    let typed = text.halfWidth.trimmingCharacters(in: .whitespaces).uppercased()
+    var digits: [UInt8]
+    switch typed.utf8.count {
+    case 18:
+      let body = Array(typed.utf8)
+      guard body.prefix(17).allSatisfy(ResidentID.isDigit), ResidentID.isDigit(body[17]) || body[17] == UInt8(ascii: "X")
+      else { throw .notDigits }
+      digits = Array(body.prefix(17))
+      wasUpgraded = false
+    case 15:
+      let body = Array(typed.utf8)
+      guard body.allSatisfy(ResidentID.isDigit) else { throw .notDigits }
+      digits = Array(body.prefix(6)) + Array("19".utf8) + Array(body.suffix(9))
+      wasUpgraded = true
+    default:
+      throw .wrongLength(typed.count)
+    }
+    let number = { (range: Range<Int>) in digits[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+    guard let born = CalendarDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)),
+      born.year >= 1880
+    else { throw .impossibleBirthDate(String(decoding: digits[6..<14], as: UTF8.self)) }
+    let check = ResidentID.checkCharacter(for: digits)
+    if !wasUpgraded, let typedCheck = typed.utf8.last, typedCheck != check {
+      throw .wrongCheckCharacter(expected: Character(Unicode.Scalar(check)))
+    }
+    birthDate = born
+    sex = number(16..<17) % 2 == 1 ? .male : .female
+    value = String(decoding: digits + [check], as: UTF8.self)
+  }
+
+  /// `522301********0012`: area and the last four kept, the birth date and order hidden (PIPL).
+  public var masked: String {
+    Masking.residentID(value)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+  /// ISO 7064 MOD 11-2 over the first 17 digits.
+  static func checkCharacter(for digits: [UInt8]) -> UInt8 {
+    let sum = zip(digits, weights).reduce(0) { $0 + Int($1.0 - UInt8(ascii: "0")) * $1.1 }
+    return Array("10X98765432".utf8)[sum % 11]
+  }
+}
+
+/// Why a 身份证号 was refused, in the words shown to the clerk.
+public enum ResidentIDError: Error, Equatable, CustomStringConvertible {
+  case wrongLength(Int)
+  case notDigits
+  case wrongCheckCharacter(expected: Character)
+  case impossibleBirthDate(String)
+
+  public var description: String {
+    switch self {
+    case .wrongLength(let count): "身份证号应为 18 位（或旧式 15 位），这里是 \(count) 位"
+    case .notDigits: "身份证号只能由数字组成，18 位号码末位可为 X"
+    case .wrongCheckCharacter(let expected): "身份证号校验位不符（按前 17 位应为 \(expected)），请核对是否抄错"
+    case .impossibleBirthDate(let text): "身份证号中的出生日期 \(text) 不存在"
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// Who runs a command and what they typed: every write is logged under it as one group (SPEC §7).
+public struct AuditContext: Sendable {
+  public var operatorName: String
+  /// The command line as typed, e.g. `import cadres 花名册.csv --update`.
+  public var command: String
+  public var now: @Sendable () -> Date
+
+  public init(operatorName: String, command: String, now: @escaping @Sendable () -> Date = Date.init) {
+    self.operatorName = operatorName
+    self.command = command
+    self.now = now
+  }
+}
+
+/// A record whose writes are audited: its table and its JSON form (before and after) in the log.
+public protocol AuditedRecord: MutablePersistableRecord, Encodable {
+  var id: Int64? { get }
+}
+
+/// The writes of one command, inside its one transaction. Every change goes through here, so every change is
+/// in the audit log with its before and after.
+public final class AuditedWriter {
+  public let db: Database
+  let runID: Int64
+  private(set) var entryCount = 0
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+
+  init(db: Database, context: AuditContext) throws {
+    self.db = db
+    let stamp = ISO8601DateFormatter().string(from: context.now())
+    try db.execute(
+      sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
+      arguments: [context.operatorName, stamp, context.command])
+    runID = db.lastInsertedRowID
+  }
+
+  public func insert<Record: AuditedRecord>(_ record: inout Record) throws {
+    try record.insert(db)
+    try log(action: "insert", table: Record.databaseTableName, id: record.id, before: nil, after: json(record))
+  }
+
+  /// Writes `record` over `old`; nothing is written or logged when they are equal.
+  public func update<Record: AuditedRecord & Equatable>(_ record: Record, from old: Record) throws {
+    guard record != old else { return }
+    try record.update(db)
+    try log(
+      action: "update", table: Record.databaseTableName, id: record.id, before: json(old), after: json(record))
+  }
+
+  /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).
+  public func logReveal(table: String, ids: [Int64?]) throws {
+    for id in ids { try log(action: "reveal", table: table, id: id, before: nil, after: nil) }
+  }
+
+  private func json(_ record: some Encodable) throws -> String {
+    String(decoding: try encoder.encode(record), as: UTF8.self)
+  }
+
+  private func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [runID, action, table, id, before, after])
+    entryCount += 1
+  }
+}
+
+extension LaoganDatabase {
+  /// Runs one command's writes in one IMMEDIATE transaction, logged as one group. A thrown error rolls back
+  /// everything, log included; a command that changed nothing leaves no group behind. With `dryRun` the
+  /// transaction is always rolled back, so a dry run checks exactly what a real run would.
+  public func write<T>(
+    _ context: AuditContext, dryRun: Bool = false, _ body: (AuditedWriter) throws -> T
+  ) throws -> T {
+    try reader.writeWithoutTransaction { db in
+      try db.beginTransaction(.immediate)
+      do {
+        let writer = try AuditedWriter(db: db, context: context)
+        let result = try body(writer)
+        if dryRun {
+          try db.rollback()
+        } else {
+          if writer.entryCount == 0 {
+            try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
+          }
+          try db.commit()
+        }
+        return result
+      } catch {
+        try? db.rollback()
+        throw error
+      }
+    }
+  }
+}

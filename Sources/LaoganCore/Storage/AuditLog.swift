@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+/// One line of the audit log as `laogan audit` shows it.
+public struct AuditLine: Sendable, Equatable, Codable {
+  public let runID: Int64
+  public let ranAt: String
+  public let operatorName: String
+  public let command: String
+  public let action: String
+  public let table: String
+  public let recordID: Int64?
+  /// `字段: 旧 → 新` for each changed field, personal information masked unless revealed.
+  public let changes: String
+}
+
+/// Which audit lines to show.
+public struct AuditFilter: Sendable {
+  public var operatorName: String?
+  public var table: String?
+  public var recordID: Int64?
+  /// ISO date or timestamp prefix; lines at or after it.
+  public var since: String?
+  public var limit: Int
+
+  public init(operatorName: String? = nil, table: String? = nil, recordID: Int64? = nil, since: String? = nil,
+              limit: Int = 200) {
+    self.operatorName = operatorName
+    self.table = table
+    self.recordID = recordID
+    self.since = since
+    self.limit = limit
+  }
+}
+
+extension LaoganDatabase {
+  /// The newest lines first.
+  public func auditLines(_ filter: AuditFilter, reveal: Bool) throws -> [AuditLine] {
+    try read { db in
+      var conditions: [String] = []
+      var arguments: StatementArguments = []
+      if let name = filter.operatorName { conditions.append("r.operator = ?"); arguments += [name] }
+      if let table = filter.table { conditions.append("e.table_name = ?"); arguments += [table] }
+      if let id = filter.recordID { conditions.append("e.record_id = ?"); arguments += [id] }
+      if let since = filter.since { conditions.append("r.ran_at >= ?"); arguments += [since] }
+      arguments += [filter.limit]
+      let sql = """
+        SELECT r.id, r.ran_at, r.operator, r.command, e.action, e.table_name, e.record_id, e.before, e.after
+        FROM audit_entry e JOIN command_run r ON r.id = e.run_id
+        \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+        ORDER BY e.id DESC LIMIT ?
+        """
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        AuditLine(
+          runID: row[0], ranAt: row[1], operatorName: row[2],
+          command: reveal ? row[3] : AuditLog.maskedCommand(row[3]), action: row[4], table: row[5],
+          recordID: row[6], changes: AuditLog.changes(before: row[7], after: row[8], reveal: reveal))
+      }
+    }
+  }
+
+  /// Logs that `audit --reveal` showed the log's personal information unmasked.
+  public func logAuditReveal(_ context: AuditContext) throws {
+    try write(context) { writer in try writer.logReveal(table: "audit_entry", ids: [nil]) }
+  }
+}
+
+/// The audit log as a table and as JSON.
+public enum AuditOutput {
+  /// Long changes (a whole inserted record) are cut to keep the table readable; JSON has them whole.
+  public static func table(_ lines: [AuditLine]) -> Table {
+    Table(
+      headers: ["组", "时间", "操作人", "命令", "动作", "表", "记录", "变化"],
+      rows: lines.map {
+        ["\($0.runID)", $0.ranAt, $0.operatorName, $0.command, $0.action, $0.table, $0.recordID.map { "\($0)" } ?? "",
+         $0.changes.truncated(toWidth: 60)]
+      })
+  }
+
+  public static func json(_ lines: [AuditLine]) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(lines), as: UTF8.self) + "\n"
+  }
+}
+
+enum AuditLog {
+  static let personalKeys: Set<String> = ["resident_id", "phone", "emergency_phone"]
+
+  private static let identityNumber = try? NSRegularExpression(pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
+  private static let mobileNumber = try? NSRegularExpression(pattern: "(?<![0-9])1[0-9]{10}(?![0-9])")
+
+  /// The command line as typed may hold a 身份证号 or a phone number (`cadre add --id …`): masked like fields.
+  static func maskedCommand(_ command: String) -> String {
+    var text = command
+    for (pattern, mask) in [(identityNumber, Masking.residentID), (mobileNumber, Masking.phone)] {
+      guard let pattern else { continue }
+      for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+        guard let range = Range(match.range, in: text) else { continue }
+        text.replaceSubrange(range, with: mask(String(text[range])))
+      }
+    }
+    return text
+  }
+
+  /// The fields that differ between two JSON snapshots; all fields of an inserted record.
+  static func changes(before: String?, after: String?, reveal: Bool) -> String {
+    let old = object(before)
+    let new = object(after)
+    return Set(old.keys).union(new.keys).sorted().compactMap { key in
+      let was = show(old[key], key: key, reveal: reveal)
+      let now = show(new[key], key: key, reveal: reveal)
+      guard was != now else { return nil }
+      return before == nil ? "\(key)=\(now)" : "\(key): \(was) → \(now)"
+    }.joined(separator: "; ")
+  }
+
+  private static func object(_ json: String?) -> [String: Any] {
+    guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+    return value
+  }
+
+  private static func show(_ value: Any?, key: String, reveal: Bool) -> String {
+    guard let value, !(value is NSNull) else { return "" }
+    let text = "\(value)"
+    guard !reveal, personalKeys.contains(key) else { return text }
+    return key == "resident_id" ? Masking.residentID(text) : Masking.phone(text)
+  }
+}

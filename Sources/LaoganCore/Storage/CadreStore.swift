@@ -1,0 +1,146 @@
+import GRDB
+
+/// Which cadres a list shows.
+public struct CadreFilter: Sendable {
+  public var region: Region?
+  public var category: CadreCategory?
+  /// Only cadres alive on this day (SPEC §5: `died_on` empty or after it).
+  public var aliveOn: CalendarDate?
+  public var limit: Int?
+
+  public init(region: Region? = nil, category: CadreCategory? = nil, aliveOn: CalendarDate? = nil, limit: Int? = nil) {
+    self.region = region
+    self.category = category
+    self.aliveOn = aliveOn
+    self.limit = limit
+  }
+}
+
+// MARK: - Writes, one transaction a command
+
+extension LaoganDatabase {
+  /// `cadre add`: a new cadre; an existing 身份证号 is refused with the record that holds it.
+  public func addCadre(_ entry: CadreEntry, _ context: AuditContext) throws -> (cadre: Cadre, notes: [String]) {
+    var (cadre, notes) = try entry.validated().mapError(LaoganError.invalidCadre).get()
+    try write(context) { writer in
+      if let existing = try Cadre.filter(Column("resident_id") == cadre.residentID).fetchOne(writer.db) {
+        throw LaoganError.invalidValue(
+          field: CadreField.residentID.rawValue, value: Masking.residentID(cadre.residentID),
+          reason: "已登记为记录 \(existing.id ?? 0)（\(existing.name)）；修改请用 laogan cadre edit")
+      }
+      try writer.insert(&cadre)
+    }
+    return (cadre, notes)
+  }
+
+  /// `cadre edit`: changes some fields and validates the record as a whole.
+  public func editCadre(_ reference: String, changes: [CadreField: String], _ context: AuditContext) throws -> Cadre {
+    try write(context) { writer in
+      let old = try LaoganDatabase.cadre(reference, in: writer.db)
+      guard old.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
+      var entry = CadreEntry(old)
+      entry.cells.merge(changes) { _, new in new }
+      var (cadre, _) = try entry.validated().mapError(LaoganError.invalidCadre).get()
+      cadre.id = old.id
+      if cadre.residentID != old.residentID,
+        try Cadre.filter(Column("resident_id") == cadre.residentID).fetchCount(writer.db) > 0
+      {
+        throw LaoganError.invalidValue(
+          field: CadreField.residentID.rawValue, value: Masking.residentID(cadre.residentID), reason: "已被其他记录使用")
+      }
+      try writer.update(cadre, from: old)
+      return cadre
+    }
+  }
+
+  /// `cadre die`: records the date of death; the record stays.
+  public func recordDeath(_ reference: String, on day: CalendarDate, _ context: AuditContext) throws -> Cadre {
+    try editCadre(reference, changes: [.diedOn: day.description], context)
+  }
+
+  /// `cadre void`: a record entered by mistake is kept, marked with the reason, and left out of lists.
+  public func voidCadre(_ reference: String, reason: String, _ context: AuditContext) throws -> Cadre {
+    try write(context) { writer in
+      let old = try LaoganDatabase.cadre(reference, in: writer.db)
+      guard old.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
+      var cadre = old
+      cadre.voidedReason = reason
+      try writer.update(cadre, from: old)
+      return cadre
+    }
+  }
+
+  /// Logs that personal information of these cadres was shown unmasked.
+  public func logReveal(of cadres: [Cadre], _ context: AuditContext) throws {
+    try write(context) { writer in try writer.logReveal(table: Cadre.databaseTableName, ids: cadres.compactMap(\.id)) }
+  }
+}
+
+// MARK: - Reads
+
+extension LaoganDatabase {
+  public func cadre(_ reference: String) throws -> Cadre {
+    try read { db in try LaoganDatabase.cadre(reference, in: db) }
+  }
+
+  public func cadres(_ filter: CadreFilter) throws -> [Cadre] {
+    try read { db in
+      var request = Cadre.filter(Column("voided_reason") == nil)
+      if let region = filter.region { request = request.filter(region.coveredCodes.contains(Column("region_code"))) }
+      if let category = filter.category { request = request.filter(Column("category") == category) }
+      if let day = filter.aliveOn { request = request.filter(Column("died_on") == nil || Column("died_on") > day) }
+      if let limit = filter.limit { request = request.limit(limit) }
+      return try request.order(Column("region_code"), Column("id")).fetchAll(db)
+    }
+  }
+
+  /// Cadres whose name contains the characters typed, or whose pinyin or initials start with them (SPEC §3).
+  public func findCadres(_ query: String, limit: Int? = nil) throws -> [Cadre] {
+    let text = query.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else { return [] }
+    let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII || (0xFF01...0xFF5E).contains($0.value) }
+    return try read { db in
+      var request = Cadre.filter(Column("voided_reason") == nil)
+      if isLatin {
+        let key = LaoganDatabase.escapeLike(PinyinKeys.normalizedQuery(text))
+        request = request.filter(sql: "search_keys LIKE ? ESCAPE '\\'", arguments: ["% \(key)%"])
+      } else {
+        request = request.filter(sql: "name LIKE ? ESCAPE '\\'", arguments: ["%\(LaoganDatabase.escapeLike(text))%"])
+      }
+      if let limit { request = request.limit(limit) }
+      return try request.order(Column("name"), Column("id")).fetchAll(db)
+    }
+  }
+
+  /// A cadre named on the command line: record id, 身份证号 (18 or 15 digits) or a unique name (SPEC §9).
+  static func cadre(_ reference: String, in db: Database) throws -> Cadre {
+    let text = reference.halfWidth.trimmingCharacters(in: .whitespaces)
+    if text.count < 15, text.allSatisfy(\.isASCIIDigit), let id = Int64(text) {
+      guard let cadre = try Cadre.fetchOne(db, key: id) else { throw LaoganError.cadreNotFound(reference) }
+      return cadre
+    }
+    if let id = try? ResidentID(text) {
+      guard let cadre = try Cadre.filter(Column("resident_id") == id.value).fetchOne(db) else {
+        throw LaoganError.cadreNotFound(Masking.residentID(id.value))
+      }
+      return cadre
+    }
+    let named = try Cadre.filter(Column("name") == text && Column("voided_reason") == nil).order(Column("id"))
+      .fetchAll(db)
+    switch named.count {
+    case 0: throw LaoganError.cadreNotFound(reference)
+    case 1: return named[0]
+    default:
+      throw LaoganError.ambiguousCadre(
+        text,
+        candidates: named.map {
+          "编号 \($0.id ?? 0) \(Masking.residentID($0.residentID)) \($0.region?.displayName ?? $0.regionCode)"
+        })
+    }
+  }
+
+  static func escapeLike(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+      .replacingOccurrences(of: "_", with: "\\_")
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// The one door to a laogan database file.
+///
+/// Opening runs the migrations, so nobody sees an unmigrated database; a file written by a newer laogan, or
+/// a SQLite file that is not laogan's, is refused before anything is changed. One `DatabaseQueue` in WAL
+/// mode with a busy timeout lets two clerks work on the same file at once.
+public struct LaoganDatabase: Sendable {
+  /// The connection, for reads; writes go through `write(_:_:)` so that they are audited.
+  public let reader: DatabaseQueue
+  public let path: String
+
+  public enum OpenMode: Sendable {
+    /// `laogan init`: create the file (mode 0600) when it is missing.
+    case create
+    /// Every other command: a missing file is an error that says to run `laogan init`.
+    case existing
+  }
+
+  public init(path: String, mode: OpenMode) throws {
+    self.path = path
+    do {
+      if FileManager.default.fileExists(atPath: path) {
+        try LaoganDatabase.checkIsOurs(path: path)
+      } else {
+        guard mode == .create else { throw LaoganError.databaseMissing(path: path) }
+        try LaoganDatabase.createPrivateFile(at: path)
+      }
+      reader = try DatabaseQueue(path: path, configuration: LaoganDatabase.makeConfiguration())
+      try Migrations.migrator.migrate(reader)
+    } catch let error as DatabaseError {
+      throw LaoganError.cannotOpen(path: path, reason: LaoganDatabase.explain(error))
+    }
+  }
+
+  /// The one place for connection set-up.
+  static func makeConfiguration() -> Configuration {
+    var configuration = Configuration()
+    configuration.journalMode = .wal
+    configuration.busyMode = .timeout(15)
+    configuration.foreignKeysEnabled = true
+    return configuration
+  }
+
+  /// Refuses a newer laogan's database or another program's, through a read-only connection so that a
+  /// refused file is left exactly as it was (opening in WAL mode would already write to it).
+  private static func checkIsOurs(path: String) throws {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    defer { try? queue.close() }
+    let migrator = Migrations.migrator
+    try queue.read { db in
+      let tables = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      guard !tables.isEmpty else { return }
+      guard tables.contains("grdb_migrations"), try migrator.appliedIdentifiers(db).contains("v1-roster") else {
+        throw LaoganError.notLaoganDatabase(path: path)
+      }
+      if try migrator.hasBeenSuperseded(db) { throw LaoganError.newerSchema(path: path) }
+    }
+  }
+
+  /// New files hold personal information, so only their owner may read them; SQLite gives the -wal and -shm
+  /// files the same mode.
+  private static func createPrivateFile(at path: String) throws {
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    try FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+    guard descriptor >= 0 else {
+      throw LaoganError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    close(descriptor)
+  }
+
+  private static func explain(_ error: DatabaseError) -> String {
+    switch error.resultCode {
+    case .SQLITE_NOTADB: "不是 SQLite 数据库文件"
+    case .SQLITE_CANTOPEN: "文件无法打开（检查路径与权限）"
+    case .SQLITE_BUSY: "数据库正被其他程序长时间占用"
+    case .SQLITE_READONLY: "数据库为只读"
+    default: error.message ?? error.description
+    }
+  }
+}
+
+extension LaoganDatabase {
+  /// The default location (SPEC §8): `$XDG_DATA_HOME/laogan/laogan.db`, else `~/.local/share/laogan/laogan.db`.
+  public static func defaultPath(environment: [String: String]) -> String {
+    if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+      return data + "/laogan/laogan.db"
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return home + "/.local/share/laogan/laogan.db"
+  }
+
+  /// Reads in one consistent snapshot.
+  public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try reader.read(body)
+  }
+}

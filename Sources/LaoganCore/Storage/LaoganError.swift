@@ -1,0 +1,38 @@
+import Foundation
+
+/// What went wrong, in one line a clerk can act on. The command line prints `localizedDescription` and exits
+/// non-zero.
+public enum LaoganError: LocalizedError, Equatable {
+  case databaseMissing(path: String)
+  case newerSchema(path: String)
+  case notLaoganDatabase(path: String)
+  case cannotOpen(path: String, reason: String)
+  case cadreNotFound(String)
+  case ambiguousCadre(String, candidates: [String])
+  case invalidCadre(FieldProblems)
+  case invalidValue(field: String, value: String, reason: String)
+  case cadreVoided(String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .databaseMissing(let path):
+      "数据库 \(path) 不存在：请先运行 laogan init（或用 --db / LAOGAN_DB 指定已有的数据库）"
+    case .newerSchema(let path):
+      "数据库 \(path) 由更新版本的 laogan 写入，本版本不认识其结构；为免损坏，未作任何改动。请升级 laogan"
+    case .notLaoganDatabase(let path):
+      "\(path) 不是 laogan 数据库（其中已有其他表）；未作任何改动"
+    case .cannotOpen(let path, let reason):
+      "无法打开数据库 \(path)：\(reason)"
+    case .cadreNotFound(let reference):
+      "找不到干部“\(reference)”（可用记录编号、身份证号或唯一的姓名）"
+    case .ambiguousCadre(let name, let candidates):
+      "姓名“\(name)”对应 \(candidates.count) 名干部，请改用记录编号或身份证号：\(candidates.joined(separator: "；"))"
+    case .invalidCadre(let problems):
+      problems.problems.map(\.description).joined(separator: "；")
+    case .invalidValue(let field, let value, let reason):
+      FieldProblem(field: field, value: value, reason: reason).description
+    case .cadreVoided(let reference):
+      "干部记录 \(reference) 已作废，不能再修改"
+    }
+  }
+}

@@ -1,0 +1,36 @@
+extension String {
+  /// Columns the text takes in a terminal: East Asian wide and full-width characters (汉字, ：, ０) take two,
+  /// combining marks none, everything else one. Table alignment depends on it.
+  public var displayWidth: Int {
+    unicodeScalars.reduce(0) { $0 + $1.displayWidth }
+  }
+
+  /// The text cut to at most `width` columns, ending in `…` when cut, for cells that would swamp a table.
+  public func truncated(toWidth width: Int) -> String {
+    guard displayWidth > width else { return self }
+    var result = ""
+    var used = 0
+    for character in self {
+      let columns = String(character).displayWidth
+      guard used + columns < width else { break }
+      result.append(character)
+      used += columns
+    }
+    return result + "…"
+  }
+}
+
+extension Unicode.Scalar {
+  var displayWidth: Int {
+    if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { return 0 }
+    if value == 0x200B || value == 0xFEFF { return 0 }
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+      return 2
+    default:
+      return 1
+    }
+  }
+}

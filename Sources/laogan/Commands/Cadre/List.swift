@@ -1,0 +1,27 @@
+import ArgumentParser
+import LaoganCore
+
+extension Laogan.CadreCommand {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "列出干部（不含已作废的记录）。",
+      discussion: """
+        示例：
+          laogan cadre list --region 兴义 --category 离休 --alive-on 2026-11-30
+          laogan cadre list --format csv > 花名册.csv
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "地区（代码或名称）；州本级包含全部县市。") var region: Region?
+    @Option(help: "类别（离休/退休）") var category: CadreCategory?
+    @Option(help: "只列出该日仍健在的干部。") var aliveOn: CalendarDate?
+    @Option(help: "最多列出多少条。") var limit: Int?
+    @OptionGroup var output: ListOptions
+
+    func run() throws {
+      let opened = try database.open()
+      let filter = CadreFilter(region: region, category: category, aliveOn: aliveOn, limit: limit)
+      try output.print(try opened.cadres(filter), database: opened, options: database)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+extension Laogan {
+  /// `laogan export KIND`: the records as a spreadsheet or JSON, to stdout or a file.
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "导出记录为 CSV（UTF-8 BOM，Excel 可直接打开）或 JSON。",
+      discussion: """
+        CSV 的表头与导入相同。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志）。
+
+        示例：
+          laogan export cadres --output 花名册.csv
+          laogan export cadres --format json --region 兴义
+        """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+      case cadres
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case csv, json
+    }
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "导出的种类") var kind: Kind
+    @Option(help: "格式：csv 或 json；默认取自 --output 的扩展名，否则 csv。") var format: Format?
+    @Option(help: "写入的文件（默认标准输出）。") var output: String?
+    @Option(help: "地区（代码或名称）。") var region: Region?
+    @Flag(help: "导出完整的身份证号与电话（记入审计日志）。") var reveal = false
+
+    var chosenFormat: Format {
+      format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .csv
+    }
+
+    func validate() throws {
+      if format == nil, let output, Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) == nil {
+        throw ValidationError("无法从文件名 \(output) 判断格式，请用 --format csv|json")
+      }
+    }
+
+    func run() throws {
+      let opened = try database.open()
+      let cadres = try opened.cadres(CadreFilter(region: region))
+      if reveal { try opened.logReveal(of: cadres, database.context()) }
+      let text =
+        switch chosenFormat {
+        case .csv: CadreOutput.export(cadres, reveal: reveal).csv()
+        case .json: try CadreOutput.json(cadres, reveal: reveal)
+        }
+      if let output {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        Terminal.error("已导出 \(cadres.count) 条到 \(output)")
+      } else {
+        Terminal.output(text)
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+extension Laogan {
+  /// `laogan import KIND FILE`: a clerk's spreadsheet, all or nothing.
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "从 CSV 导入记录：全部成功才写入，任何一行有错则一行也不写，并列出每个错误的行、列与原因。",
+      discussion: """
+        编码自动识别（UTF-8、带 BOM 的 UTF-8、GB18030/GBK），也可用 --encoding 指定。
+        表头可用中文或英文别名，顺序不限。已登记的身份证号：内容相同则跳过，不同则需 --update。
+
+        示例：
+          laogan import cadres 花名册.csv --dry-run
+          laogan import cadres 花名册.csv --update
+        """)
+
+    /// The kinds of SPEC §4 that import so far.
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+      case cadres
+    }
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "导入的种类") var kind: Kind
+    @Argument(help: "CSV 文件", completion: .file(extensions: ["csv"])) var file: String
+    @Flag(help: "只检查，不写入。") var dryRun = false
+    @Flag(help: "身份证号已登记的干部以文件为准更新。") var update = false
+    @Flag(help: "忽略不认识的列。") var ignoreUnknown = false
+    @Option(help: "文件编码：utf-8 或 gb18030（gbk）；默认自动识别。") var encoding: String?
+
+    func validate() throws {
+      if let encoding, TextEncoding(name: encoding) == nil {
+        throw ValidationError("不支持的编码 \(encoding)（可用 utf-8、gb18030、gbk）")
+      }
+      guard FileManager.default.isReadableFile(atPath: file) else {
+        throw ValidationError("文件不存在或不可读：\(file)")
+      }
+    }
+
+    func run() throws {
+      let opened = try database.open()
+      let options = ImportOptions(
+        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, encoding: encoding.flatMap(TextEncoding.init(name:)))
+      let summary: ImportSummary
+      do {
+        defer { Terminal.endProgress() }
+        summary = try opened.importCadres(
+          from: URL(fileURLWithPath: file), options: options, database.context(),
+          progress: { Terminal.progress("已读取 \($0) 行…") })
+      }
+      for warning in summary.warnings { Terminal.error("提示：\(warning)") }
+      let verb = summary.dryRun ? "检查通过（未写入）" : "导入完成"
+      Terminal.output(
+        "\(verb)：\(summary.rows) 行，新增 \(summary.added)，更新 \(summary.updated)，未变 \(summary.unchanged)"
+          + "（编码 \(summary.encoding.rawValue)）\n")
+    }
+  }
+}

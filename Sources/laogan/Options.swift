@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+/// `--db` and `--operator`, which every command takes (SPEC §9).
+struct DatabaseOptions: ParsableArguments {
+  @Option(help: "数据库文件（默认 $LAOGAN_DB，或 ~/.local/share/laogan/laogan.db）。")
+  var db: String?
+
+  @Option(name: .customLong("operator"), help: "写入审计日志的操作人（默认 $LAOGAN_OPERATOR，或登录名）。")
+  var operatorName: String?
+
+  var path: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let db { return db }
+    if let fromEnvironment = environment["LAOGAN_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+    return LaoganDatabase.defaultPath(environment: environment)
+  }
+
+  func open(_ mode: LaoganDatabase.OpenMode = .existing) throws -> LaoganDatabase {
+    try LaoganDatabase(path: path, mode: mode)
+  }
+
+  /// Who and what goes into the audit log: the operator, and the command line as typed.
+  func context() -> AuditContext {
+    let environment = ProcessInfo.processInfo.environment
+    let name = operatorName ?? environment["LAOGAN_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? environment["USER"] ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+      ?? "unknown"
+    return AuditContext(operatorName: name, command: CommandLine.arguments.dropFirst().joined(separator: " "))
+  }
+}
+
+/// How a list is printed.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, csv, json
+}
+
+/// `--format` and `--reveal` for commands that list cadres.
+struct ListOptions: ParsableArguments {
+  @Option(help: "输出格式：text（终端表格）、csv（UTF-8 BOM）、json。")
+  var format: ListFormat = .text
+
+  @Flag(help: "显示完整的身份证号与电话（记入审计日志）。")
+  var reveal = false
+
+  /// Prints the cadres, logging the reveal first when asked to show personal information.
+  func print(_ cadres: [Cadre], database: LaoganDatabase, options: DatabaseOptions) throws {
+    if reveal { try database.logReveal(of: cadres, options.context()) }
+    switch format {
+    case .text: Terminal.output(CadreOutput.list(cadres, reveal: reveal).text())
+    case .csv: Terminal.output(CadreOutput.export(cadres, reveal: reveal).csv())
+    case .json: Terminal.output(try CadreOutput.json(cadres, reveal: reveal))
+    }
+  }
+}
+
+extension Region: ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(named: argument)
+  }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(parsing: argument)
+  }
+}
+
+extension CadreCategory: ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(label: argument)
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Where output goes: results on stdout, messages on stderr (SPEC §9).
+enum Terminal {
+  static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+  static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+  static func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// One line on stderr, then exit 1.
+  static func fail(_ message: String) -> Never {
+    error("laogan: \(message)")
+    exit(1)
+  }
+
+  /// Overwrites one status line on stderr while long work runs, only when a person is watching.
+  static func progress(_ text: String) {
+    guard standardErrorIsTerminal else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+  }
+
+  static func endProgress() {
+    guard standardErrorIsTerminal else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+
+  /// Asks for one value at the terminal; nil when nothing was typed.
+  static func ask(_ prompt: String) -> String? {
+    FileHandle.standardError.write(Data(prompt.utf8))
+    guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty else { return nil }
+    return answer
+  }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LaoganCore
+
+@Suite("Importing the cadre roster")
+struct CadreImportTests {
+  let folder: TemporaryFolder
+  let database: LaoganDatabase
+
+  init() throws {
+    folder = try TemporaryFolder()
+    database = try folder.database()
+  }
+
+  func count() throws -> Int {
+    try database.read { try Cadre.fetchCount($0) }
+  }
+
+  @Test("a GB18030 file with Chinese headers in any order")
+  func gbFile() throws {
+    let file = try folder.write(
+      "roster.csv",
+      gb18030("管理地区,姓名,身份证号,类别,民族,党员\n兴义,单雄信,\(KnownIDs.man1946),离休,布依,是\n"))
+    let summary = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    #expect(summary.encoding == .gb18030)
+    #expect(summary.added == 1)
+    let cadre = try database.cadre("单雄信")
+    #expect(cadre.regionCode == "522301")
+    #expect(cadre.ethnicity?.rawValue == "布依族")
+    #expect(cadre.sex == .male)
+    #expect(cadre.bornOn.description == "1946-03-15")
+    #expect(cadre.isPartyMember)
+  }
+
+  @Test("a BOM file with English aliases, mixed dates and yes/no forms")
+  func bomFile() throws {
+    let file = try folder.write(
+      "roster.csv",
+      utf8: """
+        name,resident_id,category,region,retired_on,needs_care,died_on
+        张三丰,\(KnownIDs.woman1930),退休,522323,1990年1月1日,Y,2026/11/2
+        李四,\(KnownIDs.man1950),退休,州直,33239,0,
+        """, bom: true)
+    #expect(try database.importCadres(from: file, options: ImportOptions(), testContext).added == 2)
+    let first = try database.cadre("张三丰")
+    #expect(first.retiredOn?.description == "1990-01-01")
+    #expect(first.needsCare)
+    #expect(first.diedOn?.description == "2026-11-02")
+    #expect(try database.cadre("李四").retiredOn?.description == "1991-01-01")
+  }
+
+  @Test("a file with bad rows imports nothing and names every bad line, column and value")
+  func badRows() throws {
+    let file = try folder.write(
+      "roster.csv",
+      utf8: """
+        姓名,身份证号,类别,管理地区,离退休日期
+        好人,\(KnownIDs.man1946),退休,兴义,2006-03-01
+        错号,522301194603150012,退休,兴义,
+        错类,\(KnownIDs.woman1930),病休,兴义,2023-02-30
+        ,\(KnownIDs.man1950),退休,北京,
+        """)
+    let failure = try #require(throws: ImportFailure.self) {
+      try database.importCadres(from: file, options: ImportOptions(), testContext)
+    }
+    let lines = failure.problems.map(\.description)
+    #expect(lines.contains { $0.hasPrefix("line 3, column 身份证号: 522301********0012 — ") })
+    #expect(lines.contains("line 4, column 类别: 病休 — 应为 离休/退休 之一"))
+    #expect(lines.contains { $0.hasPrefix("line 4, column 离退休日期: 2023-02-30 — ") })
+    #expect(lines.contains("line 5, column 姓名: 必填，不能为空"))
+    #expect(lines.contains { $0.hasPrefix("line 5, column 管理地区: 北京 — ") })
+    #expect(!lines.contains { $0.hasPrefix("line 2") })
+    #expect(try count() == 0)
+    #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM command_run") } == 0)
+  }
+
+  @Test("re-importing the same file changes nothing; a changed row needs --update")
+  func reimport() throws {
+    let rows = "姓名,身份证号,类别,管理地区,职级\n张三,\(KnownIDs.man1946),退休,兴义,正县处级\n"
+    let file = try folder.write("a.csv", utf8: rows)
+    _ = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    let again = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    #expect(again.added == 0 && again.unchanged == 1)
+    #expect(try database.auditLines(AuditFilter(), reveal: false).count == 1)
+
+    let changed = try folder.write("b.csv", utf8: rows.replacingOccurrences(of: "正县处级", with: "正厅级"))
+    let failure = try #require(throws: ImportFailure.self) {
+      try database.importCadres(from: changed, options: ImportOptions(), testContext)
+    }
+    #expect(failure.problems.first?.reason.contains("职级") == true)
+    let updated = try database.importCadres(from: changed, options: ImportOptions(update: true), testContext)
+    #expect(updated.updated == 1)
+    #expect(try database.cadre("张三").rank == .departmentChief)
+  }
+
+  @Test("columns the file lacks keep their values on update")
+  func partialUpdate() throws {
+    let full = try folder.write("a.csv", utf8: "姓名,身份证号,类别,管理地区,联系电话\n张三,\(KnownIDs.man1946),退休,兴义,13812345678\n")
+    _ = try database.importCadres(from: full, options: ImportOptions(), testContext)
+    let partial = try folder.write("b.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),离休,兴义\n")
+    _ = try database.importCadres(from: partial, options: ImportOptions(update: true), testContext)
+    let cadre = try database.cadre("张三")
+    #expect(cadre.category == .veteran)
+    #expect(cadre.phone == "13812345678")
+  }
+
+  @Test("a dry run validates everything and writes nothing")
+  func dryRun() throws {
+    let file = try folder.write("a.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),退休,兴义\n")
+    let summary = try database.importCadres(from: file, options: ImportOptions(dryRun: true), testContext)
+    #expect(summary.added == 1 && summary.dryRun)
+    #expect(try count() == 0)
+  }
+
+  @Test("header problems: unknown, repeated and missing columns are all reported")
+  func headers() throws {
+    let file = try folder.write("a.csv", utf8: "姓名,身份证号,身份证号,籍贯\n")
+    let failure = try #require(throws: ImportFailure.self) {
+      try database.importCadres(from: file, options: ImportOptions(), testContext)
+    }
+    let lines = failure.problems.map(\.description)
+    #expect(lines.contains("line 1, column 身份证号: 列名重复"))
+    #expect(lines.contains { $0.hasPrefix("line 1, column 籍贯: 不认识的列") })
+    #expect(lines.contains("line 1, column 类别: 缺少必需的列"))
+    #expect(lines.contains("line 1, column 管理地区: 缺少必需的列"))
+    let ignored = try folder.write("b.csv", utf8: "姓名,身份证号,类别,管理地区,籍贯\n张三,\(KnownIDs.man1946),退休,兴义,贵州\n")
+    #expect(try database.importCadres(from: ignored, options: ImportOptions(ignoreUnknown: true), testContext).added == 1)
+  }
+
+  @Test("the same 身份证号 twice in a file, and a 15-digit number equal to an 18-digit one, are duplicates")
+  func duplicates() throws {
+    let file = try folder.write(
+      "a.csv", utf8: "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.standardExample),退休,兴义\n乙,110105491231002,退休,兴义\n")
+    let failure = try #require(throws: ImportFailure.self) {
+      try database.importCadres(from: file, options: ImportOptions(), testContext)
+    }
+    #expect(failure.problems.map(\.description) == ["line 3, column 身份证号: 110105********002X — 与第 2 行重复"])
+  }
+
+  @Test("sex or birth date that disagree with the number are errors; missing ones are derived")
+  func derived() throws {
+    let file = try folder.write(
+      "a.csv",
+      utf8: "姓名,性别,出生日期,身份证号,类别,管理地区\n甲,男,1949-12-31,\(KnownIDs.standardExample),退休,兴义\n乙,男,1950-01-01,\(KnownIDs.man1950),退休,兴义\n")
+    let failure = try #require(throws: ImportFailure.self) {
+      try database.importCadres(from: file, options: ImportOptions(), testContext)
+    }
+    #expect(failure.problems.map(\.description) == [
+      "line 2, column 性别: 男 — 与身份证号不符（号码表明性别为女）",
+      "line 3, column 出生日期: 1950-01-01 — 与身份证号不符（号码表明出生于 1950-11-20）",
+    ])
+  }
+
+  @Test("the shared GB18030 sample imports whole, with its 15-digit numbers upgraded")
+  func sharedSample() throws {
+    let file = sharedSamples.appendingPathComponent("cadres.csv")
+    try #require(FileManager.default.fileExists(atPath: file.path))
+    let summary = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    #expect(summary.encoding == .gb18030)
+    #expect(summary.added == summary.rows && summary.rows > 0)
+    #expect(summary.warnings.count > 0)
+    #expect(try count() == summary.rows)
+  }
+}

@@ -1,0 +1,56 @@
+import LaoganCore
+import Testing
+
+@Suite("身份证号 (GB 11643)")
+struct ResidentIDTests {
+  @Test("valid numbers give their birth date and sex", arguments: [
+    (KnownIDs.standardExample, "1949-12-31", Sex.female),
+    (KnownIDs.man1946, "1946-03-15", Sex.male),
+    (KnownIDs.woman1930, "1930-01-01", Sex.female),
+    ("440524188001010014", "1880-01-01", Sex.male),
+  ])
+  func valid(number: String, born: String, sex: Sex) throws {
+    let id = try ResidentID(number)
+    #expect(id.value == number)
+    #expect(id.birthDate.description == born)
+    #expect(id.sex == sex)
+    #expect(!id.wasUpgraded)
+  }
+
+  @Test("a corrupted digit or check character is refused with the expected check character")
+  func corrupted() {
+    #expect(throws: ResidentIDError.wrongCheckCharacter(expected: "1")) { try ResidentID("522301194603150012") }
+    #expect(throws: ResidentIDError.wrongCheckCharacter(expected: "X")) { try ResidentID("110105194912310020") }
+    // One digit changed in the body changes the expected check character.
+    #expect(throws: ResidentIDError.self) { try ResidentID("522301194603151011") }
+  }
+
+  @Test("wrong lengths, letters and impossible birth dates are refused")
+  func malformed() {
+    #expect(throws: ResidentIDError.wrongLength(17)) { try ResidentID("52230119460315001") }
+    #expect(throws: ResidentIDError.notDigits) { try ResidentID("5223011946031500A1") }
+    #expect(throws: ResidentIDError.impossibleBirthDate("19460230")) { try ResidentID("522301194602300016") }
+  }
+
+  @Test("a lower-case x, full-width digits and blanks are read as typed by hand")
+  func typedByHand() throws {
+    #expect(try ResidentID("11010519491231002x").value == KnownIDs.standardExample)
+    #expect(try ResidentID(" ５２２３０１１９４６０３１５００１１ ").value == KnownIDs.man1946)
+  }
+
+  @Test("a 15-digit number is upgraded to 18 with its check character computed")
+  func upgrade() throws {
+    let id = try ResidentID("110105491231002")
+    #expect(id.value == KnownIDs.standardExample)
+    #expect(id.wasUpgraded)
+    #expect(id.birthDate.description == "1949-12-31")
+    #expect(id.sex == .female)
+  }
+
+  @Test("masking keeps the area code and the last four")
+  func masking() throws {
+    #expect(try ResidentID(KnownIDs.man1946).masked == "522301********0011")
+    #expect(Masking.phone("13812345678") == "138****5678")
+    #expect(Masking.phone("12345") == "*****")
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import LaoganCore
+
+@Suite("Cadres one at a time")
+struct CadreStoreTests {
+  let folder: TemporaryFolder
+  let database: LaoganDatabase
+
+  init() throws {
+    folder = try TemporaryFolder()
+    database = try folder.database()
+  }
+
+  func add(_ name: String, _ id: String, region: String = "兴义") throws -> Cadre {
+    try database.addCadre(
+      CadreEntry(cells: [.name: name, .residentID: id, .category: "退休", .region: region]), testContext
+    ).cadre
+  }
+
+  @Test("every missing required field is named at once")
+  func missing() throws {
+    let error = try #require(throws: LaoganError.self) {
+      try database.addCadre(CadreEntry(cells: [.name: "张三"]), testContext)
+    }
+    guard case .invalidCadre(let problems) = error else { Issue.record("\(error)"); return }
+    #expect(problems.problems.map(\.field) == ["身份证号", "类别", "管理地区"])
+  }
+
+  @Test("an edit is audited with before and after; an unchanged edit logs nothing")
+  func editAudited() throws {
+    let cadre = try add("张三", KnownIDs.man1946)
+    _ = try database.editCadre("张三", changes: [.rank: "正县处级", .phone: "13812345678"], testContext)
+    _ = try database.editCadre("张三", changes: [.rank: "正县处级"], testContext)
+    let lines = try database.auditLines(AuditFilter(table: "cadre", recordID: cadre.id), reveal: false)
+    #expect(lines.map(\.action) == ["update", "insert"])
+    #expect(lines[0].operatorName == "王芳")
+    #expect(lines[0].changes == "phone:  → 138****5678; rank:  → 正县处级")
+    #expect(try database.auditLines(AuditFilter(), reveal: true)[0].changes.contains("13812345678"))
+  }
+
+  @Test("death is recorded, the record stays, and lists by day leave the dead out")
+  func death() throws {
+    _ = try add("张三", KnownIDs.man1946)
+    _ = try database.recordDeath("张三", on: try #require(CalendarDate(parsing: "2026-11-02")), testContext)
+    let day = try #require(CalendarDate(parsing: "2026-11-02"))
+    let next = try #require(CalendarDate(parsing: "2026-11-01"))
+    #expect(try database.cadres(CadreFilter(aliveOn: day)).isEmpty)
+    #expect(try database.cadres(CadreFilter(aliveOn: next)).count == 1)
+  }
+
+  @Test("a cadre is named by id, 身份证号 (18 or 15 digits) or a unique name; a shared name lists candidates")
+  func references() throws {
+    let first = try add("张三", KnownIDs.standardExample)
+    _ = try add("李四", KnownIDs.man1950, region: "普安")
+    #expect(try database.cadre("\(first.id ?? 0)").name == "张三")
+    #expect(try database.cadre("110105491231002").name == "张三")
+    #expect(try database.cadre(KnownIDs.man1950).name == "李四")
+    _ = try add("张三", KnownIDs.man1946)
+    #expect(throws: LaoganError.self) { try database.cadre("张三") }
+    #expect(throws: LaoganError.cadreNotFound("王五")) { try database.cadre("王五") }
+  }
+
+  @Test("find matches characters, full pinyin, initials and polyphonic surnames, never a voided record")
+  func find() throws {
+    _ = try add("张三丰", KnownIDs.standardExample)
+    _ = try add("单雄信", KnownIDs.man1950)
+    _ = try add("曾巩", KnownIDs.man1946)
+    #expect(try database.findCadres("三丰").map(\.name) == ["张三丰"])
+    #expect(try database.findCadres("zhangsan").map(\.name) == ["张三丰"])
+    #expect(try database.findCadres("zsf").map(\.name) == ["张三丰"])
+    #expect(try database.findCadres("shan").map(\.name) == ["单雄信"])
+    #expect(try database.findCadres("dan").map(\.name) == ["单雄信"])
+    #expect(try database.findCadres("ZENG").map(\.name) == ["曾巩"])
+    #expect(try database.findCadres("%").isEmpty)
+    _ = try database.voidCadre("单雄信", reason: "重复登记", testContext)
+    #expect(try database.findCadres("shan").isEmpty)
+  }
+
+  @Test("region scope: the prefecture covers every county, a county only itself")
+  func regions() throws {
+    _ = try add("甲", KnownIDs.man1946, region: "兴义市")
+    _ = try add("乙", KnownIDs.man1950, region: "522300")
+    _ = try add("丙", KnownIDs.standardExample, region: "兴仁县")
+    #expect(try database.cadres(CadreFilter(region: .prefecture)).count == 3)
+    #expect(try database.cadres(CadreFilter(region: Region(named: "兴义"))).map(\.name) == ["甲"])
+    #expect(try database.cadres(CadreFilter(region: Region(named: "522302"))).map(\.name) == ["丙"])
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LaoganCore
+
+@Suite("The database door")
+struct DatabaseTests {
+  @Test("a new file is private to its owner and in WAL mode")
+  func newFile() throws {
+    let folder = try TemporaryFolder()
+    let database = try folder.database("sub/dir/x.db")
+    let mode = try FileManager.default.attributesOfItem(atPath: database.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+  }
+
+  @Test("a missing file is an error that says to run init, and nothing is created")
+  func missing() throws {
+    let folder = try TemporaryFolder()
+    #expect(throws: LaoganError.databaseMissing(path: folder.path("none.db"))) {
+      try LaoganDatabase(path: folder.path("none.db"), mode: .existing)
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.path("none.db")))
+  }
+
+  @Test("a database from a newer laogan is refused and left untouched")
+  func newer() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.database().path
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+    try queue.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(throws: LaoganError.newerSchema(path: path)) { try LaoganDatabase(path: path, mode: .existing) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  @Test("another program's SQLite file is refused")
+  func foreign() throws {
+    let folder = try TemporaryFolder()
+    let queue = try DatabaseQueue(path: folder.path("other.db"))
+    try queue.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+    try queue.close()
+    #expect(throws: LaoganError.notLaoganDatabase(path: folder.path("other.db"))) {
+      try LaoganDatabase(path: folder.path("other.db"), mode: .existing)
+    }
+  }
+
+  @Test("schema.sql is what the migrations build")
+  func schemaFile() throws {
+    let folder = try TemporaryFolder()
+    let built = try folder.database().read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT sql || ';' FROM sqlite_master
+          WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+          ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, name
+          """)
+    }.joined(separator: "\n\n") + "\n"
+    let schemaFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schema.sql")
+    let header = "-- The current laogan schema, as the migrations build it (kept equal by DatabaseTests).\n\n"
+    if ProcessInfo.processInfo.environment["LAOGAN_WRITE_SCHEMA"] == "1" {
+      try Data((header + built).utf8).write(to: schemaFile)
+    }
+    #expect(try String(contentsOf: schemaFile, encoding: .utf8) == header + built)
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import LaoganCore
+
+/// A folder under the system's temporary directory, removed when the test lets go of it.
+final class TemporaryFolder {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: url)
+  }
+
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// Writes `bytes` to a file in the folder and returns its URL.
+  @discardableResult
+  func write(_ name: String, _ bytes: Data) throws -> URL {
+    let file = url.appendingPathComponent(name)
+    try bytes.write(to: file)
+    return file
+  }
+
+  func write(_ name: String, utf8 text: String, bom: Bool = false) throws -> URL {
+    try write(name, Data(((bom ? "\u{FEFF}" : "") + text).utf8))
+  }
+
+  /// A new, initialized database in the folder.
+  func database(_ name: String = "laogan.db") throws -> LaoganDatabase {
+    try LaoganDatabase(path: path(name), mode: .create)
+  }
+}
+
+/// The text as Excel in China saves a CSV: GB18030.
+func gb18030(_ text: String) -> Data {
+  text.data(using: String.Encoding(rawValue: 0x8000_0632)) ?? Data()
+}
+
+/// A fixed clock and operator, so audit lines are predictable.
+let testContext = AuditContext(operatorName: "王芳", command: "test") { Date(timeIntervalSince1970: 1_795_000_000) }
+
+/// Valid 身份证号 used across the tests (check characters computed by GB 11643).
+enum KnownIDs {
+  /// The standard's own example: a woman born 1949-12-31.
+  static let standardExample = "11010519491231002X"
+  static let man1946 = "522301194603150011"
+  static let woman1930 = "522323193001010023"
+  static let man1950 = "522301195011200032"
+}
+
+/// The repository's shared folder, beside the checkout (`../shared`).
+let sharedSamples = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().appendingPathComponent("shared/samples")

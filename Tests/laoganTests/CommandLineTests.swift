@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// Runs the built `laogan` binary the way a clerk or a cron script does, and checks exit code, stdout and stderr.
+struct Laogan {
+  let folder: URL
+  var database: String { folder.appendingPathComponent("laogan.db").path }
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  struct Outcome {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  static let binary = Bundle.main.bundleURL.appendingPathComponent("laogan")
+
+  @discardableResult
+  func run(_ arguments: String..., withDatabase: Bool = true, environment: [String: String] = [:]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = Laogan.binary
+    process.arguments = arguments + (withDatabase ? ["--db", database] : [])
+    var env = ProcessInfo.processInfo.environment
+    env["LAOGAN_OPERATOR"] = "测试员"
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    process.standardInput = FileHandle.nullDevice
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  func write(_ name: String, _ text: String) throws -> String {
+    let url = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url.path
+  }
+}
+
+@Suite("laogan end to end")
+struct CommandLineTests {
+  let laogan: Laogan
+
+  init() throws {
+    laogan = try Laogan()
+  }
+
+  static let roster = """
+    姓名,身份证号,类别,管理地区,联系电话,职级
+    张三丰,11010519491231002X,离休,兴义,13812345678,正县处级
+    单雄信,522301194603150011,退休,普安,,副县处级
+    """
+
+  @Test("a missing database says to run init, on stderr, with exit 1")
+  func missingDatabase() throws {
+    let outcome = try laogan.run("cadre", "list")
+    #expect(outcome.status == 1)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr.contains("laogan init"))
+  }
+
+  @Test("init, import, list, find, show and audit, with personal information masked")
+  func tour() throws {
+    #expect(try laogan.run("init").status == 0)
+    let file = try laogan.write("roster.csv", CommandLineTests.roster)
+    let imported = try laogan.run("import", "cadres", file)
+    #expect(imported.status == 0)
+    #expect(imported.stdout.contains("新增 2"))
+
+    let list = try laogan.run("cadre", "list")
+    #expect(list.status == 0)
+    #expect(list.stdout.contains("110105********002X"))
+    #expect(!list.stdout.contains("11010519491231002X"))
+    // CJK-aware alignment: every row's 身份证号 starts at the same display column.
+    let rows = list.stdout.split(separator: "\n").dropFirst(2).map(String.init)
+    let columns = Set(rows.map { row in String(row[..<(row.range(of: "***")?.lowerBound ?? row.endIndex)]).displayColumns })
+    #expect(columns.count == 1)
+
+    let found = try laogan.run("cadre", "find", "shan")
+    #expect(found.status == 0 && found.stdout.contains("单雄信") && !found.stdout.contains("张三丰"))
+    #expect(try laogan.run("cadre", "find", "zsf").stdout.contains("张三丰"))
+    #expect(try laogan.run("cadre", "find", "nobody").status == 1)
+
+    let shown = try laogan.run("cadre", "show", "张三丰")
+    #expect(shown.stdout.contains("138****5678"))
+    let revealed = try laogan.run("cadre", "show", "张三丰", "--reveal")
+    #expect(revealed.stdout.contains("13812345678"))
+
+    let audit = try laogan.run("audit", "--format", "json")
+    #expect(audit.status == 0)
+    let lines = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
+    #expect(lines.first?["action"] as? String == "reveal")
+    #expect(lines.first?["operatorName"] as? String == "测试员")
+    #expect(lines.filter { $0["action"] as? String == "insert" }.count == 2)
+  }
+
+  @Test("a file with bad rows exits 1, names every bad line on stderr and writes nothing")
+  func badImport() throws {
+    try laogan.run("init")
+    let file = try laogan.write(
+      "bad.csv", CommandLineTests.roster + "\n错号,522301194603150012,退休,兴义,,\n错日,522301195011200032,退休,兴义,,科长\n")
+    let outcome = try laogan.run("import", "cadres", file)
+    #expect(outcome.status == 1)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr.contains("line 4, column 身份证号: 522301********0012"))
+    #expect(outcome.stderr.contains("line 5, column 职级: 科长 — 应为"))
+    #expect(outcome.stderr.contains("未导入任何记录"))
+    #expect(try laogan.run("cadre", "list", "--format", "json").stdout == "[\n\n]\n")
+  }
+
+  @Test("cadre add in a script names every missing field and exits 1; a full add prints the new id")
+  func add() throws {
+    try laogan.run("init")
+    let missing = try laogan.run("cadre", "add", "--name", "张三")
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("身份证号: 必填") && missing.stderr.contains("类别: 必填") && missing.stderr.contains("管理地区: 必填"))
+    let added = try laogan.run(
+      "cadre", "add", "--name", "张三", "--id", "110105491231002", "--category", "退休", "--region", "522301")
+    #expect(added.status == 0)
+    #expect(added.stdout == "1\n")
+    #expect(added.stderr.contains("已升级为 18 位"))
+  }
+
+  @Test("edit, die and export round-trip through import")
+  func editAndExport() throws {
+    try laogan.run("init")
+    try laogan.run("import", "cadres", try laogan.write("roster.csv", CommandLineTests.roster))
+    #expect(try laogan.run("cadre", "edit", "单雄信", "--rank", "正厅级").status == 0)
+    #expect(try laogan.run("cadre", "die", "单雄信", "--on", "2026年11月2日").status == 0)
+    let exported = try laogan.run("export", "cadres", "--reveal")
+    #expect(exported.stdout.hasPrefix("\u{FEFF}姓名,性别,民族,出生日期,身份证号"))
+    #expect(exported.stdout.contains("522301194603150011"))
+    #expect(exported.stdout.contains("2026-11-02"))
+    let again = try laogan.run("import", "cadres", try laogan.write("export.csv", exported.stdout))
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("未变 2"))
+  }
+
+  @Test("argument mistakes print usage and exit 64; --help carries an example")
+  func usage() throws {
+    let outcome = try laogan.run("import", "nonsense", "x.csv")
+    #expect(outcome.status == 64)
+    #expect(try laogan.run("cadre", "add", "--help", withDatabase: false).stdout.contains("示例"))
+  }
+}
+
+extension String {
+  /// Terminal columns, CJK characters counting two (the test's own count, independent of the app's).
+  var displayColumns: Int {
+    unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+  }
+}
