@@ -24,7 +24,8 @@ struct DatabaseOptions: ParsableArguments {
   /// Who and what goes into the audit log: the operator, and the command line as typed.
   func context() -> AuditContext {
     let environment = ProcessInfo.processInfo.environment
-    let name = operatorName ?? environment["LAOGAN_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
+    let name =
+      operatorName ?? environment["LAOGAN_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
       ?? environment["USER"] ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
       ?? "unknown"
     return AuditContext(operatorName: name, command: CommandLine.arguments.dropFirst().joined(separator: " "))

@@ -85,7 +85,8 @@ struct CommandLineTests {
     #expect(!list.stdout.contains("11010519491231002X"))
     // CJK-aware alignment: every row's 身份证号 starts at the same display column.
     let rows = list.stdout.split(separator: "\n").dropFirst(2).map(String.init)
-    let columns = Set(rows.map { row in String(row[..<(row.range(of: "***")?.lowerBound ?? row.endIndex)]).displayColumns })
+    let columns = Set(
+      rows.map { row in String(row[..<(row.range(of: "***")?.lowerBound ?? row.endIndex)]).displayColumns })
     #expect(columns.count == 1)
 
     let found = try laogan.run("cadre", "find", "shan")
@@ -125,7 +126,8 @@ struct CommandLineTests {
     try laogan.run("init")
     let missing = try laogan.run("cadre", "add", "--name", "张三")
     #expect(missing.status == 1)
-    #expect(missing.stderr.contains("身份证号: 必填") && missing.stderr.contains("类别: 必填") && missing.stderr.contains("管理地区: 必填"))
+    #expect(
+      missing.stderr.contains("身份证号: 必填") && missing.stderr.contains("类别: 必填") && missing.stderr.contains("管理地区: 必填"))
     let added = try laogan.run(
       "cadre", "add", "--name", "张三", "--id", "110105491231002", "--category", "退休", "--region", "522301")
     #expect(added.status == 0)

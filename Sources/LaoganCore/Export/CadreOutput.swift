@@ -14,7 +14,8 @@ public enum CadreOutput {
       rows: cadres.map { cadre in
         ["\(cadre.id ?? 0)"]
           + listFields.map { field in
-            field == .region ? (cadre.region?.displayName ?? cadre.regionCode) : cadre.displayText(of: field, reveal: reveal)
+            field == .region
+              ? (cadre.region?.displayName ?? cadre.regionCode) : cadre.displayText(of: field, reveal: reveal)
           }
       })
   }
@@ -30,7 +31,9 @@ public enum CadreOutput {
   public static func details(_ cadre: Cadre, reveal: Bool) -> [(label: String, value: String)] {
     var lines = [("编号", "\(cadre.id ?? 0)")]
     for field in CadreField.allCases {
-      let value = field == .region ? (cadre.region?.displayName ?? cadre.regionCode) : cadre.displayText(of: field, reveal: reveal)
+      let value =
+        field == .region
+        ? (cadre.region?.displayName ?? cadre.regionCode) : cadre.displayText(of: field, reveal: reveal)
       if !value.isEmpty { lines.append((field.rawValue, value)) }
     }
     if let reason = cadre.voidedReason { lines.append(("已作废", reason)) }

@@ -16,7 +16,9 @@ extension LaoganDatabase {
     }
     guard let header = reader.next() else {
       let reason = reader.error?.reason ?? "文件是空的，没有表头行"
-      throw ImportFailure(problems: [ImportProblem(line: reader.error?.line ?? 1, column: "", value: "", reason: reason)])
+      throw ImportFailure(problems: [
+        ImportProblem(line: reader.error?.line ?? 1, column: "", value: "", reason: reason)
+      ])
     }
     let columns = try HeaderMap<CadreField>(header, ignoreUnknown: options.ignoreUnknown)
     var summary = ImportSummary(encoding: reader.encoding, dryRun: options.dryRun)

@@ -103,7 +103,8 @@ extension CalendarDate {
     var body = cleaned
     if body.hasSuffix("日") { body.removeLast() }
     let parts = body.split(omittingEmptySubsequences: false, whereSeparator: { "-/.年月".contains($0) })
-    guard parts.count == 3, parts.allSatisfy({ part in !part.isEmpty && part.count <= 4 && part.allSatisfy { $0.isASCIIDigit } }),
+    guard parts.count == 3,
+      parts.allSatisfy({ part in !part.isEmpty && part.count <= 4 && part.allSatisfy { $0.isASCIIDigit } }),
       parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
     else { return nil }
     self.init(year: year, month: month, day: day)

@@ -20,7 +20,8 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     switch typed.utf8.count {
     case 18:
       let body = Array(typed.utf8)
-      guard body.prefix(17).allSatisfy(ResidentID.isDigit), ResidentID.isDigit(body[17]) || body[17] == UInt8(ascii: "X")
+      guard body.prefix(17).allSatisfy(ResidentID.isDigit),
+        ResidentID.isDigit(body[17]) || body[17] == UInt8(ascii: "X")
       else { throw .notDigits }
       digits = Array(body.prefix(17))
       wasUpgraded = false

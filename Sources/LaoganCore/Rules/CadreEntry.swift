@@ -107,11 +107,17 @@ extension CadreEntry {
         }
       }
       let ethnicity = entry.text(.ethnicity).flatMap { text in
-        Ethnicity(label: text) ?? { fail(.ethnicity, "不是 56 个民族之一"); return nil }()
+        Ethnicity(label: text)
+          ?? {
+            fail(.ethnicity, "不是 56 个民族之一"); return nil
+          }()
       }
       let category = choice(.category, CadreCategory.self)
       let region = entry.text(.region).flatMap { text in
-        Region(named: text) ?? { fail(.region, "不是本州的地区（可用代码或名称，如 522301、兴义市、兴义）"); return nil }()
+        Region(named: text)
+          ?? {
+            fail(.region, "不是本州的地区（可用代码或名称，如 522301、兴义市、兴义）"); return nil
+          }()
       }
       let joinedPartyOn = date(.joinedPartyOn)
       let isPartyMember = flag(.isPartyMember) ?? (joinedPartyOn != nil)
@@ -204,7 +210,8 @@ extension CadreEntry {
     private mutating func fail(_ field: CadreField, _ reason: String) {
       // Personal information stays masked even in a message about it.
       let value = entry.text(field) ?? ""
-      problems.append(FieldProblem(field: field.rawValue, value: field.isPersonal ? masked(value) : value, reason: reason))
+      problems.append(
+        FieldProblem(field: field.rawValue, value: field.isPersonal ? masked(value) : value, reason: reason))
     }
 
     private func masked(_ value: String) -> String {

@@ -23,8 +23,10 @@ public struct AuditFilter: Sendable {
   public var since: String?
   public var limit: Int
 
-  public init(operatorName: String? = nil, table: String? = nil, recordID: Int64? = nil, since: String? = nil,
-              limit: Int = 200) {
+  public init(
+    operatorName: String? = nil, table: String? = nil, recordID: Int64? = nil, since: String? = nil,
+    limit: Int = 200
+  ) {
     self.operatorName = operatorName
     self.table = table
     self.recordID = recordID
@@ -72,8 +74,10 @@ public enum AuditOutput {
     Table(
       headers: ["组", "时间", "操作人", "命令", "动作", "表", "记录", "变化"],
       rows: lines.map {
-        ["\($0.runID)", $0.ranAt, $0.operatorName, $0.command, $0.action, $0.table, $0.recordID.map { "\($0)" } ?? "",
-         $0.changes.truncated(toWidth: 60)]
+        [
+          "\($0.runID)", $0.ranAt, $0.operatorName, $0.command, $0.action, $0.table, $0.recordID.map { "\($0)" } ?? "",
+          $0.changes.truncated(toWidth: 60),
+        ]
       })
   }
 
@@ -87,7 +91,8 @@ public enum AuditOutput {
 enum AuditLog {
   static let personalKeys: Set<String> = ["resident_id", "phone", "emergency_phone"]
 
-  private static let identityNumber = try? NSRegularExpression(pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
+  private static let identityNumber = try? NSRegularExpression(
+    pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
   private static let mobileNumber = try? NSRegularExpression(pattern: "(?<![0-9])1[0-9]{10}(?![0-9])")
 
   /// The command line as typed may hold a 身份证号 or a phone number (`cadre add --id …`): masked like fields.
@@ -116,7 +121,9 @@ enum AuditLog {
   }
 
   private static func object(_ json: String?) -> [String: Any] {
-    guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+    guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+      return [:]
+    }
     return value
   }
 

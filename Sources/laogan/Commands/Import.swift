@@ -41,7 +41,8 @@ extension Laogan {
     func run() throws {
       let opened = try database.open()
       let options = ImportOptions(
-        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, encoding: encoding.flatMap(TextEncoding.init(name:)))
+        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown,
+        encoding: encoding.flatMap(TextEncoding.init(name:)))
       let summary: ImportSummary
       do {
         defer { Terminal.endProgress() }

@@ -126,7 +126,8 @@ struct CadreImportTests {
     #expect(lines.contains("line 1, column 类别: 缺少必需的列"))
     #expect(lines.contains("line 1, column 管理地区: 缺少必需的列"))
     let ignored = try folder.write("b.csv", utf8: "姓名,身份证号,类别,管理地区,籍贯\n张三,\(KnownIDs.man1946),退休,兴义,贵州\n")
-    #expect(try database.importCadres(from: ignored, options: ImportOptions(ignoreUnknown: true), testContext).added == 1)
+    #expect(
+      try database.importCadres(from: ignored, options: ImportOptions(ignoreUnknown: true), testContext).added == 1)
   }
 
   @Test("the same 身份证号 twice in a file, and a 15-digit number equal to an 18-digit one, are duplicates")
@@ -143,14 +144,19 @@ struct CadreImportTests {
   func derived() throws {
     let file = try folder.write(
       "a.csv",
-      utf8: "姓名,性别,出生日期,身份证号,类别,管理地区\n甲,男,1949-12-31,\(KnownIDs.standardExample),退休,兴义\n乙,男,1950-01-01,\(KnownIDs.man1950),退休,兴义\n")
+      utf8: """
+        姓名,性别,出生日期,身份证号,类别,管理地区
+        甲,男,1949-12-31,\(KnownIDs.standardExample),退休,兴义
+        乙,男,1950-01-01,\(KnownIDs.man1950),退休,兴义
+        """)
     let failure = try #require(throws: ImportFailure.self) {
       try database.importCadres(from: file, options: ImportOptions(), testContext)
     }
-    #expect(failure.problems.map(\.description) == [
-      "line 2, column 性别: 男 — 与身份证号不符（号码表明性别为女）",
-      "line 3, column 出生日期: 1950-01-01 — 与身份证号不符（号码表明出生于 1950-11-20）",
-    ])
+    #expect(
+      failure.problems.map(\.description) == [
+        "line 2, column 性别: 男 — 与身份证号不符（号码表明性别为女）",
+        "line 3, column 出生日期: 1950-01-01 — 与身份证号不符（号码表明出生于 1950-11-20）",
+      ])
   }
 
   @Test("the shared GB18030 sample imports whole, with its 15-digit numbers upgraded")

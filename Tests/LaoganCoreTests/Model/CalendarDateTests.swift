@@ -3,16 +3,20 @@ import Testing
 
 @Suite("Calendar dates as clerks type them")
 struct CalendarDateTests {
-  @Test("every form of SPEC §4 reads as 2023-06-12", arguments: [
-    "2023-06-12", "2023/6/12", "2023.6.12", "2023年6月12日", "20230612", "45089", "２０２３-０６-１２", " 2023-6-12 ",
-  ])
+  @Test(
+    "every form of SPEC §4 reads as 2023-06-12",
+    arguments: [
+      "2023-06-12", "2023/6/12", "2023.6.12", "2023年6月12日", "20230612", "45089", "２０２３-０６-１２", " 2023-6-12 ",
+    ])
   func forms(text: String) {
     #expect(CalendarDate(parsing: text)?.description == "2023-06-12")
   }
 
-  @Test("days that do not exist and other text are refused", arguments: [
-    "2023-02-30", "1900-01-00", "2023-13-01", "2023/6", "昨天", "", "60", "2023-06-12-01", "23-6-12",
-  ])
+  @Test(
+    "days that do not exist and other text are refused",
+    arguments: [
+      "2023-02-30", "1900-01-00", "2023-13-01", "2023/6", "昨天", "", "60", "2023-06-12-01", "23-6-12",
+    ])
   func refused(text: String) {
     #expect(CalendarDate(parsing: text) == nil)
   }

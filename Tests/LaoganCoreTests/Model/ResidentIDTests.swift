@@ -3,12 +3,14 @@ import Testing
 
 @Suite("身份证号 (GB 11643)")
 struct ResidentIDTests {
-  @Test("valid numbers give their birth date and sex", arguments: [
-    (KnownIDs.standardExample, "1949-12-31", Sex.female),
-    (KnownIDs.man1946, "1946-03-15", Sex.male),
-    (KnownIDs.woman1930, "1930-01-01", Sex.female),
-    ("440524188001010014", "1880-01-01", Sex.male),
-  ])
+  @Test(
+    "valid numbers give their birth date and sex",
+    arguments: [
+      (KnownIDs.standardExample, "1949-12-31", Sex.female),
+      (KnownIDs.man1946, "1946-03-15", Sex.male),
+      (KnownIDs.woman1930, "1930-01-01", Sex.female),
+      ("440524188001010014", "1880-01-01", Sex.male),
+    ])
   func valid(number: String, born: String, sex: Sex) throws {
     let id = try ResidentID(number)
     #expect(id.value == number)

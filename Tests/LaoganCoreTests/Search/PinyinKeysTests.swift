@@ -10,17 +10,19 @@ struct PinyinKeysTests {
     #expect(keys.keys(for: "张三丰") == " zhangsanfeng zsf ")
   }
 
-  @Test("a polyphonic surname gets its surname reading and its common one", arguments: [
-    ("单雄信", ["shanxiongxin", "sxx", "danxiongxin", "dxx"]),
-    ("曾国藩", ["zengguofan", "cengguofan"]),
-    ("解缙", ["xiejin"]),
-    ("仇英", ["qiuying"]),
-    ("区寄", ["ouji"]),
-    ("查良镛", ["zhaliangyong"]),
-    ("朴正", ["piaozheng"]),
-    ("盖聂", ["genie"]),
-    ("尉迟恭", ["yuchigong", "ycg"]),
-  ])
+  @Test(
+    "a polyphonic surname gets its surname reading and its common one",
+    arguments: [
+      ("单雄信", ["shanxiongxin", "sxx", "danxiongxin", "dxx"]),
+      ("曾国藩", ["zengguofan", "cengguofan"]),
+      ("解缙", ["xiejin"]),
+      ("仇英", ["qiuying"]),
+      ("区寄", ["ouji"]),
+      ("查良镛", ["zhaliangyong"]),
+      ("朴正", ["piaozheng"]),
+      ("盖聂", ["genie"]),
+      ("尉迟恭", ["yuchigong", "ycg"]),
+    ])
   func surnames(name: String, expected: [String]) {
     let stored = keys.keys(for: name)
     for key in expected { #expect(stored.contains(" \(key) "), "\(name): \(stored)") }

@@ -50,15 +50,16 @@ struct DatabaseTests {
   @Test("schema.sql is what the migrations build")
   func schemaFile() throws {
     let folder = try TemporaryFolder()
-    let built = try folder.database().read { db in
-      try String.fetchAll(
-        db,
-        sql: """
-          SELECT sql || ';' FROM sqlite_master
-          WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
-          ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, name
-          """)
-    }.joined(separator: "\n\n") + "\n"
+    let built =
+      try folder.database().read { db in
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT sql || ';' FROM sqlite_master
+            WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+            ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, name
+            """)
+      }.joined(separator: "\n\n") + "\n"
     let schemaFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schema.sql")
     let header = "-- The current laogan schema, as the migrations build it (kept equal by DatabaseTests).\n\n"
