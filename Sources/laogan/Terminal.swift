@@ -33,7 +33,7 @@ enum Terminal {
   /// Asks for one value at the terminal; nil when nothing was typed.
   static func ask(_ prompt: String) -> String? {
     FileHandle.standardError.write(Data(prompt.utf8))
-    guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty else { return nil }
+    guard let answer = readLine()?.trimmed, !answer.isEmpty else { return nil }
     return answer
   }
 }

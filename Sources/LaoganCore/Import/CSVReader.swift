@@ -56,7 +56,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
   public mutating func next() -> CSVRecord? {
     while error == nil {
       guard let cells = nextCells() else { return nil }
-      if cells.cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { return cells }
+      if cells.cells.contains(where: { !$0.trimmed.isEmpty }) { return cells }
     }
     return nil
   }

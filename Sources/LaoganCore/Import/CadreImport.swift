@@ -23,9 +23,11 @@ extension LaoganDatabase {
     let columns = try HeaderMap<CadreField>(header, ignoreUnknown: options.ignoreUnknown)
     var summary = ImportSummary(encoding: reader.encoding, dryRun: options.dryRun)
     var problems: [ImportProblem] = []
-    var lineOfID: [String: Int] = [:]
 
     try write(context, dryRun: options.dryRun) { writer in
+      let existingCadre = try writer.db.cachedStatement(sql: "SELECT * FROM cadre WHERE resident_id = ?")
+      let seen = try ImportedKeys(writer.db)
+      defer { seen.drop() }
       while let record = reader.next() {
         summary.rows += 1
         if summary.rows % 1000 == 0 { progress(summary.rows) }
@@ -35,7 +37,7 @@ extension LaoganDatabase {
         }
         let cells = columns.cells(of: record)
         let id = cells[.residentID].flatMap { try? ResidentID($0) }?.value
-        let existing = try id.flatMap { try Cadre.filter(Column("resident_id") == $0).fetchOne(writer.db) }
+        let existing = try id.flatMap { try Cadre.fetchOne(existingCadre, arguments: [$0]) }
         var entry = existing.map(CadreEntry.init) ?? CadreEntry()
         entry.cells.merge(cells) { _, new in new }
         switch entry.validated() {
@@ -45,14 +47,14 @@ extension LaoganDatabase {
           }
         case .success(var (cadre, notes)):
           summary.warnings += notes.map { ImportProblem(line: record.line, column: "身份证号", value: "", reason: $0) }
-          if let first = lineOfID[cadre.residentID] {
+          if let first = try seen.line(of: cadre.residentID) {
             problems.append(
               ImportProblem(
                 line: record.line, column: CadreField.residentID.rawValue, value: Masking.residentID(cadre.residentID),
                 reason: "与第 \(first) 行重复"))
             continue
           }
-          lineOfID[cadre.residentID] = record.line
+          try seen.insert(cadre.residentID, line: record.line)
           guard let existing else {
             try writer.insert(&cadre)
             summary.added += 1

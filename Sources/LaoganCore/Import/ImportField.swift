@@ -16,7 +16,7 @@ struct HeaderMap<Field: ImportField> {
     var found: [Field: Int] = [:]
     var problems: [ImportProblem] = []
     for (index, raw) in header.cells.enumerated() {
-      let name = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "")
+      let name = raw.trimmed.replacingOccurrences(of: "*", with: "")
       if name.isEmpty { continue }
       guard let field = Field.allCases.first(where: { $0.rawValue == name || $0.alias == name.lowercased() }) else {
         if !ignoreUnknown {

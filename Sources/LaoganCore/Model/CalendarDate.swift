@@ -24,7 +24,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   }
 
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    func padded(_ number: Int, _ width: Int) -> String {
+      let digits = String(number)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
   }
 
   static func isLeap(_ year: Int) -> Bool {
@@ -89,7 +93,7 @@ extension CalendarDate {
   /// `20230612`, and Excel's date serials (`45089`). Full-width digits are accepted. Nil when it is none of
   /// these or names a day that does not exist.
   public init?(parsing text: String) {
-    let cleaned = text.halfWidth.trimmingCharacters(in: .whitespaces)
+    let cleaned = text.halfWidth.trimmed
     guard !cleaned.isEmpty else { return nil }
     if cleaned.allSatisfy(\.isASCIIDigit) {
       if cleaned.count == 8, let number = Int(cleaned) {

@@ -15,7 +15,7 @@ extension ClosedSet {
 
   /// The value a cell or an option names, ignoring surrounding blanks, full-width forms and letter case.
   public init?(label: String) {
-    let text = label.halfWidth.trimmingCharacters(in: .whitespaces)
+    let text = label.halfWidth.trimmed
     if let value = Self(rawValue: text) ?? Self.aliases[text] ?? Self.aliases[text.lowercased()] {
       self = value
     } else {

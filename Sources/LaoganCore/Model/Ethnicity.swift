@@ -11,7 +11,7 @@ public struct Ethnicity: RawRepresentable, Hashable, Sendable, Codable, Database
 
   /// Accepts the name with or without 族 (`布依`, `布依族`); GB/T 3304 lists 汉族 as 汉族 but clerks write 汉.
   public init?(label: String) {
-    let text = label.trimmingCharacters(in: .whitespaces)
+    let text = label.trimmed
     guard let value = Ethnicity(rawValue: text) ?? Ethnicity(rawValue: text + "族") else { return nil }
     self = value
   }

@@ -30,7 +30,7 @@ public struct Region: Hashable, Sendable {
 
   /// The region a code or a name (full or short) names, or nil.
   public init?(named text: String) {
-    let key = text.halfWidth.trimmingCharacters(in: .whitespaces)
+    let key = text.halfWidth.trimmed
     let code = Region.formerNames[key] ?? key
     guard let region = Region.all.first(where: { $0.code == code || $0.name == key || $0.shortName == key })
     else { return nil }

@@ -15,7 +15,7 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
 
   /// Validates a number as typed: blanks trimmed, full-width digits and a lower-case `x` accepted.
   public init(_ text: String) throws(ResidentIDError) {
-    let typed = text.halfWidth.trimmingCharacters(in: .whitespaces).uppercased()
+    let typed = text.halfWidth.trimmed.uppercased()
     var digits: [UInt8]
     switch typed.utf8.count {
     case 18:

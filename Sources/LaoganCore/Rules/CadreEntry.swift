@@ -25,7 +25,7 @@ public struct CadreEntry: Sendable {
   }
 
   func text(_ field: CadreField) -> String? {
-    guard let raw = cells[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+    guard let raw = cells[field]?.trimmed, !raw.isEmpty else { return nil }
     return raw
   }
 }

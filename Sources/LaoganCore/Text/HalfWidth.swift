@@ -18,3 +18,15 @@ extension String {
 extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+extension StringProtocol {
+  /// The text without leading and trailing white space (ideographic space included). Foundation's
+  /// `trimmingCharacters(in:)` goes through NSString on Linux and was a sixth of an import's time.
+  public var trimmed: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(String.UnicodeScalarView(scalars[first...last]))
+  }
+}
