@@ -11,7 +11,8 @@ public struct CadreEntry: Sendable {
 
   /// The fields listed as required that hold nothing.
   public var missingFields: [CadreField] {
-    CadreField.allCases.filter { $0.isRequired && text($0) == nil }
+    let reader = FieldReader(cells: cells)
+    return CadreField.allCases.filter { $0.isRequired && reader.text($0) == nil }
   }
 
   /// The validated cadre and notes worth telling the clerk (an upgraded 15-digit number), or every problem.
@@ -22,11 +23,6 @@ public struct CadreEntry: Sendable {
       return .success((cadre, reader.notes))
     }
     return .failure(FieldProblems(problems: reader.problems))
-  }
-
-  func text(_ field: CadreField) -> String? {
-    guard let raw = cells[field]?.trimmed, !raw.isEmpty else { return nil }
-    return raw
   }
 }
 
@@ -83,66 +79,56 @@ extension Cadre {
 // MARK: - Validation
 
 extension CadreEntry {
-  /// Reads fields one at a time, collecting every problem instead of stopping at the first.
+  /// The cadre's own rules on top of the shared cell reading: 身份证号 agreement, dates after birth.
   private struct Reader {
-    let entry: CadreEntry
-    var problems: [FieldProblem] = []
-    var notes: [String] = []
+    var cells: FieldReader<CadreField>
+    var problems: [FieldProblem] { cells.problems }
+    var notes: [String] { cells.notes }
+
+    init(entry: CadreEntry) {
+      cells = FieldReader(cells: entry.cells)
+    }
 
     mutating func cadre() -> Cadre? {
-      for field in entry.missingFields {
-        problems.append(FieldProblem(field: field.rawValue, value: "", reason: "必填，不能为空"))
-      }
       let id = residentID()
-      let name = entry.text(.name)
-      if let name, name.count > 50 {
-        fail(.name, "姓名过长（\(name.count) 个字符）")
-      }
-      let sex = choice(.sex, Sex.self)
-      let bornOn = date(.bornOn)
+      let name = cells.line(.name, maxLength: 50)
+      let sex = cells.choice(.sex, Sex.self)
+      let bornOn = cells.date(.bornOn)
       if let id {
-        if let sex, sex != id.sex { fail(.sex, "与身份证号不符（号码表明性别为\(id.sex.rawValue)）") }
+        if let sex, sex != id.sex { cells.fail(.sex, "与身份证号不符（号码表明性别为\(id.sex.rawValue)）") }
         if let bornOn, bornOn != id.birthDate {
-          fail(.bornOn, "与身份证号不符（号码表明出生于 \(id.birthDate)）")
+          cells.fail(.bornOn, "与身份证号不符（号码表明出生于 \(id.birthDate)）")
         }
       }
-      let ethnicity = entry.text(.ethnicity).flatMap { text in
-        Ethnicity(label: text)
-          ?? {
-            fail(.ethnicity, "不是 56 个民族之一"); return nil
-          }()
+      let ethnicity = cells.text(.ethnicity).flatMap { text in
+        Ethnicity(label: text) ?? { cells.fail(.ethnicity, "不是 56 个民族之一"); return nil }()
       }
-      let category = choice(.category, CadreCategory.self)
-      let region = entry.text(.region).flatMap { text in
-        Region(named: text)
-          ?? {
-            fail(.region, "不是本州的地区（可用代码或名称，如 522301、兴义市、兴义）"); return nil
-          }()
+      let category = cells.choice(.category, CadreCategory.self)
+      let region = cells.region(.region)
+      let joinedPartyOn = cells.date(.joinedPartyOn)
+      let memberFlag = cells.flag(.isPartyMember)
+      if memberFlag == false, joinedPartyOn != nil {
+        cells.fail(.joinedPartyOn, "党员为“否”却填了入党日期")
       }
-      let joinedPartyOn = date(.joinedPartyOn)
-      let isPartyMember = flag(.isPartyMember) ?? (joinedPartyOn != nil)
-      if !isPartyMember, joinedPartyOn != nil, flag(.isPartyMember) == false {
-        fail(.joinedPartyOn, "党员为“否”却填了入党日期")
-      }
-      let startedWorkOn = date(.startedWorkOn)
-      let retiredOn = date(.retiredOn)
-      let diedOn = date(.diedOn)
-      let unitType = choice(.unitType, UnitType.self)
-      let rank = choice(.rank, Rank.self)
-      let resettledElsewhere = flag(.resettledElsewhere) ?? false
-      let needsCare = flag(.needsCare) ?? false
+      let startedWorkOn = cells.date(.startedWorkOn)
+      let retiredOn = cells.date(.retiredOn)
+      let diedOn = cells.date(.diedOn)
+      let unitType = cells.choice(.unitType, UnitType.self)
+      let rank = cells.choice(.rank, Rank.self)
+      let resettledElsewhere = cells.flag(.resettledElsewhere) ?? false
+      let needsCare = cells.flag(.needsCare) ?? false
       let phoneNumber = phone(.phone)
       let emergencyPhone = phone(.emergencyPhone)
       guard problems.isEmpty, let id, let name, let category, let region else { return nil }
       let cadre = Cadre(
         id: nil, name: name, sex: id.sex, ethnicity: ethnicity, bornOn: id.birthDate, residentID: id.value,
         category: category, startedWorkOn: startedWorkOn, retiredOn: retiredOn,
-        formerUnit: entry.text(.formerUnit), unitType: unitType, formerPost: entry.text(.formerPost), rank: rank,
-        regionCode: region.code, isPartyMember: isPartyMember, joinedPartyOn: joinedPartyOn,
-        partyOrganization: entry.text(.partyOrganization), residence: entry.text(.residence),
+        formerUnit: cells.line(.formerUnit), unitType: unitType, formerPost: cells.line(.formerPost), rank: rank,
+        regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil), joinedPartyOn: joinedPartyOn,
+        partyOrganization: cells.line(.partyOrganization), residence: cells.line(.residence),
         resettledElsewhere: resettledElsewhere, needsCare: needsCare, phone: phoneNumber,
-        emergencyContact: entry.text(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
-        note: entry.text(.note), voidedReason: nil)
+        emergencyContact: cells.line(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
+        note: cells.line(.note, maxLength: 1000), voidedReason: nil)
       checkOrder(cadre)
       return problems.isEmpty ? cadre : nil
     }
@@ -154,68 +140,31 @@ extension CadreEntry {
         (.joinedPartyOn, cadre.joinedPartyOn), (.diedOn, cadre.diedOn),
       ]
       for (field, date) in later {
-        if let date, date < cadre.bornOn { fail(field, "早于出生日期 \(cadre.bornOn)") }
+        if let date, date < cadre.bornOn { cells.fail(field, "早于出生日期 \(cadre.bornOn)") }
       }
     }
 
     private mutating func residentID() -> ResidentID? {
-      guard let text = entry.text(.residentID) else { return nil }
+      guard let text = cells.text(.residentID) else { return nil }
       do {
         let id = try ResidentID(text)
-        if id.wasUpgraded { notes.append("15 位身份证号 \(Masking.residentID(text)) 已升级为 18 位 \(id.masked)") }
+        if id.wasUpgraded { cells.note("15 位身份证号 \(Masking.residentID(text)) 已升级为 18 位 \(id.masked)") }
         return id
       } catch {
-        fail(.residentID, error.description)
+        cells.fail(.residentID, error.description, value: Masking.residentID(text))
         return nil
       }
-    }
-
-    private mutating func date(_ field: CadreField) -> CalendarDate? {
-      guard let text = entry.text(field) else { return nil }
-      guard let date = CalendarDate(parsing: text) else {
-        fail(field, "不是有效日期（可写 2023-06-12、2023/6/12、2023.6.12、2023年6月12日）")
-        return nil
-      }
-      return date
-    }
-
-    private mutating func flag(_ field: CadreField) -> Bool? {
-      guard let text = entry.text(field) else { return nil }
-      guard let value = YesNo.parse(text) else {
-        fail(field, "应为 是/否（也可写 Y/N、1/0、true/false）")
-        return nil
-      }
-      return value
-    }
-
-    private mutating func choice<T: ClosedSet>(_ field: CadreField, _ type: T.Type) -> T? {
-      guard let text = entry.text(field) else { return nil }
-      guard let value = T(label: text) else {
-        fail(field, "应为 \(T.allowedLabels) 之一")
-        return nil
-      }
-      return value
     }
 
     private mutating func phone(_ field: CadreField) -> String? {
-      guard let text = entry.text(field)?.halfWidth else { return nil }
+      guard let text = cells.text(field)?.halfWidth else { return nil }
       let digits = text.filter(\.isASCIIDigit).count
       guard digits >= 7, text.allSatisfy({ $0.isASCIIDigit || "+- ".contains($0) }) else {
-        fail(field, "不像电话号码（只能有数字、+、-，至少 7 位数字）")
+        // Personal information stays masked even in a message about it.
+        cells.fail(field, "不像电话号码（只能有数字、+、-，至少 7 位数字）", value: Masking.phone(text))
         return nil
       }
       return text
-    }
-
-    private mutating func fail(_ field: CadreField, _ reason: String) {
-      // Personal information stays masked even in a message about it.
-      let value = entry.text(field) ?? ""
-      problems.append(
-        FieldProblem(field: field.rawValue, value: field.isPersonal ? masked(value) : value, reason: reason))
-    }
-
-    private func masked(_ value: String) -> String {
-      value.count >= 15 ? Masking.residentID(value) : Masking.phone(value)
     }
   }
 }
