@@ -1,5 +1,37 @@
 -- The current laogan schema, as the migrations build it (kept equal by DatabaseTests).
 
+CREATE TABLE activity (
+  id INTEGER PRIMARY KEY,
+  held_on TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('培训班', '调研', '送学上门', '主题宣讲', '政治学习', '文体活动', '座谈会', '其他')),
+  title TEXT NOT NULL CHECK (title <> ''),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  place TEXT CHECK (place IN ('机关', '社区', '企业', '农村', '其他')),
+  organization_id INTEGER REFERENCES party_organization(id),
+  person_times INTEGER CHECK (person_times >= 0),
+  audience INTEGER CHECK (audience >= 0),
+  voided_reason TEXT
+);
+
+CREATE TABLE association (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  category TEXT NOT NULL CHECK (category IN ('书画', '摄影', '诗词', '楹联', '歌舞', '老年体协', '其他')),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  established_on TEXT,
+  dissolved_on TEXT,
+  leader TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE association_member (
+  id INTEGER PRIMARY KEY,
+  association_id INTEGER NOT NULL REFERENCES association(id),
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  joined_on TEXT,
+  left_on TEXT
+);
+
 CREATE TABLE audit_entry (
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES command_run(id),
@@ -28,7 +60,6 @@ CREATE TABLE cadre (
   region_code TEXT NOT NULL REFERENCES region(code),
   party_member INTEGER NOT NULL DEFAULT 0 CHECK (party_member IN (0, 1)),
   joined_party_on TEXT,
-  party_organization TEXT,
   residence TEXT,
   resettled_elsewhere INTEGER NOT NULL DEFAULT 0 CHECK (resettled_elsewhere IN (0, 1)),
   needs_care INTEGER NOT NULL DEFAULT 0 CHECK (needs_care IN (0, 1)),
@@ -48,11 +79,100 @@ CREATE TABLE command_run (
   command TEXT NOT NULL
 );
 
+CREATE TABLE contribution (
+  id INTEGER PRIMARY KEY,
+  done_on TEXT NOT NULL,
+  area TEXT NOT NULL CHECK (area IN ('宣传政策', '传播文化', '化解矛盾纠纷', '关心下一代', '乡村振兴', '社会治理', '文明城市')),
+  advantage TEXT NOT NULL CHECK (advantage IN ('政治', '经验', '威望')),
+  title TEXT NOT NULL CHECK (title <> ''),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  person_times INTEGER CHECK (person_times >= 0),
+  outcome TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE honor (
+  id INTEGER PRIMARY KEY,
+  awarded_on TEXT NOT NULL,
+  title TEXT NOT NULL CHECK (title <> ''),
+  level TEXT NOT NULL CHECK (level IN ('国家级', '省级', '州级', '县级')),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  cadre_id INTEGER REFERENCES cadre(id),
+  collective_name TEXT,
+  voided_reason TEXT,
+  CHECK ((cadre_id IS NULL) <> (collective_name IS NULL))
+);
+
+CREATE TABLE imported_file (
+  kind TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES command_run(id),
+  PRIMARY KEY (kind, sha256)
+);
+
+CREATE TABLE membership (
+  id INTEGER PRIMARY KEY,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  organization_id INTEGER NOT NULL REFERENCES party_organization(id),
+  joined_on TEXT,
+  left_on TEXT CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
+);
+
+CREATE TABLE participant (
+  event_table TEXT NOT NULL CHECK (event_table IN ('activity', 'treatment_event', 'contribution')),
+  event_id INTEGER NOT NULL,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  PRIMARY KEY (event_table, event_id, cadre_id)
+) WITHOUT ROWID;
+
+CREATE TABLE party_organization (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  kind TEXT NOT NULL CHECK (kind IN ('党委', '党总支', '党支部')),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  off_site INTEGER NOT NULL DEFAULT 0 CHECK (off_site IN (0, 1)),
+  located_in TEXT,
+  model_level TEXT NOT NULL DEFAULT '无' CHECK (model_level IN ('州级', '县级', '无')),
+  named_on TEXT,
+  established_on TEXT,
+  dissolved_on TEXT,
+  secretary_id INTEGER REFERENCES cadre(id),
+  voided_reason TEXT
+);
+
 CREATE TABLE region (
   code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 6),
   name TEXT NOT NULL UNIQUE,
   short_name TEXT NOT NULL UNIQUE
 );
+
+CREATE TABLE treatment_event (
+  id INTEGER PRIMARY KEY,
+  held_on TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('阅读文件', '参加会议活动', '参观学习', '情况通报', '征订党刊党报', '走访慰问')),
+  title TEXT NOT NULL CHECK (title <> ''),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  occasion TEXT CHECK (occasion IN ('生日看望', '住院看望', '节日慰问', '日常走访', '异地安置人员慰问', '遗属慰问')),
+  person_times INTEGER CHECK (person_times >= 0),
+  visitors TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE venue (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  kind TEXT NOT NULL CHECK (kind IN ('老年大学', '老干部活动中心', '五老工作室', '银龄志愿服务队', '网络平台')),
+  region_code TEXT NOT NULL REFERENCES region(code),
+  open_to_public INTEGER NOT NULL DEFAULT 0 CHECK (open_to_public IN (0, 1)),
+  established_on TEXT,
+  dissolved_on TEXT,
+  voided_reason TEXT
+);
+
+CREATE INDEX activity_on_held_on ON activity(held_on);
+
+CREATE UNIQUE INDEX association_member_current ON association_member(association_id, cadre_id)
+  WHERE left_on IS NULL;
 
 CREATE INDEX audit_entry_on_record ON audit_entry(table_name, record_id);
 
@@ -61,3 +181,17 @@ CREATE INDEX audit_entry_on_run_id ON audit_entry(run_id);
 CREATE INDEX cadre_on_name ON cadre(name);
 
 CREATE INDEX cadre_on_region_code ON cadre(region_code);
+
+CREATE INDEX contribution_on_done_on ON contribution(done_on);
+
+CREATE INDEX honor_on_awarded_on ON honor(awarded_on);
+
+CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS NULL;
+
+CREATE INDEX membership_on_organization_id ON membership(organization_id);
+
+CREATE INDEX participant_on_cadre_id ON participant(cadre_id);
+
+CREATE INDEX party_organization_on_region_code ON party_organization(region_code);
+
+CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);

@@ -19,7 +19,10 @@ struct Laogan: ParsableCommand {
         laogan cadre find zsf
       """,
     version: "0.1.0",
-    subcommands: [Init.self, CadreCommand.self, Import.self, Export.self, Audit.self]
+    subcommands: [
+      Init.self, CadreCommand.self, OrgCommand.self, AssociationCommand.self, VenueCommand.self, ActivityCommand.self,
+      TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, Import.self, Export.self, Audit.self,
+    ]
   )
 
   /// Prints a domain error as one line on stderr (an import's bad rows first, one a line) and exits 1;
@@ -31,6 +34,9 @@ struct Laogan: ParsableCommand {
     } catch let failure as ImportFailure {
       for problem in failure.problems { Terminal.error(problem.description) }
       Terminal.fail(failure.localizedDescription)
+    } catch let failure as FieldProblems {
+      for problem in failure.problems.dropLast() { Terminal.error(problem.description) }
+      Terminal.fail(failure.problems.last?.description ?? "输入有误")
     } catch let error as LaoganError {
       Terminal.fail(error.localizedDescription)
     } catch let error as DatabaseError {

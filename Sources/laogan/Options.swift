@@ -47,11 +47,11 @@ struct ListOptions: ParsableArguments {
 
   /// Prints the cadres, logging the reveal first when asked to show personal information.
   func print(_ cadres: [Cadre], database: LaoganDatabase, options: DatabaseOptions) throws {
-    if reveal { try database.logReveal(of: cadres, options.context()) }
+    if reveal { try database.logReveal(of: CadreKind.self, cadres, options.context()) }
     switch format {
-    case .text: Terminal.output(CadreOutput.list(cadres, reveal: reveal).text())
-    case .csv: Terminal.output(CadreOutput.export(cadres, reveal: reveal).csv())
-    case .json: Terminal.output(try CadreOutput.json(cadres, reveal: reveal))
+    case .text: Terminal.output(try database.listTable(CadreKind.self, cadres, reveal: reveal).text())
+    case .csv: Terminal.output(try database.exportTable(CadreKind.self, cadres, reveal: reveal).csv())
+    case .json: Terminal.output(try database.exportJSON(CadreKind.self, cadres, reveal: reveal))
     }
   }
 }

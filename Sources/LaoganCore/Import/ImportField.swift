@@ -2,9 +2,27 @@
 public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
   var alias: String { get }
   var isRequired: Bool { get }
+  /// A cell as outputs show it when personal information is hidden (PIPL).
+  func masked(_ text: String) -> String
 }
 
-extension CadreField: ImportField {}
+extension ImportField {
+  /// Any 身份证号 or mobile number in the cell is masked (a 书记, a participants list).
+  public func masked(_ text: String) -> String { Masking.inText(text) }
+
+  /// Cells naming a region are shown by name (州直 for the prefecture's own records).
+  public var isRegion: Bool { alias == "region" }
+}
+
+extension CadreField: ImportField {
+  public func masked(_ text: String) -> String {
+    switch self {
+    case .residentID: Masking.residentID(text)
+    case .phone, .emergencyPhone: text.isEmpty ? text : Masking.phone(text)
+    default: text
+    }
+  }
+}
 
 /// Which column of a file holds which field, read from its header row: headers in any order, Chinese or
 /// English (SPEC §4). Unknown, repeated and missing required headers are all reported at once.

@@ -41,13 +41,19 @@ public struct ImportOptions: Sendable {
   /// Change cadres whose 身份证号 is already on the roster; without it a differing row is an error.
   public var update = false
   public var ignoreUnknown = false
+  /// Import a file of facts whose exact bytes were imported before.
+  public var again = false
   /// Nil detects the encoding.
   public var encoding: TextEncoding?
 
-  public init(dryRun: Bool = false, update: Bool = false, ignoreUnknown: Bool = false, encoding: TextEncoding? = nil) {
+  public init(
+    dryRun: Bool = false, update: Bool = false, ignoreUnknown: Bool = false, again: Bool = false,
+    encoding: TextEncoding? = nil
+  ) {
     self.dryRun = dryRun
     self.update = update
     self.ignoreUnknown = ignoreUnknown
+    self.again = again
     self.encoding = encoding
   }
 }

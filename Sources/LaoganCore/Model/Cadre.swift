@@ -22,7 +22,8 @@ public struct Cadre: Sendable, Equatable, Codable {
   public var regionCode: String
   public var isPartyMember: Bool
   public var joinedPartyOn: CalendarDate?
-  /// 所在党组织, by name as the roster gives it.
+  /// 所在党组织 — the name of the organization the cadre belongs to now. Not a column: it is read from the
+  /// open membership (see `selection`) and written there by `CadreKind.afterSave`, which keeps the history.
   public var partyOrganization: String?
   public var residence: String?
   /// 异地安置 — settled outside the prefecture.
@@ -68,13 +69,22 @@ public struct Cadre: Sendable, Equatable, Codable {
 
 extension Cadre: FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "cadre"
-
-  public mutating func didInsert(_ inserted: InsertionSuccess) {
-    id = inserted.rowID
-  }
 }
 
 extension Cadre: AuditedRecord {
+  /// The name of the organization whose membership is open, for a cadre row named `cadre`.
+  static let currentOrganization = """
+    (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id \
+    WHERE m.cadre_id = cadre.id AND m.left_on IS NULL)
+    """
+
+  public static let selection = "cadre.*, \(currentOrganization) AS party_organization"
+
+  /// Every request for cadres reads the current organization too, so `partyOrganization` is always filled.
+  public static var databaseSelection: [any SQLSelectable] {
+    [AllColumns(), SQL(sql: currentOrganization).forKey("party_organization")]
+  }
+
   /// Written column by column (not through Codable) for speed on bulk imports, and to store the pinyin keys
   /// that name search matches.
   public func encode(to container: inout PersistenceContainer) throws {
@@ -94,7 +104,6 @@ extension Cadre: AuditedRecord {
     container["region_code"] = regionCode
     container["party_member"] = isPartyMember
     container["joined_party_on"] = joinedPartyOn
-    container["party_organization"] = partyOrganization
     container["residence"] = residence
     container["resettled_elsewhere"] = resettledElsewhere
     container["needs_care"] = needsCare

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hides personal information (PIPL) in everything laogan shows unless the clerk asks for `--reveal`.
 public enum Masking {
   /// `522301********0012`: the area code and the last four characters stay, so a clerk can still tell
@@ -16,5 +18,23 @@ public enum Masking {
     guard characters.count >= 8 else { return String(repeating: "*", count: characters.count) }
     return String(characters.prefix(3)) + String(repeating: "*", count: characters.count - 7)
       + String(characters.suffix(4))
+  }
+
+  private static let identityNumber = try? NSRegularExpression(
+    pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
+  private static let mobileNumber = try? NSRegularExpression(pattern: "(?<![0-9])1[0-9]{10}(?![0-9])")
+
+  /// Every 身份证号 and mobile number inside free text masked: a command line as typed (`cadre add --id …`),
+  /// a participants cell listing several numbers.
+  public static func inText(_ text: String) -> String {
+    var result = text
+    for (pattern, mask) in [(identityNumber, residentID), (mobileNumber, phone)] {
+      guard let pattern else { continue }
+      for match in pattern.matches(in: result, range: NSRange(result.startIndex..., in: result)).reversed() {
+        guard let range = Range(match.range, in: result) else { continue }
+        result.replaceSubrange(range, with: mask(String(result[range])))
+      }
+    }
+    return result
   }
 }

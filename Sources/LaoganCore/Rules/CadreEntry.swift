@@ -63,17 +63,6 @@ extension Cadre {
     case .note: note ?? ""
     }
   }
-
-  /// A field as outputs show it: personal information masked unless `reveal`.
-  public func displayText(of field: CadreField, reveal: Bool) -> String {
-    let text = text(of: field)
-    guard !reveal, !text.isEmpty else { return text }
-    switch field {
-    case .residentID: return Masking.residentID(text)
-    case .phone, .emergencyPhone: return Masking.phone(text)
-    default: return text
-    }
-  }
 }
 
 // MARK: - Validation
@@ -101,7 +90,10 @@ extension CadreEntry {
         }
       }
       let ethnicity = cells.text(.ethnicity).flatMap { text in
-        Ethnicity(label: text) ?? { cells.fail(.ethnicity, "不是 56 个民族之一"); return nil }()
+        Ethnicity(label: text)
+          ?? {
+            cells.fail(.ethnicity, "不是 56 个民族之一"); return nil
+          }()
       }
       let category = cells.choice(.category, CadreCategory.self)
       let region = cells.region(.region)

@@ -17,7 +17,17 @@ public struct AuditContext: Sendable {
 
 /// A record whose writes are audited: its table and its JSON form (before and after) in the log.
 public protocol AuditedRecord: MutablePersistableRecord, Encodable {
-  var id: Int64? { get }
+  var id: Int64? { get set }
+  /// The SQL select list that reads one whole record (`*` unless the record joins something in).
+  static var selection: String { get }
+}
+
+extension AuditedRecord {
+  public static var selection: String { "*" }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) {
+    id = inserted.rowID
+  }
 }
 
 /// The writes of one command, inside its one transaction. Every change goes through here, so every change is
@@ -25,6 +35,8 @@ public protocol AuditedRecord: MutablePersistableRecord, Encodable {
 public final class AuditedWriter {
   public let db: Database
   let runID: Int64
+  /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
+  public let today: CalendarDate
   private(set) var entryCount = 0
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
@@ -34,7 +46,9 @@ public final class AuditedWriter {
 
   init(db: Database, context: AuditContext) throws {
     self.db = db
-    let stamp = ISO8601DateFormatter().string(from: context.now())
+    let now = context.now()
+    today = CalendarDate(now)
+    let stamp = ISO8601DateFormatter().string(from: now)
     try db.execute(
       sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
       arguments: [context.operatorName, stamp, context.command])
@@ -52,6 +66,24 @@ public final class AuditedWriter {
     try record.update(db)
     try log(
       action: "update", table: Record.databaseTableName, id: record.id, before: json(old), after: json(record))
+  }
+
+  /// Sets the cadres an event lists, logged as one entry with the list before and after.
+  public func replaceParticipants(table: String, eventID: Int64, cadreIDs: [Int64]) throws {
+    let before = try Int64.fetchAll(
+      db, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
+      arguments: [table, eventID])
+    let after = Array(Set(cadreIDs)).sorted()
+    guard before != after else { return }
+    try db.execute(sql: "DELETE FROM participant WHERE event_table = ? AND event_id = ?", arguments: [table, eventID])
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO participant (event_table, event_id, cadre_id) VALUES (?, ?, ?)")
+    for cadreID in after { try insert.execute(arguments: [table, eventID, cadreID]) }
+    try log(
+      action: before.isEmpty ? "insert" : "update", table: "participant", id: eventID,
+      before: before.isEmpty
+        ? nil : json(["event_table": table, "cadre_ids": before.map(String.init).joined(separator: ",")]),
+      after: json(["event_table": table, "cadre_ids": after.map(String.init).joined(separator: ",")]))
   }
 
   /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).

@@ -55,7 +55,7 @@ extension LaoganDatabase {
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         AuditLine(
           runID: row[0], ranAt: row[1], operatorName: row[2],
-          command: reveal ? row[3] : AuditLog.maskedCommand(row[3]), action: row[4], table: row[5],
+          command: reveal ? row[3] : Masking.inText(row[3]), action: row[4], table: row[5],
           recordID: row[6], changes: AuditLog.changes(before: row[7], after: row[8], reveal: reveal))
       }
     }
@@ -90,23 +90,6 @@ public enum AuditOutput {
 
 enum AuditLog {
   static let personalKeys: Set<String> = ["resident_id", "phone", "emergency_phone"]
-
-  private static let identityNumber = try? NSRegularExpression(
-    pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
-  private static let mobileNumber = try? NSRegularExpression(pattern: "(?<![0-9])1[0-9]{10}(?![0-9])")
-
-  /// The command line as typed may hold a 身份证号 or a phone number (`cadre add --id …`): masked like fields.
-  static func maskedCommand(_ command: String) -> String {
-    var text = command
-    for (pattern, mask) in [(identityNumber, Masking.residentID), (mobileNumber, Masking.phone)] {
-      guard let pattern else { continue }
-      for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
-        guard let range = Range(match.range, in: text) else { continue }
-        text.replaceSubrange(range, with: mask(String(text[range])))
-      }
-    }
-    return text
-  }
 
   /// The fields that differ between two JSON snapshots; all fields of an inserted record.
   static func changes(before: String?, after: String?, reveal: Bool) -> String {

@@ -19,60 +19,16 @@ public struct CadreFilter: Sendable {
 // MARK: - Writes, one transaction a command
 
 extension LaoganDatabase {
-  /// `cadre add`: a new cadre; an existing 身份证号 is refused with the record that holds it.
-  public func addCadre(_ entry: CadreEntry, _ context: AuditContext) throws -> (cadre: Cadre, notes: [String]) {
-    var (cadre, notes) = try entry.validated().mapError(LaoganError.invalidCadre).get()
-    try write(context) { writer in
-      if let existing = try Cadre.filter(Column("resident_id") == cadre.residentID).fetchOne(writer.db) {
-        throw LaoganError.invalidValue(
-          field: CadreField.residentID.rawValue, value: Masking.residentID(cadre.residentID),
-          reason: "已登记为记录 \(existing.id ?? 0)（\(existing.name)）；修改请用 laogan cadre edit")
-      }
-      try writer.insert(&cadre)
-    }
-    return (cadre, notes)
-  }
-
-  /// `cadre edit`: changes some fields and validates the record as a whole.
-  public func editCadre(_ reference: String, changes: [CadreField: String], _ context: AuditContext) throws -> Cadre {
-    try write(context) { writer in
-      let old = try LaoganDatabase.cadre(reference, in: writer.db)
-      guard old.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
-      var entry = CadreEntry(old)
-      entry.cells.merge(changes) { _, new in new }
-      var (cadre, _) = try entry.validated().mapError(LaoganError.invalidCadre).get()
-      cadre.id = old.id
-      if cadre.residentID != old.residentID,
-        try Cadre.filter(Column("resident_id") == cadre.residentID).fetchCount(writer.db) > 0
-      {
-        throw LaoganError.invalidValue(
-          field: CadreField.residentID.rawValue, value: Masking.residentID(cadre.residentID), reason: "已被其他记录使用")
-      }
-      try writer.update(cadre, from: old)
-      return cadre
-    }
-  }
-
   /// `cadre die`: records the date of death; the record stays.
   public func recordDeath(_ reference: String, on day: CalendarDate, _ context: AuditContext) throws -> Cadre {
-    try editCadre(reference, changes: [.diedOn: day.description], context)
+    try editRecord(CadreKind.self, reference, changes: [.diedOn: day.description], context)
   }
 
-  /// `cadre void`: a record entered by mistake is kept, marked with the reason, and left out of lists.
-  public func voidCadre(_ reference: String, reason: String, _ context: AuditContext) throws -> Cadre {
-    try write(context) { writer in
-      let old = try LaoganDatabase.cadre(reference, in: writer.db)
-      guard old.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
-      var cadre = old
-      cadre.voidedReason = reason
-      try writer.update(cadre, from: old)
-      return cadre
-    }
-  }
-
-  /// Logs that personal information of these cadres was shown unmasked.
-  public func logReveal(of cadres: [Cadre], _ context: AuditContext) throws {
-    try write(context) { writer in try writer.logReveal(table: Cadre.databaseTableName, ids: cadres.compactMap(\.id)) }
+  /// Logs that personal information of these records was shown unmasked.
+  public func logReveal<Kind: RecordKind>(of kind: Kind.Type, _ records: [Kind.Record], _ context: AuditContext)
+    throws
+  {
+    try write(context) { writer in try writer.logReveal(table: Kind.Record.databaseTableName, ids: records.map(\.id)) }
   }
 }
 

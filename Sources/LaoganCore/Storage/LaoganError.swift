@@ -9,9 +9,10 @@ public enum LaoganError: LocalizedError, Equatable {
   case cannotOpen(path: String, reason: String)
   case cadreNotFound(String)
   case ambiguousCadre(String, candidates: [String])
-  case invalidCadre(FieldProblems)
   case invalidValue(field: String, value: String, reason: String)
   case cadreVoided(String)
+  case alreadyImported(kind: String, run: Int64, at: String, by: String)
+  case recordNotFound(label: String, reference: String)
 
   public var errorDescription: String? {
     switch self {
@@ -27,12 +28,14 @@ public enum LaoganError: LocalizedError, Equatable {
       "找不到干部“\(reference)”（可用记录编号、身份证号或唯一的姓名）"
     case .ambiguousCadre(let name, let candidates):
       "姓名“\(name)”对应 \(candidates.count) 名干部，请改用记录编号或身份证号：\(candidates.joined(separator: "；"))"
-    case .invalidCadre(let problems):
-      problems.problems.map(\.description).joined(separator: "；")
     case .invalidValue(let field, let value, let reason):
       FieldProblem(field: field, value: value, reason: reason).description
     case .cadreVoided(let reference):
-      "干部记录 \(reference) 已作废，不能再修改"
+      "记录 \(reference) 已作废，不能再修改"
+    case .alreadyImported(let kind, let run, let at, let by):
+      "这个文件（内容完全相同）已于 \(at) 由 \(by) 作为 \(kind) 导入（审计组 \(run)）；确需再导入一次请加 --again"
+    case .recordNotFound(let label, let reference):
+      "找不到\(label)“\(reference)”"
     }
   }
 }

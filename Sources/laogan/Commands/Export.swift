@@ -8,23 +8,19 @@ extension Laogan {
     static let configuration = CommandConfiguration(
       abstract: "导出记录为 CSV（UTF-8 BOM，Excel 可直接打开）或 JSON。",
       discussion: """
-        CSV 的表头与导入相同。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志）。
+        CSV 的表头与导入相同，JSON 的键是导入的英文别名。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志）。
 
         示例：
           laogan export cadres --output 花名册.csv
-          laogan export cadres --format json --region 兴义
+          laogan export activities --format json --region 兴义
         """)
-
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-      case cadres
-    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case csv, json
     }
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "导出的种类") var kind: Kind
+    @Argument(help: "导出的种类") var kind: RecordKindName
     @Option(help: "格式：csv 或 json；默认取自 --output 的扩展名，否则 csv。") var format: Format?
     @Option(help: "写入的文件（默认标准输出）。") var output: String?
     @Option(help: "地区（代码或名称）。") var region: Region?
@@ -41,19 +37,22 @@ extension Laogan {
     }
 
     func run() throws {
-      let opened = try database.open()
-      let cadres = try opened.cadres(CadreFilter(region: region))
-      if reveal { try opened.logReveal(of: cadres, database.context()) }
-      let text =
-        switch chosenFormat {
-        case .csv: CadreOutput.export(cadres, reveal: reveal).csv()
-        case .json: try CadreOutput.json(cadres, reveal: reveal)
-        }
+      let (text, count) = try export(kind.kind)
       if let output {
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        Terminal.error("已导出 \(cadres.count) 条到 \(output)")
+        Terminal.error("已导出 \(count) 条到 \(output)")
       } else {
         Terminal.output(text)
+      }
+    }
+
+    private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> (text: String, count: Int) {
+      let opened = try database.open()
+      let records = try opened.records(kind, RecordFilter(region: region))
+      if reveal { try opened.logReveal(of: kind, records, database.context()) }
+      switch chosenFormat {
+      case .csv: return (try opened.exportTable(kind, records, reveal: reveal).csv(), records.count)
+      case .json: return (try opened.exportJSON(kind, records, reveal: reveal), records.count)
       }
     }
   }

@@ -8,24 +8,23 @@ extension Laogan {
     static let configuration = CommandConfiguration(
       abstract: "从 CSV 导入记录：全部成功才写入，任何一行有错则一行也不写，并列出每个错误的行、列与原因。",
       discussion: """
-        编码自动识别（UTF-8、带 BOM 的 UTF-8、GB18030/GBK），也可用 --encoding 指定。
-        表头可用中文或英文别名，顺序不限。已登记的身份证号：内容相同则跳过，不同则需 --update。
+        编码自动识别（UTF-8、带 BOM 的 UTF-8、GB18030/GBK），也可用 --encoding 指定。表头可用中文或英文别名，顺序不限。
+        干部、党组织、社团、阵地按身份证号或名称更新：内容相同则跳过，不同则需 --update。
+        活动、待遇、作用、荣誉是事实：每行都是新记录；同一文件（字节完全相同）再次导入会被拒绝，除非 --again。
+        参考顺序：organizations、cadres、associations、venues、activities、treatments、contributions、honors。
 
         示例：
           laogan import cadres 花名册.csv --dry-run
           laogan import cadres 花名册.csv --update
+          laogan import activities 2023年6月活动.csv
         """)
 
-    /// The kinds of SPEC §4 that import so far.
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-      case cadres
-    }
-
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "导入的种类") var kind: Kind
+    @Argument(help: "导入的种类") var kind: RecordKindName
     @Argument(help: "CSV 文件", completion: .file(extensions: ["csv"])) var file: String
     @Flag(help: "只检查，不写入。") var dryRun = false
-    @Flag(help: "身份证号已登记的干部以文件为准更新。") var update = false
+    @Flag(help: "已登记的记录以文件为准更新。") var update = false
+    @Flag(help: "同一文件再导入一次（事实类记录）。") var again = false
     @Flag(help: "忽略不认识的列。") var ignoreUnknown = false
     @Option(help: "文件编码：utf-8 或 gb18030（gbk）；默认自动识别。") var encoding: String?
 
@@ -41,13 +40,13 @@ extension Laogan {
     func run() throws {
       let opened = try database.open()
       let options = ImportOptions(
-        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown,
+        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again,
         encoding: encoding.flatMap(TextEncoding.init(name:)))
       let summary: ImportSummary
       do {
         defer { Terminal.endProgress() }
-        summary = try opened.importCadres(
-          from: URL(fileURLWithPath: file), options: options, database.context(),
+        summary = try opened.importRecords(
+          kind.kind, from: URL(fileURLWithPath: file), options: options, database.context(),
           progress: { Terminal.progress("已读取 \($0) 行…") })
       }
       for warning in summary.warnings { Terminal.error("提示：\(warning)") }

@@ -23,7 +23,7 @@ struct CadreImportTests {
     let file = try folder.write(
       "roster.csv",
       gb18030("管理地区,姓名,身份证号,类别,民族,党员\n兴义,单雄信,\(KnownIDs.man1946),离休,布依,是\n"))
-    let summary = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    let summary = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     #expect(summary.encoding == .gb18030)
     #expect(summary.added == 1)
     let cadre = try database.cadre("单雄信")
@@ -43,7 +43,7 @@ struct CadreImportTests {
         张三丰,\(KnownIDs.woman1930),退休,522323,1990年1月1日,Y,2026/11/2
         李四,\(KnownIDs.man1950),退休,州直,33239,0,
         """, bom: true)
-    #expect(try database.importCadres(from: file, options: ImportOptions(), testContext).added == 2)
+    #expect(try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext).added == 2)
     let first = try database.cadre("张三丰")
     #expect(first.retiredOn?.description == "1990-01-01")
     #expect(first.needsCare)
@@ -63,7 +63,7 @@ struct CadreImportTests {
         ,\(KnownIDs.man1950),退休,北京,
         """)
     let failure = try #require(throws: ImportFailure.self) {
-      try database.importCadres(from: file, options: ImportOptions(), testContext)
+      try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     }
     let lines = failure.problems.map(\.description)
     #expect(lines.contains { $0.hasPrefix("line 3, column 身份证号: 522301********0012 — ") })
@@ -80,17 +80,18 @@ struct CadreImportTests {
   func reimport() throws {
     let rows = "姓名,身份证号,类别,管理地区,职级\n张三,\(KnownIDs.man1946),退休,兴义,正县处级\n"
     let file = try folder.write("a.csv", utf8: rows)
-    _ = try database.importCadres(from: file, options: ImportOptions(), testContext)
-    let again = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    _ = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
+    let again = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     #expect(again.added == 0 && again.unchanged == 1)
     #expect(try database.auditLines(AuditFilter(), reveal: false).count == 1)
 
     let changed = try folder.write("b.csv", utf8: rows.replacingOccurrences(of: "正县处级", with: "正厅级"))
     let failure = try #require(throws: ImportFailure.self) {
-      try database.importCadres(from: changed, options: ImportOptions(), testContext)
+      try database.importRecords(CadreKind.self, from: changed, options: ImportOptions(), testContext)
     }
     #expect(failure.problems.first?.reason.contains("职级") == true)
-    let updated = try database.importCadres(from: changed, options: ImportOptions(update: true), testContext)
+    let updated = try database.importRecords(
+      CadreKind.self, from: changed, options: ImportOptions(update: true), testContext)
     #expect(updated.updated == 1)
     #expect(try database.cadre("张三").rank == .departmentChief)
   }
@@ -98,9 +99,9 @@ struct CadreImportTests {
   @Test("columns the file lacks keep their values on update")
   func partialUpdate() throws {
     let full = try folder.write("a.csv", utf8: "姓名,身份证号,类别,管理地区,联系电话\n张三,\(KnownIDs.man1946),退休,兴义,13812345678\n")
-    _ = try database.importCadres(from: full, options: ImportOptions(), testContext)
+    _ = try database.importRecords(CadreKind.self, from: full, options: ImportOptions(), testContext)
     let partial = try folder.write("b.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),离休,兴义\n")
-    _ = try database.importCadres(from: partial, options: ImportOptions(update: true), testContext)
+    _ = try database.importRecords(CadreKind.self, from: partial, options: ImportOptions(update: true), testContext)
     let cadre = try database.cadre("张三")
     #expect(cadre.category == .veteran)
     #expect(cadre.phone == "13812345678")
@@ -109,7 +110,8 @@ struct CadreImportTests {
   @Test("a dry run validates everything and writes nothing")
   func dryRun() throws {
     let file = try folder.write("a.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),退休,兴义\n")
-    let summary = try database.importCadres(from: file, options: ImportOptions(dryRun: true), testContext)
+    let summary = try database.importRecords(
+      CadreKind.self, from: file, options: ImportOptions(dryRun: true), testContext)
     #expect(summary.added == 1 && summary.dryRun)
     #expect(try count() == 0)
   }
@@ -118,7 +120,7 @@ struct CadreImportTests {
   func headers() throws {
     let file = try folder.write("a.csv", utf8: "姓名,身份证号,身份证号,籍贯\n")
     let failure = try #require(throws: ImportFailure.self) {
-      try database.importCadres(from: file, options: ImportOptions(), testContext)
+      try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     }
     let lines = failure.problems.map(\.description)
     #expect(lines.contains("line 1, column 身份证号: 列名重复"))
@@ -127,7 +129,9 @@ struct CadreImportTests {
     #expect(lines.contains("line 1, column 管理地区: 缺少必需的列"))
     let ignored = try folder.write("b.csv", utf8: "姓名,身份证号,类别,管理地区,籍贯\n张三,\(KnownIDs.man1946),退休,兴义,贵州\n")
     #expect(
-      try database.importCadres(from: ignored, options: ImportOptions(ignoreUnknown: true), testContext).added == 1)
+      try database.importRecords(
+        CadreKind.self, from: ignored, options: ImportOptions(ignoreUnknown: true), testContext
+      ).added == 1)
   }
 
   @Test("the same 身份证号 twice in a file, and a 15-digit number equal to an 18-digit one, are duplicates")
@@ -135,7 +139,7 @@ struct CadreImportTests {
     let file = try folder.write(
       "a.csv", utf8: "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.standardExample),退休,兴义\n乙,110105491231002,退休,兴义\n")
     let failure = try #require(throws: ImportFailure.self) {
-      try database.importCadres(from: file, options: ImportOptions(), testContext)
+      try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     }
     #expect(failure.problems.map(\.description) == ["line 3, column 身份证号: 110105********002X — 与第 2 行重复"])
   }
@@ -150,7 +154,7 @@ struct CadreImportTests {
         乙,男,1950-01-01,\(KnownIDs.man1950),退休,兴义
         """)
     let failure = try #require(throws: ImportFailure.self) {
-      try database.importCadres(from: file, options: ImportOptions(), testContext)
+      try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     }
     #expect(
       failure.problems.map(\.description) == [
@@ -163,7 +167,10 @@ struct CadreImportTests {
   func sharedSample() throws {
     let file = sharedSamples.appendingPathComponent("cadres.csv")
     try #require(FileManager.default.fileExists(atPath: file.path))
-    let summary = try database.importCadres(from: file, options: ImportOptions(), testContext)
+    _ = try database.importRecords(
+      OrganizationKind.self, from: sharedSamples.appendingPathComponent("organizations.csv"), options: ImportOptions(),
+      testContext)
+    let summary = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     #expect(summary.encoding == .gb18030)
     #expect(summary.added == summary.rows && summary.rows > 0)
     #expect(summary.warnings.count > 0)

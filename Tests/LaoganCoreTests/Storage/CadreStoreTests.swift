@@ -14,25 +14,24 @@ struct CadreStoreTests {
   }
 
   func add(_ name: String, _ id: String, region: String = "兴义") throws -> Cadre {
-    try database.addCadre(
-      CadreEntry(cells: [.name: name, .residentID: id, .category: "退休", .region: region]), testContext
-    ).cadre
+    try database.addRecord(
+      CadreKind.self, cells: [.name: name, .residentID: id, .category: "退休", .region: region], testContext
+    ).record
   }
 
   @Test("every missing required field is named at once")
   func missing() throws {
-    let error = try #require(throws: LaoganError.self) {
-      try database.addCadre(CadreEntry(cells: [.name: "张三"]), testContext)
+    let error = try #require(throws: FieldProblems.self) {
+      try database.addRecord(CadreKind.self, cells: [.name: "张三"], testContext)
     }
-    guard case .invalidCadre(let problems) = error else { Issue.record("\(error)"); return }
-    #expect(problems.problems.map(\.field) == ["身份证号", "类别", "管理地区"])
+    #expect(error.problems.map(\.field) == ["身份证号", "类别", "管理地区"])
   }
 
   @Test("an edit is audited with before and after; an unchanged edit logs nothing")
   func editAudited() throws {
     let cadre = try add("张三", KnownIDs.man1946)
-    _ = try database.editCadre("张三", changes: [.rank: "正县处级", .phone: "13812345678"], testContext)
-    _ = try database.editCadre("张三", changes: [.rank: "正县处级"], testContext)
+    _ = try database.editRecord(CadreKind.self, "张三", changes: [.rank: "正县处级", .phone: "13812345678"], testContext)
+    _ = try database.editRecord(CadreKind.self, "张三", changes: [.rank: "正县处级"], testContext)
     let lines = try database.auditLines(AuditFilter(table: "cadre", recordID: cadre.id), reveal: false)
     #expect(lines.map(\.action) == ["update", "insert"])
     #expect(lines[0].operatorName == "王芳")
@@ -74,7 +73,7 @@ struct CadreStoreTests {
     #expect(try database.findCadres("dan").map(\.name) == ["单雄信"])
     #expect(try database.findCadres("ZENG").map(\.name) == ["曾巩"])
     #expect(try database.findCadres("%").isEmpty)
-    _ = try database.voidCadre("单雄信", reason: "重复登记", testContext)
+    _ = try database.voidRecord(CadreKind.self, "单雄信", reason: "重复登记", testContext)
     #expect(try database.findCadres("shan").isEmpty)
   }
 

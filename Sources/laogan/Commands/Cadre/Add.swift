@@ -24,10 +24,10 @@ extension Laogan.CadreCommand {
           entry.cells[field] = Terminal.ask("\(field.rawValue)\(allowed)：")
         }
       }
-      let (cadre, notes) = try opened.addCadre(entry, database.context())
+      let (cadre, notes) = try opened.addRecord(CadreKind.self, cells: entry.cells, database.context())
       for note in notes { Terminal.error(note) }
       Terminal.output("\(cadre.id ?? 0)\n")
-      Terminal.error("已登记：编号 \(cadre.id ?? 0) \(cadre.name) \(cadre.masked.residentID)")
+      Terminal.error("已登记：编号 \(cadre.id ?? 0) \(cadre.name) \(Masking.residentID(cadre.residentID))")
     }
   }
 }

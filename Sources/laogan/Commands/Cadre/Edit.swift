@@ -20,7 +20,7 @@ extension Laogan.CadreCommand {
     }
 
     func run() throws {
-      let edited = try database.open().editCadre(cadre, changes: fields.cells, database.context())
+      let edited = try database.open().editRecord(CadreKind.self, cadre, changes: fields.cells, database.context())
       Terminal.error("已修改：编号 \(edited.id ?? 0) \(edited.name)")
     }
   }

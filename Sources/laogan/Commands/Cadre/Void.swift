@@ -15,7 +15,7 @@ extension Laogan.CadreCommand {
     @Option(help: "作废原因") var reason: String
 
     func run() throws {
-      let voided = try database.open().voidCadre(cadre, reason: reason, database.context())
+      let voided = try database.open().voidRecord(CadreKind.self, cadre, reason: reason, database.context())
       Terminal.error("已作废：编号 \(voided.id ?? 0) \(voided.name)")
     }
   }

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+extension LaoganDatabase {
+  /// `import KIND FILE` (SPEC §4): all or nothing. Every row is validated as `KIND add` would; keyed kinds
+  /// upsert (an identical row changes nothing, a differing one needs `--update`), facts are added — and a
+  /// file whose exact bytes were already imported as that kind is refused unless `--again`, so a monthly
+  /// sheet is not counted twice. `progress` is called with the rows read so far.
+  public func importRecords<Kind: RecordKind>(
+    _ kind: Kind.Type, from url: URL, options: ImportOptions, _ context: AuditContext,
+    progress: (Int) -> Void = { _ in }
+  ) throws -> ImportSummary {
+    var reader: CSVReader
+    do {
+      reader = try CSVReader(url: url, encoding: options.encoding)
+    } catch let error as CSVError {
+      throw ImportFailure(problems: [ImportProblem(line: error.line, column: "", value: "", reason: error.reason)])
+    }
+    guard let header = reader.next() else {
+      let reason = reader.error?.reason ?? "文件是空的，没有表头行"
+      throw ImportFailure(problems: [
+        ImportProblem(line: reader.error?.line ?? 1, column: "", value: "", reason: reason)
+      ])
+    }
+    let columns = try HeaderMap<Kind.Field>(header, ignoreUnknown: options.ignoreUnknown)
+    let digest = Kind.isFact ? try SHA256.hex(of: url) : nil
+    var summary = ImportSummary(encoding: reader.encoding, dryRun: options.dryRun)
+    var problems: [ImportProblem] = []
+
+    try write(context, dryRun: options.dryRun) { writer in
+      if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: Kind.name, writer.db) }
+      let saver = try RecordSaver<Kind>(writer, update: options.update)
+      while let record = reader.next() {
+        summary.rows += 1
+        if summary.rows % 1000 == 0 { progress(summary.rows) }
+        if record.cells.count > columns.width, record.cells[columns.width...].contains(where: { !$0.isEmpty }) {
+          problems.append(ImportProblem(line: record.line, column: "", value: "", reason: "单元格比表头多"))
+          continue
+        }
+        do {
+          let saved = try saver.save(columns.cells(of: record), line: record.line)
+          summary.count(saved.outcome)
+          summary.warnings += saved.notes.map { ImportProblem(line: record.line, column: "", value: "", reason: $0) }
+        } catch let failure as FieldProblems {
+          problems += failure.problems.map {
+            ImportProblem(line: record.line, column: $0.field, value: $0.value, reason: $0.reason)
+          }
+        }
+      }
+      if let error = reader.error {
+        problems.append(ImportProblem(line: error.line, column: "", value: "", reason: error.reason))
+      }
+      if !problems.isEmpty { throw ImportFailure(problems: problems) }
+      if let digest {
+        try writer.db.execute(
+          sql: "INSERT OR REPLACE INTO imported_file (kind, sha256, run_id) VALUES (?, ?, ?)",
+          arguments: [Kind.name, digest, writer.runID])
+      }
+    }
+    progress(summary.rows)
+    return summary
+  }
+
+  private static func refuseRepeat(of digest: String, as kind: String, _ db: Database) throws {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT r.id, r.ran_at, r.operator FROM imported_file f JOIN command_run r ON r.id = f.run_id
+          WHERE f.kind = ? AND f.sha256 = ?
+          """, arguments: [kind, digest])
+    else { return }
+    throw LaoganError.alreadyImported(kind: kind, run: row[0], at: row[1], by: row[2])
+  }
+}
+
+extension ImportSummary {
+  mutating func count(_ outcome: RecordSaver<some RecordKind>.Outcome) {
+    switch outcome {
+    case .added: added += 1
+    case .updated: updated += 1
+    case .unchanged: unchanged += 1
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// The headers of each `import KIND` of SPEC §4 (exact Chinese; the English alias is the JSON key), which are
+/// also the columns of `export KIND` and the `字段=值` words of `KIND add`.
+
+public enum OrganizationField: String, ImportField {
+  case name = "名称", kind = "类型", region = "地区", offSite = "异地", locatedIn = "所在地", modelLevel = "示范级别"
+  case namedOn = "命名日期", establishedOn = "成立日期", dissolvedOn = "撤销日期", secretary = "书记"
+
+  public var alias: String {
+    switch self {
+    case .name: "name"
+    case .kind: "kind"
+    case .region: "region"
+    case .offSite: "off_site"
+    case .locatedIn: "located_in"
+    case .modelLevel: "model_level"
+    case .namedOn: "named_on"
+    case .establishedOn: "established_on"
+    case .dissolvedOn: "dissolved_on"
+    case .secretary: "secretary"
+    }
+  }
+
+  public var isRequired: Bool { [.name, .kind, .region].contains(self) }
+}
+
+public enum AssociationField: String, ImportField {
+  case name = "名称", category = "类别", region = "地区", establishedOn = "成立日期", dissolvedOn = "撤销日期"
+  case leader = "负责人"
+
+  public var alias: String {
+    switch self {
+    case .name: "name"
+    case .category: "category"
+    case .region: "region"
+    case .establishedOn: "established_on"
+    case .dissolvedOn: "dissolved_on"
+    case .leader: "leader"
+    }
+  }
+
+  public var isRequired: Bool { [.name, .category, .region].contains(self) }
+}
+
+public enum VenueField: String, ImportField {
+  case name = "名称", kind = "类型", region = "地区", openToPublic = "向社会老年人开放", establishedOn = "成立日期"
+  case dissolvedOn = "撤销日期"
+
+  public var alias: String {
+    switch self {
+    case .name: "name"
+    case .kind: "kind"
+    case .region: "region"
+    case .openToPublic: "open_to_public"
+    case .establishedOn: "established_on"
+    case .dissolvedOn: "dissolved_on"
+    }
+  }
+
+  public var isRequired: Bool { [.name, .kind, .region].contains(self) }
+}
+
+public enum ActivityField: String, ImportField {
+  case heldOn = "日期", kind = "类型", title = "标题", region = "地区", place = "场所", organization = "组织党组织"
+  case participants = "参与干部", personTimes = "参与人次", audience = "受众人次"
+
+  public var alias: String {
+    switch self {
+    case .heldOn: "date"
+    case .kind: "kind"
+    case .title: "title"
+    case .region: "region"
+    case .place: "place"
+    case .organization: "organization"
+    case .participants: "participants"
+    case .personTimes: "person_times"
+    case .audience: "audience"
+    }
+  }
+
+  public var isRequired: Bool { [.heldOn, .kind, .title, .region].contains(self) }
+}
+
+public enum TreatmentField: String, ImportField {
+  case heldOn = "日期", kind = "类型", title = "标题", region = "地区", occasion = "场合", participants = "参与干部"
+  case personTimes = "人次", visitors = "走访人"
+
+  public var alias: String {
+    switch self {
+    case .heldOn: "date"
+    case .kind: "kind"
+    case .title: "title"
+    case .region: "region"
+    case .occasion: "occasion"
+    case .participants: "participants"
+    case .personTimes: "person_times"
+    case .visitors: "visitors"
+    }
+  }
+
+  public var isRequired: Bool { [.heldOn, .kind, .title, .region].contains(self) }
+}
+
+public enum ContributionField: String, ImportField {
+  case doneOn = "日期", area = "领域", advantage = "优势", title = "标题", region = "地区", participants = "参与干部"
+  case personTimes = "参与人次", outcome = "成效"
+
+  public var alias: String {
+    switch self {
+    case .doneOn: "date"
+    case .area: "area"
+    case .advantage: "advantage"
+    case .title: "title"
+    case .region: "region"
+    case .participants: "participants"
+    case .personTimes: "person_times"
+    case .outcome: "outcome"
+    }
+  }
+
+  public var isRequired: Bool { [.doneOn, .area, .advantage, .title, .region].contains(self) }
+}
+
+public enum HonorField: String, ImportField {
+  case awardedOn = "日期", title = "称号", level = "级别", region = "地区", residentID = "身份证号"
+  case collectiveName = "集体名称"
+
+  public var alias: String {
+    switch self {
+    case .awardedOn: "date"
+    case .title: "title"
+    case .level: "level"
+    case .region: "region"
+    case .residentID: "resident_id"
+    case .collectiveName: "collective_name"
+    }
+  }
+
+  public var isRequired: Bool { [.awardedOn, .title, .level, .region].contains(self) }
+}

@@ -1,0 +1,106 @@
+/// The closed sets of the bureau's other records (SPEC §3), each with its Chinese labels.
+
+/// 党组织类型.
+public enum OrganizationType: String, ClosedSet {
+  case committee = "党委"
+  case generalBranch = "党总支"
+  case branch = "党支部"
+}
+
+/// 示范级别 — whether a branch has been named a model branch, and by whom.
+public enum ModelLevel: String, ClosedSet {
+  case prefecture = "州级"
+  case county = "县级"
+  case none = "无"
+
+  public static let aliases: [String: ModelLevel] = ["州级示范": .prefecture, "县级示范": .county, "否": .none]
+}
+
+/// 涉老社团类别.
+public enum AssociationCategory: String, ClosedSet {
+  case calligraphy = "书画"
+  case photography = "摄影"
+  case poetry = "诗词"
+  case couplets = "楹联"
+  case song = "歌舞"
+  case sports = "老年体协"
+  case other = "其他"
+}
+
+/// 阵地类型.
+public enum VenueType: String, ClosedSet {
+  case seniorUniversity = "老年大学"
+  case activityCenter = "老干部活动中心"
+  case wulaoStudio = "五老工作室"
+  case volunteerTeam = "银龄志愿服务队"
+  case onlinePlatform = "网络平台"
+}
+
+/// 活动类型 — the study and training work of 三项建设.
+public enum ActivityType: String, ClosedSet {
+  case trainingClass = "培训班"
+  case survey = "调研"
+  case homeDelivery = "送学上门"
+  case lecture = "主题宣讲"
+  case politicalStudy = "政治学习"
+  case recreation = "文体活动"
+  case symposium = "座谈会"
+  case other = "其他"
+}
+
+/// 场所 — where a lecture or activity was held.
+public enum ActivityPlace: String, ClosedSet {
+  case agency = "机关"
+  case community = "社区"
+  case enterprise = "企业"
+  case village = "农村"
+  case other = "其他"
+}
+
+/// 政治待遇 — the six kinds of political-treatment event.
+public enum TreatmentType: String, ClosedSet {
+  case documents = "阅读文件"
+  case meetings = "参加会议活动"
+  case studyTours = "参观学习"
+  case briefings = "情况通报"
+  case publications = "征订党刊党报"
+  case visits = "走访慰问"
+}
+
+/// 场合 of a 走访慰问.
+public enum VisitOccasion: String, ClosedSet {
+  case birthday = "生日看望"
+  case hospital = "住院看望"
+  case festival = "节日慰问"
+  case routine = "日常走访"
+  case resettled = "异地安置人员慰问"
+  case bereaved = "遗属慰问"
+}
+
+/// 发挥作用领域.
+public enum ContributionArea: String, ClosedSet {
+  case policyPromotion = "宣传政策"
+  case culture = "传播文化"
+  case disputeMediation = "化解矛盾纠纷"
+  case nextGeneration = "关心下一代"
+  case ruralRevitalization = "乡村振兴"
+  case socialGovernance = "社会治理"
+  case civilizedCity = "文明城市"
+}
+
+/// 三大优势.
+public enum Advantage: String, ClosedSet {
+  case political = "政治"
+  case experience = "经验"
+  case prestige = "威望"
+
+  public static let aliases: [String: Advantage] = ["政治优势": .political, "经验优势": .experience, "威望优势": .prestige]
+}
+
+/// 先进典型级别.
+public enum HonorLevel: String, ClosedSet {
+  case national = "国家级"
+  case provincial = "省级"
+  case prefecture = "州级"
+  case county = "县级"
+}

@@ -1,0 +1,217 @@
+import GRDB
+
+/// 离退休干部党组织 — a Party organization of retired cadres. Closed ones get 撤销日期 and stay.
+public struct PartyOrganization: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "party_organization"
+  public var id: Int64?
+  public var name: String
+  public var kind: OrganizationType
+  public var regionCode: String
+  /// 异地 — an off-site branch for cadres settled elsewhere, with where it sits.
+  public var isOffSite: Bool
+  public var locatedIn: String?
+  public var modelLevel: ModelLevel
+  /// 命名日期 — when it was named a model branch.
+  public var namedOn: CalendarDate?
+  public var establishedOn: CalendarDate?
+  public var dissolvedOn: CalendarDate?
+  public var secretaryID: Int64?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, kind
+    case regionCode = "region_code"
+    case isOffSite = "off_site"
+    case locatedIn = "located_in"
+    case modelLevel = "model_level"
+    case namedOn = "named_on"
+    case establishedOn = "established_on"
+    case dissolvedOn = "dissolved_on"
+    case secretaryID = "secretary_id"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// A cadre's time in a Party organization: at most one open (no 离开日期) at a time.
+public struct Membership: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "membership"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var organizationID: Int64
+  public var joinedOn: CalendarDate?
+  public var leftOn: CalendarDate?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case cadreID = "cadre_id"
+    case organizationID = "organization_id"
+    case joinedOn = "joined_on"
+    case leftOn = "left_on"
+  }
+}
+
+/// 涉老社团 — a senior association (书画, 摄影 …).
+public struct Association: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "association"
+  public var id: Int64?
+  public var name: String
+  public var category: AssociationCategory
+  public var regionCode: String
+  public var establishedOn: CalendarDate?
+  public var dissolvedOn: CalendarDate?
+  /// 负责人, as written.
+  public var leader: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, category, leader
+    case regionCode = "region_code"
+    case establishedOn = "established_on"
+    case dissolvedOn = "dissolved_on"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// A cadre's membership of a senior association.
+public struct AssociationMember: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "association_member"
+  public var id: Int64?
+  public var associationID: Int64
+  public var cadreID: Int64
+  public var joinedOn: CalendarDate?
+  public var leftOn: CalendarDate?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case associationID = "association_id"
+    case cadreID = "cadre_id"
+    case joinedOn = "joined_on"
+    case leftOn = "left_on"
+  }
+}
+
+/// 阵地 — a venue: 老年大学, 活动中心, 五老工作室, 志愿服务队, 网络平台.
+public struct Venue: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "venue"
+  public var id: Int64?
+  public var name: String
+  public var kind: VenueType
+  public var regionCode: String
+  /// 向社会老年人开放.
+  public var isOpenToPublic: Bool
+  public var establishedOn: CalendarDate?
+  public var dissolvedOn: CalendarDate?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, name, kind
+    case regionCode = "region_code"
+    case isOpenToPublic = "open_to_public"
+    case establishedOn = "established_on"
+    case dissolvedOn = "dissolved_on"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// 活动 — a study, training or other activity; participants are listed, or only counted (参与人次).
+public struct Activity: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "activity"
+  public var id: Int64?
+  public var heldOn: CalendarDate
+  public var kind: ActivityType
+  public var title: String
+  public var regionCode: String
+  public var place: ActivityPlace?
+  public var organizationID: Int64?
+  public var personTimes: Int?
+  /// 受众人次 — society's elderly and others reached.
+  public var audience: Int?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, kind, title, place, audience
+    case heldOn = "held_on"
+    case regionCode = "region_code"
+    case organizationID = "organization_id"
+    case personTimes = "person_times"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// 政治待遇 — a political-treatment event and, for 走访慰问, its occasion and visitors.
+public struct TreatmentEvent: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "treatment_event"
+  public var id: Int64?
+  public var heldOn: CalendarDate
+  public var kind: TreatmentType
+  public var title: String
+  public var regionCode: String
+  public var occasion: VisitOccasion?
+  public var personTimes: Int?
+  /// 走访人, as written.
+  public var visitors: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, kind, title, occasion, visitors
+    case heldOn = "held_on"
+    case regionCode = "region_code"
+    case personTimes = "person_times"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// 发挥作用 — a contribution cadres made, by area and advantage.
+public struct Contribution: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "contribution"
+  public var id: Int64?
+  public var doneOn: CalendarDate
+  public var area: ContributionArea
+  public var advantage: Advantage
+  public var title: String
+  public var regionCode: String
+  public var personTimes: Int?
+  /// 成效, as written.
+  public var outcome: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, area, advantage, title, outcome
+    case doneOn = "done_on"
+    case regionCode = "region_code"
+    case personTimes = "person_times"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// 先进典型 — an honour to a cadre or to a collective.
+public struct Honor: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "honor"
+  public var id: Int64?
+  public var awardedOn: CalendarDate
+  public var title: String
+  public var level: HonorLevel
+  public var regionCode: String
+  public var cadreID: Int64?
+  public var collectiveName: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, level
+    case awardedOn = "awarded_on"
+    case regionCode = "region_code"
+    case cadreID = "cadre_id"
+    case collectiveName = "collective_name"
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension PartyOrganization: AuditedRecord {}
+extension Membership: AuditedRecord {}
+extension Association: AuditedRecord {}
+extension AssociationMember: AuditedRecord {}
+extension Venue: AuditedRecord {}
+extension Activity: AuditedRecord {}
+extension TreatmentEvent: AuditedRecord {}
+extension Contribution: AuditedRecord {}
+extension Honor: AuditedRecord {}

@@ -1,0 +1,78 @@
+import GRDB
+
+/// The cadre roster as a record kind: keyed by 身份证号, validated by `CadreEntry`, and owning the membership
+/// history behind 所在党组织.
+public enum CadreKind: RecordKind {
+  public typealias Field = CadreField
+  public typealias Record = Cadre
+
+  public static let name = "cadres"
+  public static let label = "干部"
+  public static let keyField: CadreField? = .residentID
+  public static let keyColumn = "resident_id"
+  public static let listFields: [CadreField] = [
+    .name, .sex, .bornOn, .residentID, .category, .rank, .region, .isPartyMember, .diedOn,
+  ]
+
+  public static let typeColumn = "category"
+
+  /// By id, 身份证号 or a unique name (SPEC §9); a shared name is an error listing the candidates.
+  public static func find(_ reference: String, in db: Database) throws -> Cadre? {
+    do {
+      return try LaoganDatabase.cadre(reference, in: db)
+    } catch LaoganError.cadreNotFound {
+      return nil
+    }
+  }
+
+  public static func storedKey(_ text: String) -> String? {
+    (try? ResidentID(text))?.value
+  }
+
+  public static func parse(_ cells: inout FieldReader<CadreField>, _ lookup: Lookup) throws -> Parsed<Cadre>? {
+    let entry = CadreEntry(cells: cells.cells)
+    _ = try cells.organization(.partyOrganization, lookup)
+    switch entry.validated() {
+    case .success(let (cadre, notes)):
+      for note in notes { cells.note(note) }
+      return cells.problems.isEmpty ? Parsed(cadre) : nil
+    case .failure(let failure):
+      cells.absorb(failure.problems)
+      return nil
+    }
+  }
+
+  public static func cells(of cadre: Cadre, _ lookup: Lookup) throws -> [CadreField: String] {
+    CadreEntry(cadre).cells
+  }
+
+  /// Moves the cadre's open membership to the organization the record names, keeping the old one closed.
+  public static func afterSave(_ cadre: Cadre, _ writer: AuditedWriter, _ lookup: Lookup) throws {
+    guard let id = cadre.id else { return }
+    let organization = try cadre.partyOrganization.flatMap { try lookup.organizationID(named: $0) }
+    try Memberships.assign(cadreID: id, to: organization, on: nil, writer)
+  }
+}
+
+/// A cadre's Party organization over time (SPEC §3: at most one at a time, with a history).
+public enum Memberships {
+  /// Closes the open membership and opens one in `organizationID` (none when nil), dated `day` or, without
+  /// one, the day the command runs. A cadre's first membership starts on an unknown day unless one is given.
+  public static func assign(cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter)
+    throws
+  {
+    let open = try Membership.filter(Column("cadre_id") == cadreID && Column("left_on") == nil).fetchOne(writer.db)
+    guard open?.organizationID != organizationID else { return }
+    let hadAny = try Membership.filter(Column("cadre_id") == cadreID).fetchCount(writer.db) > 0
+    let changeDay = day ?? writer.today
+    if let open {
+      var closed = open
+      closed.leftOn = max(changeDay, open.joinedOn ?? changeDay)
+      try writer.update(closed, from: open)
+    }
+    guard let organizationID else { return }
+    var membership = Membership(
+      id: nil, cadreID: cadreID, organizationID: organizationID, joinedOn: hadAny ? changeDay : day, leftOn: nil)
+    try writer.insert(&membership)
+  }
+}

@@ -1,0 +1,101 @@
+/// Reads typed values out of the cells of one row (or one command line), collecting every problem instead
+/// of stopping at the first, so a clerk can fix a row in one go. Every record kind reads its cells here.
+public struct FieldReader<Field: ImportField> {
+  public let cells: [Field: String]
+  public private(set) var problems: [FieldProblem] = []
+  public private(set) var notes: [String] = []
+
+  public init(cells: [Field: String]) {
+    self.cells = cells
+    for field in Field.allCases where field.isRequired && text(field) == nil {
+      problems.append(FieldProblem(field: field.rawValue, value: "", reason: "必填，不能为空"))
+    }
+  }
+
+  /// The trimmed text of a cell; nil when empty or absent.
+  public func text(_ field: Field) -> String? {
+    guard let raw = cells[field]?.trimmed, !raw.isEmpty else { return nil }
+    return raw
+  }
+
+  public mutating func fail(_ field: Field, _ reason: String, value: String? = nil) {
+    problems.append(FieldProblem(field: field.rawValue, value: value ?? text(field) ?? "", reason: reason))
+  }
+
+  /// Takes problems found by a kind's own validation, once each.
+  public mutating func absorb(_ more: [FieldProblem]) {
+    for problem in more where !problems.contains(problem) {
+      problems.append(problem)
+    }
+  }
+
+  public mutating func note(_ text: String) {
+    notes.append(text)
+  }
+
+  /// A date before the one it should follow (撤销 before 成立) is kept as entered — it happened on paper —
+  /// and noted, so the clerk can check it.
+  public mutating func noteIfBefore(
+    _ later: CalendarDate?, _ earlier: CalendarDate?, _ laterName: String, _ earlierName: String
+  ) {
+    guard let later, let earlier, later < earlier else { return }
+    note("\(laterName) \(later) 早于\(earlierName) \(earlier)，请核对")
+  }
+
+  public mutating func date(_ field: Field) -> CalendarDate? {
+    guard let text = text(field) else { return nil }
+    guard let date = CalendarDate(parsing: text) else {
+      fail(field, "不是有效日期（可写 2023-06-12、2023/6/12、2023.6.12、2023年6月12日）")
+      return nil
+    }
+    return date
+  }
+
+  public mutating func flag(_ field: Field) -> Bool? {
+    guard let text = text(field) else { return nil }
+    guard let value = YesNo.parse(text) else {
+      fail(field, "应为 是/否（也可写 Y/N、1/0、true/false）")
+      return nil
+    }
+    return value
+  }
+
+  public mutating func choice<T: ClosedSet>(_ field: Field, _ type: T.Type) -> T? {
+    guard let text = text(field) else { return nil }
+    guard let value = T(label: text) else {
+      fail(field, "应为 \(T.allowedLabels) 之一")
+      return nil
+    }
+    return value
+  }
+
+  public mutating func region(_ field: Field) -> Region? {
+    guard let text = text(field) else { return nil }
+    guard let region = Region(named: text) else {
+      fail(field, "不是本州的地区（可用代码或名称，如 522301、兴义市、兴义）")
+      return nil
+    }
+    return region
+  }
+
+  /// A head count (人次): a whole number, zero or more; `1,200` and full-width digits accepted.
+  public mutating func count(_ field: Field) -> Int? {
+    guard let text = text(field) else { return nil }
+    let digits = text.halfWidth.replacingOccurrences(of: ",", with: "")
+    guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 9, let value = Int(digits) else {
+      fail(field, "应为不小于 0 的整数")
+      return nil
+    }
+    return value
+  }
+
+  /// A text cell with an upper bound on its length, so a pasted page does not become a title.
+  public mutating func line(_ field: Field, maxLength: Int = 200) -> String? {
+    guard let text = text(field) else { return nil }
+    guard text.count <= maxLength else {
+      fail(field, "过长（\(text.count) 个字符，最多 \(maxLength)）", value: String(text.prefix(20)) + "…")
+      return nil
+    }
+    return text
+  }
+}

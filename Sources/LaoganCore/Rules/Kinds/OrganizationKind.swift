@@ -1,0 +1,42 @@
+/// 离退休干部党组织, keyed by 名称.
+public enum OrganizationKind: RecordKind {
+  public typealias Field = OrganizationField
+  public typealias Record = PartyOrganization
+
+  public static let name = "organizations"
+  public static let label = "党组织"
+  public static let keyField: OrganizationField? = .name
+  public static let listFields: [OrganizationField] = [
+    .name, .kind, .region, .offSite, .modelLevel, .namedOn, .establishedOn, .dissolvedOn,
+  ]
+
+  public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {
+    let name = cells.line(.name)
+    let kind = cells.choice(.kind, OrganizationType.self)
+    let region = cells.region(.region)
+    let offSite = cells.flag(.offSite) ?? false
+    let modelLevel = cells.choice(.modelLevel, ModelLevel.self) ?? ModelLevel.none
+    let namedOn = cells.date(.namedOn)
+    let establishedOn = cells.date(.establishedOn)
+    let dissolvedOn = cells.date(.dissolvedOn)
+    let secretary = try cells.cadre(.secretary, lookup)
+    cells.noteIfBefore(dissolvedOn, establishedOn, "撤销日期", "成立日期")
+    if namedOn != nil, modelLevel == .none { cells.fail(.namedOn, "示范级别为“无”却填了命名日期") }
+    guard cells.problems.isEmpty, let name, let kind, let region else { return nil }
+    return Parsed(
+      PartyOrganization(
+        id: nil, name: name, kind: kind, regionCode: region.code, isOffSite: offSite, locatedIn: cells.line(.locatedIn),
+        modelLevel: modelLevel, namedOn: namedOn, establishedOn: establishedOn, dissolvedOn: dissolvedOn,
+        secretaryID: secretary?.id, voidedReason: nil))
+  }
+
+  public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
+    [
+      .name: record.name, .kind: record.kind.rawValue, .region: record.regionCode,
+      .offSite: YesNo.label(record.isOffSite), .locatedIn: record.locatedIn ?? "",
+      .modelLevel: record.modelLevel.rawValue, .namedOn: record.namedOn?.description ?? "",
+      .establishedOn: record.establishedOn?.description ?? "", .dissolvedOn: record.dissolvedOn?.description ?? "",
+      .secretary: try record.secretaryID.flatMap { try lookup.cadre(id: $0)?.residentID } ?? "",
+    ]
+  }
+}

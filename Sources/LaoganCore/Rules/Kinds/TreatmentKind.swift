@@ -1,0 +1,37 @@
+/// 政治待遇 events: facts. Only a 走访慰问 has a 场合.
+public enum TreatmentKind: RecordKind {
+  public typealias Field = TreatmentField
+  public typealias Record = TreatmentEvent
+
+  public static let name = "treatments"
+  public static let label = "政治待遇"
+  public static let participantTable: String? = "treatment_event"
+  public static let dateColumn: String? = "held_on"
+  public static let listFields: [TreatmentField] = [.heldOn, .kind, .title, .region, .occasion, .personTimes]
+
+  public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {
+    let heldOn = cells.date(.heldOn)
+    let kind = cells.choice(.kind, TreatmentType.self)
+    let title = cells.line(.title)
+    let region = cells.region(.region)
+    let occasion = cells.choice(.occasion, VisitOccasion.self)
+    if occasion != nil, let kind, kind != .visits { cells.fail(.occasion, "只有“走访慰问”有场合") }
+    let participants = try cells.participants(.participants, on: heldOn, lookup)
+    let personTimes = cells.count(.personTimes)
+    guard cells.problems.isEmpty, let heldOn, let kind, let title, let region else { return nil }
+    return Parsed(
+      TreatmentEvent(
+        id: nil, heldOn: heldOn, kind: kind, title: title, regionCode: region.code, occasion: occasion,
+        personTimes: personTimes, visitors: cells.line(.visitors), voidedReason: nil),
+      participants: participants)
+  }
+
+  public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
+    [
+      .heldOn: record.heldOn.description, .kind: record.kind.rawValue, .title: record.title,
+      .region: record.regionCode, .occasion: record.occasion?.rawValue ?? "",
+      .participants: try participantCell(of: record.id, lookup),
+      .personTimes: record.personTimes.map(String.init) ?? "", .visitors: record.visitors ?? "",
+    ]
+  }
+}

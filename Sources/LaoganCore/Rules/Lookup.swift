@@ -1,0 +1,113 @@
+import GRDB
+
+/// Resolves the names a cell uses for other records — a cadre by 身份证号, an organization by 名称 — inside
+/// one database access, through cached statements so a long file costs one index look-up a name.
+public final class Lookup {
+  /// What a row needs to know of a cadre it names.
+  public struct CadreRef: Sendable, Equatable, FetchableRecord, Decodable {
+    public let id: Int64
+    public let name: String
+    public let residentID: String
+    public let retiredOn: CalendarDate?
+    public let diedOn: CalendarDate?
+
+    enum CodingKeys: String, CodingKey {
+      case id, name
+      case residentID = "resident_id"
+      case retiredOn = "retired_on"
+      case diedOn = "died_on"
+    }
+  }
+
+  let db: Database
+
+  public init(_ db: Database) {
+    self.db = db
+  }
+
+  public func cadre(residentID: String) throws -> CadreRef? {
+    try CadreRef.fetchOne(
+      db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE resident_id = ?"),
+      arguments: [residentID])
+  }
+
+  public func cadre(id: Int64) throws -> CadreRef? {
+    try CadreRef.fetchOne(
+      db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE id = ?"),
+      arguments: [id])
+  }
+
+  public func organizationID(named name: String) throws -> Int64? {
+    try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM party_organization WHERE name = ? AND voided_reason IS NULL"),
+      arguments: [name])
+  }
+
+  public func organizationName(id: Int64) throws -> String? {
+    try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
+  }
+
+  /// The cadres listed on an event, in the order they were entered.
+  public func participants(of table: String, id: Int64) throws -> [CadreRef] {
+    try CadreRef.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on FROM participant p JOIN cadre c ON c.id = p.cadre_id
+          WHERE p.event_table = ? AND p.event_id = ? ORDER BY c.id
+          """),
+      arguments: [table, id])
+  }
+}
+
+// MARK: - Cells that name other records
+
+extension FieldReader {
+  /// A cadre named by 身份证号; an unknown number is a problem.
+  public mutating func cadre(_ field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
+    guard let text = text(field) else { return nil }
+    return try cadre(text, field: field, lookup)
+  }
+
+  /// 参与干部: 身份证号 separated by `;` `；` `、` or `,`. Unknown numbers are problems; a cadre not yet retired
+  /// or already dead on `day` is only noted (SPEC §4: a warning, not an error). A repeated number counts once.
+  public mutating func participants(_ field: Field, on day: CalendarDate?, _ lookup: Lookup) throws
+    -> [Lookup.CadreRef]?
+  {
+    guard let text = text(field) else { return nil }
+    var found: [Lookup.CadreRef] = []
+    for part in text.split(whereSeparator: { ";；、,，".contains($0) }) {
+      guard let cadre = try cadre(part.trimmed, field: field, lookup), !found.contains(cadre) else { continue }
+      found.append(cadre)
+      guard let day else { continue }
+      if let retired = cadre.retiredOn, retired > day {
+        note("\(cadre.name)（\(Masking.residentID(cadre.residentID))）\(day) 尚未离退休（\(retired)）")
+      }
+      if let died = cadre.diedOn, died < day {
+        note("\(cadre.name)（\(Masking.residentID(cadre.residentID))）已于 \(died) 去世，早于 \(day)")
+      }
+    }
+    return found
+  }
+
+  /// An organization named by its 名称.
+  public mutating func organization(_ field: Field, _ lookup: Lookup) throws -> Int64? {
+    guard let name = text(field) else { return nil }
+    guard let id = try lookup.organizationID(named: name) else {
+      fail(field, "没有这个党组织（先 import organizations 或 org add）")
+      return nil
+    }
+    return id
+  }
+
+  private mutating func cadre(_ text: String, field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
+    guard let id = try? ResidentID(text) else {
+      fail(field, "不是有效的身份证号", value: Masking.residentID(text))
+      return nil
+    }
+    guard let cadre = try lookup.cadre(residentID: id.value) else {
+      fail(field, "没有登记这个身份证号的干部", value: id.masked)
+      return nil
+    }
+    return cadre
+  }
+}

@@ -1,0 +1,72 @@
+import GRDB
+
+/// A kind of record clerks import, add, edit, list and export (SPEC §3, §4). Each kind says how a row of
+/// cells becomes a record and back; the import, the one-at-a-time commands and the exports are shared.
+public protocol RecordKind {
+  associatedtype Field: ImportField
+  associatedtype Record: AuditedRecord & FetchableRecord & Equatable & Sendable
+
+  /// The word of `import KIND` and `export KIND`: `activities`.
+  static var name: String { get }
+  /// What a clerk calls one record: 活动.
+  static var label: String { get }
+  /// For records a clerk names — cadres by 身份证号, organizations by 名称 — the cell that identifies one, so
+  /// importing a roster again updates it instead of duplicating. Nil for facts (events, payments): two alike
+  /// rows are two facts.
+  static var keyField: Field? { get }
+  /// The stored form of a key as typed (a 15-digit 身份证号 upgraded); nil when it cannot be one.
+  static func storedKey(_ text: String) -> String?
+  /// The column holding the key.
+  static var keyColumn: String { get }
+  /// The `participant.event_table` under which the cadres a record lists are linked, if it lists any.
+  static var participantTable: String? { get }
+  /// The columns a short list shows.
+  static var listFields: [Field] { get }
+  /// The record's own date, which `--from/--to` bound; nil for named records.
+  static var dateColumn: String? { get }
+  /// The column `--type` filters on.
+  static var typeColumn: String { get }
+  /// The column naming one cadre, for kinds that name one rather than list participants (honours).
+  static var cadreColumn: String? { get }
+  /// The record a command line names: by id, or by its key for named kinds.
+  static func find(_ reference: String, in db: Database) throws -> Record?
+
+  /// Reads one row; problems and notes go to the reader.
+  static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>?
+  /// A record as unmasked cells: what export writes and what an edit starts from.
+  static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String]
+  /// Writes what belongs with a record but not in its row (a cadre's membership); after insert or update.
+  static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws
+}
+
+/// A row read into a record, with the cadres it lists when it lists them.
+public struct Parsed<Record> {
+  public var record: Record
+  public var participants: [Lookup.CadreRef]?
+
+  public init(_ record: Record, participants: [Lookup.CadreRef]? = nil) {
+    self.record = record
+    self.participants = participants
+  }
+}
+
+extension RecordKind {
+  public static var keyField: Field? { nil }
+  public static func storedKey(_ text: String) -> String? { text.trimmed.isEmpty ? nil : text.trimmed }
+  public static var keyColumn: String { "name" }
+  public static var participantTable: String? { nil }
+  public static var dateColumn: String? { nil }
+  public static var typeColumn: String { "kind" }
+  public static var cadreColumn: String? { nil }
+  public static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
+  /// Facts are imported once per file unless `--again`.
+  public static var isFact: Bool { keyField == nil }
+}
+
+extension RecordKind {
+  /// The participants cell of a record that lists cadres: their 身份证号 joined by `;`.
+  static func participantCell(of id: Int64?, _ lookup: Lookup) throws -> String {
+    guard let table = participantTable, let id else { return "" }
+    return try lookup.participants(of: table, id: id).map(\.residentID).joined(separator: ";")
+  }
+}

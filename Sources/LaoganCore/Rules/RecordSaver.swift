@@ -1,0 +1,97 @@
+import GRDB
+
+/// Writes rows of one kind inside one command's transaction: the shared core of `import KIND`, `KIND add`
+/// and `KIND edit`.
+///
+/// A keyed row whose key is on file is compared with the stored record: identical changes nothing,
+/// different needs `update` (`--update`); cells the row lacks keep the stored values. A fact row is always new.
+final class RecordSaver<Kind: RecordKind> {
+  enum Outcome: Equatable {
+    case added, updated, unchanged
+  }
+
+  let writer: AuditedWriter
+  let lookup: Lookup
+  private let update: Bool
+  private let existingByKey: Statement?
+  private let seen: ImportedKeys?
+
+  init(_ writer: AuditedWriter, update: Bool) throws {
+    self.writer = writer
+    self.update = update
+    lookup = Lookup(writer.db)
+    if Kind.keyField != nil {
+      existingByKey = try writer.db.cachedStatement(
+        sql: "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?")
+      seen = try ImportedKeys(writer.db)
+    } else {
+      existingByKey = nil
+      seen = nil
+    }
+  }
+
+  /// Saves one row; returns what happened and the row's notes, or throws its problems.
+  func save(_ cells: [Kind.Field: String], line: Int) throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
+  {
+    let key = Kind.keyField.flatMap { cells[$0] }.flatMap(Kind.storedKey)
+    if let key, let seen, let first = try seen.line(of: key), let field = Kind.keyField {
+      throw FieldProblems(problems: [FieldProblem(field: field.rawValue, value: shown(key), reason: "与第 \(first) 行重复")])
+    }
+    let existing = try key.flatMap { key in try existingByKey.flatMap { try Kind.Record.fetchOne($0, arguments: [key]) }
+    }
+    let result = try save(cells, over: existing)
+    if let key { try seen?.insert(key, line: line) }
+    return result
+  }
+
+  /// Saves `changes` over `existing` (an edit), or a new record when there is none.
+  func save(_ changes: [Kind.Field: String], over existing: Kind.Record?, allowUpdate: Bool? = nil)
+    throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
+  {
+    var cells = try existing.map { try Kind.cells(of: $0, lookup) } ?? [:]
+    cells.merge(changes) { _, new in new }
+    var reader = FieldReader(cells: cells)
+    let parsed = try Kind.parse(&reader, lookup)
+    guard reader.problems.isEmpty, var parsed else { throw FieldProblems(problems: reader.problems) }
+    guard let existing else {
+      try writer.insert(&parsed.record)
+      try link(parsed)
+      try Kind.afterSave(parsed.record, writer, lookup)
+      return (.added, parsed.record, reader.notes)
+    }
+    parsed.record.id = existing.id
+    let listedBefore = try Kind.participantCell(of: existing.id, lookup)
+    let listedNow = parsed.participants.map { $0.map(\.residentID).joined(separator: ";") } ?? listedBefore
+    if parsed.record == existing && listedNow == listedBefore {
+      return (.unchanged, parsed.record, reader.notes)
+    }
+    guard allowUpdate ?? update else {
+      let now = try Kind.cells(of: parsed.record, lookup)
+      let old = try Kind.cells(of: existing, lookup)
+      let differing = Kind.Field.allCases.filter { (now[$0] ?? "") != (old[$0] ?? "") }.map(\.rawValue)
+      let key = Kind.keyField
+      throw FieldProblems(problems: [
+        FieldProblem(
+          field: key?.rawValue ?? "", value: shown(key.flatMap { cells[$0] } ?? ""),
+          reason: "已登记为记录 \(existing.id ?? 0)，本行的\(differing.joined(separator: "、"))与之不同；以本文件为准请加 --update")
+      ])
+    }
+    try writer.update(parsed.record, from: existing)
+    if listedNow != listedBefore { try link(parsed) }
+    try Kind.afterSave(parsed.record, writer, lookup)
+    return (.updated, parsed.record, reader.notes)
+  }
+
+  /// Replaces the cadres a record lists.
+  private func link(_ parsed: Parsed<Kind.Record>) throws {
+    guard let table = Kind.participantTable, let participants = parsed.participants, let id = parsed.record.id else {
+      return
+    }
+    try writer.replaceParticipants(table: table, eventID: id, cadreIDs: participants.map(\.id))
+  }
+
+  /// A key as messages show it: a 身份证号 masked.
+  private func shown(_ key: String) -> String {
+    (try? ResidentID(key)).map(\.masked) ?? key
+  }
+}

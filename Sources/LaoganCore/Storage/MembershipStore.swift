@@ -1,0 +1,121 @@
+import GRDB
+
+/// One period of a cadre in an organization or association, for histories and member lists.
+public struct MembershipPeriod: Sendable, Equatable {
+  public let cadre: Lookup.CadreRef
+  public let group: String
+  public let joinedOn: CalendarDate?
+  public let leftOn: CalendarDate?
+}
+
+extension LaoganDatabase {
+  /// `org join`: moves the cadre into the organization on `day` (today when nil), closing the membership
+  /// it had; the old one stays in the history with its end date.
+  public func joinOrganization(
+    cadre: String, organization: String, on day: CalendarDate?, _ context: AuditContext
+  ) throws {
+    try write(context) { writer in
+      let member = try LaoganDatabase.cadre(cadre, in: writer.db)
+      let group = try LaoganDatabase.resolve(OrganizationKind.self, organization, writer.db)
+      guard let cadreID = member.id, let groupID = group.id else { return }
+      try Memberships.assign(cadreID: cadreID, to: groupID, on: day, writer)
+    }
+  }
+
+  /// `org leave`: ends the cadre's membership on `day` (today when nil).
+  public func leaveOrganization(cadre: String, on day: CalendarDate?, _ context: AuditContext) throws {
+    try write(context) { writer in
+      guard let cadreID = try LaoganDatabase.cadre(cadre, in: writer.db).id else { return }
+      try Memberships.assign(cadreID: cadreID, to: nil, on: day, writer)
+    }
+  }
+
+  /// Members of an organization on `day` (SPEC §5: joined on or before it, not yet left).
+  public func members(ofOrganization organization: String, on day: CalendarDate) throws -> [MembershipPeriod] {
+    try read { db in
+      let group = try LaoganDatabase.resolve(OrganizationKind.self, organization, db)
+      return try LaoganDatabase.periods(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on
+          FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
+          WHERE m.organization_id = ? AND (m.joined_on IS NULL OR m.joined_on <= ?) AND (m.left_on IS NULL OR m.left_on > ?)
+          ORDER BY c.id
+          """, arguments: [group.id, day, day])
+    }
+  }
+
+  /// Every organization a cadre has belonged to, oldest first.
+  public func organizationHistory(of cadre: Cadre) throws -> [MembershipPeriod] {
+    try read { db in
+      try LaoganDatabase.periods(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on
+          FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
+          WHERE m.cadre_id = ? ORDER BY m.id
+          """, arguments: [cadre.id])
+    }
+  }
+
+  /// `association join`: the cadre becomes a member on `day`.
+  public func joinAssociation(cadre: String, association: String, on day: CalendarDate?, _ context: AuditContext)
+    throws
+  {
+    try write(context) { writer in
+      let member = try LaoganDatabase.cadre(cadre, in: writer.db)
+      let group = try LaoganDatabase.resolve(AssociationKind.self, association, writer.db)
+      guard let cadreID = member.id, let groupID = group.id else { return }
+      let open = try AssociationMember.filter(
+        Column("association_id") == groupID && Column("cadre_id") == cadreID && Column("left_on") == nil
+      ).fetchCount(writer.db)
+      guard open == 0 else {
+        throw LaoganError.invalidValue(field: "会员", value: member.name, reason: "已是“\(group.name)”的会员")
+      }
+      var joined = AssociationMember(
+        id: nil, associationID: groupID, cadreID: cadreID, joinedOn: day ?? writer.today, leftOn: nil)
+      try writer.insert(&joined)
+    }
+  }
+
+  /// `association leave`: the membership ends on `day`.
+  public func leaveAssociation(cadre: String, association: String, on day: CalendarDate?, _ context: AuditContext)
+    throws
+  {
+    try write(context) { writer in
+      let member = try LaoganDatabase.cadre(cadre, in: writer.db)
+      let group = try LaoganDatabase.resolve(AssociationKind.self, association, writer.db)
+      guard
+        let open = try AssociationMember.filter(
+          Column("association_id") == group.id && Column("cadre_id") == member.id && Column("left_on") == nil
+        ).fetchOne(writer.db)
+      else {
+        throw LaoganError.invalidValue(field: "会员", value: member.name, reason: "不是“\(group.name)”的会员")
+      }
+      var closed = open
+      closed.leftOn = max(day ?? writer.today, open.joinedOn ?? writer.today)
+      try writer.update(closed, from: open)
+    }
+  }
+
+  /// Every association a cadre has belonged to.
+  public func associationHistory(of cadre: Cadre) throws -> [MembershipPeriod] {
+    try read { db in
+      try LaoganDatabase.periods(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, a.name AS group_name, m.joined_on, m.left_on
+          FROM association_member m JOIN cadre c ON c.id = m.cadre_id JOIN association a ON a.id = m.association_id
+          WHERE m.cadre_id = ? ORDER BY m.id
+          """, arguments: [cadre.id])
+    }
+  }
+
+  private static func periods(_ db: Database, sql: String, arguments: StatementArguments) throws -> [MembershipPeriod] {
+    try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+      MembershipPeriod(
+        cadre: try Lookup.CadreRef(row: row), group: row["group_name"], joinedOn: row["joined_on"],
+        leftOn: row["left_on"])
+    }
+  }
+}

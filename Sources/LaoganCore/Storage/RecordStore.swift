@@ -1,0 +1,156 @@
+import GRDB
+
+/// A record entered by mistake is voided with a reason rather than deleted (SPEC §3).
+public protocol Voidable {
+  var voidedReason: String? { get set }
+}
+
+extension Cadre: Voidable {}
+extension PartyOrganization: Voidable {}
+extension Association: Voidable {}
+extension Venue: Voidable {}
+extension Activity: Voidable {}
+extension TreatmentEvent: Voidable {}
+extension Contribution: Voidable {}
+extension Honor: Voidable {}
+
+/// Which records a list shows. Dates bound the record's own date (facts); `cadre` keeps those that list or
+/// name that cadre.
+public struct RecordFilter: Sendable {
+  public var region: Region?
+  public var from: CalendarDate?
+  public var to: CalendarDate?
+  /// A cadre reference (id, 身份证号 or unique name).
+  public var cadre: String?
+  /// A value of the kind's type column (类型, 类别, 领域, 级别).
+  public var type: String?
+  public var limit: Int?
+
+  public init(
+    region: Region? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, cadre: String? = nil,
+    type: String? = nil, limit: Int? = nil
+  ) {
+    self.region = region
+    self.from = from
+    self.to = to
+    self.cadre = cadre
+    self.type = type
+    self.limit = limit
+  }
+}
+
+extension LaoganDatabase {
+  /// `KIND add`: one record, validated exactly as an imported row.
+  public func addRecord<Kind: RecordKind>(_ kind: Kind.Type, cells: [Kind.Field: String], _ context: AuditContext)
+    throws -> (record: Kind.Record, notes: [String])
+  {
+    try write(context) { writer in
+      let saver = try RecordSaver<Kind>(writer, update: false)
+      if let keyField = Kind.keyField, let key = cells[keyField].flatMap(Kind.storedKey),
+        let existing = try Kind.find(key, in: writer.db)
+      {
+        throw LaoganError.invalidValue(
+          field: keyField.rawValue, value: (try? ResidentID(key))?.masked ?? key,
+          reason: "已登记为记录 \(existing.id ?? 0)；修改请用 edit")
+      }
+      let saved = try saver.save(cells, over: nil)
+      return (saved.record, saved.notes)
+    }
+  }
+
+  /// `KIND edit`: changes some fields and validates the whole record again.
+  public func editRecord<Kind: RecordKind>(
+    _ kind: Kind.Type, _ reference: String, changes: [Kind.Field: String], _ context: AuditContext
+  ) throws -> Kind.Record where Kind.Record: Voidable {
+    try write(context) { writer in
+      let existing = try LaoganDatabase.resolve(kind, reference, writer.db)
+      guard existing.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
+      if let keyField = Kind.keyField, let key = changes[keyField].flatMap(Kind.storedKey),
+        let other = try Kind.find(key, in: writer.db), other.id != existing.id
+      {
+        throw LaoganError.invalidValue(field: keyField.rawValue, value: key, reason: "已被记录 \(other.id ?? 0) 使用")
+      }
+      var saved = try RecordSaver<Kind>(writer, update: true).save(changes, over: existing, allowUpdate: true).record
+      saved.voidedReason = nil
+      return saved
+    }
+  }
+
+  /// `KIND void`: keeps the record, marked with the reason; lists and reports leave it out.
+  public func voidRecord<Kind: RecordKind>(
+    _ kind: Kind.Type, _ reference: String, reason: String, _ context: AuditContext
+  )
+    throws -> Kind.Record where Kind.Record: Voidable
+  {
+    try write(context) { writer in
+      let old = try LaoganDatabase.resolve(kind, reference, writer.db)
+      guard old.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
+      var record = old
+      record.voidedReason = reason
+      try writer.update(record, from: old)
+      return record
+    }
+  }
+
+  public func record<Kind: RecordKind>(_ kind: Kind.Type, _ reference: String) throws -> Kind.Record {
+    try read { db in try LaoganDatabase.resolve(kind, reference, db) }
+  }
+
+  /// Records of a kind, not voided, by the filter; facts newest first, named records by region and name.
+  public func records<Kind: RecordKind>(_ kind: Kind.Type, _ filter: RecordFilter) throws -> [Kind.Record] {
+    try read { db in
+      let table = Kind.Record.databaseTableName
+      var conditions = ["\(table).voided_reason IS NULL"]
+      var arguments: StatementArguments = []
+      if let region = filter.region {
+        conditions.append("\(table).region_code IN (\(region.coveredCodes.map { "'\($0)'" }.joined(separator: ",")))")
+      }
+      if let column = Kind.dateColumn {
+        if let from = filter.from { conditions.append("\(table).\(column) >= ?"); arguments += [from] }
+        if let to = filter.to { conditions.append("\(table).\(column) <= ?"); arguments += [to] }
+      }
+      if let type = filter.type {
+        conditions.append("\(table).\(Kind.typeColumn) = ?")
+        arguments += [type]
+      }
+      if let reference = filter.cadre {
+        let cadre = try LaoganDatabase.cadre(reference, in: db)
+        if let participants = Kind.participantTable {
+          conditions.append(
+            "\(table).id IN (SELECT event_id FROM participant WHERE event_table = '\(participants)' AND cadre_id = ?)")
+        } else {
+          conditions.append("\(table).\(Kind.cadreColumn ?? "id") = ?")
+        }
+        arguments += [cadre.id]
+      }
+      let order = Kind.dateColumn.map { "\(table).\($0) DESC, \(table).id DESC" } ?? "\(table).region_code, \(table).id"
+      let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
+      return try Kind.Record.fetchAll(
+        db,
+        sql:
+          "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order)\(limit)",
+        arguments: arguments)
+    }
+  }
+
+  static func resolve<Kind: RecordKind>(_ kind: Kind.Type, _ reference: String, _ db: Database) throws -> Kind.Record {
+    guard let record = try Kind.find(reference, in: db) else {
+      throw LaoganError.recordNotFound(label: Kind.label, reference: Masking.inText(reference))
+    }
+    return record
+  }
+}
+
+extension RecordKind {
+  /// A record by id, or by its key for named kinds.
+  public static func find(_ reference: String, in db: Database) throws -> Record? {
+    let text = reference.halfWidth.trimmed
+    let byID = "SELECT \(Record.selection) FROM \(Record.databaseTableName) WHERE id = ?"
+    if text.count < 15, text.allSatisfy(\.isASCIIDigit), let id = Int64(text) {
+      return try Record.fetchOne(db, sql: byID, arguments: [id])
+    }
+    guard keyField != nil, let key = storedKey(text) else { return nil }
+    return try Record.fetchOne(
+      db, sql: "SELECT \(Record.selection) FROM \(Record.databaseTableName) WHERE \(keyColumn) = ?", arguments: [key])
+  }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import LaoganCore
+
+/// The commands every record kind shares — add, list, show, edit, void — written once for all kinds.
+/// Each takes its help and examples from the kind.
+protocol KindCommands: ParsableCommand {
+  associatedtype Kind: RecordKind where Kind.Record: Voidable
+  /// An example `字段=值` list for `add`.
+  static var addExample: String { get }
+}
+
+struct AddRecord<Commands: KindCommands>: ParsableCommand {
+  typealias Kind = Commands.Kind
+
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "add", abstract: "登记一条\(Kind.label)。",
+      discussion: """
+        字段用导入时的表头（中文或英文别名）：\(Kind.Field.allCases.map(\.rawValue).joined(separator: "、"))。
+        必填：\(Kind.Field.allCases.filter(\.isRequired).map(\.rawValue).joined(separator: "、"))。干部用身份证号指定。
+
+        示例：
+          \(Commands.addExample)
+        """)
+  }
+
+  @OptionGroup var database: DatabaseOptions
+  @Argument(help: "字段=值 …") var assignments: [String] = []
+
+  func run() throws {
+    let cells = try Assignments.cells(assignments, as: Kind.Field.self)
+    let (record, notes) = try database.open().addRecord(Kind.self, cells: cells, database.context())
+    for note in notes { Terminal.error("提示：\(note)") }
+    Terminal.output("\(record.id ?? 0)\n")
+  }
+}
+
+struct ListRecords<Commands: KindCommands>: ParsableCommand {
+  typealias Kind = Commands.Kind
+
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "list", abstract: "列出\(Kind.label)（不含已作废的）。",
+      discussion: """
+        示例：
+          laogan \(Commands.commandName) list --region 兴义\(Kind.dateColumn == nil ? "" : " --from 2022-01-01 --to 2023-06-12")
+          laogan \(Commands.commandName) list --format csv > \(Kind.name).csv
+        """)
+  }
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "地区（代码或名称）；州本级包含全部县市。") var region: Region?
+  @Option(help: "起始日期（含）。") var from: CalendarDate?
+  @Option(help: "截止日期（含）。") var to: CalendarDate?
+  @Option(help: "类型（如 主题宣讲、党支部、书画）。") var type: String?
+  @Option(help: "只列出该干部参与或获得的（编号、身份证号或姓名）。") var cadre: String?
+  @Option(help: "最多列出多少条。") var limit: Int?
+  @Option(help: "输出格式：text、csv、json。") var format: ListFormat = .text
+  @Flag(help: "显示完整的身份证号与电话（记入审计日志）。") var reveal = false
+
+  func run() throws {
+    let opened = try database.open()
+    let filter = RecordFilter(region: region, from: from, to: to, cadre: cadre, type: type, limit: limit)
+    let records = try opened.records(Kind.self, filter)
+    if reveal { try opened.logReveal(of: Kind.self, records, database.context()) }
+    switch format {
+    case .text: Terminal.output(try opened.listTable(Kind.self, records, reveal: reveal).text())
+    case .csv: Terminal.output(try opened.exportTable(Kind.self, records, reveal: reveal).csv())
+    case .json: Terminal.output(try opened.exportJSON(Kind.self, records, reveal: reveal))
+    }
+  }
+}
+
+struct ShowRecord<Commands: KindCommands>: ParsableCommand {
+  typealias Kind = Commands.Kind
+
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "show", abstract: "显示一条\(Kind.label)的全部信息。")
+  }
+
+  @OptionGroup var database: DatabaseOptions
+  @Argument(help: "记录编号或名称") var record: String
+  @Flag(help: "显示完整的身份证号与电话（记入审计日志）。") var reveal = false
+
+  func run() throws {
+    let opened = try database.open()
+    let found = try opened.record(Kind.self, record)
+    if reveal { try opened.logReveal(of: Kind.self, [found], database.context()) }
+    Terminal.output(Card.text(try opened.details(Kind.self, found, reveal: reveal)))
+  }
+}
+
+struct EditRecord<Commands: KindCommands>: ParsableCommand {
+  typealias Kind = Commands.Kind
+
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "edit", abstract: "修改一条\(Kind.label)：只改给出的字段，空值清空该字段。",
+      discussion: "撤销、关闭也用它：laogan \(Commands.commandName) edit 名称 撤销日期=2024-01-01")
+  }
+
+  @OptionGroup var database: DatabaseOptions
+  @Argument(help: "记录编号或名称") var record: String
+  @Argument(help: "字段=值 …") var assignments: [String] = []
+
+  func validate() throws {
+    if assignments.isEmpty { throw ValidationError("没有要修改的字段（字段=值）") }
+  }
+
+  func run() throws {
+    let cells = try Assignments.cells(assignments, as: Kind.Field.self)
+    let edited = try database.open().editRecord(Kind.self, record, changes: cells, database.context())
+    Terminal.error("已修改：\(Kind.label) 编号 \(edited.id ?? 0)")
+  }
+}
+
+struct VoidRecord<Commands: KindCommands>: ParsableCommand {
+  typealias Kind = Commands.Kind
+
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "void", abstract: "作废误登记的\(Kind.label)（记录保留，不再出现在列表与统计中）。",
+      discussion: "示例：\n  laogan \(Commands.commandName) void 12 --reason \"重复登记\"")
+  }
+
+  @OptionGroup var database: DatabaseOptions
+  @Argument(help: "记录编号或名称") var record: String
+  @Option(help: "作废原因") var reason: String
+
+  func run() throws {
+    let voided = try database.open().voidRecord(Kind.self, record, reason: reason, database.context())
+    Terminal.error("已作废：\(Kind.label) 编号 \(voided.id ?? 0)")
+  }
+}
+
+extension KindCommands {
+  static var commandName: String { configuration.commandName ?? Kind.name }
+
+  /// The subcommands every kind has; a kind adds its own after them.
+  static var recordCommands: [any ParsableCommand.Type] {
+    [AddRecord<Self>.self, ListRecords<Self>.self, ShowRecord<Self>.self, EditRecord<Self>.self, VoidRecord<Self>.self]
+  }
+}
+
+/// Label-value lines aligned for a terminal.
+enum Card {
+  static func text(_ lines: [(label: String, value: String)]) -> String {
+    let width = lines.map(\.label.displayWidth).max() ?? 0
+    return lines.map {
+      $0.label + String(repeating: " ", count: width - $0.label.displayWidth) + "  " + $0.value + "\n"
+    }
+    .joined()
+  }
+}
