@@ -150,6 +150,40 @@ struct CommandLineTests {
     #expect(again.stdout.contains("未变 2"))
   }
 
+  @Test("records one at a time with 字段=值, lists by cadre, and an org move kept in the history")
+  func records() throws {
+    try laogan.run("init")
+    #expect(try laogan.run("org", "add", "名称=一支部", "类型=党支部", "地区=兴义").stdout == "1\n")
+    #expect(try laogan.run("org", "add", "name=二支部", "kind=党支部", "region=522323").status == 0)
+    try laogan.run("import", "cadres", try laogan.write("roster.csv", CommandLineTests.roster))
+    let added = try laogan.run(
+      "activity", "add", "日期=2023年6月12日", "类型=主题宣讲", "标题=宣讲", "地区=兴义", "受众人次=120",
+      "参与干部=522301194603150011；11010519491231002X")
+    #expect(added.status == 0 && added.stdout == "1\n")
+    let bad = try laogan.run("activity", "add", "日期=2023-02-30", "类型=讲座", "标题=x", "地区=兴义")
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("日期: 2023-02-30") && bad.stderr.contains("类型: 讲座"))
+    #expect(try laogan.run("activity", "add", "时间=2023-01-01").status == 64)
+
+    let listed = try laogan.run("activity", "list", "--cadre", "单雄信")
+    #expect(listed.status == 0 && listed.stdout.contains("宣讲") && listed.stdout.contains("兴义市"))
+    #expect(!(try laogan.run("activity", "list", "--cadre", "单雄信", "--from", "2023-07-01").stdout.contains("宣讲")))
+
+    #expect(try laogan.run("org", "join", "单雄信", "一支部", "--on", "2020-01-01").status == 0)
+    #expect(try laogan.run("org", "join", "单雄信", "二支部", "--on", "2024-03-01").status == 0)
+    let shown = try laogan.run("cadre", "show", "单雄信")
+    #expect(shown.stdout.contains("所在党组织    二支部"))
+    #expect(shown.stdout.contains("一支部") && shown.stdout.contains("2020-01-01  2024-03-01"))
+    #expect(shown.stdout.contains("宣讲"))
+    #expect(try laogan.run("org", "members", "一支部", "--on", "2023-06-12").stdout.contains("单雄信"))
+
+    let exported = try laogan.run("export", "activities", "--format", "json")
+    let objects = try #require(
+      try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [[String: String]])
+    #expect(objects.first?["title"] == "宣讲")
+    #expect(objects.first?["participants"]?.contains("522301********0011") == true)
+  }
+
   @Test("argument mistakes print usage and exit 64; --help carries an example")
   func usage() throws {
     let outcome = try laogan.run("import", "nonsense", "x.csv")
