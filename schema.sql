@@ -42,6 +42,20 @@ CREATE TABLE audit_entry (
   after TEXT
 );
 
+CREATE TABLE benefit_rule (
+  id INTEGER PRIMARY KEY,
+  item TEXT NOT NULL CHECK (item IN ('特需费', '生活费', '高龄补贴')),
+  monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+  from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+  to_month TEXT CHECK (to_month IS NULL OR to_month >= from_month),
+  min_age INTEGER CHECK (min_age >= 0),
+  max_age INTEGER CHECK (max_age IS NULL OR min_age IS NULL OR max_age >= min_age),
+  category TEXT CHECK (category IN ('离休', '退休')),
+  rank TEXT CHECK (rank IN ('正省部级', '副省部级', '正厅级', '副厅级', '正县处级', '副县处级',
+                            '正乡科级', '副乡科级', '科员及其他')),
+  voided_reason TEXT
+);
+
 CREATE TABLE cadre (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL CHECK (name <> ''),
@@ -88,6 +102,31 @@ CREATE TABLE contribution (
   region_code TEXT NOT NULL REFERENCES region(code),
   person_times INTEGER CHECK (person_times >= 0),
   outcome TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE fund_entry (
+  id INTEGER PRIMARY KEY,
+  entered_on TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('拨入', '支出')),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  reason TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE green_card (
+  id INTEGER PRIMARY KEY,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  card_number TEXT NOT NULL UNIQUE CHECK (card_number <> ''),
+  issued_on TEXT NOT NULL,
+  expires_on TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE health_check (
+  id INTEGER PRIMARY KEY,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  checked_on TEXT NOT NULL,
   voided_reason TEXT
 );
 
@@ -140,6 +179,19 @@ CREATE TABLE party_organization (
   voided_reason TEXT
 );
 
+CREATE TABLE payment (
+  id INTEGER PRIMARY KEY,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  item TEXT NOT NULL CHECK (item IN ('特需费', '医疗补助费', '生活费', '高龄补贴', '困难帮扶')),
+  month TEXT CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+  paid_on TEXT,
+  amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),
+  note TEXT,
+  rule_id INTEGER REFERENCES benefit_rule(id),
+  voided_reason TEXT,
+  CHECK (month IS NOT NULL OR paid_on IS NOT NULL)
+);
+
 CREATE TABLE region (
   code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 6),
   name TEXT NOT NULL UNIQUE,
@@ -184,6 +236,8 @@ CREATE INDEX cadre_on_region_code ON cadre(region_code);
 
 CREATE INDEX contribution_on_done_on ON contribution(done_on);
 
+CREATE INDEX health_check_on_checked_on ON health_check(checked_on);
+
 CREATE INDEX honor_on_awarded_on ON honor(awarded_on);
 
 CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS NULL;
@@ -193,5 +247,11 @@ CREATE INDEX membership_on_organization_id ON membership(organization_id);
 CREATE INDEX participant_on_cadre_id ON participant(cadre_id);
 
 CREATE INDEX party_organization_on_region_code ON party_organization(region_code);
+
+CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
+
+CREATE INDEX payment_on_month ON payment(month);
+
+CREATE INDEX payment_on_paid_on ON payment(paid_on);
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);

@@ -184,6 +184,33 @@ struct CommandLineTests {
     #expect(objects.first?["participants"]?.contains("522301********0011") == true)
   }
 
+  @Test("benefits: a rule, a dry run, the run twice, a grant against the fund, and the statement")
+  func benefits() throws {
+    try laogan.run("init")
+    try laogan.run("import", "cadres", try laogan.write("roster.csv", CommandLineTests.roster))
+    #expect(
+      try laogan.run(
+        "benefit", "rule", "add", "--item", "特需费", "--monthly", "300", "--from", "2022-01", "--category", "离休"
+      ).status == 0)
+    let dry = try laogan.run("benefit", "run", "--month", "2026-11", "--dry-run")
+    #expect(dry.status == 0 && dry.stdout.contains("1 人，1 笔") && dry.stdout.contains("300.00"))
+    #expect(try laogan.run("benefit", "run", "--month", "2026-11").stdout.contains("1 人，1 笔"))
+    #expect(try laogan.run("benefit", "run", "--month", "2026-11").stdout.contains("0 人，0 笔"))
+
+    let refused = try laogan.run("benefit", "grant", "单雄信", "--item", "困难帮扶", "--amount", "500", "--on", "2026-11-20")
+    #expect(refused.status == 1 && refused.stderr.contains("帮扶基金余额 0.00 元"))
+    #expect(try laogan.run("fund", "allocate", "--amount", "1,000.00", "--on", "2026-01-05").status == 0)
+    #expect(
+      try laogan.run("benefit", "grant", "单雄信", "--item", "困难帮扶", "--amount", "¥500", "--on", "2026-11-20").status == 0)
+    #expect(try laogan.run("fund", "balance").stdout == "500.00\n")
+
+    let statement = try laogan.run("benefit", "statement", "--month", "2026-11")
+    #expect(statement.status == 0)
+    #expect(
+      statement.stdout.contains("300.00") && statement.stdout.contains("500.00") && statement.stdout.contains("800.00"))
+    #expect(!statement.stdout.contains("522301194603150011"))
+  }
+
   @Test("argument mistakes print usage and exit 64; --help carries an example")
   func usage() throws {
     let outcome = try laogan.run("import", "nonsense", "x.csv")

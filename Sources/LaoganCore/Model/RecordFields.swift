@@ -137,3 +137,58 @@ public enum HonorField: String, ImportField {
 
   public var isRequired: Bool { [.awardedOn, .title, .level, .region].contains(self) }
 }
+
+public enum PaymentField: String, ImportField {
+  case residentID = "身份证号", item = "项目", month = "所属月份", paidOn = "日期", amount = "金额", note = "备注"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .item: "item"
+    case .month: "month"
+    case .paidOn: "date"
+    case .amount: "amount"
+    case .note: "note"
+    }
+  }
+
+  /// 所属月份 or 日期 is required too: one of the two, checked by the kind.
+  public var isRequired: Bool { [.residentID, .item, .amount].contains(self) }
+}
+
+public enum FundField: String, ImportField {
+  case enteredOn = "日期", kind = "类型", amount = "金额", reason = "事由"
+
+  public var alias: String {
+    switch self {
+    case .enteredOn: "date"
+    case .kind: "kind"
+    case .amount: "amount"
+    case .reason: "reason"
+    }
+  }
+
+  public var isRequired: Bool { self != .reason }
+}
+
+public enum HealthCheckField: String, ImportField {
+  case residentID = "身份证号", checkedOn = "体检日期"
+
+  public var alias: String { self == .residentID ? "resident_id" : "checked_on" }
+  public var isRequired: Bool { true }
+}
+
+public enum GreenCardField: String, ImportField {
+  case residentID = "身份证号", cardNumber = "卡号", issuedOn = "发卡日期", expiresOn = "有效期至"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .cardNumber: "card_number"
+    case .issuedOn: "issued_on"
+    case .expiresOn: "expires_on"
+    }
+  }
+
+  public var isRequired: Bool { self != .expiresOn }
+}

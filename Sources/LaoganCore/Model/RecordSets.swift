@@ -104,3 +104,32 @@ public enum HonorLevel: String, ClosedSet {
   case prefecture = "州级"
   case county = "县级"
 }
+
+/// 生活待遇项目 — the items of living treatment paid to cadres.
+public enum BenefitItem: String, ClosedSet {
+  case specialNeeds = "特需费"
+  case medicalSubsidy = "医疗补助费"
+  case livingAllowance = "生活费"
+  case longevitySubsidy = "高龄补贴"
+  case hardshipAid = "困难帮扶"
+
+  /// Paid every month by rule (`benefit run`); the others are one-off grants.
+  public var isScheduled: Bool { [.specialNeeds, .livingAllowance, .longevitySubsidy].contains(self) }
+
+  /// The key in the 323 report: `treatment.living.KEY`.
+  public var reportKey: String {
+    switch self {
+    case .specialNeeds: "special_needs"
+    case .medicalSubsidy: "medical_subsidy"
+    case .livingAllowance: "living_allowance"
+    case .longevitySubsidy: "longevity_subsidy"
+    case .hardshipAid: "hardship_aid"
+    }
+  }
+}
+
+/// 帮扶基金 ledger entry type: money in (拨入) or spent other than as a 困难帮扶 grant (支出).
+public enum FundEntryType: String, ClosedSet {
+  case allocation = "拨入"
+  case expense = "支出"
+}

@@ -14,7 +14,7 @@ public enum CadreKind: RecordKind {
     .name, .sex, .bornOn, .residentID, .category, .rank, .region, .isPartyMember, .diedOn,
   ]
 
-  public static let typeColumn = "category"
+  public static let typeColumn: String? = "category"
 
   /// By id, 身份证号 or a unique name (SPEC §9); a shared name is an error listing the candidates.
   public static func find(_ reference: String, in db: Database) throws -> Cadre? {

@@ -89,6 +89,26 @@ public struct FieldReader<Field: ImportField> {
     return value
   }
 
+  /// An amount of money in 元 (`1,234.50`, `¥1234.5`), not zero.
+  public mutating func money(_ field: Field) -> Fen? {
+    guard let text = text(field) else { return nil }
+    guard let amount = Fen(yuan: text), amount != .zero else {
+      fail(field, "不是有效金额（元，最多两位小数，如 1234.50、1,234.50、¥1234.5）")
+      return nil
+    }
+    return amount
+  }
+
+  /// A month: `2022-05`, `2022/5`, `2022年5月`.
+  public mutating func month(_ field: Field) -> Month? {
+    guard let text = text(field) else { return nil }
+    guard let month = Month(parsing: text) else {
+      fail(field, "不是有效月份（可写 2022-05、2022/5、2022年5月）")
+      return nil
+    }
+    return month
+  }
+
   /// A text cell with an upper bound on its length, so a pasted page does not become a title.
   public mutating func line(_ field: Field, maxLength: Int = 200) -> String? {
     guard let text = text(field) else { return nil }

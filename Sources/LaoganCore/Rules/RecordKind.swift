@@ -22,12 +22,15 @@ public protocol RecordKind {
   static var participantTable: String? { get }
   /// The columns a short list shows.
   static var listFields: [Field] { get }
-  /// The record's own date, which `--from/--to` bound; nil for named records.
-  static var dateColumn: String? { get }
-  /// The column `--type` filters on.
-  static var typeColumn: String { get }
+  /// The record's own date as an SQL expression over its table, which `--from/--to` bound and lists sort
+  /// by; nil for named records.
+  static var dateSQL: String? { get }
+  /// The column `--type` filters on; nil when the kind has no type.
+  static var typeColumn: String? { get }
   /// The column naming one cadre, for kinds that name one rather than list participants (honours).
   static var cadreColumn: String? { get }
+  /// Whether the record has no region of its own and counts in its cadre's (payments, checks, cards).
+  static var countsInCadreRegion: Bool { get }
   /// The record a command line names: by id, or by its key for named kinds.
   static func find(_ reference: String, in db: Database) throws -> Record?
 
@@ -55,9 +58,10 @@ extension RecordKind {
   public static func storedKey(_ text: String) -> String? { text.trimmed.isEmpty ? nil : text.trimmed }
   public static var keyColumn: String { "name" }
   public static var participantTable: String? { nil }
-  public static var dateColumn: String? { nil }
-  public static var typeColumn: String { "kind" }
+  public static var dateSQL: String? { nil }
+  public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
+  public static var countsInCadreRegion: Bool { false }
   public static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
   /// Facts are imported once per file unless `--again`.
   public static var isFact: Bool { keyField == nil }

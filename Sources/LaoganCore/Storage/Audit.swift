@@ -86,6 +86,17 @@ public final class AuditedWriter {
       after: json(["event_table": table, "cadre_ids": after.map(String.init).joined(separator: ",")]))
   }
 
+  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`), with `json` — an SQL expression over
+  /// the table's columns — as each row's after-image. The monthly run writes thousands of rows this way.
+  public func logInsertedRows(table: String, after: Int64, json: String) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+        SELECT ?, 'insert', ?, id, NULL, \(json) FROM \(table) WHERE id > ?
+        """, arguments: [runID, table, after])
+    entryCount += db.changesCount
+  }
+
   /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).
   public func logReveal(table: String, ids: [Int64?]) throws {
     for id in ids { try log(action: "reveal", table: table, id: id, before: nil, after: nil) }

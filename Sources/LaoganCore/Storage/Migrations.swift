@@ -9,6 +9,7 @@ enum Migrations {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-roster", migrate: createRoster)
     migrator.registerMigration("v2-records", migrate: createRecords)
+    migrator.registerMigration("v3-living-treatment", migrate: createLivingTreatment)
     return migrator
   }
 
@@ -212,6 +213,68 @@ enum Migrations {
           sha256 TEXT NOT NULL,
           run_id INTEGER NOT NULL REFERENCES command_run(id),
           PRIMARY KEY (kind, sha256)
+        );
+        """)
+  }
+
+  /// Benefit rules and payments, the hardship fund, health checks and green-channel cards. Money is integer 分.
+  private static func createLivingTreatment(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE benefit_rule (
+          id INTEGER PRIMARY KEY,
+          item TEXT NOT NULL CHECK (item IN ('特需费', '生活费', '高龄补贴')),
+          monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+          from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+          to_month TEXT CHECK (to_month IS NULL OR to_month >= from_month),
+          min_age INTEGER CHECK (min_age >= 0),
+          max_age INTEGER CHECK (max_age IS NULL OR min_age IS NULL OR max_age >= min_age),
+          category TEXT CHECK (category IN ('离休', '退休')),
+          rank TEXT CHECK (rank IN ('正省部级', '副省部级', '正厅级', '副厅级', '正县处级', '副县处级',
+                                    '正乡科级', '副乡科级', '科员及其他')),
+          voided_reason TEXT
+        );
+
+        CREATE TABLE payment (
+          id INTEGER PRIMARY KEY,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          item TEXT NOT NULL CHECK (item IN ('特需费', '医疗补助费', '生活费', '高龄补贴', '困难帮扶')),
+          month TEXT CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+          paid_on TEXT,
+          amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),
+          note TEXT,
+          rule_id INTEGER REFERENCES benefit_rule(id),
+          voided_reason TEXT,
+          CHECK (month IS NOT NULL OR paid_on IS NOT NULL)
+        );
+        CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
+        CREATE INDEX payment_on_month ON payment(month);
+        CREATE INDEX payment_on_paid_on ON payment(paid_on);
+
+        CREATE TABLE fund_entry (
+          id INTEGER PRIMARY KEY,
+          entered_on TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('拨入', '支出')),
+          amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+          reason TEXT,
+          voided_reason TEXT
+        );
+
+        CREATE TABLE health_check (
+          id INTEGER PRIMARY KEY,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          checked_on TEXT NOT NULL,
+          voided_reason TEXT
+        );
+        CREATE INDEX health_check_on_checked_on ON health_check(checked_on);
+
+        CREATE TABLE green_card (
+          id INTEGER PRIMARY KEY,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          card_number TEXT NOT NULL UNIQUE CHECK (card_number <> ''),
+          issued_on TEXT NOT NULL,
+          expires_on TEXT,
+          voided_reason TEXT
         );
         """)
   }

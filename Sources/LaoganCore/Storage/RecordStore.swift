@@ -103,14 +103,22 @@ extension LaoganDatabase {
       var conditions = ["\(table).voided_reason IS NULL"]
       var arguments: StatementArguments = []
       if let region = filter.region {
-        conditions.append("\(table).region_code IN (\(region.coveredCodes.map { "'\($0)'" }.joined(separator: ",")))")
+        let codes = region.coveredCodes.map { "'\($0)'" }.joined(separator: ",")
+        // Payments, checks and cards count where their cadre is managed (SPEC §5).
+        conditions.append(
+          Kind.countsInCadreRegion
+            ? "(SELECT region_code FROM cadre WHERE cadre.id = \(table).cadre_id) IN (\(codes))"
+            : "\(table).region_code IN (\(codes))")
       }
-      if let column = Kind.dateColumn {
-        if let from = filter.from { conditions.append("\(table).\(column) >= ?"); arguments += [from] }
-        if let to = filter.to { conditions.append("\(table).\(column) <= ?"); arguments += [to] }
+      if let date = Kind.dateSQL {
+        if let from = filter.from { conditions.append("\(date) >= ?"); arguments += [from] }
+        if let to = filter.to { conditions.append("\(date) <= ?"); arguments += [to] }
       }
       if let type = filter.type {
-        conditions.append("\(table).\(Kind.typeColumn) = ?")
+        guard let column = Kind.typeColumn else {
+          throw LaoganError.invalidValue(field: "--type", value: type, reason: "\(Kind.label)没有类型")
+        }
+        conditions.append("\(table).\(column) = ?")
         arguments += [type]
       }
       if let reference = filter.cadre {
@@ -123,7 +131,7 @@ extension LaoganDatabase {
         }
         arguments += [cadre.id]
       }
-      let order = Kind.dateColumn.map { "\(table).\($0) DESC, \(table).id DESC" } ?? "\(table).region_code, \(table).id"
+      let order = Kind.dateSQL.map { "\($0) DESC, \(table).id DESC" } ?? "\(table).id"
       let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
       return try Kind.Record.fetchAll(
         db,

@@ -3,7 +3,9 @@ import LaoganCore
 
 /// The KIND word of `import` and `export` (SPEC §4).
 enum RecordKindName: String, ExpressibleByArgument, CaseIterable {
-  case cadres, organizations, associations, venues, activities, treatments, contributions, honors
+  case cadres, organizations, associations, venues, activities, treatments, contributions, honors, payments, fund
+  case healthChecks = "health-checks"
+  case greenCards = "green-cards"
 
   var kind: any RecordKind.Type {
     switch self {
@@ -15,6 +17,10 @@ enum RecordKindName: String, ExpressibleByArgument, CaseIterable {
     case .treatments: TreatmentKind.self
     case .contributions: ContributionKind.self
     case .honors: HonorKind.self
+    case .payments: PaymentKind.self
+    case .fund: FundKind.self
+    case .healthChecks: HealthCheckKind.self
+    case .greenCards: GreenCardKind.self
     }
   }
 }

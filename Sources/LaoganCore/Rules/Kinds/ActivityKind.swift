@@ -6,7 +6,7 @@ public enum ActivityKind: RecordKind {
   public static let name = "activities"
   public static let label = "活动"
   public static let participantTable: String? = "activity"
-  public static let dateColumn: String? = "held_on"
+  public static let dateSQL: String? = "activity.held_on"
   public static let listFields: [ActivityField] = [.heldOn, .kind, .title, .region, .place, .personTimes, .audience]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

@@ -6,7 +6,7 @@ public enum AssociationKind: RecordKind {
   public static let name = "associations"
   public static let label = "涉老社团"
   public static let keyField: AssociationField? = .name
-  public static let typeColumn = "category"
+  public static let typeColumn: String? = "category"
   public static let listFields: [AssociationField] = [.name, .category, .region, .establishedOn, .dissolvedOn, .leader]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

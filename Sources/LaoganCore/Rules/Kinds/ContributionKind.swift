@@ -6,8 +6,8 @@ public enum ContributionKind: RecordKind {
   public static let name = "contributions"
   public static let label = "发挥作用"
   public static let participantTable: String? = "contribution"
-  public static let dateColumn: String? = "done_on"
-  public static let typeColumn = "area"
+  public static let dateSQL: String? = "contribution.done_on"
+  public static let typeColumn: String? = "area"
   public static let listFields: [ContributionField] = [.doneOn, .area, .advantage, .title, .region, .personTimes]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

@@ -5,8 +5,8 @@ public enum HonorKind: RecordKind {
 
   public static let name = "honors"
   public static let label = "先进典型"
-  public static let dateColumn: String? = "awarded_on"
-  public static let typeColumn = "level"
+  public static let dateSQL: String? = "honor.awarded_on"
+  public static let typeColumn: String? = "level"
   public static let cadreColumn: String? = "cadre_id"
   public static let listFields: [HonorField] = [.awardedOn, .title, .level, .region, .residentID, .collectiveName]
 

@@ -6,7 +6,7 @@ public enum TreatmentKind: RecordKind {
   public static let name = "treatments"
   public static let label = "政治待遇"
   public static let participantTable: String? = "treatment_event"
-  public static let dateColumn: String? = "held_on"
+  public static let dateSQL: String? = "treatment_event.held_on"
   public static let listFields: [TreatmentField] = [.heldOn, .kind, .title, .region, .occasion, .personTimes]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

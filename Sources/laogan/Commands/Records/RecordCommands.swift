@@ -43,7 +43,7 @@ struct ListRecords<Commands: KindCommands>: ParsableCommand {
       commandName: "list", abstract: "列出\(Kind.label)（不含已作废的）。",
       discussion: """
         示例：
-          laogan \(Commands.commandName) list --region 兴义\(Kind.dateColumn == nil ? "" : " --from 2022-01-01 --to 2023-06-12")
+          laogan \(Commands.commandName) list --region 兴义\(Kind.dateSQL == nil ? "" : " --from 2022-01-01 --to 2023-06-12")
           laogan \(Commands.commandName) list --format csv > \(Kind.name).csv
         """)
   }

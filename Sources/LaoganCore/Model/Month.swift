@@ -1,0 +1,81 @@
+import GRDB
+
+/// A calendar month: 所属月份 of a payment, the month of a `benefit run`. Stored as `YYYY-MM`.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Codable, DatabaseValueConvertible {
+  public let year: Int
+  public let month: Int
+
+  public init?(year: Int, month: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+    self.year = year
+    self.month = month
+  }
+
+  public init(_ day: CalendarDate) {
+    year = day.year
+    month = day.month
+  }
+
+  /// Reads `2022-05`, `2022/5`, `2022.5`, `2022年5月`, `202205`; a whole date gives its month.
+  public init?(parsing text: String) {
+    let cleaned = text.halfWidth.trimmed
+    if cleaned.count == 6, cleaned.allSatisfy(\.isASCIIDigit), let number = Int(cleaned) {
+      self.init(year: number / 100, month: number % 100)
+      return
+    }
+    var body = cleaned
+    if body.hasSuffix("月") { body.removeLast() }
+    let parts = body.split(omittingEmptySubsequences: false, whereSeparator: { "-/.年".contains($0) })
+    if parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+      parts.allSatisfy({ part in part.allSatisfy { $0.isASCIIDigit } }), let year = Int(parts[0]),
+      let month = Int(parts[1])
+    {
+      self.init(year: year, month: month)
+      return
+    }
+    guard let day = CalendarDate(parsing: cleaned) else { return nil }
+    self.init(day)
+  }
+
+  public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+  public var description: String {
+    "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+  }
+
+  public var firstDay: CalendarDate {
+    CalendarDate(valid: year, month, 1)
+  }
+
+  public var lastDay: CalendarDate {
+    CalendarDate(valid: year, month, CalendarDate.daysIn(month: month, year: year))
+  }
+
+  public var next: Month {
+    month == 12 ? Month(year: year + 1, month: 1) ?? self : Month(year: year, month: month + 1) ?? self
+  }
+
+  public var databaseValue: DatabaseValue { description.databaseValue }
+
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Month? {
+    String.fromDatabaseValue(dbValue).flatMap { text in
+      let parts = text.split(separator: "-")
+      guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+      return Month(year: year, month: month)
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let month = Month(parsing: text) else {
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a YYYY-MM month: \(text)")
+    }
+    self = month
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

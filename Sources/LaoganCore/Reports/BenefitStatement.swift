@@ -1,0 +1,76 @@
+import GRDB
+
+/// 生活待遇发放明细 for one month: what each cadre was paid, per item, with totals that are the sums of the
+/// lines to the 分.
+public struct BenefitStatement: Sendable, Equatable {
+  public struct Line: Sendable, Equatable {
+    public let cadreID: Int64
+    public let name: String
+    public let residentID: String
+    public let amounts: [BenefitItem: Fen]
+    public var total: Fen { amounts.values.reduce(.zero, +) }
+  }
+
+  public let month: Month
+  public let lines: [Line]
+
+  /// The column totals, summed from the lines.
+  public var totals: [BenefitItem: Fen] {
+    lines.reduce(into: [:]) { totals, line in
+      for (item, amount) in line.amounts { totals[item, default: .zero] = totals[item, default: .zero] + amount }
+    }
+  }
+
+  public var total: Fen { lines.reduce(.zero) { $0 + $1.total } }
+
+  /// One row a cadre and a 合计 row; money as `1234.50`.
+  public func table(reveal: Bool) -> Table {
+    let items = BenefitItem.allCases
+    let rows = lines.map { line in
+      ["\(line.cadreID)", line.name, reveal ? line.residentID : Masking.residentID(line.residentID)]
+        + items.map { line.amounts[$0]?.description ?? "" } + [line.total.description]
+    }
+    let sums = totals
+    let footer = ["", "合计", "\(lines.count) 人"] + items.map { sums[$0]?.description ?? "" } + [total.description]
+    return Table(headers: ["编号", "姓名", "身份证号"] + items.map(\.rawValue) + ["合计"], rows: rows + [footer])
+  }
+}
+
+extension LaoganDatabase {
+  /// Payments counted in `month` (SPEC §5: by 所属月份, or by 日期 when there is none), for cadres managed in
+  /// `region` (all when nil), voided ones left out.
+  public func benefitStatement(month: Month, region: Region?) throws -> BenefitStatement {
+    try read { db in
+      let scope =
+        region.map { " AND c.region_code IN (\($0.coveredCodes.map { "'\($0)'" }.joined(separator: ",")))" } ?? ""
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, p.item, SUM(p.amount_fen) AS amount
+          FROM payment p JOIN cadre c ON c.id = p.cadre_id
+          WHERE p.voided_reason IS NULL
+            AND (p.month = :month OR (p.month IS NULL AND substr(p.paid_on, 1, 7) = :month))\(scope)
+          GROUP BY c.id, p.item ORDER BY c.id
+          """, arguments: ["month": month])
+      var lines: [BenefitStatement.Line] = []
+      for row in rows {
+        guard let item = BenefitItem(rawValue: row["item"]) else { continue }
+        let id: Int64 = row["id"]
+        let amount = Fen(row["amount"])
+        if let last = lines.last, last.cadreID == id {
+          var amounts = last.amounts
+          amounts[item] = amount
+          lines[lines.count - 1] = .init(cadreID: id, name: last.name, residentID: last.residentID, amounts: amounts)
+        } else {
+          lines.append(.init(cadreID: id, name: row["name"], residentID: row["resident_id"], amounts: [item: amount]))
+        }
+      }
+      return BenefitStatement(month: month, lines: lines)
+    }
+  }
+
+  /// The hardship fund's balance on `day`, or over the whole ledger when nil.
+  public func fundBalance(on day: CalendarDate?) throws -> Fen {
+    try read { db in try FundLedger.balance(on: day, db) }
+  }
+}

@@ -1,0 +1,127 @@
+import GRDB
+
+/// What a monthly run paid (or, dry, would pay): per item and in all.
+public struct BenefitRunSummary: Sendable, Equatable {
+  public struct Line: Sendable, Equatable {
+    public let item: BenefitItem
+    public let persons: Int
+    public let amount: Fen
+  }
+
+  public let month: Month
+  public let lines: [Line]
+  /// Distinct cadres paid.
+  public let persons: Int
+  public let payments: Int
+  public let total: Fen
+  public let dryRun: Bool
+}
+
+extension LaoganDatabase {
+  /// `benefit rule add`: a rule for a scheduled item. Amounts are data; rules change by adding new ones with
+  /// later months, so earlier months keep the amounts they were paid under.
+  public func addBenefitRule(_ rule: BenefitRule, _ context: AuditContext) throws -> BenefitRule {
+    guard rule.item.isScheduled else {
+      throw LaoganError.invalidValue(
+        field: "--item", value: rule.item.rawValue, reason: "不是按月发放的项目（可用 特需费、生活费、高龄补贴）；一次性发放用 benefit grant")
+    }
+    guard rule.monthly > .zero else {
+      throw LaoganError.invalidValue(field: "--monthly", value: rule.monthly.description, reason: "应大于 0")
+    }
+    if let to = rule.toMonth, to < rule.fromMonth {
+      throw LaoganError.invalidValue(field: "--to", value: to.description, reason: "早于 --from \(rule.fromMonth)")
+    }
+    if let min = rule.minAge, let max = rule.maxAge, max < min {
+      throw LaoganError.invalidValue(field: "--max-age", value: "\(max)", reason: "小于 --min-age \(min)")
+    }
+    return try write(context) { writer in
+      var saved = rule
+      try writer.insert(&saved)
+      return saved
+    }
+  }
+
+  public func benefitRules() throws -> [BenefitRule] {
+    try read { db in
+      try BenefitRule.filter(Column("voided_reason") == nil).order(Column("item"), Column("from_month")).fetchAll(db)
+    }
+  }
+
+  /// `benefit run --month M`: writes the month's scheduled payments for every eligible cadre, in one statement.
+  ///
+  /// Eligible (SPEC §3): not voided; retired in or before the month (or no date recorded); alive at the month's
+  /// start or dying in it (the month of death is paid, none after); of the rule's category and rank; aged
+  /// within the rule's bounds on the month's last day. A cadre who already has a payment of that item for
+  /// that month — from an earlier run or an import — is skipped, so a second run adds nothing. Two rules of one
+  /// item that both fit a cadre are a configuration error, refused before anything is written.
+  public func runBenefits(month: Month, dryRun: Bool, _ context: AuditContext) throws -> BenefitRunSummary {
+    try write(context, dryRun: dryRun) { writer in
+      let db = writer.db
+      let arguments: StatementArguments = ["month": month, "last": month.lastDay]
+      if let clash = try Row.fetchOne(
+        db,
+        sql:
+          "SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible) GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1",
+        arguments: arguments)
+      {
+        throw LaoganError.invalidValue(
+          field: "规则", value: clash["rules"],
+          reason: "同一项目\(clash["item"] as String)的多条规则同时适用于 \(clash["name"] as String)（例如），请用 --to 结束旧规则")
+      }
+      let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM payment") ?? 0
+      try db.execute(
+        sql: """
+          INSERT INTO payment (cadre_id, item, month, amount_fen, rule_id)
+          SELECT c.id, r.item, :month, r.monthly_fen, r.id FROM \(Self.eligible)
+          ORDER BY c.id, r.item
+          """, arguments: arguments)
+      try writer.logInsertedRows(
+        table: "payment", after: lastID,
+        json:
+          "json_object('id', id, 'cadre_id', cadre_id, 'item', item, 'month', month, 'amount_fen', amount_fen, 'rule_id', rule_id)"
+      )
+      let lines = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT item, COUNT(DISTINCT cadre_id) AS persons, SUM(amount_fen) AS amount FROM payment
+          WHERE id > ? GROUP BY item ORDER BY item
+          """, arguments: [lastID]
+      ).compactMap { row -> BenefitRunSummary.Line? in
+        guard let item = BenefitItem(rawValue: row["item"]) else { return nil }
+        return .init(item: item, persons: row["persons"], amount: Fen(row["amount"]))
+      }
+      let totals = try Row.fetchOne(
+        db, sql: "SELECT COUNT(DISTINCT cadre_id), COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE id > ?",
+        arguments: [lastID])
+      return BenefitRunSummary(
+        month: month, lines: lines.sorted { $0.item.sortIndex < $1.item.sortIndex }, persons: totals?[0] ?? 0,
+        payments: totals?[1] ?? 0, total: Fen(totals?[2] ?? 0), dryRun: dryRun)
+    }
+  }
+
+  /// Rules in force in `:month` joined with the cadres they pay and have not yet paid; `:last` is the month's last day.
+  private static let eligible = """
+    benefit_rule r JOIN cadre c
+    WHERE r.voided_reason IS NULL AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
+      AND c.voided_reason IS NULL
+      AND (c.retired_on IS NULL OR substr(c.retired_on, 1, 7) <= :month)
+      AND (c.died_on IS NULL OR substr(c.died_on, 1, 7) >= :month)
+      AND (r.category IS NULL OR r.category = c.category)
+      AND (r.rank IS NULL OR r.rank = c.rank)
+      AND (r.min_age IS NULL OR \(ageOnLastDay) >= r.min_age)
+      AND (r.max_age IS NULL OR \(ageOnLastDay) <= r.max_age)
+      AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
+                      AND p.voided_reason IS NULL)
+    """
+
+  /// Whole years of age on `:last`: the year difference, less one before the birthday (as `CalendarDate.age`).
+  private static let ageOnLastDay = """
+    (CAST(substr(:last, 1, 4) AS INTEGER) - CAST(substr(c.born_on, 1, 4) AS INTEGER)
+     - (substr(:last, 6, 5) < substr(c.born_on, 6, 5)))
+    """
+}
+
+extension BenefitItem {
+  /// The order items are listed in: the order of SPEC §3.
+  var sortIndex: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}

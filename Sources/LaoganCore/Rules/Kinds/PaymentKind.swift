@@ -1,0 +1,48 @@
+/// 生活待遇发放: facts. A 困难帮扶 grant draws on the hardship fund and is refused beyond its balance; a
+/// payment dated after the cadre's death is kept, with a warning (`check` reports it).
+public enum PaymentKind: RecordKind {
+  public typealias Field = PaymentField
+  public typealias Record = Payment
+
+  public static let name = "payments"
+  public static let label = "生活待遇发放"
+  public static let dateSQL: String? = "COALESCE(payment.month || '-01', payment.paid_on)"
+  public static let typeColumn: String? = "item"
+  public static let cadreColumn: String? = "cadre_id"
+  public static let countsInCadreRegion = true
+  public static let listFields: [PaymentField] = [.residentID, .item, .month, .paidOn, .amount, .note]
+
+  public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {
+    let cadre = try cells.cadre(.residentID, lookup)
+    let item = cells.choice(.item, BenefitItem.self)
+    let month = cells.month(.month)
+    let paidOn = cells.date(.paidOn)
+    let amount = cells.money(.amount)
+    if cells.text(.month) == nil && cells.text(.paidOn) == nil {
+      cells.fail(.month, "所属月份与日期须填其一")
+    }
+    guard cells.problems.isEmpty, let cadre, let item, let amount else { return nil }
+    if let died = cadre.diedOn, let day = paidOn ?? month?.firstDay, day > died {
+      cells.note("\(cadre.name)（\(Masking.residentID(cadre.residentID))）已于 \(died) 去世，此笔\(item.rawValue)在其后")
+    }
+    if item == .hardshipAid, amount > .zero {
+      let balance = try FundLedger.balance(on: nil, lookup.db)
+      if balance < amount {
+        cells.fail(.amount, "帮扶基金余额 \(balance) 元，不足以支付（先 fund allocate 拨入）")
+        return nil
+      }
+    }
+    return Parsed(
+      Payment(
+        id: nil, cadreID: cadre.id, item: item, month: month, paidOn: paidOn, amount: amount, note: cells.line(.note),
+        ruleID: nil, voidedReason: nil))
+  }
+
+  public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
+    [
+      .residentID: try lookup.cadre(id: record.cadreID)?.residentID ?? "", .item: record.item.rawValue,
+      .month: record.month?.description ?? "", .paidOn: record.paidOn?.description ?? "",
+      .amount: record.amount.description, .note: record.note ?? "",
+    ]
+  }
+}

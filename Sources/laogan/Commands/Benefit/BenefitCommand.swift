@@ -1,0 +1,181 @@
+import ArgumentParser
+import LaoganCore
+
+extension Laogan {
+  /// `laogan benefit …`: living treatment — rules, the monthly run, grants, lists and statements.
+  struct BenefitCommand: KindCommands {
+    typealias Kind = PaymentKind
+    static let addExample = "laogan benefit add 身份证号=522301194603150011 项目=医疗补助费 日期=2026-11-20 金额=800.00"
+    static let configuration = CommandConfiguration(
+      commandName: "benefit", abstract: "生活待遇：发放规则、按月发放、一次性发放、发放明细。",
+      subcommands: [Rule.self, Run.self, Grant.self, Statement.self] + recordCommands)
+  }
+}
+
+extension Laogan.BenefitCommand {
+  struct Rule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "按月发放项目的规则：金额、适用月份、年龄段、类别、职级。", subcommands: [AddRule.self, ListRules.self])
+  }
+
+  struct AddRule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "add", abstract: "新增一条发放规则。规则变化时给旧规则定 --to，再加新规则。",
+      discussion: """
+        示例：
+          laogan benefit rule add --item 高龄补贴 --monthly 100.00 --from 2022-01 --min-age 80 --max-age 89
+          laogan benefit rule add --item 高龄补贴 --monthly 200.00 --from 2022-01 --min-age 90 --max-age 99
+          laogan benefit rule add --item 特需费 --monthly 300.00 --from 2022-01 --to 2023-12 --category 离休
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "项目：特需费、生活费、高龄补贴。") var item: String
+    @Option(help: "每月金额（元）。") var monthly: String
+    @Option(help: "起始月份（含），如 2022-01。") var from: String
+    @Option(help: "截止月份（含）；不填则一直有效。") var to: String?
+    @Option(help: "最低年龄（含，按当月最后一天计）。") var minAge: Int?
+    @Option(help: "最高年龄（含）。") var maxAge: Int?
+    @Option(help: "类别：离休或退休；不填则都适用。") var category: CadreCategory?
+    @Option(help: "职级；不填则都适用。") var rank: String?
+
+    func run() throws {
+      guard let benefit = BenefitItem(label: item) else {
+        throw ValidationError("不认识的项目 \(item)（可用 \(BenefitItem.allowedLabels)）")
+      }
+      guard let amount = Fen(yuan: monthly) else { throw ValidationError("--monthly \(monthly) 不是有效金额") }
+      guard let start = Month(parsing: from) else { throw ValidationError("--from \(from) 不是有效月份") }
+      let end = try to.map { text in
+        guard let month = Month(parsing: text) else { throw ValidationError("--to \(text) 不是有效月份") }
+        return month
+      }
+      let level = try rank.map { text in
+        guard let level = Rank(label: text) else { throw ValidationError("不认识的职级 \(text)") }
+        return level
+      }
+      let rule = try database.open().addBenefitRule(
+        BenefitRule(
+          item: benefit, monthly: amount, fromMonth: start, toMonth: end, minAge: minAge, maxAge: maxAge,
+          category: category, rank: level), database.context())
+      Terminal.output("\(rule.id ?? 0)\n")
+    }
+  }
+
+  struct ListRules: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出发放规则。")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+      let rules = try database.open().benefitRules()
+      Terminal.output(
+        Table(
+          headers: ["编号", "项目", "每月金额", "起始月份", "截止月份", "年龄", "类别", "职级"],
+          rows: rules.map { rule in
+            [
+              "\(rule.id ?? 0)", rule.item.rawValue, rule.monthly.description, rule.fromMonth.description,
+              rule.toMonth?.description ?? "", ages(rule), rule.category?.rawValue ?? "", rule.rank?.rawValue ?? "",
+            ]
+          }
+        ).text())
+    }
+
+    private func ages(_ rule: BenefitRule) -> String {
+      switch (rule.minAge, rule.maxAge) {
+      case (nil, nil): ""
+      case (let min?, nil): "\(min)+"
+      case (nil, let max?): "≤\(max)"
+      case (let min?, let max?): "\(min)–\(max)"
+      }
+    }
+  }
+
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "按规则写入某月的按月发放（重复运行不会重复发放）。",
+      discussion: """
+        示例：
+          laogan benefit run --month 2026-11 --dry-run
+          laogan benefit run --month 2026-11
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "月份，如 2026-11。") var month: String
+    @Flag(help: "只显示将发放的合计，不写入。") var dryRun = false
+
+    func run() throws {
+      guard let target = Month(parsing: month) else { throw ValidationError("--month \(month) 不是有效月份") }
+      let summary = try database.open().runBenefits(month: target, dryRun: dryRun, database.context())
+      let rows = summary.lines.map { [$0.item.rawValue, "\($0.persons)", $0.amount.description] }
+      let title =
+        "\(summary.month) 按月发放\(summary.dryRun ? "（试算，未写入）" : "")：\(summary.persons) 人，\(summary.payments) 笔\n"
+      Terminal.output(
+        title
+          + Table(headers: ["项目", "人数", "金额"], rows: rows + [["合计", "\(summary.persons)", summary.total.description]])
+          .text())
+    }
+  }
+
+  struct Grant: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "一次性发放（医疗补助费、困难帮扶等）；困难帮扶从帮扶基金支出，超过余额会被拒绝。",
+      discussion: """
+        示例：
+          laogan benefit grant 张三丰 --item 医疗补助费 --amount 800.00 --on 2026-11-20
+          laogan benefit grant 522301194603150011 --item 困难帮扶 --amount 2000 --month 2026-11 --note 住院
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String
+    @Option(help: "项目") var item: String
+    @Option(help: "金额（元）") var amount: String
+    @Option(help: "所属月份") var month: String?
+    @Option(help: "发放日期") var on: String?
+    @Option(help: "备注") var note: String?
+
+    func validate() throws {
+      if month == nil && on == nil { throw ValidationError("--month 与 --on 须给其一") }
+    }
+
+    func run() throws {
+      let opened = try database.open()
+      let person = try opened.record(CadreKind.self, cadre)
+      var cells: [PaymentField: String] = [.residentID: person.residentID, .item: item, .amount: amount]
+      cells[.month] = month
+      cells[.paidOn] = on
+      cells[.note] = note
+      let (payment, notes) = try opened.addRecord(PaymentKind.self, cells: cells, database.context())
+      for line in notes { Terminal.error("提示：\(line)") }
+      Terminal.output("\(payment.id ?? 0)\n")
+    }
+  }
+
+  struct Statement: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "某月发放明细：每人每项与合计（合计等于各行之和，精确到分）。",
+      discussion: """
+        示例：
+          laogan benefit statement --month 2026-11 --region 兴义
+          laogan benefit statement --month 2026-11 --format csv > 2026年11月发放明细.csv
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "月份，如 2026-11。") var month: String
+    @Option(help: "地区（代码或名称）。") var region: Region?
+    @Option(help: "输出格式：text 或 csv。") var format: ListFormat = .text
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    func run() throws {
+      guard let target = Month(parsing: month) else { throw ValidationError("--month \(month) 不是有效月份") }
+      let opened = try database.open()
+      let statement = try opened.benefitStatement(month: target, region: region)
+      if statement.lines.isEmpty { Terminal.error("提示：\(target) 没有发放记录") }
+      if reveal {
+        try opened.logReveal(
+          of: CadreKind.self, try statement.lines.map { try opened.record(CadreKind.self, "\($0.cadreID)") },
+          database.context())
+      }
+      let table = statement.table(reveal: reveal)
+      Terminal.output(format == .csv ? table.csv() : table.text())
+    }
+  }
+}
