@@ -189,6 +189,7 @@ CREATE TABLE payment (
   note TEXT,
   rule_id INTEGER REFERENCES benefit_rule(id),
   voided_reason TEXT,
+  counted_on TEXT GENERATED ALWAYS AS (COALESCE(month || '-01', paid_on)) STORED,
   CHECK (month IS NOT NULL OR paid_on IS NOT NULL)
 );
 
@@ -250,8 +251,6 @@ CREATE INDEX party_organization_on_region_code ON party_organization(region_code
 
 CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 
-CREATE INDEX payment_on_month ON payment(month);
-
-CREATE INDEX payment_on_paid_on ON payment(paid_on);
+CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);

@@ -22,7 +22,7 @@ struct Laogan: ParsableCommand {
     subcommands: [
       Init.self, CadreCommand.self, OrgCommand.self, AssociationCommand.self, VenueCommand.self, ActivityCommand.self,
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
-      HealthCommand.self, CardCommand.self, Import.self, Export.self, Audit.self,
+      HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Audit.self,
     ]
   )
 

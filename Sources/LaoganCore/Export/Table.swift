@@ -11,16 +11,22 @@ public struct Table: Sendable, Equatable {
     self.rows = rows
   }
 
-  /// Columns aligned for a terminal, counting CJK characters two columns wide; two blanks between columns.
-  public func text() -> String {
+  /// Columns aligned for a terminal, counting CJK characters two columns wide; two blanks between columns;
+  /// the `rightAligned` columns (numbers) flush right.
+  public func text(rightAligned: Set<Int> = []) -> String {
     let widths = headers.indices.map { column in
       ([headers] + rows).map { $0.indices.contains(column) ? $0[column].displayWidth : 0 }.max() ?? 0
     }
     func line(_ cells: [String]) -> String {
       var text = ""
       for (column, cell) in cells.enumerated() {
+        let padding = String(repeating: " ", count: widths[column] - cell.displayWidth)
         let isLast = column == cells.count - 1
-        text += isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.displayWidth + 2)
+        if rightAligned.contains(column) {
+          text += padding + cell + (isLast ? "" : "  ")
+        } else {
+          text += isLast ? cell : cell + padding + "  "
+        }
       }
       return text
     }

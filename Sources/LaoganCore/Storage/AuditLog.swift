@@ -61,9 +61,10 @@ extension LaoganDatabase {
     }
   }
 
-  /// Logs that `audit --reveal` showed the log's personal information unmasked.
-  public func logAuditReveal(_ context: AuditContext) throws {
-    try write(context) { writer in try writer.logReveal(table: "audit_entry", ids: [nil]) }
+  /// Logs that a command showed personal information from `table` unmasked, not naming single records
+  /// (`audit --reveal`, a report's `--explain --reveal`).
+  public func logReveal(table: String, _ context: AuditContext) throws {
+    try write(context) { writer in try writer.logReveal(table: table, ids: [nil]) }
   }
 }
 

@@ -245,11 +245,11 @@ enum Migrations {
           note TEXT,
           rule_id INTEGER REFERENCES benefit_rule(id),
           voided_reason TEXT,
+          counted_on TEXT GENERATED ALWAYS AS (COALESCE(month || '-01', paid_on)) STORED,
           CHECK (month IS NOT NULL OR paid_on IS NOT NULL)
         );
         CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
-        CREATE INDEX payment_on_month ON payment(month);
-        CREATE INDEX payment_on_paid_on ON payment(paid_on);
+        CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
 
         CREATE TABLE fund_entry (
           id INTEGER PRIMARY KEY,

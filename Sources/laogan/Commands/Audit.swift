@@ -26,7 +26,7 @@ extension Laogan {
       let filter = AuditFilter(
         operatorName: operatorFilter, table: table, recordID: record, since: since, limit: limit)
       let lines = try opened.auditLines(filter, reveal: reveal)
-      if reveal { try opened.logAuditReveal(database.context()) }
+      if reveal { try opened.logReveal(table: "audit_entry", database.context()) }
       let table = AuditOutput.table(lines)
       switch format {
       case .text: Terminal.output(table.text())

@@ -1,0 +1,185 @@
+import Foundation
+
+/// The table a clerk files, as an Excel workbook: a title row merged across the table, the subtitle, then
+/// each section with its (two-level, merged) header, numbers as numbers — money in 元 with two decimals —
+/// and column widths that fit the Chinese labels.
+enum XLSXReport {
+  static func render(_ document: ReportDocument) -> Data {
+    var zip = ZipArchive()
+    zip.add("[Content_Types].xml", Data(contentTypes.utf8))
+    zip.add("_rels/.rels", Data(rootRelations.utf8))
+    zip.add("xl/workbook.xml", Data(workbook(title: document.title).utf8))
+    zip.add("xl/_rels/workbook.xml.rels", Data(workbookRelations.utf8))
+    zip.add("xl/styles.xml", Data(styles.utf8))
+    zip.add("xl/worksheets/sheet1.xml", Data(sheet(document).utf8))
+    return zip.data
+  }
+
+  /// Style indexes of `styles`.
+  private enum Style: Int {
+    case plain = 0, title, header, text, count, money, section
+  }
+
+  private static func sheet(_ document: ReportDocument) -> String {
+    let width = max(document.sections.map(\.headers.count).max() ?? 1, 1)
+    var rows: [String] = []
+    var merges: [String] = []
+    func row(_ cells: [(String, Style)], height: Double? = nil) {
+      let number = rows.count + 1
+      let xml = cells.enumerated().map { column, cell in inlineCell("\(columnName(column))\(number)", cell.0, cell.1) }
+        .joined()
+      rows.append("<row r=\"\(number)\"\(height.map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "")>\(xml)</row>")
+    }
+    func mergeRow(from: Int, to: Int) {
+      let number = rows.count
+      if to > from { merges.append("\(columnName(from))\(number):\(columnName(to))\(number)") }
+    }
+    row([(document.title, .title)], height: 24)
+    mergeRow(from: 0, to: width - 1)
+    for line in document.subtitle {
+      row([(line, .plain)])
+      mergeRow(from: 0, to: width - 1)
+    }
+    var widths = [Int](repeating: 8, count: width)
+    for section in document.sections {
+      row([])
+      row([(section.title, .section)])
+      mergeRow(from: 0, to: section.headers.count - 1)
+      if !section.headerGroups.isEmpty {
+        let top = section.headers.indices.map { column in
+          (
+            section.headerGroups.first { $0.first == column }?.title
+              ?? (section.headerGroups.contains { $0.first < column && column < $0.first + $0.count }
+                ? "" : section.headers[column]),
+            Style.header
+          )
+        }
+        row(top)
+        let topNumber = rows.count
+        for group in section.headerGroups {
+          merges.append(
+            "\(columnName(group.first))\(topNumber):\(columnName(group.first + group.count - 1))\(topNumber)")
+        }
+        row(
+          section.headers.indices.map { column in
+            section.headerGroups.contains { $0.first <= column && column < $0.first + $0.count }
+              ? (section.headers[column], .header) : ("", .header)
+          })
+        for column in section.headers.indices
+        where !section.headerGroups.contains(where: { $0.first <= column && column < $0.first + $0.count }) {
+          merges.append("\(columnName(column))\(topNumber):\(columnName(column))\(topNumber + 1)")
+        }
+      } else {
+        row(section.headers.map { ($0, .header) })
+      }
+      for cells in section.rows {
+        let number = rows.count + 1
+        let xml = cells.enumerated().map { column, cell in
+          let reference = "\(columnName(column))\(number)"
+          switch cell {
+          case .number(let value): return "<c r=\"\(reference)\" s=\"\(Style.count.rawValue)\"><v>\(value)</v></c>"
+          case .money(let fen):
+            return "<c r=\"\(reference)\" s=\"\(Style.money.rawValue)\"><v>\(Fen(fen).description)</v></c>"
+          case .text(let text): return inlineCell(reference, text, .text)
+          case .empty: return "<c r=\"\(reference)\" s=\"\(Style.text.rawValue)\"/>"
+          }
+        }.joined()
+        rows.append("<row r=\"\(number)\">\(xml)</row>")
+      }
+      for note in section.notes {
+        row([("注：" + note, .plain)])
+        mergeRow(from: 0, to: section.headers.count - 1)
+      }
+      for (column, header) in section.headers.enumerated() where column < width {
+        let longest = ([header] + section.rows.map { $0[column].text }).map(\.displayWidth).max() ?? 8
+        widths[column] = min(max(widths[column], longest + 2), 60)
+      }
+    }
+    let columns = widths.enumerated().map {
+      "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>"
+    }.joined()
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+      <cols>\(columns)</cols><sheetData>\(rows.joined())</sheetData>\
+      \(merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>")\
+      <pageSetup paperSize="9" orientation="portrait"/></worksheet>
+      """
+  }
+
+  private static func inlineCell(_ reference: String, _ text: String, _ style: Style) -> String {
+    guard !text.isEmpty else { return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>" }
+    return
+      "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(HTMLReport.escape(text))</t></is></c>"
+  }
+
+  /// A, B, … Z, AA, AB …
+  static func columnName(_ index: Int) -> String {
+    var name = ""
+    var number = index + 1
+    while number > 0 {
+      let remainder = (number - 1) % 26
+      name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+      number = (number - 1) / 26
+    }
+    return name
+  }
+
+  private static func workbook(title: String) -> String {
+    """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+    xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+    <sheets><sheet name="\(HTMLReport.escape(String(title.prefix(31)).replacingOccurrences(of: "/", with: "-")))" sheetId="1" r:id="rId1"/></sheets></workbook>
+    """
+  }
+
+  private static let contentTypes = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+    <Default Extension="xml" ContentType="application/xml"/>\
+    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+    </Types>
+    """
+
+  private static let rootRelations = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+    </Relationships>
+    """
+
+  private static let workbookRelations = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    </Relationships>
+    """
+
+  /// Fonts: regular, bold, large bold. Cell formats in `Style` order.
+  private static let styles = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+    <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00"/></numFmts>\
+    <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font>\
+    <font><b/><sz val="16"/><name val="黑体"/></font></fonts>\
+    <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+    <fill><patternFill patternType="solid"><fgColor rgb="FFF2E6E6"/><bgColor indexed="64"/></patternFill></fill></fills>\
+    <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
+    <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
+    <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+    <cellXfs count="7">\
+    <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>\
+    <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
+    <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/>\
+    <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>\
+    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+    </cellXfs></styleSheet>
+    """
+}

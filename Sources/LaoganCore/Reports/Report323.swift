@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+
+/// The "323" work-method statistics report for a region and a period, computed once as a value; each format
+/// is a renderer of it.
+public struct Report323: Sendable, Equatable {
+  public struct Group: Sendable, Equatable {
+    public let title: String
+    public let indicators: [IndicatorValue]
+  }
+
+  public let region: Region
+  public let period: Period
+  /// Whether 环比 and 同比 were computed.
+  public let compared: Bool
+  public let generatedAt: String
+  public let groups: [Group]
+
+  public var indicators: [IndicatorValue] { groups.flatMap(\.indicators) }
+
+  public func indicator(_ key: String) -> IndicatorValue? {
+    indicators.first { $0.key == key }
+  }
+}
+
+extension LaoganDatabase {
+  /// Every indicator of SPEC §5 as an SQL aggregate; with `compare`, also over the previous period and the
+  /// same period a year earlier. One read transaction, so the three periods see the same data.
+  public func report323(region: Region, period: Period, compare: Bool, generatedAt: String) throws -> Report323 {
+    try read { db in
+      let scope = ReportScope(region: region)
+      let groups = try Indicators323.groups.map { group in
+        Report323.Group(
+          title: group.title,
+          indicators: try group.indicators.map { definition in
+            let statement = try LaoganDatabase.statement(for: definition, scope, db)
+            func value(_ period: Period) throws -> Int64 {
+              guard let statement else { return try FundLedger.balance(on: period.to, db).value }
+              return try Int64.fetchOne(statement, arguments: ["from": period.from, "to": period.to]) ?? 0
+            }
+            return IndicatorValue(
+              key: definition.key, label: definition.label, unit: definition.unit, value: try value(period),
+              previous: compare ? try value(period.previous) : nil, yearAgo: compare ? try value(period.yearAgo) : nil)
+          })
+      }
+      return Report323(region: region, period: period, compared: compare, generatedAt: generatedAt, groups: groups)
+    }
+  }
+
+  /// `report 323 --explain KEY`: the records behind one indicator, as the lists of their kinds show them.
+  public func explain323(key: String, region: Region, period: Period, reveal: Bool) throws -> [(
+    title: String, table: Table
+  )] {
+    guard let definition = Indicators323.all.first(where: { $0.key == key }) else {
+      throw LaoganError.invalidValue(
+        field: "--explain", value: key, reason: "不是 323 报表的指标（见 report 323 --format json 的键）")
+    }
+    let arguments: StatementArguments = ["from": period.from, "to": period.to]
+    switch definition.source {
+    case .rows(let table, let condition, _):
+      let sql = condition(ReportScope(region: region))
+      return [(definition.label, try explainTable(kindFor(table: table), where: sql, arguments, reveal: reveal))]
+    case .fundBalance:
+      return [
+        (
+          "帮扶基金收支",
+          try explainTable(
+            FundKind.self, where: "fund_entry.voided_reason IS NULL AND fund_entry.entered_on <= :to", arguments,
+            reveal: reveal)
+        ),
+        (
+          "困难帮扶发放",
+          try explainTable(
+            PaymentKind.self,
+            where: "payment.voided_reason IS NULL AND payment.item = '困难帮扶' AND payment.counted_on <= :to",
+            arguments, reveal: reveal)
+        ),
+      ]
+    }
+  }
+
+  private func explainTable<Kind: RecordKind>(
+    _ kind: Kind.Type, where condition: String, _ arguments: StatementArguments, reveal: Bool
+  ) throws -> Table {
+    let table = Kind.Record.databaseTableName
+    let records = try read { db in
+      try Kind.Record.fetchAll(
+        db, sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(condition) ORDER BY \(table).id",
+        arguments: arguments)
+    }
+    return try listTable(kind, records, reveal: reveal)
+  }
+
+  private func kindFor(table: String) -> any RecordKind.Type {
+    switch table {
+    case "cadre": CadreKind.self
+    case "party_organization": OrganizationKind.self
+    case "association": AssociationKind.self
+    case "venue": VenueKind.self
+    case "activity": ActivityKind.self
+    case "treatment_event": TreatmentKind.self
+    case "contribution": ContributionKind.self
+    case "honor": HonorKind.self
+    case "payment": PaymentKind.self
+    case "health_check": HealthCheckKind.self
+    default: GreenCardKind.self
+    }
+  }
+
+  private static func statement(for definition: IndicatorDefinition, _ scope: ReportScope, _ db: Database) throws
+    -> Statement?
+  {
+    guard case .rows(let table, let condition, let measure) = definition.source else { return nil }
+    return try db.makeStatement(sql: "SELECT COALESCE(\(measure), 0) FROM \(table) WHERE \(condition(scope))")
+  }
+}

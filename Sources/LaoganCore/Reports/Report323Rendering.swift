@@ -1,0 +1,109 @@
+import Foundation
+
+extension Report323 {
+  /// The title every format shows.
+  public static let title = "离退休干部工作“323”工作法统计表"
+
+  /// The report as tables: one section per group, a row per indicator; with `--compare`, 环比 and 同比
+  /// columns (the earlier value and the change).
+  public var document: ReportDocument {
+    let headers = compared ? ["指标", "单位", "本期", "上期", "增减", "去年同期", "增减"] : ["指标", "单位", "本期"]
+    let groups =
+      compared
+      ? [ReportDocument.HeaderGroup(title: "环比", first: 3, count: 2), .init(title: "同比", first: 5, count: 2)] : []
+    return ReportDocument(
+      title: Report323.title, subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt),
+      sections: self.groups.map { group in
+        ReportDocument.Section(
+          title: group.title, headers: headers, headerGroups: groups,
+          rows: group.indicators.map { indicator in
+            let cell = { (value: Int64) -> ReportDocument.Cell in indicator.isMoney ? .money(value) : .number(value) }
+            var row: [ReportDocument.Cell] = [.text(indicator.label), .text(indicator.unit), cell(indicator.value)]
+            if compared, let previous = indicator.previous, let yearAgo = indicator.yearAgo {
+              row += [cell(previous), cell(indicator.value - previous), cell(yearAgo), cell(indicator.value - yearAgo)]
+            }
+            return row
+          })
+      })
+  }
+
+  /// The JSON of SPEC §5: stable (sorted) keys, money in integer 分 under `_fen` keys, `previous` and
+  /// `year_ago` null unless compared.
+  public func json() throws -> String {
+    let document = JSONDocument(
+      formatVersion: 1, report: "323", region: .init(code: region.code, name: region.name),
+      period: .init(from: period.from.description, to: period.to.description), generatedAt: generatedAt,
+      indicators: Dictionary(
+        uniqueKeysWithValues: indicators.map {
+          (
+            $0.key,
+            JSONIndicator(
+              label: $0.label, unit: $0.isMoney ? "分" : $0.unit, value: $0.value, previous: $0.previous,
+              yearAgo: $0.yearAgo)
+          )
+        }))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+  }
+
+  private struct JSONDocument: Encodable {
+    struct Place: Encodable {
+      let code: String
+      let name: String
+    }
+
+    struct Span: Encodable {
+      let from: String
+      let to: String
+    }
+
+    let formatVersion: Int
+    let report: String
+    let region: Place
+    let period: Span
+    let generatedAt: String
+    let indicators: [String: JSONIndicator]
+
+    enum CodingKeys: String, CodingKey {
+      case formatVersion = "format_version"
+      case report, region, period, indicators
+      case generatedAt = "generated_at"
+    }
+  }
+
+  private struct JSONIndicator: Encodable {
+    let label: String
+    let unit: String
+    let value: Int64
+    let previous: Int64?
+    let yearAgo: Int64?
+
+    enum CodingKeys: String, CodingKey {
+      case label, unit, value, previous
+      case yearAgo = "year_ago"
+    }
+
+    /// `previous` and `year_ago` are always present, null when not compared.
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(label, forKey: .label)
+      try container.encode(unit, forKey: .unit)
+      try container.encode(value, forKey: .value)
+      try container.encode(previous, forKey: .previous)
+      try container.encode(yearAgo, forKey: .yearAgo)
+    }
+  }
+}
+
+extension IndicatorValue {
+  public var isMoney: Bool { key.hasSuffix("_fen") }
+}
+
+/// The lines under every report's title: what region, what period, when it was made.
+enum ReportHeading {
+  static func lines(region: Region, period: Period, generatedAt: String) -> [String] {
+    let scope = region == .prefecture ? "\(region.name)（含州直及所辖县市）" : region.name
+    return ["地区：\(scope)", "统计期：\(period.from) 至 \(period.to)", "生成时间：\(generatedAt)"]
+  }
+}

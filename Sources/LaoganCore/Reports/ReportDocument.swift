@@ -1,0 +1,72 @@
+/// A report as a clerk files it — a title, a few lines saying what it covers, and tables — whatever the
+/// report. Every format but JSON renders this value; no renderer touches the database.
+public struct ReportDocument: Sendable, Equatable {
+  public var title: String
+  /// 地区, 统计期, 生成时间 …
+  public var subtitle: [String]
+  public var sections: [Section]
+
+  public init(title: String, subtitle: [String], sections: [Section]) {
+    self.title = title
+    self.subtitle = subtitle
+    self.sections = sections
+  }
+
+  public struct Section: Sendable, Equatable {
+    public var title: String
+    public var headers: [String]
+    /// Headers spanning several columns above `headers` (环比 over 上期 and 增减), as (title, first column,
+    /// column count); empty for a one-row header.
+    public var headerGroups: [HeaderGroup]
+    public var rows: [[Cell]]
+    /// Lines under the table: a data problem the figures point at, a hint.
+    public var notes: [String]
+
+    public init(
+      title: String, headers: [String], headerGroups: [HeaderGroup] = [], rows: [[Cell]], notes: [String] = []
+    ) {
+      self.title = title
+      self.headers = headers
+      self.headerGroups = headerGroups
+      self.rows = rows
+      self.notes = notes
+    }
+  }
+
+  public struct HeaderGroup: Sendable, Equatable {
+    public let title: String
+    public let first: Int
+    public let count: Int
+
+    public init(title: String, first: Int, count: Int) {
+      self.title = title
+      self.first = first
+      self.count = count
+    }
+  }
+
+  /// A table cell: text, a count, or money in 分 (shown in 元).
+  public enum Cell: Sendable, Equatable {
+    case text(String)
+    case number(Int64)
+    case money(Int64)
+    case empty
+
+    /// How the terminal, Markdown and CSV show it: counts plain, money with two decimals, a change signed.
+    public var text: String {
+      switch self {
+      case .text(let text): text
+      case .number(let value): "\(value)"
+      case .money(let fen): Fen(fen).description
+      case .empty: ""
+      }
+    }
+
+    public var isNumeric: Bool {
+      switch self {
+      case .number, .money: true
+      default: false
+      }
+    }
+  }
+}

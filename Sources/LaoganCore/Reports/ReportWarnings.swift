@@ -1,0 +1,37 @@
+import GRDB
+
+extension LaoganDatabase {
+  /// Things a report's reader should know that are not errors: months of the period with no payments at all
+  /// (a monthly sheet not yet imported, or `benefit run` not yet done), an empty roster.
+  public func reportWarnings(region: Region, period: Period) throws -> [String] {
+    try read { db in
+      var warnings: [String] = []
+      let scope = ReportScope(region: region)
+      let cadres =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM cadre WHERE voided_reason IS NULL AND \(scope.region("cadre.region_code"))")
+        ?? 0
+      if cadres == 0 { warnings.append("\(region.name)没有登记干部") }
+      let paidMonths = Set(
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT DISTINCT substr(counted_on, 1, 7) FROM payment
+            WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ? AND \(scope.cadreRegion("payment.cadre_id"))
+            """, arguments: [period.from, period.to]))
+      var month = Month(period.from)
+      var missing: [String] = []
+      while month <= Month(period.to) {
+        if !paidMonths.contains(month.description) { missing.append(month.description) }
+        month = month.next
+      }
+      if !missing.isEmpty {
+        let shown =
+          missing.count > 6
+          ? missing.prefix(6).joined(separator: "、") + " 等 \(missing.count) 个月" : missing.joined(separator: "、")
+        warnings.append("\(shown) 没有生活待遇发放记录")
+      }
+      return warnings
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import GRDB
+
+extension LaoganDatabase {
+  /// Roster statistics on the period's last day: cadres by region, age band, 民族, 职级 and 类别.
+  public func rosterReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
+    let day = period.to
+    let scope = ReportScope(region: region)
+    let onHand = """
+      voided_reason IS NULL AND (died_on IS NULL OR died_on > :day) AND (retired_on IS NULL OR retired_on <= :day)
+      AND \(scope.region("cadre.region_code"))
+      """
+    let age =
+      "(CAST(substr(:day, 1, 4) AS INTEGER) - CAST(substr(born_on, 1, 4) AS INTEGER) - (substr(:day, 6, 5) < substr(born_on, 6, 5)))"
+    let band = """
+      CASE WHEN \(age) < 60 THEN '60岁以下' WHEN \(age) < 70 THEN '60–69岁' WHEN \(age) < 80 THEN '70–79岁'
+      WHEN \(age) < 90 THEN '80–89岁' WHEN \(age) < 100 THEN '90–99岁' ELSE '100岁及以上' END
+      """
+    let dimensions: [(title: String, expression: String, order: [String]?)] = [
+      ("按地区", "region_code", Region.all.map(\.code)),
+      ("按年龄段", band, ["60岁以下", "60–69岁", "70–79岁", "80–89岁", "90–99岁", "100岁及以上"]),
+      ("按民族", "COALESCE(ethnicity, '未填')", nil),
+      ("按职级", "COALESCE(rank, '未填')", Rank.allCases.map(\.rawValue) + ["未填"]),
+      ("按类别", "category", CadreCategory.allCases.map(\.rawValue)),
+    ]
+    return try read { db in
+      let sections = try dimensions.map { dimension in
+        let counts = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT \(dimension.expression) AS label, COUNT(*) AS total, SUM(category = '离休') AS veterans,
+                   SUM(party_member = 1) AS members
+            FROM cadre WHERE \(onHand) GROUP BY label ORDER BY total DESC, label
+            """, arguments: ["day": day])
+        var byLabel = Dictionary(uniqueKeysWithValues: counts.map { (String($0["label"] as String), $0) })
+        var labels = dimension.order?.filter { byLabel[$0] != nil } ?? counts.map { $0["label"] as String }
+        labels += byLabel.keys.filter { !labels.contains($0) }.sorted()
+        var rows: [[ReportDocument.Cell]] = labels.compactMap { label in
+          guard let row = byLabel.removeValue(forKey: label) else { return nil }
+          let shown = dimension.expression == "region_code" ? (Region(named: label)?.displayName ?? label) : label
+          return [.text(shown), .number(row["total"]), .number(row["veterans"] ?? 0), .number(row["members"] ?? 0)]
+        }
+        let sum = { (index: Int) in
+          rows.reduce(Int64(0)) {
+            if case .number(let value) = $1[index] { return $0 + value }; return $0
+          }
+        }
+        rows.append([.text("合计"), .number(sum(1)), .number(sum(2)), .number(sum(3))])
+        return ReportDocument.Section(title: dimension.title, headers: ["", "人数", "其中离休", "其中党员"], rows: rows)
+      }
+      return ReportDocument(
+        title: "离退休干部花名册统计",
+        subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt) + ["人数截至 \(day)"],
+        sections: sections)
+    }
+  }
+
+  /// Living-treatment payments month by month over the period: amounts per item and the month's total.
+  public func benefitsReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
+    let scope = ReportScope(region: region)
+    return try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT substr(counted_on, 1, 7) AS month, item, SUM(amount_fen) AS amount, COUNT(DISTINCT cadre_id) AS persons
+          FROM payment WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ? AND \(scope.cadreRegion("payment.cadre_id"))
+          GROUP BY month, item ORDER BY month
+          """, arguments: [period.from, period.to])
+      var months: [String] = []
+      var amounts: [String: [BenefitItem: Int64]] = [:]
+      for row in rows {
+        let month: String = row["month"]
+        guard let item = BenefitItem(rawValue: row["item"]) else { continue }
+        if amounts[month] == nil { months.append(month) }
+        amounts[month, default: [:]][item] = row["amount"]
+      }
+      let items = BenefitItem.allCases
+      var table: [[ReportDocument.Cell]] = months.map { month in
+        let values = items.map { amounts[month]?[$0] ?? 0 }
+        return [.text(month)] + values.map { .money($0) } + [.money(values.reduce(0, +))]
+      }
+      let totals = items.map { item in months.reduce(Int64(0)) { $0 + (amounts[$1]?[item] ?? 0) } }
+      table.append([.text("合计")] + totals.map { .money($0) } + [.money(totals.reduce(0, +))])
+      return ReportDocument(
+        title: "生活待遇发放统计", subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt),
+        sections: [.init(title: "按月发放金额（元）", headers: ["月份"] + items.map(\.rawValue) + ["合计"], rows: table)])
+    }
+  }
+
+  /// Visits due: cadres alive who turn 80, 90 or 100 inside the period (a birthday visit is due), and cadres
+  /// alive on the last day whom no 走访慰问 reached in the `months` before it.
+  public func visitsDueReport(region: Region, period: Period, months: Int, generatedAt: String, reveal: Bool) throws
+    -> ReportDocument
+  {
+    let scope = ReportScope(region: region)
+    let windowStart = period.to.months(earlier: months).adding(days: 1)
+    return try read { db in
+      let alive =
+        "c.voided_reason IS NULL AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code"))"
+      let milestones = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone
+          FROM cadre c WHERE \(alive) ORDER BY substr(c.born_on, 6, 5), c.id
+          """, arguments: ["to": period.to]
+      ).compactMap { row -> (Row, Int)? in
+        let born: CalendarDate = row["born_on"]
+        let age = [80, 90, 100].first { age in
+          let birthday = born.anniversary(age)
+          return birthday >= period.from && birthday <= period.to
+        }
+        return age.map { (row, $0) }
+      }
+      let unvisited = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone,
+                 (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
+                  WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
+                  AND t.voided_reason IS NULL AND t.held_on <= :to) AS last_visit
+          FROM cadre c WHERE \(alive) AND (c.retired_on IS NULL OR c.retired_on <= :to)
+          AND NOT EXISTS (SELECT 1 FROM participant p JOIN treatment_event t ON t.id = p.event_id
+                          WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
+                          AND t.voided_reason IS NULL AND t.held_on BETWEEN :since AND :to)
+          ORDER BY last_visit IS NOT NULL, last_visit, c.id
+          """, arguments: ["to": period.to, "since": windowStart])
+      func person(_ row: Row) -> [ReportDocument.Cell] {
+        let id: String = row["resident_id"]
+        let phone: String? = row["phone"]
+        return [
+          .number(row["id"]), .text(row["name"]), .text(reveal ? id : Masking.residentID(id)), .text(row["born_on"]),
+          .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+          .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
+        ]
+      }
+      let headers = ["编号", "姓名", "身份证号", "出生日期", "管理地区", "联系电话"]
+      return ReportDocument(
+        title: "走访慰问提示", subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt),
+        sections: [
+          .init(
+            title: "期内满 80、90、100 岁（生日看望）", headers: headers + ["满岁"],
+            rows: milestones.map { person($0.0) + [.number(Int64($0.1))] }),
+          .init(
+            title: "\(windowStart) 至 \(period.to) 未走访慰问（共 \(unvisited.count) 人）", headers: headers + ["最近走访"],
+            rows: unvisited.map { person($0) + [.text(($0["last_visit"] as String?) ?? "从未")] }),
+        ])
+    }
+  }
+}

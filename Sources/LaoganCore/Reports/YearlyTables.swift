@@ -1,0 +1,155 @@
+import GRDB
+
+/// The tables bureaus file every year (SPEC §5), each computed by SQL and returned as a document.
+extension LaoganDatabase {
+  /// 两年数字变化情况统计表: for 离休 and 退休 cadres, the total at the end of the previous year, those newly
+  /// retired and those who died in the period's year, what the year end should hold and what it holds. The
+  /// difference must be 0; when it is not, the data has a problem (a death before retirement, a missing date)
+  /// and the report says so.
+  public func changesReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
+    let year = period.to.year
+    let lastYearEnd = CalendarDate(valid: year - 1, 12, 31)
+    let yearStart = CalendarDate(valid: year, 1, 1)
+    let yearEnd = CalendarDate(valid: year, 12, 31)
+    let scope = ReportScope(region: region)
+    return try read { db in
+      var rows: [[ReportDocument.Cell]] = []
+      var notes: [String] = []
+      for category in CadreCategory.allCases {
+        func count(_ condition: String, _ arguments: StatementArguments) throws -> Int64 {
+          try Int64.fetchOne(
+            db,
+            sql: """
+              SELECT COUNT(*) FROM cadre WHERE voided_reason IS NULL AND category = '\(category.rawValue)'
+              AND \(scope.region("cadre.region_code")) AND \(condition)
+              """, arguments: arguments) ?? 0
+        }
+        let onHand = "(died_on IS NULL OR died_on > ?) AND (retired_on IS NULL OR retired_on <= ?)"
+        let start = try count(onHand, [lastYearEnd, lastYearEnd])
+        let added = try count("retired_on BETWEEN ? AND ?", [yearStart, yearEnd])
+        let died = try count("died_on BETWEEN ? AND ?", [yearStart, yearEnd])
+        let expected = start + added - died
+        let actual = try count(onHand, [yearEnd, yearEnd])
+        rows.append([
+          .text(category.rawValue), .number(start), .number(added), .number(died), .number(expected), .number(actual),
+          .number(actual - expected),
+        ])
+        if actual != expected {
+          let odd = try count(
+            "died_on BETWEEN ? AND ? AND retired_on IS NOT NULL AND retired_on > died_on", [yearStart, yearEnd])
+          notes.append(
+            "\(category.rawValue)干部差额为 \(actual - expected)，说明数据有误（例如去世日期早于离退休日期的有 \(odd) 人）；请用 laogan check 核对")
+        }
+      }
+      return ReportDocument(
+        title: "离退休干部两年数字变化情况统计表（\(year) 年）",
+        subtitle: ReportHeading.lines(region: region, period: Period.year(year) ?? period, generatedAt: generatedAt),
+        sections: [
+          .init(
+            title: "人数变化", headers: ["类别", "上年末总数", "本年新增", "本年去世", "年末应有数", "年末实有数", "差额"],
+            rows: rows, notes: notes)
+        ])
+    }
+  }
+
+  /// 基本情况统计表: 离休 cadres by unit type, with Party members, those unable to look after themselves, the
+  /// 70–79 and 80+ age groups and the period they joined revolutionary work; 退休 cadres by rank and unit type.
+  /// As of the period's last day.
+  public func basicReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
+    let day = period.to
+    let scope = ReportScope(region: region)
+    let onHand = """
+      voided_reason IS NULL AND (died_on IS NULL OR died_on > :day) AND (retired_on IS NULL OR retired_on <= :day)
+      AND \(scope.region("cadre.region_code"))
+      """
+    let age =
+      "(CAST(substr(:day, 1, 4) AS INTEGER) - CAST(substr(born_on, 1, 4) AS INTEGER) - (substr(:day, 6, 5) < substr(born_on, 6, 5)))"
+    let eras: [(String, String, String)] = [
+      ("1927.7.31前", "0000-01-01", "1927-07-31"), ("1927.8.1–1937.7.6", "1927-08-01", "1937-07-06"),
+      ("1937.7.7–1942.12.31", "1937-07-07", "1942-12-31"), ("1943.1.1–1945.9.2", "1943-01-01", "1945-09-02"),
+      ("1945.9.3–1949.9.30", "1945-09-03", "1949-09-30"),
+    ]
+    return try read { db in
+      let unitTypes: [(String, String)] =
+        UnitType.allCases.map { ($0.rawValue, "unit_type = '\($0.rawValue)'") } + [("未填", "unit_type IS NULL")]
+      var veteranRows: [[ReportDocument.Cell]] = []
+      for (label, condition) in unitTypes + [("合计", "1 = 1")] {
+        let measures =
+          [
+            "COUNT(*)", "SUM(party_member = 1)", "SUM(needs_care = 1)", "SUM(\(age) BETWEEN 70 AND 79)",
+            "SUM(\(age) >= 80)",
+          ] + eras.map { "SUM(started_work_on BETWEEN '\($0.1)' AND '\($0.2)')" }
+        let row = try Row.fetchOne(
+          db,
+          sql:
+            "SELECT \(measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")) FROM cadre WHERE \(onHand) AND category = '离休' AND \(condition)",
+          arguments: ["day": day])
+        veteranRows.append([.text(label)] + measures.indices.map { .number(row?[$0] ?? 0) })
+      }
+      var retiredRows: [[ReportDocument.Cell]] = []
+      let ranks: [(String, String)] =
+        Rank.allCases.map { ($0.rawValue, "rank = '\($0.rawValue)'") } + [("未填", "rank IS NULL")]
+      for (label, condition) in ranks + [("合计", "1 = 1")] {
+        let measures = ["COUNT(*)"] + unitTypes.map { "SUM(\($0.1))" }
+        let row = try Row.fetchOne(
+          db,
+          sql:
+            "SELECT \(measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")) FROM cadre WHERE \(onHand) AND category = '退休' AND \(condition)",
+          arguments: ["day": day])
+        retiredRows.append([.text(label)] + measures.indices.map { .number(row?[$0] ?? 0) })
+      }
+      return ReportDocument(
+        title: "离退休干部基本情况统计表",
+        subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt) + ["人数截至 \(day)"],
+        sections: [
+          .init(
+            title: "离休干部", headers: ["原单位性质", "人数", "中共党员", "生活不能自理", "70–79岁", "80岁及以上"] + eras.map(\.0),
+            headerGroups: [.init(title: "参加革命工作时间：", first: 6, count: eras.count)], rows: veteranRows),
+          .init(title: "退休干部", headers: ["职级", "人数"] + unitTypes.map(\.0), rows: retiredRows),
+        ])
+    }
+  }
+
+  /// 离退休干部党组织设置情况统计表: per region, the organizations active on the last day by type, the off-site
+  /// and model branches, and their members on that day.
+  public func organizationsReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
+    let day = period.to
+    let regions = region == .prefecture ? Region.all : [region]
+    return try read { db in
+      var rows: [[ReportDocument.Cell]] = []
+      let active = """
+        o.voided_reason IS NULL AND (o.established_on IS NULL OR o.established_on <= :day)
+        AND (o.dissolved_on IS NULL OR o.dissolved_on > :day)
+        """
+      let measures = [
+        "SUM(o.kind = '党委')", "SUM(o.kind = '党总支')", "SUM(o.kind = '党支部')", "COUNT(*)", "SUM(o.off_site = 1)",
+        "SUM(o.model_level = '州级' AND (o.named_on IS NULL OR o.named_on <= :day))",
+        "SUM(o.model_level = '县级' AND (o.named_on IS NULL OR o.named_on <= :day))",
+        """
+        (SELECT COUNT(*) FROM membership m JOIN party_organization o2 ON o2.id = m.organization_id
+         WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND (m.joined_on IS NULL OR m.joined_on <= :day)
+         AND (m.left_on IS NULL OR m.left_on > :day) AND o2.voided_reason IS NULL)
+        """,
+      ]
+      func row(_ label: String, codes: [String]) throws -> [ReportDocument.Cell] {
+        let values = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT \(measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")) FROM party_organization o
+            WHERE \(active) AND o.region_code IN (SELECT value FROM json_each(:codes))
+            """, arguments: ["day": day, "codes": "[" + codes.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
+        return [.text(label)] + measures.indices.map { .number(values?[$0] ?? 0) }
+      }
+      for place in regions { rows.append(try row(place.displayName, codes: [place.code])) }
+      if regions.count > 1 { rows.append(try row("合计", codes: region.coveredCodes)) }
+      return ReportDocument(
+        title: "离退休干部党组织设置情况统计表",
+        subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt) + ["截至 \(day)"],
+        sections: [
+          .init(
+            title: "党组织设置", headers: ["地区", "党委", "党总支", "党支部", "合计", "异地党支部", "州级示范", "县级示范", "党员人数"],
+            rows: rows)
+        ])
+    }
+  }
+}

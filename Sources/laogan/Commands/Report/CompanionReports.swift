@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+/// A yearly table: computed as a document by the core, rendered in the chosen format.
+protocol CompanionReport: ParsableCommand {
+  var database: DatabaseOptions { get }
+  var options: ReportOptions { get }
+  /// The word in the JSON's `report` key.
+  static var reportName: String { get }
+  func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument
+}
+
+extension CompanionReport {
+  func run() throws {
+    let opened = try database.open()
+    let period = try options.resolvedPeriod()
+    let document = try document(opened, period)
+    switch options.chosenFormat {
+    case .json:
+      try options.emit(
+        Data(
+          try document.json(report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
+            .utf8))
+    case let format: try options.emit(document.rendered(as: format))
+    }
+  }
+}
+
+extension Laogan.ReportCommand {
+  struct Changes: CompanionReport {
+    static let reportName = "changes"
+    static let configuration = CommandConfiguration(
+      abstract: "两年数字变化情况统计表（离休、退休）：差额不为 0 时指出数据问题。",
+      discussion: "示例：\n  laogan report changes --year 2025\n  laogan report changes --year 2025 --output 两年数字变化.xlsx")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      try opened.changesReport(region: options.scope, period: period, generatedAt: options.stamp)
+    }
+  }
+
+  struct Basic: CompanionReport {
+    static let reportName = "basic"
+    static let configuration = CommandConfiguration(
+      abstract: "基本情况统计表：离休干部按单位性质、年龄、参加革命工作时间；退休干部按职级与单位性质。",
+      discussion: "示例：\n  laogan report basic --year 2025")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      try opened.basicReport(region: options.scope, period: period, generatedAt: options.stamp)
+    }
+  }
+
+  struct Orgs: CompanionReport {
+    static let reportName = "orgs"
+    static let configuration = CommandConfiguration(
+      abstract: "离退休干部党组织设置情况统计表：党委、党总支、党支部，异地与示范支部，党员人数。",
+      discussion: "示例：\n  laogan report orgs --year 2025")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      try opened.organizationsReport(region: options.scope, period: period, generatedAt: options.stamp)
+    }
+  }
+
+  struct Roster: CompanionReport {
+    static let reportName = "roster"
+    static let configuration = CommandConfiguration(
+      abstract: "花名册统计：按地区、年龄段、民族、职级、类别。", discussion: "示例：\n  laogan report roster --month 2026-11")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      try opened.rosterReport(region: options.scope, period: period, generatedAt: options.stamp)
+    }
+  }
+
+  struct Benefits: CompanionReport {
+    static let reportName = "benefits"
+    static let configuration = CommandConfiguration(
+      abstract: "生活待遇发放统计：期内逐月各项目金额（每人明细见 benefit statement）。",
+      discussion: "示例：\n  laogan report benefits --year 2026 --output 2026年生活待遇.xlsx")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      try opened.benefitsReport(region: options.scope, period: period, generatedAt: options.stamp)
+    }
+  }
+
+  struct VisitsDue: CompanionReport {
+    static let reportName = "visits-due"
+    static let configuration = CommandConfiguration(
+      commandName: "visits-due", abstract: "走访慰问提示：期内满 80、90、100 岁的干部，以及若干个月未走访的干部。",
+      discussion: "示例：\n  laogan report visits-due --month 2026-12 --months 6")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: "多少个月内未走访慰问即列出。") var months = 6
+    @Flag(help: "显示完整的身份证号与电话（记入审计日志）。") var reveal = false
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      if reveal { try opened.logReveal(table: "report_visits_due", database.context()) }
+      return try opened.visitsDueReport(
+        region: options.scope, period: period, months: months, generatedAt: options.stamp, reveal: reveal)
+    }
+  }
+}

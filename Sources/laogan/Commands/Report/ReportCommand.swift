@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+extension Laogan {
+  /// `laogan report …`: the 323 report and the yearly tables.
+  struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "report", abstract: "统计报表：“323”工作法统计表与年度统计表。",
+      discussion: """
+        统计期：--month 2026-11、--quarter 2026Q3、--year 2026、--from 2022-01-01 --to 2023-06-12，或简写
+        last-month、this-year 等；存量指标取统计期最后一天，流量指标为期内合计。
+        """,
+      subcommands: [
+        Report323Command.self, Changes.self, Basic.self, Orgs.self, Roster.self, Benefits.self, VisitsDue.self,
+      ])
+  }
+}
+
+extension Laogan.ReportCommand {
+  struct Report323Command: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "323", abstract: "“323”工作法统计表（三项建设·两项待遇·三大优势）。",
+      discussion: """
+        示例：
+          laogan report 323 --from 2022-01-01 --to 2023-06-12
+          laogan report 323 last-month --region 兴义 --compare
+          laogan report 323 --year 2026 --output 2026年323统计表.xlsx
+          laogan report 323 --quarter 2026Q3 --format json --generated-at 2026-10-01T00:00:00Z
+          laogan report 323 --year 2023 --explain construction.ideological.lectures
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @Flag(help: "加上环比（上一个同长度统计期）与同比（上年同期）。") var compare = false
+    @Option(help: "列出某个指标背后的记录（指标键见 --format json）。") var explain: String?
+    @Flag(help: "--explain 时显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    func run() throws {
+      let opened = try database.open()
+      let period = try options.resolvedPeriod()
+      if let explain {
+        let tables = try opened.explain323(key: explain, region: options.scope, period: period, reveal: reveal)
+        if reveal { try opened.logReveal(table: "report_323", database.context()) }
+        for (title, table) in tables {
+          Terminal.output("\(title)：\(table.rows.count) 条\n" + table.text())
+        }
+        return
+      }
+      let report = try opened.report323(
+        region: options.scope, period: period, compare: compare, generatedAt: options.stamp)
+      for warning in try opened.reportWarnings(region: options.scope, period: period) {
+        Terminal.error("提示：\(warning)")
+      }
+      switch options.chosenFormat {
+      case .json: try options.emit(Data(try report.json().utf8))
+      case let format: try options.emit(report.document.rendered(as: format))
+      }
+    }
+  }
+}
