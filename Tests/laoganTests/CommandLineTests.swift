@@ -21,6 +21,11 @@ struct Laogan {
 
   @discardableResult
   func run(_ arguments: String..., withDatabase: Bool = true, environment: [String: String] = [:]) throws -> Outcome {
+    try run(arguments, withDatabase: withDatabase, environment: environment)
+  }
+
+  @discardableResult
+  func run(_ arguments: [String], withDatabase: Bool = true, environment: [String: String] = [:]) throws -> Outcome {
     let process = Process()
     process.executableURL = Laogan.binary
     process.arguments = arguments + (withDatabase ? ["--db", database] : [])
@@ -209,6 +214,43 @@ struct CommandLineTests {
     #expect(
       statement.stdout.contains("300.00") && statement.stdout.contains("500.00") && statement.stdout.contains("800.00"))
     #expect(!statement.stdout.contains("522301194603150011"))
+  }
+
+  @Test(
+    "report 323: only the report on stdout, warnings on stderr, byte-identical with --generated-at, format from --output"
+  )
+  func report() throws {
+    try laogan.run("init")
+    try laogan.run("import", "cadres", try laogan.write("roster.csv", CommandLineTests.roster))
+    let arguments = [
+      "report", "323", "--month", "2026-11", "--generated-at", "2026-11-29T08:00:00Z", "--format", "json",
+    ]
+    let first = try laogan.run(arguments)
+    let second = try laogan.run(arguments)
+    #expect(first.status == 0 && first.stdout == second.stdout)
+    #expect(first.stderr.contains("2026-11 没有生活待遇发放记录"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+    let indicators = try #require(object["indicators"] as? [String: [String: Any]])
+    #expect(indicators["construction.political.cadres"]?["value"] as? Int == 2)
+
+    let xlsx = laogan.folder.appendingPathComponent("323.xlsx").path
+    let written = try laogan.run("report", "323", "2026", "--region", "兴义", "--compare", "--output", xlsx)
+    #expect(written.status == 0 && written.stdout.isEmpty)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).starts(with: Data("PK".utf8)))
+    let html = laogan.folder.appendingPathComponent("323.html").path
+    #expect(try laogan.run("report", "323", "last-month", "--output", html).status == 0)
+    #expect(try String(contentsOf: URL(fileURLWithPath: html), encoding: .utf8).contains("<svg"))
+
+    let text = try laogan.run("report", "323", "--from", "2022-01-01", "--to", "2023-06-12")
+    #expect(text.status == 0 && text.stdout.contains("离退休干部总数"))
+    let explained = try laogan.run("report", "323", "--year", "2026", "--explain", "construction.political.cadres")
+    #expect(explained.stdout.contains("张三丰") && explained.stdout.contains("110105********002X"))
+    #expect(try laogan.run("report", "323", "--month", "2026-13").status == 64)
+    #expect(try laogan.run("report", "323", "--from", "2023-01-01").status == 64)
+    for table in ["changes", "basic", "orgs", "roster", "benefits", "visits-due"] {
+      let outcome = try laogan.run("report", table, "--year", "2026", "--format", "md")
+      #expect(outcome.status == 0 && outcome.stdout.hasPrefix("# "), "\(table): \(outcome.stderr)")
+    }
   }
 
   @Test("argument mistakes print usage and exit 64; --help carries an example")

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import LaoganCore
+
+@Suite("Report renderers")
+struct RendererTests {
+  let data: BoundaryData
+  let report: Report323
+
+  init() throws {
+    data = try BoundaryData()
+    report = try data.database.report323(
+      region: .prefecture, period: .month(Month(year: 2023, month: 6)!), compare: true,
+      generatedAt: "2026-11-29T00:00:00Z")
+  }
+
+  /// Compares with `Snapshots/NAME`; `LAOGAN_WRITE_SNAPSHOTS=1` writes it instead (review the diff).
+  func expectSnapshot(_ text: String, _ name: String) throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
+    if ProcessInfo.processInfo.environment["LAOGAN_WRITE_SNAPSHOTS"] == "1" {
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: file)
+    }
+    #expect(text == (try String(contentsOf: file, encoding: .utf8)), "\(name) differs from its snapshot")
+  }
+
+  @Test("text: golden file, CJK-aligned, every line within 100 columns")
+  func text() throws {
+    let text = String(decoding: report.document.rendered(as: .text), as: UTF8.self)
+    try expectSnapshot(text, "323-2023-06.txt")
+    #expect(text.split(separator: "\n").allSatisfy { String($0).displayWidth <= 100 })
+  }
+
+  @Test("Markdown: golden file")
+  func markdown() throws {
+    try expectSnapshot(String(decoding: report.document.rendered(as: .md), as: UTF8.self), "323-2023-06.md")
+  }
+
+  @Test("CSV starts with a BOM and quotes what needs quoting")
+  func csv() throws {
+    let csv = String(decoding: report.document.rendered(as: .csv), as: UTF8.self)
+    #expect(csv.hasPrefix("\u{FEFF}离退休干部工作“323”工作法统计表\r\n"))
+    #expect(csv.contains("\r\n特需费金额,元,0.00,0.00,0.00,0.00,0.00\r\n"))
+  }
+
+  @Test("HTML: one page per section, SVG charts, print CSS, nothing fetched")
+  func html() throws {
+    let html = String(decoding: report.document.rendered(as: .html), as: UTF8.self)
+    #expect(html.components(separatedBy: "<section>").count - 1 == report.groups.count)
+    #expect(html.components(separatedBy: "<svg ").count - 1 == report.groups.count)
+    #expect(html.contains("@page { size: A4"))
+    #expect(!html.contains("http://") || !html.contains("src=\"http"))
+    #expect(!html.contains("<script") && !html.contains("<link"))
+  }
+
+  @Test("XLSX opens in openpyxl: merged title and headers, numbers as numbers, widths set")
+  func xlsx() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.write("report.xlsx", report.document.rendered(as: .xlsx))
+    let script = """
+      import openpyxl, sys
+      wb = openpyxl.load_workbook(sys.argv[1])
+      ws = wb.active
+      assert ws['A1'].value.startswith('离退休干部工作'), ws['A1'].value
+      merged = [str(r) for r in ws.merged_cells.ranges]
+      assert 'A1:G1' in merged, merged
+      assert any(r.startswith('D') and ':E' in r for r in merged), merged
+      values = {}
+      for row in ws.iter_rows():
+          if row[0].value and row[2].value is not None:
+              values[row[0].value] = row[2].value
+      assert values['离退休干部总数'] == 3, values
+      assert abs(values['医疗补助费金额'] - 50.5) < 1e-9, values
+      assert isinstance(values['宣讲受众'], int), type(values['宣讲受众'])
+      assert ws.column_dimensions['A'].width >= 10
+      print('ok')
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, file.path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "openpyxl: \(printed)")
+    #expect(printed == "ok\n")
+  }
+
+  @Test("the same data renders to the same bytes")
+  func deterministic() throws {
+    let again = try data.database.report323(
+      region: .prefecture, period: .month(Month(year: 2023, month: 6)!), compare: true,
+      generatedAt: "2026-11-29T00:00:00Z")
+    for format in ReportFormat.allCases where format != .json {
+      #expect(report.document.rendered(as: format) == again.document.rendered(as: format), "\(format)")
+    }
+  }
+}
