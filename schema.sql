@@ -227,6 +227,8 @@ CREATE INDEX activity_on_held_on ON activity(held_on);
 CREATE UNIQUE INDEX association_member_current ON association_member(association_id, cadre_id)
   WHERE left_on IS NULL;
 
+CREATE INDEX association_member_on_cadre_id ON association_member(cadre_id);
+
 CREATE INDEX audit_entry_on_record ON audit_entry(table_name, record_id);
 
 CREATE INDEX audit_entry_on_run_id ON audit_entry(run_id);
@@ -237,11 +239,17 @@ CREATE INDEX cadre_on_region_code ON cadre(region_code);
 
 CREATE INDEX contribution_on_done_on ON contribution(done_on);
 
+CREATE INDEX green_card_on_cadre_id ON green_card(cadre_id);
+
+CREATE INDEX health_check_on_cadre_id ON health_check(cadre_id);
+
 CREATE INDEX health_check_on_checked_on ON health_check(checked_on);
 
 CREATE INDEX honor_on_awarded_on ON honor(awarded_on);
 
 CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS NULL;
+
+CREATE INDEX membership_on_cadre_id ON membership(cadre_id);
 
 CREATE INDEX membership_on_organization_id ON membership(organization_id);
 
@@ -252,5 +260,7 @@ CREATE INDEX party_organization_on_region_code ON party_organization(region_code
 CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 
 CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
+
+CREATE INDEX payment_on_item ON payment(item, counted_on);
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);

@@ -55,48 +55,52 @@ extension LaoganDatabase {
   /// that month — from an earlier run or an import — is skipped, so a second run adds nothing. Two rules of one
   /// item that both fit a cadre are a configuration error, refused before anything is written.
   public func runBenefits(month: Month, dryRun: Bool, _ context: AuditContext) throws -> BenefitRunSummary {
-    try write(context, dryRun: dryRun) { writer in
-      let db = writer.db
-      let arguments: StatementArguments = ["month": month, "last": month.lastDay]
-      if let clash = try Row.fetchOne(
-        db,
-        sql:
-          "SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible) GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1",
-        arguments: arguments)
-      {
-        throw LaoganError.invalidValue(
-          field: "规则", value: clash["rules"],
-          reason: "同一项目\(clash["item"] as String)的多条规则同时适用于 \(clash["name"] as String)（例如），请用 --to 结束旧规则")
-      }
-      let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM payment") ?? 0
-      try db.execute(
-        sql: """
-          INSERT INTO payment (cadre_id, item, month, amount_fen, rule_id)
-          SELECT c.id, r.item, :month, r.monthly_fen, r.id FROM \(Self.eligible)
-          ORDER BY c.id, r.item
-          """, arguments: arguments)
-      try writer.logInsertedRows(
-        table: "payment", after: lastID,
-        json:
-          "json_object('id', id, 'cadre_id', cadre_id, 'item', item, 'month', month, 'amount_fen', amount_fen, 'rule_id', rule_id)"
-      )
-      let lines = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT item, COUNT(DISTINCT cadre_id) AS persons, SUM(amount_fen) AS amount FROM payment
-          WHERE id > ? GROUP BY item ORDER BY item
-          """, arguments: [lastID]
-      ).compactMap { row -> BenefitRunSummary.Line? in
-        guard let item = BenefitItem(rawValue: row["item"]) else { return nil }
-        return .init(item: item, persons: row["persons"], amount: Fen(row["amount"]))
-      }
-      let totals = try Row.fetchOne(
-        db, sql: "SELECT COUNT(DISTINCT cadre_id), COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE id > ?",
-        arguments: [lastID])
-      return BenefitRunSummary(
-        month: month, lines: lines.sorted { $0.item.sortIndex < $1.item.sortIndex }, persons: totals?[0] ?? 0,
-        payments: totals?[1] ?? 0, total: Fen(totals?[2] ?? 0), dryRun: dryRun)
+    try write(context, dryRun: dryRun) { writer in try LaoganDatabase.runBenefits(month: month, dryRun: dryRun, writer)
     }
+  }
+
+  /// The run inside a command's transaction (the demo runs many months in one).
+  static func runBenefits(month: Month, dryRun: Bool, _ writer: AuditedWriter) throws -> BenefitRunSummary {
+    let db = writer.db
+    let arguments: StatementArguments = ["month": month, "last": month.lastDay]
+    if let clash = try Row.fetchOne(
+      db,
+      sql:
+        "SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible) GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1",
+      arguments: arguments)
+    {
+      throw LaoganError.invalidValue(
+        field: "规则", value: clash["rules"],
+        reason: "同一项目\(clash["item"] as String)的多条规则同时适用于 \(clash["name"] as String)（例如），请用 --to 结束旧规则")
+    }
+    let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM payment") ?? 0
+    try db.execute(
+      sql: """
+        INSERT INTO payment (cadre_id, item, month, amount_fen, rule_id)
+        SELECT c.id, r.item, :month, r.monthly_fen, r.id FROM \(Self.eligible)
+        ORDER BY c.id, r.item
+        """, arguments: arguments)
+    try writer.logInsertedRows(
+      table: "payment", after: lastID,
+      json:
+        "json_object('id', id, 'cadre_id', cadre_id, 'item', item, 'month', month, 'amount_fen', amount_fen, 'rule_id', rule_id)"
+    )
+    let lines = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT item, COUNT(DISTINCT cadre_id) AS persons, SUM(amount_fen) AS amount FROM payment
+        WHERE id > ? GROUP BY item ORDER BY item
+        """, arguments: [lastID]
+    ).compactMap { row -> BenefitRunSummary.Line? in
+      guard let item = BenefitItem(rawValue: row["item"]) else { return nil }
+      return .init(item: item, persons: row["persons"], amount: Fen(row["amount"]))
+    }
+    let totals = try Row.fetchOne(
+      db, sql: "SELECT COUNT(DISTINCT cadre_id), COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE id > ?",
+      arguments: [lastID])
+    return BenefitRunSummary(
+      month: month, lines: lines.sorted { $0.item.sortIndex < $1.item.sortIndex }, persons: totals?[0] ?? 0,
+      payments: totals?[1] ?? 0, total: Fen(totals?[2] ?? 0), dryRun: dryRun)
   }
 
   /// Rules in force in `:month` joined with the cadres they pay and have not yet paid; `:last` is the month's last day.

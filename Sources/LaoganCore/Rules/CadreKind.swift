@@ -61,9 +61,14 @@ public enum Memberships {
   public static func assign(cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter)
     throws
   {
-    let open = try Membership.filter(Column("cadre_id") == cadreID && Column("left_on") == nil).fetchOne(writer.db)
+    let db = writer.db
+    let open = try Membership.fetchOne(
+      db.cachedStatement(sql: "SELECT * FROM membership WHERE cadre_id = ? AND left_on IS NULL"), arguments: [cadreID])
     guard open?.organizationID != organizationID else { return }
-    let hadAny = try Membership.filter(Column("cadre_id") == cadreID).fetchCount(writer.db) > 0
+    let hadAny =
+      try Bool.fetchOne(
+        db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE cadre_id = ?)"), arguments: [cadreID])
+      ?? false
     let changeDay = day ?? writer.today
     if let open {
       var closed = open

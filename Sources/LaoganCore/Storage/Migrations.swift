@@ -114,6 +114,7 @@ enum Migrations {
           left_on TEXT CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
         );
         CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS NULL;
+        CREATE INDEX membership_on_cadre_id ON membership(cadre_id);
         CREATE INDEX membership_on_organization_id ON membership(organization_id);
 
         CREATE TABLE association (
@@ -135,6 +136,7 @@ enum Migrations {
         );
         CREATE UNIQUE INDEX association_member_current ON association_member(association_id, cadre_id)
           WHERE left_on IS NULL;
+        CREATE INDEX association_member_on_cadre_id ON association_member(cadre_id);
 
         CREATE TABLE venue (
           id INTEGER PRIMARY KEY,
@@ -250,6 +252,7 @@ enum Migrations {
         );
         CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
         CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
+        CREATE INDEX payment_on_item ON payment(item, counted_on);
 
         CREATE TABLE fund_entry (
           id INTEGER PRIMARY KEY,
@@ -267,6 +270,7 @@ enum Migrations {
           voided_reason TEXT
         );
         CREATE INDEX health_check_on_checked_on ON health_check(checked_on);
+        CREATE INDEX health_check_on_cadre_id ON health_check(cadre_id);
 
         CREATE TABLE green_card (
           id INTEGER PRIMARY KEY,
@@ -276,6 +280,7 @@ enum Migrations {
           expires_on TEXT,
           voided_reason TEXT
         );
+        CREATE INDEX green_card_on_cadre_id ON green_card(cadre_id);
         """)
   }
 }
