@@ -257,10 +257,10 @@ CREATE INDEX participant_on_cadre_id ON participant(cadre_id);
 
 CREATE INDEX party_organization_on_region_code ON party_organization(region_code);
 
+CREATE INDEX payment_counted ON payment(item, counted_on, cadre_id, amount_fen) WHERE voided_reason IS NULL;
+
 CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 
 CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
-
-CREATE INDEX payment_on_item ON payment(item, counted_on);
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);

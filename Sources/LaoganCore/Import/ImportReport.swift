@@ -31,8 +31,16 @@ public struct ImportSummary: Sendable {
   public var updated = 0
   public var unchanged = 0
   public var dryRun = false
-  /// Accepted rows worth a clerk's attention, such as an upgraded 15-digit 身份证号.
-  public var warnings: [ImportProblem] = []
+  /// Accepted rows worth a clerk's attention, such as an upgraded 15-digit 身份证号: the first
+  /// `keptWarnings` of them, so memory stays flat on a long file; `warningCount` counts them all.
+  public private(set) var warnings: [ImportProblem] = []
+  public private(set) var warningCount = 0
+  public static let keptWarnings = 200
+
+  mutating func warn(_ problem: ImportProblem) {
+    warningCount += 1
+    if warnings.count < ImportSummary.keptWarnings { warnings.append(problem) }
+  }
 }
 
 /// What the clerk asked of an import (SPEC §4).

@@ -40,7 +40,9 @@ extension LaoganDatabase {
         do {
           let saved = try saver.save(columns.cells(of: record), line: record.line)
           summary.count(saved.outcome)
-          summary.warnings += saved.notes.map { ImportProblem(line: record.line, column: "", value: "", reason: $0) }
+          for note in saved.notes {
+            summary.warn(ImportProblem(line: record.line, column: "", value: "", reason: note))
+          }
         } catch let failure as FieldProblems {
           problems += failure.problems.map {
             ImportProblem(line: record.line, column: $0.field, value: $0.value, reason: $0.reason)

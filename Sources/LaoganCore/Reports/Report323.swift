@@ -47,6 +47,26 @@ extension LaoganDatabase {
     }
   }
 
+  /// The report's queries as plain SQL with the period written in, one statement per indicator: what an
+  /// auditor reads to see how a figure is counted, and what the benchmark runs in `sqlite3` for comparison.
+  public func report323SQL(region: Region, period: Period) -> String {
+    let scope = ReportScope(region: region)
+    return Indicators323.all.map { definition in
+      let sql: String
+      switch definition.source {
+      case .rows(let table, let condition, let measure):
+        sql = "SELECT COALESCE(\(measure), 0) FROM \(table) WHERE \(condition(scope))"
+      case .fundBalance:
+        sql = FundLedger.balanceSQL(through: true)
+      }
+      return "-- \(definition.key)\n"
+        + sql.replacingOccurrences(of: ":from", with: "'\(period.from)'").replacingOccurrences(
+          of: ":to", with: "'\(period.to)'"
+        )
+        .replacingOccurrences(of: ":day", with: "'\(period.to)'") + ";"
+    }.joined(separator: "\n")
+  }
+
   /// `report 323 --explain KEY`: the records behind one indicator, as the lists of their kinds show them.
   public func explain323(key: String, region: Region, period: Period, reveal: Bool) throws -> [(
     title: String, table: Table

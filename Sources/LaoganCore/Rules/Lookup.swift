@@ -4,18 +4,20 @@ import GRDB
 /// one database access, through cached statements so a long file costs one index look-up a name.
 public final class Lookup {
   /// What a row needs to know of a cadre it names.
-  public struct CadreRef: Sendable, Equatable, FetchableRecord, Decodable {
+  public struct CadreRef: Sendable, Equatable, FetchableRecord {
     public let id: Int64
     public let name: String
     public let residentID: String
     public let retiredOn: CalendarDate?
     public let diedOn: CalendarDate?
 
-    enum CodingKeys: String, CodingKey {
-      case id, name
-      case residentID = "resident_id"
-      case retiredOn = "retired_on"
-      case diedOn = "died_on"
+    /// Read by column name, not through Codable: every participant and every payment row looks one up.
+    public init(row: Row) throws {
+      id = row["id"]
+      name = row["name"]
+      residentID = row["resident_id"]
+      retiredOn = row["retired_on"]
+      diedOn = row["died_on"]
     }
   }
 

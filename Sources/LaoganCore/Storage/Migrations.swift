@@ -252,7 +252,7 @@ enum Migrations {
         );
         CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
         CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
-        CREATE INDEX payment_on_item ON payment(item, counted_on);
+        CREATE INDEX payment_counted ON payment(item, counted_on, cadre_id, amount_fen) WHERE voided_reason IS NULL;
 
         CREATE TABLE fund_entry (
           id INTEGER PRIMARY KEY,

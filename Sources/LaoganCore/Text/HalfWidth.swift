@@ -24,6 +24,11 @@ extension StringProtocol {
   /// `trimmingCharacters(in:)` goes through NSString on Linux and was a sixth of an import's time.
   public var trimmed: String {
     let scalars = unicodeScalars
+    if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace,
+      !last.properties.isWhitespace
+    {
+      return String(self)
+    }
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
       let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }

@@ -49,7 +49,11 @@ extension Laogan {
           kind.kind, from: URL(fileURLWithPath: file), options: options, database.context(),
           progress: { Terminal.progress("已读取 \($0) 行…") })
       }
-      for warning in summary.warnings { Terminal.error("提示：\(warning)") }
+      // A long file can carry thousands of warnings; the first few say what kind they are.
+      for warning in summary.warnings.prefix(20) { Terminal.error("提示：\(warning)") }
+      if summary.warningCount > 20 {
+        Terminal.error("提示：另有 \(summary.warningCount - 20) 条提示未列出（共 \(summary.warningCount) 条）")
+      }
       let verb = summary.dryRun ? "检查通过（未写入）" : "导入完成"
       Terminal.output(
         "\(verb)：\(summary.rows) 行，新增 \(summary.added)，更新 \(summary.updated)，未变 \(summary.unchanged)"

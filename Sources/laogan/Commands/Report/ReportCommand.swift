@@ -35,10 +35,15 @@ extension Laogan.ReportCommand {
     @Flag(help: "加上环比（上一个同长度统计期）与同比（上年同期）。") var compare = false
     @Option(help: "列出某个指标背后的记录（指标键见 --format json）。") var explain: String?
     @Flag(help: "--explain 时显示完整的身份证号（记入审计日志）。") var reveal = false
+    @Flag(help: "打印各指标的 SQL（带统计期），供核对口径。") var printSQL = false
 
     func run() throws {
       let opened = try database.open()
       let period = try options.resolvedPeriod()
+      if printSQL {
+        Terminal.output(opened.report323SQL(region: options.scope, period: period) + "\n")
+        return
+      }
       if let explain {
         let tables = try opened.explain323(key: explain, region: options.scope, period: period, reveal: reveal)
         if reveal { try opened.logReveal(table: "report_323", database.context()) }

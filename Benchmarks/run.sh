@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# laogan's benchmarks — not part of `swift test`, because timings on shared machines are noisy.
+#
+#   bash Benchmarks/run.sh          # scales 1 and 10
+#   bash Benchmarks/run.sh 1        # scale 1 only
+#
+# For each scale it builds the demo (release build) and measures, printing a Markdown table:
+#   1. CSV import of the demo's cadres and of 1,000,000 payments: rows/s and peak memory, against sqlite3's
+#      .import of the same file in the same run (a ratio: laogan time / sqlite3 time);
+#   2. the 323 report for a month and a year, against the same SQL run by sqlite3 (`report 323 --print-sql`);
+#   3. `benefit run` for one month;
+#   4. start-up: `laogan --version`.
+# Times are the best of several runs where a run is short. Needs sqlite3 and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release >/dev/null
+L="$PWD/.build/release/laogan"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# measure CMD…: prints "seconds peak_kb" of one run; stdout of CMD is discarded.
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  cat "$work/time"
+}
+# best N CMD…: the shortest wall time of N runs, in seconds (nanosecond clock).
+best() {
+  local n=$1; shift
+  local min=""
+  for _ in $(seq "$n"); do
+    local start end
+    start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
+    local t=$(( (end - start) / 1000 ))
+    if [[ -z $min || $t -lt $min ]]; then min=$t; fi
+  done
+  python3 -c "print(f'{$min/1e6:.3f}')"
+}
+ratio() { python3 -c "print(f'{$1/$2:.1f}×')"; }
+rate() { python3 -c "print(f'{$1/$2:,.0f}')"; }
+
+echo "| scale | measure | laogan | baseline | ratio | peak memory |"
+echo "|---|---|---|---|---|---|"
+for scale in ${*:-1 10}; do
+  demo="$work/demo-$scale.db"
+  read -r secs kb < <(measure "$L" demo --db "$demo" --scale "$scale")
+  echo "| $scale | demo build | ${secs} s | | | $((kb / 1024)) MB |"
+
+  # 1. Import of cadres: the demo's roster exported (revealed) and imported into a fresh database.
+  "$L" export organizations --reveal --db "$demo" --output "$work/orgs.csv" 2>/dev/null
+  "$L" export cadres --reveal --db "$demo" --output "$work/cadres.csv" 2>/dev/null
+  rows=$(( $(wc -l < "$work/cadres.csv") - 1 ))
+  fresh="$work/fresh-$scale.db"
+  "$L" init --db "$fresh" 2>/dev/null
+  "$L" import organizations "$work/orgs.csv" --db "$fresh" >/dev/null
+  read -r secs kb < <(measure "$L" import cadres "$work/cadres.csv" --db "$fresh")
+  read -r base _ < <(measure sqlite3 "$work/raw-$scale.db" ".mode csv" ".import $work/cadres.csv cadre_raw")
+  echo "| $scale | import cadres ($rows rows) | ${secs} s, $(rate "$rows" "$secs") rows/s | ${base} s (.import) | $(ratio "$secs" "$base") | $((kb / 1024)) MB |"
+
+  # 1. Import of 1,000,000 payments for the demo's cadres (items that do not draw on the hardship fund).
+  python3 - "$work/cadres.csv" "$work/payments.csv" <<'PY'
+import csv, random, sys
+random.seed(7)
+with open(sys.argv[1], encoding="utf-8-sig") as f:
+    ids = [row["身份证号"] for row in csv.DictReader(f)]
+items = ["医疗补助费", "特需费", "生活费", "高龄补贴"]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("身份证号,项目,所属月份,金额\n")
+    for i in range(1_000_000):
+        out.write(f"{random.choice(ids)},{random.choice(items)},{2024 + i % 2}-{1 + i % 12:02d},{random.randint(100, 99999) / 100:.2f}\n")
+PY
+  cp "$demo" "$work/pay-$scale.db"
+  read -r secs kb < <(measure "$L" import payments "$work/payments.csv" --db "$work/pay-$scale.db")
+  read -r base _ < <(measure sqlite3 "$work/raw-$scale.db" ".mode csv" ".import $work/payments.csv payment_raw")
+  echo "| $scale | import payments (1,000,000 rows) | ${secs} s, $(rate 1000000 "$secs") rows/s | ${base} s (.import) | $(ratio "$secs" "$base") | $((kb / 1024)) MB |"
+
+  # 2. The 323 report, against its own SQL run by sqlite3; on the database with the extra million payments.
+  for period in "--month 2024-06" "--year 2024"; do
+    # shellcheck disable=SC2086
+    "$L" report 323 $period --print-sql --db "$work/pay-$scale.db" > "$work/report.sql"
+    # shellcheck disable=SC2086
+    ours=$(best 5 "$L" report 323 $period --db "$work/pay-$scale.db")
+    raw=$(best 5 sqlite3 "$work/pay-$scale.db" ".read $work/report.sql")
+    echo "| $scale | report 323 $period | ${ours} s | ${raw} s (sqlite3) | $(ratio "$ours" "$raw") | |"
+  done
+
+  # 3. benefit run for a month after the demo's last one.
+  cp "$demo" "$work/run-$scale.db"
+  read -r secs kb < <(measure "$L" benefit run --month 2023-07 --db "$work/run-$scale.db")
+  echo "| $scale | benefit run --month 2023-07 | ${secs} s | | | $((kb / 1024)) MB |"
+done
+
+# 4. Start-up.
+echo "| – | laogan --version | $(best 20 "$L" --version) s | | | |"
