@@ -23,7 +23,8 @@ struct Laogan: ParsableCommand {
       Demo.self, Init.self, CadreCommand.self, OrgCommand.self, AssociationCommand.self, VenueCommand.self,
       ActivityCommand.self,
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
-      HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Audit.self,
+      HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Check.self, Audit.self,
+      Undo.self, Backup.self, Restore.self,
     ]
   )
 

@@ -9,8 +9,8 @@ enum Terminal {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
-  static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+  static func error(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
   }
 
   /// One line on stderr, then exit 1.

@@ -432,8 +432,9 @@ struct DemoPrefecture {
       month = month.next
     }
     let fund = try RecordSaver<FundKind>(writer, update: false)
-    _ = try fund.save([.enteredOn: "2022-01-05", .kind: "拨入", .amount: "300000", .reason: "2022 年帮扶基金"], line: 1)
-    _ = try fund.save([.enteredOn: "2023-01-05", .kind: "拨入", .amount: "300000", .reason: "2023 年帮扶基金"], line: 2)
+    let allocation = "\(300_000 * options.scale)"
+    _ = try fund.save([.enteredOn: "2022-01-05", .kind: "拨入", .amount: allocation, .reason: "2022 年帮扶基金"], line: 1)
+    _ = try fund.save([.enteredOn: "2023-01-05", .kind: "拨入", .amount: allocation, .reason: "2023 年帮扶基金"], line: 2)
     _ = try fund.save([.enteredOn: "2022-09-10", .kind: "支出", .amount: "12000", .reason: "帮扶基金审计费"], line: 3)
     let payments = try RecordSaver<PaymentKind>(writer, update: false)
     let pool = everyone

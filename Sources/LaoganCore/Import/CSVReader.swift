@@ -94,7 +94,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
     }
     while true {
       guard let byte = byte() else {
-        if quoted { return fail("引号未闭合（从第 \(startLine) 行开始的单元格到文件末尾仍未结束）") }
+        if quoted {
+          line = startLine
+          return fail("引号未闭合：这一行开始的单元格到文件末尾仍未结束")
+        }
         guard sawAny else { return nil }
         break
       }

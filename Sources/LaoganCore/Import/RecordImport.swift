@@ -51,6 +51,8 @@ extension LaoganDatabase {
       }
       if let error = reader.error {
         problems.append(ImportProblem(line: error.line, column: "", value: "", reason: error.reason))
+      } else if summary.rows == 0 {
+        problems.append(ImportProblem(line: header.line, column: "", value: "", reason: "文件只有表头，没有数据行"))
       }
       if !problems.isEmpty { throw ImportFailure(problems: problems) }
       if let digest {

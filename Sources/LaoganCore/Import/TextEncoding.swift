@@ -16,10 +16,13 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   }
 
   /// Guesses from the first bytes of a file: a BOM says UTF-8; text that is valid UTF-8 is UTF-8 (a GB18030
-  /// Chinese text almost never is); anything else is read as GB18030. A cut-off character at the end of the
-  /// sample is not held against UTF-8.
+  /// Chinese text almost never is); anything else is read as GB18030 — unless its first line is Chinese in
+  /// valid UTF-8, when the file is UTF-8 with foreign bytes further on, which the reader then reports by
+  /// line. A cut-off character at the end of the sample is not held against UTF-8.
   static func detect(_ sample: [UInt8]) -> TextEncoding {
     if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
+    let firstLine = sample.prefix { $0 != UInt8(ascii: "\n") }
+    if firstLine.contains(where: { $0 >= 0x80 }), String(validating: firstLine, as: UTF8.self) != nil { return .utf8 }
     var bytes = sample[...]
     for _ in 0..<3 where !bytes.isEmpty && bytes.last.map({ $0 >= 0x80 }) == true {
       if String(validating: bytes, as: UTF8.self) != nil { return .utf8 }

@@ -98,8 +98,14 @@ extension CalendarDate {
 extension CalendarDate {
   /// Reads the forms found in bureau spreadsheets: `2023-06-12`, `2023/6/12`, `2023.6.12`, `2023年6月12日`,
   /// `20230612`, and Excel's date serials (`45089`). Full-width digits are accepted. Nil when it is none of
-  /// these or names a day that does not exist.
+  /// these, names a day that does not exist, or falls outside 1880–2099 (the lives and records of living
+  /// cadres: anything else is a typo).
   public init?(parsing text: String) {
+    guard let date = CalendarDate(anyForm: text), (1880...2099).contains(date.year) else { return nil }
+    self = date
+  }
+
+  private init?(anyForm text: String) {
     let cleaned = text.halfWidth.trimmed
     guard !cleaned.isEmpty else { return nil }
     if cleaned.allSatisfy(\.isASCIIDigit) {

@@ -12,17 +12,18 @@ extension LaoganDatabase {
           db, sql: "SELECT COUNT(*) FROM cadre WHERE voided_reason IS NULL AND \(scope.region("cadre.region_code"))")
         ?? 0
       if cadres == 0 { warnings.append("\(region.name)没有登记干部") }
-      let paidMonths = Set(
-        try String.fetchAll(
-          db,
-          sql: """
-            SELECT DISTINCT substr(counted_on, 1, 7) FROM payment
-            WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ? AND \(scope.cadreRegion("payment.cadre_id"))
-            """, arguments: [period.from, period.to]))
+      // One indexed probe a month, not a scan of the period's payments.
+      let paid = try db.makeStatement(
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM payment WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ?
+                         AND \(scope.cadreRegion("payment.cadre_id")))
+          """)
       var month = Month(period.from)
       var missing: [String] = []
       while month <= Month(period.to) {
-        if !paidMonths.contains(month.description) { missing.append(month.description) }
+        if try Bool.fetchOne(paid, arguments: [month.firstDay, month.lastDay]) != true {
+          missing.append(month.description)
+        }
         month = month.next
       }
       if !missing.isEmpty {

@@ -117,7 +117,7 @@ public final class AuditedWriter {
 
   /// A stored row as a JSON object of its columns, built by SQLite: the audit log records what the database
   /// held, column by column, and one cached statement a table costs less than encoding the Swift value.
-  private func image(of table: String, id: Int64?) throws -> String? {
+  func image(of table: String, id: Int64?) throws -> String? {
     guard let id else { return nil }
     if imageStatements[table] == nil {
       let pairs = try db.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")
@@ -131,7 +131,7 @@ public final class AuditedWriter {
     String(decoding: try encoder.encode(record), as: UTF8.self)
   }
 
-  private func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
+  func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
     try db.cachedStatement(
       sql: "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)"
     ).execute(arguments: [runID, action, table, id, before, after])

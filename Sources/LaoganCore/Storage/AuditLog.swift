@@ -21,12 +21,15 @@ public struct AuditFilter: Sendable {
   public var recordID: Int64?
   /// ISO date or timestamp prefix; lines at or after it.
   public var since: String?
+  /// One command's group.
+  public var runID: Int64?
   public var limit: Int
 
   public init(
     operatorName: String? = nil, table: String? = nil, recordID: Int64? = nil, since: String? = nil,
-    limit: Int = 200
+    runID: Int64? = nil, limit: Int = 200
   ) {
+    self.runID = runID
     self.operatorName = operatorName
     self.table = table
     self.recordID = recordID
@@ -38,26 +41,29 @@ public struct AuditFilter: Sendable {
 extension LaoganDatabase {
   /// The newest lines first.
   public func auditLines(_ filter: AuditFilter, reveal: Bool) throws -> [AuditLine] {
-    try read { db in
-      var conditions: [String] = []
-      var arguments: StatementArguments = []
-      if let name = filter.operatorName { conditions.append("r.operator = ?"); arguments += [name] }
-      if let table = filter.table { conditions.append("e.table_name = ?"); arguments += [table] }
-      if let id = filter.recordID { conditions.append("e.record_id = ?"); arguments += [id] }
-      if let since = filter.since { conditions.append("r.ran_at >= ?"); arguments += [since] }
-      arguments += [filter.limit]
-      let sql = """
-        SELECT r.id, r.ran_at, r.operator, r.command, e.action, e.table_name, e.record_id, e.before, e.after
-        FROM audit_entry e JOIN command_run r ON r.id = e.run_id
-        \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-        ORDER BY e.id DESC LIMIT ?
-        """
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        AuditLine(
-          runID: row[0], ranAt: row[1], operatorName: row[2],
-          command: reveal ? row[3] : Masking.inText(row[3]), action: row[4], table: row[5],
-          recordID: row[6], changes: AuditLog.changes(before: row[7], after: row[8], reveal: reveal))
-      }
+    try read { db in try auditLines(filter, reveal: reveal, db) }
+  }
+
+  func auditLines(_ filter: AuditFilter, reveal: Bool, _ db: Database) throws -> [AuditLine] {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if let name = filter.operatorName { conditions.append("r.operator = ?"); arguments += [name] }
+    if let table = filter.table { conditions.append("e.table_name = ?"); arguments += [table] }
+    if let id = filter.recordID { conditions.append("e.record_id = ?"); arguments += [id] }
+    if let since = filter.since { conditions.append("r.ran_at >= ?"); arguments += [since] }
+    if let run = filter.runID { conditions.append("r.id = ?"); arguments += [run] }
+    arguments += [filter.limit]
+    let sql = """
+      SELECT r.id, r.ran_at, r.operator, r.command, e.action, e.table_name, e.record_id, e.before, e.after
+      FROM audit_entry e JOIN command_run r ON r.id = e.run_id
+      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+      ORDER BY e.id DESC LIMIT ?
+      """
+    return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+      AuditLine(
+        runID: row[0], ranAt: row[1], operatorName: row[2],
+        command: reveal ? row[3] : Masking.inText(row[3]), action: row[4], table: row[5],
+        recordID: row[6], changes: AuditLog.changes(before: row[7], after: row[8], reveal: reveal))
     }
   }
 

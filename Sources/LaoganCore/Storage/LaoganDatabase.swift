@@ -21,13 +21,20 @@ public struct LaoganDatabase: Sendable {
   public init(path: String, mode: OpenMode) throws {
     self.path = path
     do {
+      var needsMigration = false
       if FileManager.default.fileExists(atPath: path) {
-        try LaoganDatabase.checkIsOurs(path: path)
+        needsMigration = try LaoganDatabase.checkIsOurs(path: path)
       } else {
         guard mode == .create else { throw LaoganError.databaseMissing(path: path) }
         try LaoganDatabase.createPrivateFile(at: path)
       }
       reader = try DatabaseQueue(path: path, configuration: LaoganDatabase.makeConfiguration())
+      if needsMigration {
+        // An older laogan's database: a copy beside it first, so an upgrade can always be undone by hand.
+        let copy =
+          "\(path).before-upgrade-\(try reader.read { try Migrations.migrator.appliedMigrations($0).last ?? "v0" })"
+        if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
+      }
       try Migrations.migrator.migrate(reader)
     } catch let error as DatabaseError {
       throw LaoganError.cannotOpen(path: path, reason: LaoganDatabase.explain(error))
@@ -50,26 +57,29 @@ public struct LaoganDatabase: Sendable {
 
   /// Refuses a newer laogan's database or another program's, through a read-only connection so that a
   /// refused file is left exactly as it was (opening in WAL mode would already write to it).
-  private static func checkIsOurs(path: String) throws {
+  /// Returns whether the database has migrations still to apply (an older laogan's file).
+  @discardableResult
+  static func checkIsOurs(path: String) throws -> Bool {
     var configuration = Configuration()
     configuration.readonly = true
     let queue = try DatabaseQueue(path: path, configuration: configuration)
     defer { try? queue.close() }
     let migrator = Migrations.migrator
-    try queue.read { db in
+    return try queue.read { db in
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      guard !tables.isEmpty else { return }
+      guard !tables.isEmpty else { return false }
       guard tables.contains("grdb_migrations"), try migrator.appliedIdentifiers(db).contains("v1-roster") else {
         throw LaoganError.notLaoganDatabase(path: path)
       }
       if try migrator.hasBeenSuperseded(db) { throw LaoganError.newerSchema(path: path) }
+      return try !migrator.hasCompletedMigrations(db)
     }
   }
 
   /// New files hold personal information, so only their owner may read them; SQLite gives the -wal and -shm
   /// files the same mode.
-  private static func createPrivateFile(at path: String) throws {
+  static func createPrivateFile(at path: String) throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     try FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -80,7 +90,7 @@ public struct LaoganDatabase: Sendable {
     close(descriptor)
   }
 
-  private static func explain(_ error: DatabaseError) -> String {
+  static func explain(_ error: DatabaseError) -> String {
     switch error.resultCode {
     case .SQLITE_NOTADB: "不是 SQLite 数据库文件"
     case .SQLITE_CANTOPEN: "文件无法打开（检查路径与权限）"

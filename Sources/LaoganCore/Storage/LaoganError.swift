@@ -13,6 +13,7 @@ public enum LaoganError: LocalizedError, Equatable {
   case cadreVoided(String)
   case alreadyImported(kind: String, run: Int64, at: String, by: String)
   case recordNotFound(label: String, reference: String)
+  case undoRefused(String)
 
   public var errorDescription: String? {
     switch self {
@@ -34,6 +35,8 @@ public enum LaoganError: LocalizedError, Equatable {
       "记录 \(reference) 已作废，不能再修改"
     case .alreadyImported(let kind, let run, let at, let by):
       "这个文件（内容完全相同）已于 \(at) 由 \(by) 作为 \(kind) 导入（审计组 \(run)）；确需再导入一次请加 --again"
+    case .undoRefused(let reason):
+      "不能撤销：\(reason)"
     case .recordNotFound(let label, let reference):
       "找不到\(label)“\(reference)”"
     }

@@ -69,12 +69,13 @@ enum Migrations {
           id INTEGER PRIMARY KEY,
           operator TEXT NOT NULL,
           ran_at TEXT NOT NULL,
-          command TEXT NOT NULL
+          command TEXT NOT NULL,
+          undone_by INTEGER REFERENCES command_run(id)
         );
         CREATE TABLE audit_entry (
           id INTEGER PRIMARY KEY,
           run_id INTEGER NOT NULL REFERENCES command_run(id),
-          action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'reveal')),
+          action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'reveal')),
           table_name TEXT NOT NULL,
           record_id INTEGER,
           before TEXT,

@@ -1,0 +1,151 @@
+import GRDB
+
+/// One thing `laogan check` found, with the record it is about and what to do.
+public struct Finding: Sendable, Equatable, Codable {
+  /// A stable key for scripts: `invalid_resident_id`, `paid_after_death` …
+  public let kind: String
+  /// The record, as `cadre 12`, `payment 345`.
+  public let record: String
+  public let detail: String
+  public let hint: String
+}
+
+extension LaoganDatabase {
+  /// `laogan check` (SPEC §6): audits the data as an auditor would. Personal information in the details is
+  /// masked. `full` runs `PRAGMA integrity_check` (ten times slower) instead of `quick_check`.
+  public func check(full: Bool) throws -> [Finding] {
+    try read { db in
+      var findings: [Finding] = []
+      func add(_ kind: String, _ sql: String, hint: String, detail: (Row) -> String) throws {
+        for row in try Row.fetchAll(db, sql: sql) {
+          findings.append(Finding(kind: kind, record: row["record"], detail: detail(row), hint: hint))
+        }
+      }
+      for row in try Row.fetchAll(
+        db, sql: "SELECT id, name, resident_id, sex, born_on FROM cadre WHERE voided_reason IS NULL ORDER BY id")
+      {
+        let stored: String = row["resident_id"]
+        let record = "cadre \(row["id"] as Int64)"
+        guard let id = try? ResidentID(stored) else {
+          findings.append(
+            Finding(
+              kind: "invalid_resident_id", record: record,
+              detail: "\(row["name"] as String) \(Masking.residentID(stored))",
+              hint: "身份证号不符合 GB 11643，请核对原件后 cadre edit"))
+          continue
+        }
+        if id.sex.rawValue != row["sex"] as String || id.birthDate.description != row["born_on"] as String {
+          findings.append(
+            Finding(
+              kind: "resident_id_mismatch", record: record,
+              detail: "\(row["name"] as String)：性别或出生日期与身份证号不符", hint: "以身份证号为准修改性别或出生日期"))
+        }
+      }
+      try add(
+        "possible_duplicate",
+        """
+        SELECT 'cadre ' || group_concat(id, ',') AS record, name, born_on FROM cadre WHERE voided_reason IS NULL
+        GROUP BY name, born_on HAVING COUNT(*) > 1 ORDER BY MIN(id)
+        """, hint: "同名同生日的多条记录可能是重复登记；确属重复的用 cadre void 作废"
+      ) { row in
+        "\(row["name"] as String)（\(row["born_on"] as String)）有多条记录"
+      }
+      try add(
+        "paid_after_death",
+        """
+        SELECT 'payment ' || p.id AS record, c.name, c.died_on, p.item, COALESCE(p.paid_on, p.month) AS day
+        FROM payment p JOIN cadre c ON c.id = p.cadre_id
+        WHERE p.voided_reason IS NULL AND c.died_on IS NOT NULL
+          AND COALESCE(p.paid_on, p.month || '-01') > c.died_on
+        ORDER BY p.id
+        """, hint: "核实后追回或作废（benefit void）"
+      ) { row in
+        "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，\(row["day"] as String) 仍发放\(row["item"] as String)"
+      }
+      try add(
+        "scheduled_paid_twice",
+        """
+        SELECT 'payment ' || group_concat(p.id, ',') AS record, c.name, p.item, p.month FROM payment p
+        JOIN cadre c ON c.id = p.cadre_id
+        WHERE p.voided_reason IS NULL AND p.month IS NOT NULL AND p.item IN ('特需费', '生活费', '高龄补贴')
+        GROUP BY p.cadre_id, p.item, p.month HAVING COUNT(*) > 1 ORDER BY MIN(p.id)
+        """, hint: "同一人同一月的按月项目只应发放一次；多出的作废"
+      ) { row in
+        "\(row["name"] as String) \(row["month"] as String) 的\(row["item"] as String)发放了多次"
+      }
+      try add(
+        "longevity_below_tier",
+        """
+        SELECT 'payment ' || p.id AS record, c.name, p.month, p.amount_fen, r.monthly_fen FROM payment p
+        JOIN cadre c ON c.id = p.cadre_id
+        JOIN benefit_rule r ON r.item = '高龄补贴' AND r.voided_reason IS NULL AND r.from_month <= p.month
+          AND (r.to_month IS NULL OR r.to_month >= p.month)
+        WHERE p.voided_reason IS NULL AND p.item = '高龄补贴' AND p.month IS NOT NULL AND p.amount_fen < r.monthly_fen
+          AND (r.min_age IS NULL OR \(Self.ageAtMonthEnd) >= r.min_age)
+          AND (r.max_age IS NULL OR \(Self.ageAtMonthEnd) <= r.max_age)
+        ORDER BY p.id
+        """, hint: "按其当月年龄段的标准补发差额"
+      ) { row in
+        "\(row["name"] as String) \(row["month"] as String) 高龄补贴 \(Fen(row["amount_fen"])) 元，低于其年龄段标准 \(Fen(row["monthly_fen"])) 元"
+      }
+      try add(
+        "member_without_organization",
+        """
+        SELECT 'cadre ' || c.id AS record, c.name FROM cadre c
+        WHERE c.voided_reason IS NULL AND c.died_on IS NULL AND c.party_member = 1
+          AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = c.id AND m.left_on IS NULL)
+        ORDER BY c.id
+        """, hint: "用 org join 编入党组织"
+      ) { row in "党员 \(row["name"] as String) 没有所在党组织" }
+      try add(
+        "organization_without_members",
+        """
+        SELECT 'organization ' || o.id AS record, o.name FROM party_organization o
+        WHERE o.voided_reason IS NULL AND o.dissolved_on IS NULL
+          AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = o.id AND m.left_on IS NULL)
+        ORDER BY o.id
+        """, hint: "编入党员，或已撤销的登记撤销日期"
+      ) { row in "\(row["name"] as String) 没有党员" }
+      findings += try Self.fundFindings(db)
+      let integrity = try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
+      if integrity != ["ok"] {
+        findings.append(
+          Finding(
+            kind: "database_damaged", record: "database", detail: integrity.prefix(5).joined(separator: "；"),
+            hint: "立即用最近的备份 restore，并保留现有文件供分析"))
+      }
+      return findings
+    }
+  }
+
+  /// The day the running balance of the hardship fund first fell below zero, if it did.
+  private static func fundFindings(_ db: Database) throws -> [Finding] {
+    let movements = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT entered_on AS day, CASE kind WHEN '拨入' THEN amount_fen ELSE -amount_fen END AS change
+        FROM fund_entry WHERE voided_reason IS NULL
+        UNION ALL
+        SELECT counted_on, -amount_fen FROM payment WHERE item = '困难帮扶' AND voided_reason IS NULL
+        ORDER BY day, change DESC
+        """)
+    var balance: Int64 = 0
+    for row in movements {
+      balance += row["change"] as Int64
+      if balance < 0 {
+        return [
+          Finding(
+            kind: "fund_below_zero", record: "fund", detail: "帮扶基金余额在 \(row["day"] as String) 降到 \(Fen(balance)) 元",
+            hint: "补登拨入，或核对该日前后的困难帮扶发放")
+        ]
+      }
+    }
+    return []
+  }
+
+  /// A cadre's age on the last day of payment `p`'s month, in SQL.
+  private static let ageAtMonthEnd = """
+    (CAST(substr(p.month, 1, 4) AS INTEGER) - CAST(substr(c.born_on, 1, 4) AS INTEGER)
+     - (substr(date(p.month || '-01', '+1 month', '-1 day'), 6, 5) < substr(c.born_on, 6, 5)))
+    """
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// What `undo` would revert: the last command that wrote, and its writes.
+public struct UndoPlan: Sendable {
+  public let runID: Int64
+  public let command: String
+  public let operatorName: String
+  public let ranAt: String
+  public let lines: [AuditLine]
+}
+
+extension LaoganDatabase {
+  /// The last command whose writes can be reverted: not itself an undo, not already undone, with writes.
+  public func undoPlan() throws -> UndoPlan? {
+    try read { db in
+      guard
+        let run = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT r.id, r.command, r.operator, r.ran_at FROM command_run r
+            WHERE r.undone_by IS NULL
+              AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM audit_entry e WHERE e.run_id = r.id AND e.action IN ('insert', 'update'))
+            ORDER BY r.id DESC LIMIT 1
+            """)
+      else { return nil }
+      let runID: Int64 = run["id"]
+      let lines = try auditLines(AuditFilter(runID: runID, limit: 1_000_000), reveal: false, db)
+      return UndoPlan(
+        runID: runID, command: Masking.inText(run["command"]), operatorName: run["operator"], ranAt: run["ran_at"],
+        lines: lines.filter { $0.action != "reveal" })
+    }
+  }
+
+  /// `undo`: reverts the plan's writes, newest first — inserted rows are removed, updated rows get their
+  /// before-image back — as one audited command. Refused when a later command wrote to the same records.
+  public func undo(_ plan: UndoPlan, _ context: AuditContext) throws {
+    try write(context) { writer in
+      let db = writer.db
+      let later = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT e.table_name, e.record_id, r.id, r.command FROM audit_entry e JOIN command_run r ON r.id = e.run_id
+          WHERE e.run_id > ? AND e.action <> 'reveal' AND r.undone_by IS NULL
+            AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
+            AND EXISTS (SELECT 1 FROM audit_entry mine WHERE mine.run_id = ? AND mine.table_name = e.table_name
+                        AND mine.record_id = e.record_id)
+          LIMIT 1
+          """, arguments: [plan.runID, plan.runID])
+      if let later {
+        throw LaoganError.undoRefused(
+          "后来的命令（审计组 \(later[2] as Int64)：\(Masking.inText(later[3]))）又改动了 \(later[0] as String) \(later[1] as Int64? ?? 0)；请先撤销它"
+        )
+      }
+      let entries = try Row.fetchAll(
+        db,
+        sql:
+          "SELECT action, table_name, record_id, before FROM audit_entry WHERE run_id = ? AND action IN ('insert', 'update') ORDER BY id DESC",
+        arguments: [plan.runID])
+      for entry in entries {
+        try writer.revert(action: entry[0], table: entry[1], id: entry[2], before: entry[3])
+      }
+      try db.execute(sql: "DELETE FROM imported_file WHERE run_id = ?", arguments: [plan.runID])
+      try db.execute(sql: "UPDATE command_run SET undone_by = ? WHERE id = ?", arguments: [writer.runID, plan.runID])
+    }
+  }
+}
+
+extension AuditedWriter {
+  /// Reverts one audited write, logging the reversal: an insert is deleted (its row goes to the log as the
+  /// before-image), an update is set back to its before-image column by column, by SQLite from the JSON.
+  func revert(action: String, table: String, id: Int64?, before: String?) throws {
+    guard let id else { return }
+    if table == "participant" {
+      let event = before.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+      let ids = (event?["cadre_ids"] as? String)?.split(separator: ",").compactMap { Int64($0) } ?? []
+      let eventTable =
+        try String.fetchOne(
+          db,
+          sql:
+            "SELECT json_extract(after, '$.event_table') FROM audit_entry WHERE table_name = 'participant' AND record_id = ? ORDER BY id DESC LIMIT 1",
+          arguments: [id]) ?? ""
+      try replaceParticipants(table: eventTable, eventID: id, cadreIDs: ids)
+      return
+    }
+    let current = try image(of: table, id: id)
+    if action == "insert" {
+      do {
+        try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+      } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+        throw LaoganError.undoRefused("\(table) \(id) 已被后来的记录引用，不能撤销")
+      }
+      try log(action: "delete", table: table, id: id, before: current, after: nil)
+    } else if let before {
+      let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" }
+      try db.execute(
+        sql:
+          "UPDATE \(table) SET \(columns.map { "\($0) = json_extract(:image, '$.\($0)')" }.joined(separator: ", ")) WHERE id = :id",
+        arguments: ["image": before, "id": id])
+      try log(action: "update", table: table, id: id, before: current, after: try image(of: table, id: id))
+    }
+  }
+}

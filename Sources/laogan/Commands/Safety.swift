@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+extension Laogan {
+  /// `laogan backup FILE`.
+  struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "在线备份数据库（SQLite 在线备份，他人写入时也一致）。",
+      discussion: "示例：\n  laogan backup /mnt/u盘/laogan-2026-11-30.db")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "备份文件（不覆盖已有文件）", completion: .file()) var file: String
+
+    func run() throws {
+      try database.open().backup(to: file)
+      Terminal.error("已备份到 \(file)")
+    }
+  }
+
+  /// `laogan restore FILE`.
+  struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "从备份恢复：先检查备份（完整性、是 laogan 数据库、版本），再把现有数据库移到一旁。",
+      discussion: "示例：\n  laogan restore /mnt/u盘/laogan-2026-11-30.db")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "备份文件", completion: .file()) var file: String
+
+    func run() throws {
+      let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+      let aside = try LaoganDatabase.restore(from: file, into: database.path, stamp: stamp)
+      Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已移到 \($0)" } ?? ""))
+    }
+  }
+
+  /// `laogan check`.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "审核数据：身份证号、重复、去世后发放、重复发放、高龄补贴低于标准、党员无组织、组织无党员、基金透支、数据库完整性。",
+      discussion: """
+        一切正常时不输出、退出码 0；发现问题时逐条列出并以 1 退出。
+
+        示例：
+          laogan check
+          laogan check --full --format json
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "做完整的 integrity_check（约慢十倍），而不是 quick_check。") var full = false
+    @Option(help: "输出格式：text 或 json。") var format: ListFormat = .text
+
+    func run() throws {
+      let findings = try database.open().check(full: full)
+      guard !findings.isEmpty else { return }
+      if format == .json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        Terminal.output(String(decoding: try encoder.encode(findings), as: UTF8.self) + "\n")
+      } else {
+        for finding in findings {
+          Terminal.output("\(finding.kind)  \(finding.record)  \(finding.detail) — \(finding.hint)\n")
+        }
+      }
+      throw ExitCode(1)
+    }
+  }
+
+  /// `laogan undo`.
+  struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "撤销上一条写入命令：先列出将撤销的改动；后来的命令改过同一记录时拒绝。撤销本身记入审计日志。",
+      discussion: "示例：\n  laogan undo\n  laogan undo --yes    # 脚本中不询问")
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "不询问，直接撤销。") var yes = false
+
+    func run() throws {
+      let opened = try database.open()
+      guard let plan = try opened.undoPlan() else { Terminal.fail("没有可以撤销的命令") }
+      Terminal.error("将撤销审计组 \(plan.runID)：\(plan.operatorName) 于 \(plan.ranAt) 运行的 laogan \(plan.command)")
+      Terminal.error(AuditOutput.table(Array(plan.lines.prefix(20))).text(), terminator: "")
+      if plan.lines.count > 20 { Terminal.error("……共 \(plan.lines.count) 项改动") }
+      if !yes {
+        guard Terminal.standardInputIsTerminal else { Terminal.fail("在脚本中请加 --yes 确认撤销") }
+        guard Terminal.ask("确认撤销？[y/N] ")?.lowercased() == "y" else { Terminal.fail("未撤销") }
+      }
+      try opened.undo(plan, database.context())
+      Terminal.error("已撤销审计组 \(plan.runID)")
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LaoganCore
+
+@Suite("Backup, restore, upgrade, check and undo")
+struct SafetyTests {
+  let folder: TemporaryFolder
+  let database: LaoganDatabase
+
+  init() throws {
+    folder = try TemporaryFolder()
+    database = try folder.database()
+  }
+
+  func load<Kind: RecordKind>(_ kind: Kind.Type, _ text: String) throws -> ImportSummary {
+    let file = try folder.write("\(Kind.name)-\(UUID().uuidString).csv", utf8: text)
+    return try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
+  }
+
+  func cadreCount(_ path: String) throws -> Int {
+    try LaoganDatabase(path: path, mode: .existing).read { try Cadre.fetchCount($0) }
+  }
+
+  @Test("a backup is a complete, private copy; restore keeps the old database aside and says where")
+  func backupAndRestore() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    let copy = folder.path("backup.db")
+    try database.backup(to: copy)
+    let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(throws: LaoganError.self) { try database.backup(to: copy) }
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n乙,\(KnownIDs.man1950),退休,兴义\n")
+    #expect(try cadreCount(database.path) == 2)
+
+    let aside = try #require(try LaoganDatabase.restore(from: copy, into: database.path, stamp: "T1"))
+    #expect(try cadreCount(database.path) == 1)
+    #expect(try cadreCount(aside) == 2)
+  }
+
+  @Test("restore refuses a damaged file, another program's file and a newer laogan's, changing nothing")
+  func restoreRefusals() throws {
+    let garbage = try folder.write("garbage.db", Data(repeating: 0x41, count: 8192))
+    #expect(throws: LaoganError.self) {
+      try LaoganDatabase.restore(from: garbage.path, into: database.path, stamp: "T")
+    }
+    let other = try DatabaseQueue(path: folder.path("other.db"))
+    try other.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+    try other.close()
+    #expect(throws: LaoganError.notLaoganDatabase(path: folder.path("other.db"))) {
+      try LaoganDatabase.restore(from: folder.path("other.db"), into: database.path, stamp: "T")
+    }
+    // A backup cut short in the middle.
+    try database.backup(to: folder.path("whole.db"))
+    let whole = try Data(contentsOf: URL(fileURLWithPath: folder.path("whole.db")))
+    let cut = try folder.write("cut.db", whole.prefix(whole.count / 2))
+    #expect(throws: (any Error).self) { try LaoganDatabase.restore(from: cut.path, into: database.path, stamp: "T") }
+    #expect(!FileManager.default.fileExists(atPath: database.path + ".before-restore-T"))
+  }
+
+  @Test("an older laogan's database is copied beside itself, then migrated")
+  func upgrade() throws {
+    let path = folder.path("old.db")
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: "v1-roster")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301')
+          """)
+    }
+    try queue.close()
+    let upgraded = try LaoganDatabase(path: path, mode: .existing)
+    #expect(FileManager.default.fileExists(atPath: path + ".before-upgrade-v1-roster"))
+    #expect(try upgraded.read { try Migrations.migrator.hasCompletedMigrations($0) })
+    #expect(try cadreCount(path + ".before-upgrade-v1-roster") == 1)
+  }
+
+  @Test("check is silent on clean data and names each finding on the shared samples")
+  func check() throws {
+    #expect(try database.check(full: true).isEmpty)
+    let samples: [any RecordKind.Type] = [OrganizationKind.self, CadreKind.self, FundKind.self, PaymentKind.self]
+    for kind in samples {
+      let file = sharedSamples.appendingPathComponent("\(kind.name).csv")
+      _ = try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
+    }
+    let kinds = Set(try database.check(full: false).map(\.kind))
+    #expect(kinds.contains("paid_after_death"))
+    #expect(kinds.contains("scheduled_paid_twice"))
+    #expect(!kinds.contains("database_damaged"))
+  }
+
+  @Test("check finds a longevity subsidy below its tier, a member with no organization and an overdrawn fund")
+  func checkRules() throws {
+    _ = try database.addBenefitRule(
+      BenefitRule(item: .longevitySubsidy, monthly: Fen(20_000), fromMonth: Month(year: 2023, month: 1)!, minAge: 90),
+      testContext)
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区,党员\n甲,\(KnownIDs.woman1930),退休,兴义,是\n")
+    _ = try load(PaymentKind.self, "身份证号,项目,所属月份,金额\n\(KnownIDs.woman1930),高龄补贴,2023-06,100\n")
+    try database.reader.write { db in
+      try db.execute(
+        sql: "INSERT INTO payment (cadre_id, item, paid_on, amount_fen) VALUES (1, '困难帮扶', '2023-07-01', 500)")
+    }
+    let kinds = Set(try database.check(full: false).map(\.kind))
+    #expect(kinds == ["longevity_below_tier", "member_without_organization", "fund_below_zero"])
+  }
+
+  @Test("undo reverts the last command's inserts and updates, is itself audited, and can be redone by import")
+  func undo() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "正厅级"], testContext)
+    let plan = try #require(try database.undoPlan())
+    #expect(plan.lines.map(\.action) == ["update"])
+    try database.undo(plan, testContext)
+    #expect(try database.cadre("甲").rank == nil)
+    let importPlan = try #require(try database.undoPlan())
+    #expect(importPlan.lines.map(\.action) == ["insert"])
+    try database.undo(importPlan, testContext)
+    #expect(try database.read { try Cadre.fetchCount($0) } == 0)
+    #expect(try database.undoPlan() == nil)
+    #expect(try database.auditLines(AuditFilter(), reveal: false).map(\.action).prefix(2) == ["delete", "update"])
+  }
+
+  @Test("undo refuses when a later command changed the same record")
+  func undoRefused() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    let plan = try #require(try database.undoPlan())
+    _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "正厅级"], testContext)
+    #expect(throws: LaoganError.self) { try database.undo(plan, testContext) }
+    #expect(try database.read { try Cadre.fetchCount($0) } == 1)
+  }
+
+  @Test("undoing a fact import lets the same file be imported again")
+  func undoImport() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    let file = try folder.write("h.csv", utf8: "身份证号,体检日期\n\(KnownIDs.man1946),2023-05-01\n")
+    _ = try database.importRecords(HealthCheckKind.self, from: file, options: ImportOptions(), testContext)
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    #expect(
+      try database.importRecords(HealthCheckKind.self, from: file, options: ImportOptions(), testContext).added == 1)
+  }
+}
