@@ -62,10 +62,7 @@ enum Indicators323 {
 
   /// Alive on the last day and retired on or before it.
   static let cadresOnLastDay: @Sendable (ReportScope) -> String = { scope in
-    """
-    cadre.voided_reason IS NULL AND (cadre.died_on IS NULL OR cadre.died_on > :to) \
-    AND (cadre.retired_on IS NULL OR cadre.retired_on <= :to) AND \(scope.region("cadre.region_code"))
-    """
+    CadreSQL.onRoll(on: ":to") + " AND " + scope.region("cadre.region_code")
   }
 
   /// Established on or before the last day (or undated) and not dissolved by it.

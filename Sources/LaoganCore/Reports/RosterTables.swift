@@ -5,12 +5,8 @@ extension LaoganDatabase {
   public func rosterReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let day = period.to
     let scope = ReportScope(region: region)
-    let onHand = """
-      voided_reason IS NULL AND (died_on IS NULL OR died_on > :day) AND (retired_on IS NULL OR retired_on <= :day)
-      AND \(scope.region("cadre.region_code"))
-      """
-    let age =
-      "(CAST(substr(:day, 1, 4) AS INTEGER) - CAST(substr(born_on, 1, 4) AS INTEGER) - (substr(:day, 6, 5) < substr(born_on, 6, 5)))"
+    let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
+    let age = CadreSQL.age(on: ":day")
     let band = """
       CASE WHEN \(age) < 60 THEN '60岁以下' WHEN \(age) < 70 THEN '60–69岁' WHEN \(age) < 80 THEN '70–79岁'
       WHEN \(age) < 90 THEN '80–89岁' WHEN \(age) < 100 THEN '90–99岁' ELSE '100岁及以上' END

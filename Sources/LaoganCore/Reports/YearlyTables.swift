@@ -24,12 +24,11 @@ extension LaoganDatabase {
               AND \(scope.region("cadre.region_code")) AND \(condition)
               """, arguments: arguments) ?? 0
         }
-        let onHand = "(died_on IS NULL OR died_on > ?) AND (retired_on IS NULL OR retired_on <= ?)"
-        let start = try count(onHand, [lastYearEnd, lastYearEnd])
+        let start = try count(CadreSQL.onRoll(on: "?"), [lastYearEnd, lastYearEnd])
         let added = try count("retired_on BETWEEN ? AND ?", [yearStart, yearEnd])
         let died = try count("died_on BETWEEN ? AND ?", [yearStart, yearEnd])
         let expected = start + added - died
-        let actual = try count(onHand, [yearEnd, yearEnd])
+        let actual = try count(CadreSQL.onRoll(on: "?"), [yearEnd, yearEnd])
         rows.append([
           .text(category.rawValue), .number(start), .number(added), .number(died), .number(expected), .number(actual),
           .number(actual - expected),
@@ -58,12 +57,8 @@ extension LaoganDatabase {
   public func basicReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let day = period.to
     let scope = ReportScope(region: region)
-    let onHand = """
-      voided_reason IS NULL AND (died_on IS NULL OR died_on > :day) AND (retired_on IS NULL OR retired_on <= :day)
-      AND \(scope.region("cadre.region_code"))
-      """
-    let age =
-      "(CAST(substr(:day, 1, 4) AS INTEGER) - CAST(substr(born_on, 1, 4) AS INTEGER) - (substr(:day, 6, 5) < substr(born_on, 6, 5)))"
+    let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
+    let age = CadreSQL.age(on: ":day")
     let eras: [(String, String, String)] = [
       ("1927.7.31前", "0000-01-01", "1927-07-31"), ("1927.8.1–1937.7.6", "1927-08-01", "1937-07-06"),
       ("1937.7.7–1942.12.31", "1937-07-07", "1942-12-31"), ("1943.1.1–1945.9.2", "1943-01-01", "1945-09-02"),

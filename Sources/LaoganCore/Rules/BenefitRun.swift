@@ -118,11 +118,8 @@ extension LaoganDatabase {
                       AND p.voided_reason IS NULL)
     """
 
-  /// Whole years of age on `:last`: the year difference, less one before the birthday (as `CalendarDate.age`).
-  private static let ageOnLastDay = """
-    (CAST(substr(:last, 1, 4) AS INTEGER) - CAST(substr(c.born_on, 1, 4) AS INTEGER)
-     - (substr(:last, 6, 5) < substr(c.born_on, 6, 5)))
-    """
+  /// Age on `:last`, the month's last day.
+  private static let ageOnLastDay = CadreSQL.age(born: "c.born_on", on: ":last")
 }
 
 extension BenefitItem {

@@ -143,9 +143,6 @@ extension LaoganDatabase {
     return []
   }
 
-  /// A cadre's age on the last day of payment `p`'s month, in SQL.
-  private static let ageAtMonthEnd = """
-    (CAST(substr(p.month, 1, 4) AS INTEGER) - CAST(substr(c.born_on, 1, 4) AS INTEGER)
-     - (substr(date(p.month || '-01', '+1 month', '-1 day'), 6, 5) < substr(c.born_on, 6, 5)))
-    """
+  /// A cadre's age on the last day of payment `p`'s month.
+  private static let ageAtMonthEnd = CadreSQL.age(born: "c.born_on", on: "date(p.month || '-01', '+1 month', '-1 day')")
 }

@@ -1,0 +1,21 @@
+/// SQL about cadres that reports, rules and checks share, so that "on the roll" and "age" are counted the
+/// same way everywhere (and as `CalendarDate.age(on:)` counts in Swift).
+enum CadreSQL {
+  /// Whole years of age of the `born` column on `day` (an SQL expression giving `YYYY-MM-DD`): the year
+  /// difference, less one before the birthday.
+  static func age(born: String = "cadre.born_on", on day: String) -> String {
+    """
+    (CAST(substr(\(day), 1, 4) AS INTEGER) - CAST(substr(\(born), 1, 4) AS INTEGER) \
+    - (substr(\(day), 6, 5) < substr(\(born), 6, 5)))
+    """
+  }
+
+  /// On the roll on `day` (SPEC §5): not voided, alive on the day (death, if any, after it), retired on or
+  /// before it (or no date recorded); `cadre` is the table's name or alias in the query.
+  static func onRoll(_ cadre: String = "cadre", on day: String) -> String {
+    """
+    \(cadre).voided_reason IS NULL AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
+    AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))
+    """
+  }
+}
