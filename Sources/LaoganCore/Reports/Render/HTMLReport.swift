@@ -76,8 +76,9 @@ enum HTMLReport {
     return html + "</tbody>\n</table>\n"
   }
 
-  /// Horizontal bars of the first numeric columns of each row (本期, and 上期 and 去年同期 when compared);
-  /// counts and money are scaled separately so neither dwarfs the other.
+  /// Horizontal bars of the first numeric columns of each row (本期, and 上期 and 去年同期 when compared).
+  /// Compared bars are scaled within their row, so each change shows however small the figure; single bars
+  /// share a scale across the section, counts and money apart so neither dwarfs the other.
   private static func chart(_ section: ReportDocument.Section) -> String {
     let series = section.headers.indices.filter { column in
       section.rows.contains { $0[column].isNumeric } && !section.headers[column].contains("增减")
@@ -92,8 +93,9 @@ enum HTMLReport {
       default: 0
       }
     }
-    func scale(for cell: ReportDocument.Cell) -> Double {
-      let values = rows.flatMap { row in series.map { row[$0] } }.filter { sameKind($0, cell) }.map(value)
+    func scale(for cell: ReportDocument.Cell, in row: [ReportDocument.Cell]) -> Double {
+      let pool = series.count > 1 ? [row] : rows
+      let values = pool.flatMap { row in series.map { row[$0] } }.filter { sameKind($0, cell) }.map(value)
       return max(values.max() ?? 1, 1)
     }
     let barHeight = 7.0
@@ -109,7 +111,7 @@ enum HTMLReport {
         "<text x=\"\(labelWidth - 4)\" y=\"\(format(top + rowHeight / 2 + 3))\" font-size=\"8\" text-anchor=\"end\">\(escape(row[0].text))</text>\n"
       for (offset, column) in series.enumerated() {
         let cell = row[column]
-        let length = value(cell) / scale(for: cell) * (width - labelWidth - 70)
+        let length = value(cell) / scale(for: cell, in: row) * (width - labelWidth - 70)
         let y = top + Double(offset) * barHeight
         svg +=
           "<rect x=\"\(labelWidth)\" y=\"\(format(y))\" width=\"\(format(length))\" height=\"\(format(barHeight - 1))\" fill=\"\(colors[offset])\"/>"
