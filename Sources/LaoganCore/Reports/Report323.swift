@@ -79,7 +79,8 @@ extension LaoganDatabase {
     switch definition.source {
     case .rows(let table, let condition, _):
       let sql = condition(ReportScope(region: region))
-      return [(definition.label, try explainTable(kindFor(table: table), where: sql, arguments, reveal: reveal))]
+      guard let kind = RecordKinds.stored(in: table) else { return [] }
+      return [(definition.label, try explainTable(kind, where: sql, arguments, reveal: reveal))]
     case .fundBalance:
       return [
         (
@@ -109,22 +110,6 @@ extension LaoganDatabase {
         arguments: arguments)
     }
     return try listTable(kind, records, reveal: reveal)
-  }
-
-  private func kindFor(table: String) -> any RecordKind.Type {
-    switch table {
-    case "cadre": CadreKind.self
-    case "party_organization": OrganizationKind.self
-    case "association": AssociationKind.self
-    case "venue": VenueKind.self
-    case "activity": ActivityKind.self
-    case "treatment_event": TreatmentKind.self
-    case "contribution": ContributionKind.self
-    case "honor": HonorKind.self
-    case "payment": PaymentKind.self
-    case "health_check": HealthCheckKind.self
-    default: GreenCardKind.self
-    }
   }
 
   private static func statement(for definition: IndicatorDefinition, _ scope: ReportScope, _ db: Database) throws

@@ -63,6 +63,8 @@ extension RecordKind {
   public static var cadreColumn: String? { nil }
   public static var countsInCadreRegion: Bool { false }
   public static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
+  /// The table the kind's records live in.
+  public static var tableName: String { Record.databaseTableName }
   /// Facts are imported once per file unless `--again`.
   public static var isFact: Bool { keyField == nil }
 }
@@ -72,5 +74,24 @@ extension RecordKind {
   static func participantCell(of id: Int64?, _ lookup: Lookup) throws -> String {
     guard let table = participantTable, let id else { return "" }
     return try lookup.participants(of: table, id: id).map(\.residentID).joined(separator: ";")
+  }
+}
+
+/// Every record kind, in the order their files import without dangling references (SPEC §4).
+public enum RecordKinds {
+  public static let all: [any RecordKind.Type] = [
+    OrganizationKind.self, CadreKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
+    TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self, GreenCardKind.self,
+    ContributionKind.self, HonorKind.self,
+  ]
+
+  /// The kind an `import`/`export` word names (`cadres`, `health-checks` …).
+  public static func named(_ name: String) -> (any RecordKind.Type)? {
+    all.first { $0.name == name }
+  }
+
+  /// The kind stored in a table.
+  static func stored(in table: String) -> (any RecordKind.Type)? {
+    all.first { $0.tableName == table }
   }
 }

@@ -10,7 +10,7 @@ public enum LaoganError: LocalizedError, Equatable {
   case cadreNotFound(String)
   case ambiguousCadre(String, candidates: [String])
   case invalidValue(field: String, value: String, reason: String)
-  case cadreVoided(String)
+  case recordVoided(String)
   case alreadyImported(kind: String, run: Int64, at: String, by: String)
   case recordNotFound(label: String, reference: String)
   case undoRefused(String)
@@ -31,7 +31,7 @@ public enum LaoganError: LocalizedError, Equatable {
       "姓名“\(name)”对应 \(candidates.count) 名干部，请改用记录编号或身份证号：\(candidates.joined(separator: "；"))"
     case .invalidValue(let field, let value, let reason):
       FieldProblem(field: field, value: value, reason: reason).description
-    case .cadreVoided(let reference):
+    case .recordVoided(let reference):
       "记录 \(reference) 已作废，不能再修改"
     case .alreadyImported(let kind, let run, let at, let by):
       "这个文件（内容完全相同）已于 \(at) 由 \(by) 作为 \(kind) 导入（审计组 \(run)）；确需再导入一次请加 --again"

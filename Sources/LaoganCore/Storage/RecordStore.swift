@@ -64,7 +64,7 @@ extension LaoganDatabase {
   ) throws -> Kind.Record where Kind.Record: Voidable {
     try write(context) { writer in
       let existing = try LaoganDatabase.resolve(kind, reference, writer.db)
-      guard existing.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
+      guard existing.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
       if let keyField = Kind.keyField, let key = changes[keyField].flatMap(Kind.storedKey),
         let other = try Kind.find(key, in: writer.db), other.id != existing.id
       {
@@ -84,7 +84,7 @@ extension LaoganDatabase {
   {
     try write(context) { writer in
       let old = try LaoganDatabase.resolve(kind, reference, writer.db)
-      guard old.voidedReason == nil else { throw LaoganError.cadreVoided(reference) }
+      guard old.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
       var record = old
       record.voidedReason = reason
       try writer.update(record, from: old)
