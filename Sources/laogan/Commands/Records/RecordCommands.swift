@@ -28,7 +28,13 @@ struct AddRecord<Commands: KindCommands>: ParsableCommand {
   @Argument(help: "字段=值 …") var assignments: [String] = []
 
   func run() throws {
-    let cells = try Assignments.cells(assignments, as: Kind.Field.self)
+    var cells = try Assignments.cells(assignments, as: Kind.Field.self)
+    // At a terminal, ask for what is missing; a script gets every missing field named instead.
+    if Terminal.standardInputIsTerminal {
+      for field in Kind.Field.allCases where field.isRequired && (cells[field] ?? "").trimmed.isEmpty {
+        cells[field] = Terminal.ask("\(field.rawValue)：")
+      }
+    }
     let (record, notes) = try database.open().addRecord(Kind.self, cells: cells, database.context())
     for note in notes { Terminal.error("提示：\(note)") }
     Terminal.output("\(record.id ?? 0)\n")
