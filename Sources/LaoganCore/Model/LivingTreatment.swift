@@ -122,7 +122,20 @@ public struct GreenCard: Sendable, Equatable, Codable, FetchableRecord, MutableP
 }
 
 extension BenefitRule: AuditedRecord, Voidable {}
-extension Payment: AuditedRecord, Voidable {}
+extension Payment: AuditedRecord, Voidable {
+  /// Written column by column (not through Codable): imports and the demo write payments by the million.
+  public func encode(to container: inout PersistenceContainer) throws {
+    container["id"] = id
+    container["cadre_id"] = cadreID
+    container["item"] = item
+    container["month"] = month
+    container["paid_on"] = paidOn
+    container["amount_fen"] = amount
+    container["note"] = note
+    container["rule_id"] = ruleID
+    container["voided_reason"] = voidedReason
+  }
+}
 extension FundEntry: AuditedRecord, Voidable {}
 extension HealthCheck: AuditedRecord, Voidable {}
 extension GreenCard: AuditedRecord, Voidable {}

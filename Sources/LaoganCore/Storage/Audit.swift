@@ -37,6 +37,7 @@ public final class AuditedWriter {
   private(set) var entryCount = 0
   private var imageStatements: [String: Statement] = [:]
   private var insertStatements: [String: Statement] = [:]
+  private var insertLogStatements: [String: Statement] = [:]
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -69,7 +70,20 @@ public final class AuditedWriter {
     }
     try insertStatements[key]?.execute(arguments: StatementArguments(columns.map { values[$0] ?? .null }))
     record.id = db.lastInsertedRowID
-    try log(action: "insert", table: table, id: record.id, before: nil, after: try image(of: table, id: record.id))
+    try logInsert(table: table, id: db.lastInsertedRowID)
+  }
+
+  /// Logs an inserted row with its image in one statement: SQLite reads the row and writes the entry.
+  private func logInsert(table: String, id: Int64) throws {
+    if insertLogStatements[table] == nil {
+      insertLogStatements[table] = try db.makeStatement(
+        sql: """
+          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+          SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id = ?
+          """)
+    }
+    try insertLogStatements[table]?.execute(arguments: [runID, table, id])
+    entryCount += 1
   }
 
   /// Writes `record` over `old`; nothing is written or logged when they are equal.
@@ -120,11 +134,15 @@ public final class AuditedWriter {
   func image(of table: String, id: Int64?) throws -> String? {
     guard let id else { return nil }
     if imageStatements[table] == nil {
-      let pairs = try db.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")
-      imageStatements[table] = try db.makeStatement(sql: "SELECT json_object(\(pairs)) FROM \(table) WHERE id = ?")
+      imageStatements[table] = try db.makeStatement(sql: "SELECT \(try imageSQL(of: table)) FROM \(table) WHERE id = ?")
     }
     guard let statement = imageStatements[table] else { return nil }
     return try String.fetchOne(statement, arguments: [id])
+  }
+
+  /// `json_object('id', id, 'name', name, …)` over every stored column of `table`.
+  private func imageSQL(of table: String) throws -> String {
+    "json_object(" + (try db.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")) + ")"
   }
 
   private func json(_ record: some Encodable) throws -> String {
