@@ -34,7 +34,7 @@ extension LaoganDatabase {
   /// `KIND show`: each filled field on its own line.
   public func details<Kind: RecordKind>(_ kind: Kind.Type, _ record: Kind.Record, reveal: Bool) throws
     -> [(label: String, value: String)]
-  where Kind.Record: Voidable {
+  {
     try read { db in
       let cells = try Kind.cells(of: record, Lookup(db))
       var lines = [("编号", "\(record.id ?? 0)")]

@@ -4,7 +4,7 @@ import GRDB
 /// cells becomes a record and back; the import, the one-at-a-time commands and the exports are shared.
 public protocol RecordKind {
   associatedtype Field: ImportField
-  associatedtype Record: AuditedRecord & FetchableRecord & Equatable & Sendable
+  associatedtype Record: AuditedRecord & FetchableRecord & Equatable & Sendable & Voidable
 
   /// The word of `import KIND` and `export KIND`: `activities`.
   static var name: String { get }

@@ -59,7 +59,9 @@ final class RecordSaver<Kind: RecordKind> {
       try Kind.afterSave(parsed.record, writer, lookup)
       return (.added, parsed.record, reader.notes)
     }
+    // The row says nothing of voiding: a voided record stays voided however often its roster is imported.
     parsed.record.id = existing.id
+    parsed.record.voidedReason = existing.voidedReason
     let listedBefore = try Kind.participantCell(of: existing.id, lookup)
     let listedNow = parsed.participants.map { $0.map(\.residentID).joined(separator: ";") } ?? listedBefore
     if parsed.record == existing && listedNow == listedBefore {

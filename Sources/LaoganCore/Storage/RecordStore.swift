@@ -61,7 +61,7 @@ extension LaoganDatabase {
   /// `KIND edit`: changes some fields and validates the whole record again.
   public func editRecord<Kind: RecordKind>(
     _ kind: Kind.Type, _ reference: String, changes: [Kind.Field: String], _ context: AuditContext
-  ) throws -> Kind.Record where Kind.Record: Voidable {
+  ) throws -> Kind.Record {
     try write(context) { writer in
       let existing = try LaoganDatabase.resolve(kind, reference, writer.db)
       guard existing.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
@@ -70,9 +70,7 @@ extension LaoganDatabase {
       {
         throw LaoganError.invalidValue(field: keyField.rawValue, value: key, reason: "已被记录 \(other.id ?? 0) 使用")
       }
-      var saved = try RecordSaver<Kind>(writer, update: true).save(changes, over: existing, allowUpdate: true).record
-      saved.voidedReason = nil
-      return saved
+      return try RecordSaver<Kind>(writer, update: true).save(changes, over: existing, allowUpdate: true).record
     }
   }
 
@@ -80,7 +78,7 @@ extension LaoganDatabase {
   public func voidRecord<Kind: RecordKind>(
     _ kind: Kind.Type, _ reference: String, reason: String, _ context: AuditContext
   )
-    throws -> Kind.Record where Kind.Record: Voidable
+    throws -> Kind.Record
   {
     try write(context) { writer in
       let old = try LaoganDatabase.resolve(kind, reference, writer.db)
@@ -126,8 +124,10 @@ extension LaoganDatabase {
         if let participants = Kind.participantTable {
           conditions.append(
             "\(table).id IN (SELECT event_id FROM participant WHERE event_table = '\(participants)' AND cadre_id = ?)")
+        } else if let column = Kind.cadreColumn {
+          conditions.append("\(table).\(column) = ?")
         } else {
-          conditions.append("\(table).\(Kind.cadreColumn ?? "id") = ?")
+          throw LaoganError.invalidValue(field: "--cadre", value: reference, reason: "\(Kind.label)不按干部筛选")
         }
         arguments += [cadre.id]
       }

@@ -26,14 +26,6 @@ public enum SHA256 {
     return state.map { String(format: "%08x", $0) }.joined()
   }
 
-  /// Of bytes in memory, for tests and small inputs.
-  static func hex(of data: Data) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-sha-\(UUID().uuidString)")
-    try data.write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try hex(of: url)
-  }
-
   private static let initial: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
   ]

@@ -43,7 +43,7 @@ extension Laogan {
         generatedAt: ISO8601DateFormatter().string(from: Date()))
       let chosen = ReportFormat(rawValue: format) ?? .text
       FileHandle.standardOutput.write(
-        chosen == .json ? Data(try report.json().utf8) : report.document.rendered(as: chosen))
+        try chosen.documentFormat.map(report.document.rendered(as:)) ?? Data(try report.json().utf8))
     }
   }
 }

@@ -165,6 +165,12 @@ struct RecordImportTests {
     #expect(throws: LaoganError.self) {
       try database.editRecord(VenueKind.self, "乙中心", changes: [.dissolvedOn: "2024.5.1"], testContext)
     }
+    // Importing the roster again leaves the voided record voided.
+    #expect(try load(VenueKind.self, "名称,类型,地区\n乙中心,老干部活动中心,兴义\n").unchanged == 1)
+    #expect(try database.record(VenueKind.self, "乙中心").voidedReason == "重复登记")
+    #expect(throws: LaoganError.self) {
+      try database.records(VenueKind.self, RecordFilter(cadre: "张三"))
+    }
   }
 
   @Test("every shared sample imports in the documented order")

@@ -18,11 +18,31 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   }
 }
 
+/// The formats a `ReportDocument` renders itself to. JSON is not among them: its shape carries the report's
+/// own keys (SPEC §5), so each report writes its JSON from its own value.
+public enum DocumentFormat: Sendable {
+  case text, md, csv, html, xlsx
+}
+
+extension ReportFormat {
+  /// The document format, or nil for JSON.
+  public var documentFormat: DocumentFormat? {
+    switch self {
+    case .text: .text
+    case .md: .md
+    case .csv: .csv
+    case .html: .html
+    case .xlsx: .xlsx
+    case .json: nil
+    }
+  }
+}
+
 extension ReportDocument {
-  /// The document in a format other than JSON, as bytes to write to a file or stdout.
-  public func rendered(as format: ReportFormat) -> Data {
+  /// The document as bytes to write to a file or stdout.
+  public func rendered(as format: DocumentFormat) -> Data {
     switch format {
-    case .text, .json: Data(TextReport.render(self).utf8)
+    case .text: Data(TextReport.render(self).utf8)
     case .md: Data(MarkdownReport.render(self).utf8)
     case .csv: Data(CSVReport.render(self).utf8)
     case .html: Data(HTMLReport.render(self).utf8)

@@ -8,6 +8,7 @@ extension Laogan {
     static let addExample = "laogan benefit add 身份证号=522301194603150011 项目=医疗补助费 日期=2026-11-20 金额=800.00"
     static let configuration = CommandConfiguration(
       commandName: "benefit", abstract: "生活待遇：发放规则、按月发放、一次性发放、发放明细。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: [Rule.self, Run.self, Grant.self, Statement.self] + recordCommands)
   }
 }
@@ -15,7 +16,10 @@ extension Laogan {
 extension Laogan.BenefitCommand {
   struct Rule: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "按月发放项目的规则：金额、适用月份、年龄段、类别、职级。", subcommands: [AddRule.self, ListRules.self])
+      abstract: "按月发放项目的规则：金额、适用月份、年龄段、类别、职级。",
+      discussion:
+        "示例：\n  laogan benefit rule list\n  laogan benefit rule add --item 高龄补贴 --monthly 100 --from 2022-01 --min-age 80 --max-age 89",
+      subcommands: [AddRule.self, ListRules.self])
   }
 
   struct AddRule: ParsableCommand {
@@ -61,7 +65,8 @@ extension Laogan.BenefitCommand {
   }
 
   struct ListRules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出发放规则。")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "列出发放规则。", discussion: "示例：\n  laogan benefit rule list")
 
     @OptionGroup var database: DatabaseOptions
 

@@ -8,6 +8,7 @@ extension Laogan {
     static let addExample = "laogan fund add 日期=2026-01-05 类型=拨入 金额=50000 事由=年度预算"
     static let configuration = CommandConfiguration(
       commandName: "fund", abstract: "帮扶基金：拨入、支出、余额。困难帮扶发放从中支出。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: [Allocate.self, Balance.self] + recordCommands)
   }
 }

@@ -9,6 +9,7 @@ extension Laogan {
     static let addExample = "laogan org add 名称=兴义市离退休干部第1党支部 类型=党支部 地区=兴义 示范级别=州级 命名日期=2022-07-01"
     static let configuration = CommandConfiguration(
       commandName: "org", abstract: "离退休干部党组织：登记、列出、修改、撤销（撤销日期），干部转入转出。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands + [Join.self, Leave.self, Members.self])
   }
 
@@ -17,6 +18,7 @@ extension Laogan {
     static let addExample = "laogan association add 名称=州老年书画协会 类别=书画 地区=州直 成立日期=2015-03-01"
     static let configuration = CommandConfiguration(
       commandName: "association", abstract: "涉老社团：登记、列出、修改、撤销，会员入会退会。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands + [JoinAssociation.self, LeaveAssociation.self])
   }
 
@@ -25,6 +27,7 @@ extension Laogan {
     static let addExample = "laogan venue add 名称=兴义市老年大学 类型=老年大学 地区=兴义 向社会老年人开放=是"
     static let configuration = CommandConfiguration(
       commandName: "venue", abstract: "阵地：老年大学、活动中心、五老工作室、志愿服务队、网络平台。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands)
   }
 
@@ -34,6 +37,7 @@ extension Laogan {
       "laogan activity add 日期=2023-06-12 类型=主题宣讲 标题=学习二十大精神 地区=兴义 场所=社区 受众人次=120 参与干部=522301194603150011"
     static let configuration = CommandConfiguration(
       commandName: "activity", abstract: "活动：培训班、调研、送学上门、主题宣讲、政治学习等。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands)
   }
 
@@ -43,6 +47,7 @@ extension Laogan {
       "laogan treatment add 日期=2023-01-15 类型=走访慰问 场合=节日慰问 标题=春节慰问 地区=普安 参与干部=522323193001010023 走访人=王芳"
     static let configuration = CommandConfiguration(
       commandName: "treatment", abstract: "政治待遇：阅读文件、参加会议活动、参观学习、情况通报、征订党刊党报、走访慰问。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands)
   }
 
@@ -51,6 +56,7 @@ extension Laogan {
     static let addExample = "laogan contribution add 日期=2023-03-05 领域=关心下一代 优势=威望 标题=红色故事进校园 地区=安龙 参与人次=6"
     static let configuration = CommandConfiguration(
       commandName: "contribution", abstract: "发挥作用：宣传政策、传播文化、化解矛盾纠纷、关心下一代等。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands)
   }
 
@@ -59,6 +65,7 @@ extension Laogan {
     static let addExample = "laogan honor add 日期=2022-10-01 称号=最美五老 级别=省级 地区=兴义 身份证号=522301194603150011"
     static let configuration = CommandConfiguration(
       commandName: "honor", abstract: "先进典型：个人（身份证号）或集体（集体名称）。",
+      discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands)
   }
 }

@@ -4,7 +4,7 @@ import LaoganCore
 /// The commands every record kind shares — add, list, show, edit, void — written once for all kinds.
 /// Each takes its help and examples from the kind.
 protocol KindCommands: ParsableCommand {
-  associatedtype Kind: RecordKind where Kind.Record: Voidable
+  associatedtype Kind: RecordKind
   /// An example `字段=值` list for `add`.
   static var addExample: String { get }
 }
@@ -81,7 +81,9 @@ struct ShowRecord<Commands: KindCommands>: ParsableCommand {
   typealias Kind = Commands.Kind
 
   static var configuration: CommandConfiguration {
-    CommandConfiguration(commandName: "show", abstract: "显示一条\(Kind.label)的全部信息。")
+    CommandConfiguration(
+      commandName: "show", abstract: "显示一条\(Kind.label)的全部信息。",
+      discussion: "示例：\n  laogan \(Commands.commandName) show 12\n  laogan \(Commands.commandName) show 12 --reveal")
   }
 
   @OptionGroup var database: DatabaseOptions
@@ -102,7 +104,13 @@ struct EditRecord<Commands: KindCommands>: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "edit", abstract: "修改一条\(Kind.label)：只改给出的字段，空值清空该字段。",
-      discussion: "撤销、关闭也用它：laogan \(Commands.commandName) edit 名称 撤销日期=2024-01-01")
+      discussion: """
+        撤销、关闭也用它。
+
+        示例：
+          laogan \(Commands.commandName) edit 12 \(Kind.listFields.last.map { "\($0.rawValue)=…" } ?? "")
+          laogan \(Commands.commandName) edit 名称 撤销日期=2024-01-01
+        """)
   }
 
   @OptionGroup var database: DatabaseOptions

@@ -16,13 +16,12 @@ extension CompanionReport {
     let opened = try database.open()
     let period = try options.resolvedPeriod()
     let document = try document(opened, period)
-    switch options.chosenFormat {
-    case .json:
-      try options.emit(
-        Data(
-          try document.json(report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
-            .utf8))
-    case let format: try options.emit(document.rendered(as: format))
+    if let format = options.chosenFormat.documentFormat {
+      try options.emit(document.rendered(as: format))
+    } else {
+      let json = try document.json(
+        report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
+      try options.emit(Data(json.utf8))
     }
   }
 }

@@ -57,9 +57,10 @@ extension Laogan.ReportCommand {
       for warning in try opened.reportWarnings(region: options.scope, period: period) {
         Terminal.error("提示：\(warning)")
       }
-      switch options.chosenFormat {
-      case .json: try options.emit(Data(try report.json().utf8))
-      case let format: try options.emit(report.document.rendered(as: format))
+      if let format = options.chosenFormat.documentFormat {
+        try options.emit(report.document.rendered(as: format))
+      } else {
+        try options.emit(Data(try report.json().utf8))
       }
     }
   }
