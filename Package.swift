@@ -11,6 +11,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Tests only: property-based fuzzing of the CSV reader and the 身份证号 parser, with shrinking.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // The records, their rules, storage, import and rendering. Never prints, never parses arguments.
@@ -28,7 +30,10 @@ let package = Package(
     ),
     .testTarget(
       name: "LaoganCoreTests",
-      dependencies: ["LaoganCore", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "LaoganCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       exclude: ["Reports/Snapshots"]
     ),
     // Runs the built `laogan` binary end to end; depending on it makes `swift test` build it.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PropertyBased
 import Testing
 
 @testable import LaoganCore
@@ -182,46 +183,47 @@ struct BadInputTests {
   }
 }
 
-/// A bounded fuzz run as a property test: random bytes never crash the CSV reader and it always ends;
-/// random 身份证号 text never crashes the parser, and every number built with its check character parses back.
+/// Bounded fuzzing as property tests (swift-property-based, which shrinks a failing input to a small one):
+/// random bytes never crash the CSV reader and it always ends; random 身份证号 text never crashes the
+/// parser, and every number built with its check character parses back to its birth date.
 @Suite("Fuzzing the reader and the 身份证号 parser")
 struct FuzzTests {
-  @Test("3,000 random files through the CSV reader")
-  func csvReader() throws {
-    var random = SeededRandom(seed: 20_231_129)
-    let alphabet: [UInt8] =
-      Array(",\"\r\n;ab1 ".utf8) + [0x00, 0xE5, 0xBC, 0xA0, 0xD5, 0xC5, 0xFF, 0x80, 0xEF, 0xBB, 0xBF]
+  static let csvBytes: [UInt8] =
+    Array(",\"\r\n;ab1 ".utf8) + [0x00, 0xE5, 0xBC, 0xA0, 0xD5, 0xC5, 0xFF, 0x80, 0xEF, 0xBB, 0xBF]
+
+  @Test("random files through the CSV reader")
+  func csvReader() async throws {
     let folder = try TemporaryFolder()
-    for round in 0..<3000 {
-      let length = Int.random(in: 0..<200, using: &random)
-      let bytes = Data((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] })
-      let file = try folder.write("f\(round % 10).csv", bytes)
-      guard var reader = try? CSVReader(url: file) else { continue }
+    let bytes = Gen.int(in: 0...(Self.csvBytes.count - 1)).map { Self.csvBytes[$0] }.array(of: 0...200)
+    await propertyCheck(count: 3000, input: bytes) { bytes in
+      let file = try folder.write("fuzz.csv", Data(bytes))
+      guard var reader = try? CSVReader(url: file) else { return }
       var records = 0
       while reader.next() != nil {
         records += 1
-        #expect(records <= length + 1, "round \(round) did not end")
-        if records > length + 1 { break }
+        if records > bytes.count + 1 { break }
+      }
+      #expect(records <= bytes.count + 1, "the reader did not end")
+    }
+  }
+
+  @Test("random text through the 身份证号 parser")
+  func randomResidentIDs() async {
+    let characters = Array("0123456789Xx１２ -")
+    let text = Gen.int(in: 0...(characters.count - 1)).map { characters[$0] }.array(of: 0...22).map { String($0) }
+    await propertyCheck(count: 5000, input: text) { text in
+      if let id = try? ResidentID(text) {
+        #expect(id.value.count == 18)
       }
     }
   }
 
-  @Test("10,000 random and valid numbers through the 身份证号 parser")
-  func residentIDs() {
-    var random = SeededRandom(seed: 7)
-    let characters = Array("0123456789Xx１２ -")
-    for _ in 0..<5000 {
-      let text = String(
-        (0..<Int.random(in: 0..<22, using: &random)).map { _ in
-          characters[Int.random(in: 0..<characters.count, using: &random)]
-        })
-      _ = try? ResidentID(text)
-    }
-    for _ in 0..<5000 {
-      let born = random.day(from: CalendarDate(valid: 1890, 1, 1), to: CalendarDate(valid: 2020, 12, 31))
-      let body =
-        "522301" + born.description.replacingOccurrences(of: "-", with: "")
-        + String(Int.random(in: 100..<1000, using: &random))
+  @Test("every number built with its check character parses back")
+  func validResidentIDs() async {
+    let days = Gen.int(in: CalendarDate(valid: 1890, 1, 1).dayNumber...CalendarDate(valid: 2020, 12, 31).dayNumber)
+    await propertyCheck(count: 5000, input: days, Gen.int(in: 100...999)) { dayNumber, order in
+      guard let born = CalendarDate(dayNumber: dayNumber) else { return }
+      let body = "522301" + born.description.replacingOccurrences(of: "-", with: "") + String(order)
       let check = Character(UnicodeScalar(ResidentID.checkCharacter(for: Array(body.utf8))))
       let id = try? ResidentID(body + String(check))
       #expect(id?.value == body + String(check))
