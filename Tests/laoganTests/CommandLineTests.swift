@@ -203,7 +203,7 @@ struct CommandLineTests {
     #expect(try laogan.run("benefit", "run", "--month", "2026-11").stdout.contains("0 人，0 笔"))
 
     let refused = try laogan.run("benefit", "grant", "单雄信", "--item", "困难帮扶", "--amount", "500", "--on", "2026-11-20")
-    #expect(refused.status == 1 && refused.stderr.contains("帮扶基金余额 0.00 元"))
+    #expect(refused.status == 1 && refused.stderr.contains("帮扶基金 2026-11-20 起的余额为 0.00 元"))
     #expect(try laogan.run("fund", "allocate", "--amount", "1,000.00", "--on", "2026-01-05").status == 0)
     #expect(
       try laogan.run("benefit", "grant", "单雄信", "--item", "困难帮扶", "--amount", "¥500", "--on", "2026-11-20").status == 0)

@@ -441,12 +441,13 @@ struct DemoPrefecture {
     var line = 0
     for _ in 0..<(260 * options.scale) {
       let person = pool[Int.random(in: 0..<pool.count, using: &random)]
-      let day = random.day(from: DemoPrefecture.reportStart, to: DemoPrefecture.lastMonth.lastDay)
+      // Grants after each year's allocation, small enough that the fund is never overdrawn on any day.
+      let day = random.day(from: CalendarDate(valid: 2022, 1, 10), to: DemoPrefecture.lastMonth.lastDay)
       line += 1
       _ = try payments.save(
         [
           .residentID: person.id, .item: "困难帮扶", .paidOn: day.description,
-          .amount: "\(Int.random(in: 5...30, using: &random) * 100)",
+          .amount: "\(Int.random(in: 5...20, using: &random) * 100)",
         ],
         line: line)
       summary.payments += 1

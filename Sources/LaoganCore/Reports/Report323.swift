@@ -93,7 +93,8 @@ extension LaoganDatabase {
           "困难帮扶发放",
           try explainTable(
             PaymentKind.self,
-            where: "payment.voided_reason IS NULL AND payment.item = '困难帮扶' AND payment.counted_on <= :to",
+            where:
+              "payment.voided_reason IS NULL AND payment.item = '困难帮扶' AND COALESCE(payment.paid_on, payment.month || '-01') <= :to",
             arguments, reveal: reveal)
         ),
       ]

@@ -1,9 +1,9 @@
 import GRDB
 
-/// The bureau's one 帮扶基金 hardship fund: allocations in, expenses and 困难帮扶 grants out (SPEC §5).
+/// The bureau's one 帮扶基金 hardship fund: allocations in, expenses and 困难帮扶 grants out (SPEC §5). A
+/// grant's day is its 日期, else the first day of its 所属月份.
 public enum FundLedger {
-  /// 拨入 minus 支出 minus 困难帮扶 payments dated on or before `day` (all of them when nil); a payment's date
-  /// is its 日期, else the first day of its 所属月份.
+  /// 拨入 minus 支出 minus 困难帮扶 payments dated on or before `day` (all of them when nil).
   public static func balance(on day: CalendarDate?, _ db: Database) throws -> Fen {
     let value = try Int64.fetchOne(
       db, sql: balanceSQL(through: day != nil), arguments: day.map { ["day": $0] } ?? [:])
@@ -12,11 +12,36 @@ public enum FundLedger {
 
   /// The balance query; `through` bounds it by `:day`.
   static func balanceSQL(through: Bool) -> String {
-    """
-    SELECT (SELECT COALESCE(SUM(CASE kind WHEN '拨入' THEN amount_fen ELSE -amount_fen END), 0)
-            FROM fund_entry WHERE voided_reason IS NULL\(through ? " AND entered_on <= :day" : ""))
-         - (SELECT COALESCE(SUM(amount_fen), 0)
-            FROM payment WHERE item = '困难帮扶' AND voided_reason IS NULL\(through ? " AND counted_on <= :day" : ""))
-    """
+    "SELECT COALESCE(SUM(change), 0) FROM (\(movementsSQL))" + (through ? " WHERE day <= :day" : "")
   }
+
+  /// The lowest the balance stands on `day` or on any later day: what a new grant or expense dated `day`
+  /// must not exceed, so that the fund is never overdrawn on any day, then or after.
+  static func lowestBalance(from day: CalendarDate, _ db: Database) throws -> Fen {
+    let later = try Int64.fetchOne(
+      db, sql: "SELECT MIN(balance) FROM (\(runningSQL)) WHERE day > ?", arguments: [day])
+    let onDay = try balance(on: day, db)
+    return later.map { min(onDay, Fen($0)) } ?? onDay
+  }
+
+  /// The first day the running balance fell below zero, with the balance then.
+  static func firstOverdraft(_ db: Database) throws -> (day: String, balance: Fen)? {
+    try Row.fetchOne(db, sql: "SELECT day, balance FROM (\(runningSQL)) WHERE balance < 0 LIMIT 1").map {
+      ($0["day"], Fen($0["balance"]))
+    }
+  }
+
+  /// Every movement of the fund, dated: allocations in, expenses and grants out.
+  private static let movementsSQL = """
+    SELECT entered_on AS day, CASE kind WHEN '拨入' THEN amount_fen ELSE -amount_fen END AS change
+    FROM fund_entry WHERE voided_reason IS NULL
+    UNION ALL
+    SELECT COALESCE(paid_on, month || '-01'), -amount_fen FROM payment WHERE item = '困难帮扶' AND voided_reason IS NULL
+    """
+
+  /// The balance after each movement, day by day; within a day, money in before money out.
+  private static let runningSQL = """
+    SELECT day, SUM(change) OVER (ORDER BY day, change DESC ROWS UNBOUNDED PRECEDING) AS balance
+    FROM (\(movementsSQL)) ORDER BY day, change DESC
+    """
 }

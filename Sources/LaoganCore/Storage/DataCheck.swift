@@ -120,27 +120,12 @@ extension LaoganDatabase {
 
   /// The day the running balance of the hardship fund first fell below zero, if it did.
   private static func fundFindings(_ db: Database) throws -> [Finding] {
-    let movements = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT entered_on AS day, CASE kind WHEN '拨入' THEN amount_fen ELSE -amount_fen END AS change
-        FROM fund_entry WHERE voided_reason IS NULL
-        UNION ALL
-        SELECT counted_on, -amount_fen FROM payment WHERE item = '困难帮扶' AND voided_reason IS NULL
-        ORDER BY day, change DESC
-        """)
-    var balance: Int64 = 0
-    for row in movements {
-      balance += row["change"] as Int64
-      if balance < 0 {
-        return [
-          Finding(
-            kind: "fund_below_zero", record: "fund", detail: "帮扶基金余额在 \(row["day"] as String) 降到 \(Fen(balance)) 元",
-            hint: "补登拨入，或核对该日前后的困难帮扶发放")
-        ]
-      }
-    }
-    return []
+    guard let overdraft = try FundLedger.firstOverdraft(db) else { return [] }
+    return [
+      Finding(
+        kind: "fund_below_zero", record: "fund", detail: "帮扶基金余额在 \(overdraft.day) 降到 \(overdraft.balance) 元",
+        hint: "补登拨入，或核对该日前后的困难帮扶发放")
+    ]
   }
 
   /// A cadre's age on the last day of payment `p`'s month.

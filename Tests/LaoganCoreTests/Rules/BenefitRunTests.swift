@@ -138,7 +138,16 @@ struct BenefitRunTests {
       )
     }
     #expect(refused.problems.first?.reason.contains("400.00") == true)
-    #expect(try database.fundBalance(on: nil) == Fen(40_000))
+    // Money allocated later does not pay for an earlier grant: the fund is never overdrawn on any day.
+    _ = try database.addRecord(
+      FundKind.self, cells: [.enteredOn: "2023-06-01", .kind: "拨入", .amount: "5000"], testContext)
+    #expect(throws: FieldProblems.self) {
+      try database.addRecord(
+        PaymentKind.self, cells: [.residentID: id, .item: "困难帮扶", .paidOn: "2023-03-01", .amount: "500"], testContext)
+    }
+    _ = try database.addRecord(
+      PaymentKind.self, cells: [.residentID: id, .item: "困难帮扶", .paidOn: "2023-06-02", .amount: "500"], testContext)
+    #expect(try database.fundBalance(on: nil) == Fen(490_000))
     #expect(try database.fundBalance(on: CalendarDate(parsing: "2023-01-31")) == Fen(100_000))
   }
 

@@ -15,7 +15,7 @@ public enum FundKind: RecordKind {
     if let amount, amount < .zero { cells.fail(.amount, "金额应为正数；支出请用类型“支出”") }
     guard cells.problems.isEmpty, let enteredOn, let kind, let amount else { return nil }
     if kind == .expense {
-      let balance = try FundLedger.balance(on: nil, lookup.db)
+      let balance = try FundLedger.lowestBalance(from: enteredOn, lookup.db)
       if balance < amount {
         cells.fail(.amount, "帮扶基金余额 \(balance) 元，不足以支出")
         return nil

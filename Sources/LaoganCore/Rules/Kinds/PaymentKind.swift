@@ -25,10 +25,10 @@ public enum PaymentKind: RecordKind {
     if let died = cadre.diedOn, let day = paidOn ?? month?.firstDay, day > died {
       cells.note("\(cadre.name)（\(Masking.residentID(cadre.residentID))）已于 \(died) 去世，此笔\(item.rawValue)在其后")
     }
-    if item == .hardshipAid, amount > .zero {
-      let balance = try FundLedger.balance(on: nil, lookup.db)
+    if item == .hardshipAid, amount > .zero, let day = paidOn ?? month?.firstDay {
+      let balance = try FundLedger.lowestBalance(from: day, lookup.db)
       if balance < amount {
-        cells.fail(.amount, "帮扶基金余额 \(balance) 元，不足以支付（先 fund allocate 拨入）")
+        cells.fail(.amount, "帮扶基金 \(day) 起的余额为 \(balance) 元，不足以支付（先 fund allocate 拨入）")
         return nil
       }
     }
