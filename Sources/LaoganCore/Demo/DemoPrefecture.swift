@@ -532,7 +532,7 @@ struct DemoPrefecture {
         .level: level, .region: region.code,
       ]
       if index % 6 == 5 {
-        cells[.collectiveName] = "\(region.displayName)离退休干部第1党支部"
+        cells[.collectiveName] = "\(region == .prefecture ? "州直" : region.shortName)离退休干部第1党支部"
       } else {
         cells[.residentID] = participants(1, region: region.code)
       }

@@ -18,4 +18,9 @@ enum CadreSQL {
     AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))
     """
   }
+
+  /// A membership `m` in force on `day`: joined on or before it (or on an unknown day), not yet left.
+  static func membership(_ m: String = "m", on day: String) -> String {
+    "(\(m).joined_on IS NULL OR \(m).joined_on <= \(day)) AND (\(m).left_on IS NULL OR \(m).left_on > \(day))"
+  }
 }

@@ -121,9 +121,11 @@ extension LaoganDatabase {
         "SUM(o.model_level = '州级' AND (o.named_on IS NULL OR o.named_on <= :day))",
         "SUM(o.model_level = '县级' AND (o.named_on IS NULL OR o.named_on <= :day))",
         """
-        (SELECT COUNT(*) FROM membership m JOIN party_organization o2 ON o2.id = m.organization_id
-         WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND (m.joined_on IS NULL OR m.joined_on <= :day)
-         AND (m.left_on IS NULL OR m.left_on > :day) AND o2.voided_reason IS NULL)
+        (SELECT COUNT(*) FROM membership m JOIN cadre c ON c.id = m.cadre_id
+         JOIN party_organization o2 ON o2.id = m.organization_id
+         WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND \(CadreSQL.membership(on: ":day"))
+           AND \(CadreSQL.onRoll("c", on: ":day")) AND o2.voided_reason IS NULL
+           AND (o2.established_on IS NULL OR o2.established_on <= :day) AND (o2.dissolved_on IS NULL OR o2.dissolved_on > :day))
         """,
       ]
       func row(_ label: String, codes: [String]) throws -> [ReportDocument.Cell] {

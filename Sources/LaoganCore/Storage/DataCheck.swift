@@ -102,7 +102,8 @@ extension LaoganDatabase {
         """
         SELECT 'organization ' || o.id AS record, o.name FROM party_organization o
         WHERE o.voided_reason IS NULL AND o.dissolved_on IS NULL
-          AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = o.id AND m.left_on IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM membership m JOIN cadre c ON c.id = m.cadre_id
+                          WHERE m.organization_id = o.id AND m.left_on IS NULL AND c.died_on IS NULL)
         ORDER BY o.id
         """, hint: "编入党员，或已撤销的登记撤销日期"
       ) { row in "\(row["name"] as String) 没有党员" }

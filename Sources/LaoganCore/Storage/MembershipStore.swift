@@ -30,7 +30,7 @@ extension LaoganDatabase {
     }
   }
 
-  /// Members of an organization on `day` (SPEC §5: joined on or before it, not yet left).
+  /// Members of an organization on `day`: membership in force and the cadre on the roll (alive, retired).
   public func members(ofOrganization organization: String, on day: CalendarDate) throws -> [MembershipPeriod] {
     try read { db in
       let group = try LaoganDatabase.resolve(OrganizationKind.self, organization, db)
@@ -39,9 +39,9 @@ extension LaoganDatabase {
         sql: """
           SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on
           FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
-          WHERE m.organization_id = ? AND (m.joined_on IS NULL OR m.joined_on <= ?) AND (m.left_on IS NULL OR m.left_on > ?)
+          WHERE m.organization_id = :group AND \(CadreSQL.membership(on: ":day")) AND \(CadreSQL.onRoll("c", on: ":day"))
           ORDER BY c.id
-          """, arguments: [group.id, day, day])
+          """, arguments: ["group": group.id, "day": day])
     }
   }
 
