@@ -137,11 +137,11 @@ struct RecordImportTests {
     let before = try #require(CalendarDate(parsing: "2024-02-29"))
     #expect(try database.members(ofOrganization: "兴义一支部", on: before).map(\.cadre.name) == ["张三"])
     #expect(try database.members(ofOrganization: "兴义一支部", on: day).isEmpty)
-    // A member who dies leaves the member list from the day after, the history untouched.
-    let other = try #require(CalendarDate(parsing: "2024-03-10"))
-    _ = try database.recordDeath("张三", on: other, testContext)
-    #expect(try database.members(ofOrganization: "昆明异地支部", on: other).map(\.cadre.name) == ["张三"])
-    #expect(try database.members(ofOrganization: "昆明异地支部", on: other.adding(days: 1)).isEmpty)
+    // A member who dies is not counted on the day of death (SPEC §5: alive means died after the day).
+    let death = try #require(CalendarDate(parsing: "2024-03-10"))
+    _ = try database.recordDeath("张三", on: death, testContext)
+    #expect(try database.members(ofOrganization: "昆明异地支部", on: death.adding(days: -1)).map(\.cadre.name) == ["张三"])
+    #expect(try database.members(ofOrganization: "昆明异地支部", on: death).isEmpty)
 
     try database.leaveOrganization(cadre: "张三", on: try #require(CalendarDate(parsing: "2025-01-01")), testContext)
     #expect(try database.cadre("张三").partyOrganization == nil)
