@@ -24,8 +24,4 @@ struct ImportedKeys {
   func insert(_ key: String, line: Int) throws {
     try insertStatement.execute(arguments: [key, line])
   }
-
-  func drop() {
-    try? db.execute(sql: "DELETE FROM temp.import_key")
-  }
 }

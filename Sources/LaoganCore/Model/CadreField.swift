@@ -64,11 +64,6 @@ public enum CadreField: String, CaseIterable, Sendable {
     [.name, .residentID, .category, .region].contains(self)
   }
 
-  /// Personal information (PIPL), masked in every output unless revealed.
-  public var isPersonal: Bool {
-    [.residentID, .phone, .emergencyPhone].contains(self)
-  }
-
   /// What a prompt shows as the allowed values, when the field takes a closed set.
   public var allowedValues: String? {
     switch self {

@@ -16,8 +16,6 @@ public struct Ethnicity: RawRepresentable, Hashable, Sendable, Codable, Database
     self = value
   }
 
-  public static let han = Ethnicity(rawValue: "汉族")
-
   /// The 56 groups in GB/T 3304 order.
   public static let all: [String] = [
     "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族", "瑶族",
