@@ -217,7 +217,7 @@ struct CommandLineTests {
   }
 
   @Test(
-    "report 323: only the report on stdout, warnings on stderr, byte-identical with --generated-at, format from --output"
+    "report 323: only the report on stdout, warnings on stderr, same bytes with --generated-at, format from --output"
   )
   func report() throws {
     try laogan.run("init")

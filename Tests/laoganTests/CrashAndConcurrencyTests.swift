@@ -10,8 +10,9 @@ struct CrashAndConcurrencyTests {
     var text = "身份证号,项目,所属月份,金额\n"
     text.reserveCapacity(rows * 50)
     for index in 0..<rows {
-      text +=
-        "\(index % 2 == 0 ? "522301194603150011" : "11010519491231002X"),医疗补助费,\(month)-\(index % 12 + 1 < 10 ? "0" : "")\(index % 12 + 1),\(index % 900 + 1).50\n"
+      let id = index % 2 == 0 ? "522301194603150011" : "11010519491231002X"
+      let monthNumber = index % 12 + 1
+      text += "\(id),医疗补助费,\(month)-\(monthNumber < 10 ? "0" : "")\(monthNumber),\(index % 900 + 1).50\n"
     }
     return text
   }

@@ -217,7 +217,8 @@ struct DemoPrefecture {
         ? random.weighted([("正厅级", 10), ("副厅级", 20), ("正县处级", 40), ("副县处级", 30)])
         : random.weighted(Rank.allCases.dropFirst(2).map { ($0.rawValue, $0 == .clerk ? 30 : 10) }),
       .phone:
-        "1\(random.weighted([("3", 4), ("5", 3), ("8", 3)]))\(Int.random(in: 100_000_000..<1_000_000_000, using: &random))",
+        "1" + random.weighted([("3", 4), ("5", 3), ("8", 3)])
+        + String(Int.random(in: 100_000_000..<1_000_000_000, using: &random)),
       .residence: region.displayName, .needsCare: random.weighted([("是", 4), ("否", 96)]),
       .resettledElsewhere: random.weighted([("是", 3), ("否", 97)]),
     ]

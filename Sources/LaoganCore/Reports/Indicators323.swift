@@ -19,7 +19,8 @@ enum Indicators323 {
       indicators: [
         activity("construction.ideological.training_classes", "示范培训班", "期", kind: "培训班"),
         activity(
-          "construction.ideological.training_person_times", "培训人次", "人次", kind: "培训班", measure: personTimes("activity")),
+          "construction.ideological.training_person_times", "培训人次", "人次", kind: "培训班",
+          measure: personTimes("activity")),
         activity("construction.ideological.surveys", "调研", "次", kind: "调研"),
         activity("construction.ideological.home_deliveries", "送学上门", "次", kind: "送学上门"),
         activity("construction.ideological.lectures", "主题宣讲", "场", kind: "主题宣讲"),
@@ -90,7 +91,8 @@ enum Indicators323 {
   }
 
   static func modelBranch(_ level: String) -> String {
-    " AND party_organization.model_level = '\(level)' AND (party_organization.named_on IS NULL OR party_organization.named_on <= :to)"
+    " AND party_organization.model_level = '\(level)'"
+      + " AND (party_organization.named_on IS NULL OR party_organization.named_on <= :to)"
   }
 
   static func activity(
@@ -155,7 +157,8 @@ enum Indicators323 {
         source: .rows(
           table: "health_check",
           condition: { scope in
-            "health_check.voided_reason IS NULL AND health_check.checked_on BETWEEN :from AND :to AND \(scope.cadreRegion("health_check.cadre_id"))"
+            "health_check.voided_reason IS NULL AND health_check.checked_on BETWEEN :from AND :to AND "
+              + scope.cadreRegion("health_check.cadre_id")
           }, measure: "COUNT(DISTINCT health_check.cadre_id)")),
       IndicatorDefinition(
         key: "treatment.living.green_channel_cards", label: "就医绿色通道卡（有效）", unit: "张",
@@ -164,7 +167,8 @@ enum Indicators323 {
           condition: { scope in
             """
             green_card.voided_reason IS NULL AND green_card.issued_on <= :to \
-            AND (green_card.expires_on IS NULL OR green_card.expires_on >= :to) AND \(scope.cadreRegion("green_card.cadre_id"))
+            AND (green_card.expires_on IS NULL OR green_card.expires_on >= :to) AND \
+            \(scope.cadreRegion("green_card.cadre_id"))
             """
           }, measure: "COUNT(*)")),
       IndicatorDefinition(

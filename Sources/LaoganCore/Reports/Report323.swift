@@ -94,7 +94,8 @@ extension LaoganDatabase {
           try explainTable(
             PaymentKind.self,
             where:
-              "payment.voided_reason IS NULL AND payment.item = '困难帮扶' AND COALESCE(payment.paid_on, payment.month || '-01') <= :to",
+              "payment.voided_reason IS NULL AND payment.item = '困难帮扶'"
+              + " AND COALESCE(payment.paid_on, payment.month || '-01') <= :to",
             arguments, reveal: reveal)
         ),
       ]

@@ -58,7 +58,8 @@ extension LaoganDatabase {
         db,
         sql: """
           SELECT substr(counted_on, 1, 7) AS month, item, SUM(amount_fen) AS amount, COUNT(DISTINCT cadre_id) AS persons
-          FROM payment WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ? AND \(scope.cadreRegion("payment.cadre_id"))
+          FROM payment WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ? AND \
+          \(scope.cadreRegion("payment.cadre_id"))
           GROUP BY month, item ORDER BY month
           """, arguments: [period.from, period.to])
       var months: [String] = []

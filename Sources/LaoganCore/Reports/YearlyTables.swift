@@ -77,7 +77,7 @@ extension LaoganDatabase {
         let row = try Row.fetchOne(
           db,
           sql:
-            "SELECT \(measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")) FROM cadre WHERE \(onHand) AND category = '离休' AND \(condition)",
+            "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '离休' AND \(condition)",
           arguments: ["day": day])
         veteranRows.append([.text(label)] + measures.indices.map { .number(row?[$0] ?? 0) })
       }
@@ -89,7 +89,7 @@ extension LaoganDatabase {
         let row = try Row.fetchOne(
           db,
           sql:
-            "SELECT \(measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")) FROM cadre WHERE \(onHand) AND category = '退休' AND \(condition)",
+            "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '退休' AND \(condition)",
           arguments: ["day": day])
         retiredRows.append([.text(label)] + measures.indices.map { .number(row?[$0] ?? 0) })
       }
@@ -125,14 +125,15 @@ extension LaoganDatabase {
          JOIN party_organization o2 ON o2.id = m.organization_id
          WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND \(CadreSQL.membership(on: ":day"))
            AND \(CadreSQL.onRoll("c", on: ":day")) AND o2.voided_reason IS NULL
-           AND (o2.established_on IS NULL OR o2.established_on <= :day) AND (o2.dissolved_on IS NULL OR o2.dissolved_on > :day))
+           AND (o2.established_on IS NULL OR o2.established_on <= :day) AND (o2.dissolved_on IS NULL OR \
+           o2.dissolved_on > :day))
         """,
       ]
       func row(_ label: String, codes: [String]) throws -> [ReportDocument.Cell] {
         let values = try Row.fetchOne(
           db,
           sql: """
-            SELECT \(measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")) FROM party_organization o
+            SELECT \(Self.sums(measures)) FROM party_organization o
             WHERE \(active) AND o.region_code IN (SELECT value FROM json_each(:codes))
             """, arguments: ["day": day, "codes": "[" + codes.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
         return [.text(label)] + measures.indices.map { .number(values?[$0] ?? 0) }
@@ -148,5 +149,10 @@ extension LaoganDatabase {
             rows: rows)
         ])
     }
+  }
+
+  /// A select list of measures, each 0 rather than NULL over no rows.
+  static func sums(_ measures: [String]) -> String {
+    measures.map { "COALESCE(\($0), 0)" }.joined(separator: ", ")
   }
 }

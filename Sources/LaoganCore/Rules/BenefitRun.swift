@@ -66,7 +66,10 @@ extension LaoganDatabase {
     if let clash = try Row.fetchOne(
       db,
       sql:
-        "SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible) GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1",
+        """
+        SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible)
+        GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1
+        """,
       arguments: arguments)
     {
       throw LaoganError.invalidValue(
@@ -83,7 +86,8 @@ extension LaoganDatabase {
     try writer.logInsertedRows(
       table: "payment", after: lastID,
       json:
-        "json_object('id', id, 'cadre_id', cadre_id, 'item', item, 'month', month, 'amount_fen', amount_fen, 'rule_id', rule_id)"
+        "json_object('id', id, 'cadre_id', cadre_id, 'item', item, 'month', month, 'amount_fen', amount_fen, "
+        + "'rule_id', rule_id)"
     )
     let lines = try Row.fetchAll(
       db,

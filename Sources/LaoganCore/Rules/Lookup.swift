@@ -54,7 +54,8 @@ public final class Lookup {
     try CadreRef.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on FROM participant p JOIN cadre c ON c.id = p.cadre_id
+          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on FROM participant p JOIN cadre c ON c.id \
+          = p.cadre_id
           WHERE p.event_table = ? AND p.event_id = ? ORDER BY c.id
           """),
       arguments: [table, id])

@@ -65,7 +65,8 @@ public final class AuditedWriter {
     if insertStatements[key] == nil {
       insertStatements[key] = try db.makeStatement(
         sql:
-          "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+          "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
+          + "VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
       )
     }
     try insertStatements[key]?.execute(arguments: StatementArguments(columns.map { values[$0] ?? .null }))

@@ -86,7 +86,8 @@ extension LaoganDatabase {
         ORDER BY p.id
         """, hint: "按其当月年龄段的标准补发差额"
       ) { row in
-        "\(row["name"] as String) \(row["month"] as String) 高龄补贴 \(Fen(row["amount_fen"])) 元，低于其年龄段标准 \(Fen(row["monthly_fen"])) 元"
+        "\(row["name"] as String) \(row["month"] as String) 高龄补贴 \(Fen(row["amount_fen"])) 元，"
+          + "低于其年龄段标准 \(Fen(row["monthly_fen"])) 元"
       }
       try add(
         "member_without_organization",

@@ -39,7 +39,8 @@ extension LaoganDatabase {
         sql: """
           SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on
           FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
-          WHERE m.organization_id = :group AND \(CadreSQL.membership(on: ":day")) AND \(CadreSQL.onRoll("c", on: ":day"))
+          WHERE m.organization_id = :group AND \(CadreSQL.membership(on: ":day"))
+            AND \(CadreSQL.onRoll("c", on: ":day"))
           ORDER BY c.id
           """, arguments: ["group": group.id, "day": day])
     }

@@ -136,7 +136,8 @@ extension LaoganDatabase {
       return try Kind.Record.fetchAll(
         db,
         sql:
-          "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order)\(limit)",
+          "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(conditions.joined(separator: " AND "))"
+          + " ORDER BY \(order)\(limit)",
         arguments: arguments)
     }
   }

@@ -50,13 +50,17 @@ extension LaoganDatabase {
           """, arguments: [plan.runID, plan.runID])
       if let later {
         throw LaoganError.undoRefused(
-          "后来的命令（审计组 \(later[2] as Int64)：\(Masking.inText(later[3]))）又改动了 \(later[0] as String) \(later[1] as Int64? ?? 0)；请先撤销它"
+          "后来的命令（审计组 \(later[2] as Int64)：\(Masking.inText(later[3]))）"
+            + "又改动了 \(later[0] as String) \(later[1] as Int64? ?? 0)；请先撤销它"
         )
       }
       let entries = try Row.fetchAll(
         db,
         sql:
-          "SELECT action, table_name, record_id, before FROM audit_entry WHERE run_id = ? AND action IN ('insert', 'update') ORDER BY id DESC",
+          """
+          SELECT action, table_name, record_id, before FROM audit_entry
+          WHERE run_id = ? AND action IN ('insert', 'update') ORDER BY id DESC
+          """,
         arguments: [plan.runID])
       for entry in entries {
         try writer.revert(action: entry[0], table: entry[1], id: entry[2], before: entry[3])
@@ -79,7 +83,10 @@ extension AuditedWriter {
         try String.fetchOne(
           db,
           sql:
-            "SELECT json_extract(after, '$.event_table') FROM audit_entry WHERE table_name = 'participant' AND record_id = ? ORDER BY id DESC LIMIT 1",
+            """
+            SELECT json_extract(after, '$.event_table') FROM audit_entry
+            WHERE table_name = 'participant' AND record_id = ? ORDER BY id DESC LIMIT 1
+            """,
           arguments: [id]) ?? ""
       try replaceParticipants(table: eventTable, eventID: id, cadreIDs: ids)
       return
@@ -96,7 +103,8 @@ extension AuditedWriter {
       let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" }
       try db.execute(
         sql:
-          "UPDATE \(table) SET \(columns.map { "\($0) = json_extract(:image, '$.\($0)')" }.joined(separator: ", ")) WHERE id = :id",
+          "UPDATE \(table) SET "
+          + columns.map { "\($0) = json_extract(:image, '$.\($0)')" }.joined(separator: ", ") + " WHERE id = :id",
         arguments: ["image": before, "id": id])
       try log(action: "update", table: table, id: id, before: current, after: try image(of: table, id: id))
     }

@@ -103,20 +103,24 @@ enum HTMLReport {
     let labelWidth = 150.0
     let width = 640.0
     var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(rowHeight * Double(rows.count) + 4))\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" "
+      + "height=\"\(Int(rowHeight * Double(rows.count) + 4))\" "
       + "role=\"img\" aria-label=\"\(escape(section.title))\">\n"
     for (index, row) in rows.enumerated() {
       let top = Double(index) * rowHeight + 2
       svg +=
-        "<text x=\"\(labelWidth - 4)\" y=\"\(format(top + rowHeight / 2 + 3))\" font-size=\"8\" text-anchor=\"end\">\(escape(row[0].text))</text>\n"
+        "<text x=\"\(labelWidth - 4)\" y=\"\(format(top + rowHeight / 2 + 3))\" font-size=\"8\" text-anchor=\"end\">"
+        + "\(escape(row[0].text))</text>\n"
       for (offset, column) in series.enumerated() {
         let cell = row[column]
         let length = value(cell) / scale(for: cell, in: row) * (width - labelWidth - 70)
         let y = top + Double(offset) * barHeight
         svg +=
-          "<rect x=\"\(labelWidth)\" y=\"\(format(y))\" width=\"\(format(length))\" height=\"\(format(barHeight - 1))\" fill=\"\(colors[offset])\"/>"
+          "<rect x=\"\(labelWidth)\" y=\"\(format(y))\" width=\"\(format(length))\" "
+          + "height=\"\(format(barHeight - 1))\" fill=\"\(colors[offset])\"/>"
         svg +=
-          "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(format(y + barHeight - 1.5))\" font-size=\"6.5\">\(escape(cell.text))</text>\n"
+          "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(format(y + barHeight - 1.5))\" font-size=\"6.5\">"
+          + "\(escape(cell.text))</text>\n"
       }
     }
     svg += "</svg>\n"

@@ -98,11 +98,12 @@ enum XLSXReport {
     let columns = widths.enumerated().map {
       "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\($1)\" customWidth=\"1\"/>"
     }.joined()
+    let mergeList = merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
+    let mergeCells = merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">\(mergeList)</mergeCells>"
     return """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-      <cols>\(columns)</cols><sheetData>\(rows.joined())</sheetData>\
-      \(merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>")\
+      <cols>\(columns)</cols><sheetData>\(rows.joined())</sheetData>\(mergeCells)\
       <pageSetup paperSize="9" orientation="portrait"/></worksheet>
       """
   }
@@ -110,7 +111,8 @@ enum XLSXReport {
   private static func inlineCell(_ reference: String, _ text: String, _ style: Style) -> String {
     guard !text.isEmpty else { return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>" }
     return
-      "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(HTMLReport.escape(text))</t></is></c>"
+      "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\">"
+      + "<is><t xml:space=\"preserve\">\(HTMLReport.escape(text))</t></is></c>"
   }
 
   /// A, B, … Z, AA, AB …
@@ -125,13 +127,15 @@ enum XLSXReport {
     return name
   }
 
+  /// The workbook with one sheet named after the report (Excel allows 31 characters and no `/`).
   private static func workbook(title: String) -> String {
-    """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-    xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-    <sheets><sheet name="\(HTMLReport.escape(String(title.prefix(31)).replacingOccurrences(of: "/", with: "-")))" sheetId="1" r:id="rId1"/></sheets></workbook>
-    """
+    let sheetName = HTMLReport.escape(String(title.prefix(31)).replacingOccurrences(of: "/", with: "-"))
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+      xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+      <sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>
+      """
   }
 
   private static let contentTypes = """
@@ -139,24 +143,32 @@ enum XLSXReport {
     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
     <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
     <Default Extension="xml" ContentType="application/xml"/>\
-    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+    <Override PartName="/xl/workbook.xml" \
+    ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+    <Override PartName="/xl/worksheets/sheet1.xml" \
+    ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+    <Override PartName="/xl/styles.xml" \
+    ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
     </Types>
     """
 
   private static let rootRelations = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+    <Relationship Id="rId1" \
+    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+    Target="xl/workbook.xml"/>\
     </Relationships>
     """
 
   private static let workbookRelations = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+    <Relationship Id="rId1" \
+    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+    Target="worksheets/sheet1.xml"/>\
+    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+    Target="styles.xml"/>\
     </Relationships>
     """
 
@@ -168,14 +180,18 @@ enum XLSXReport {
     <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font>\
     <font><b/><sz val="16"/><name val="黑体"/></font></fonts>\
     <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
-    <fill><patternFill patternType="solid"><fgColor rgb="FFF2E6E6"/><bgColor indexed="64"/></patternFill></fill></fills>\
+    <fill><patternFill patternType="solid"><fgColor rgb="FFF2E6E6"/><bgColor indexed="64"/></patternFill>\
+    </fill></fills>\
     <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
-    <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>\
+    <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/>\
+    </border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
     <cellXfs count="7">\
     <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-    <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>\
-    <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
+    <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment \
+    horizontal="center" vertical="center"/></xf>\
+    <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" \
+    applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
     <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/>\
     <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>\
     <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>\

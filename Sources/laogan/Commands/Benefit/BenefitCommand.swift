@@ -17,8 +17,11 @@ extension Laogan.BenefitCommand {
   struct Rule: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "按月发放项目的规则：金额、适用月份、年龄段、类别、职级。",
-      discussion:
-        "示例：\n  laogan benefit rule list\n  laogan benefit rule add --item 高龄补贴 --monthly 100 --from 2022-01 --min-age 80 --max-age 89",
+      discussion: """
+        示例：
+          laogan benefit rule list
+          laogan benefit rule add --item 高龄补贴 --monthly 100 --from 2022-01 --min-age 80 --max-age 89
+        """,
       subcommands: [AddRule.self, ListRules.self])
   }
 

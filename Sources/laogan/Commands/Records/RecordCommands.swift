@@ -45,11 +45,12 @@ struct ListRecords<Commands: KindCommands>: ParsableCommand {
   typealias Kind = Commands.Kind
 
   static var configuration: CommandConfiguration {
-    CommandConfiguration(
+    let dates = Kind.dateSQL == nil ? "" : " --from 2022-01-01 --to 2023-06-12"
+    return CommandConfiguration(
       commandName: "list", abstract: "列出\(Kind.label)（不含已作废的）。",
       discussion: """
         示例：
-          laogan \(Commands.commandName) list --region 兴义\(Kind.dateSQL == nil ? "" : " --from 2022-01-01 --to 2023-06-12")
+          laogan \(Commands.commandName) list --region 兴义\(dates)
           laogan \(Commands.commandName) list --format csv > \(Kind.name).csv
         """)
   }
