@@ -11,14 +11,14 @@ enum HTMLReport {
       <style>
       @page { size: A4; margin: 14mm; }
       body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif;
-             font-size: 10pt; color: #1a1a1a; margin: 0 auto; max-width: 182mm; }
+             font-size: 9.5pt; color: #1a1a1a; margin: 0 auto; max-width: 182mm; }
       h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; }
       .subtitle { text-align: center; color: #444; margin: 0 0 10pt; }
       section { break-after: page; page-break-after: always; padding-top: 6pt; }
       section:last-of-type { break-after: auto; page-break-after: auto; }
       h2 { font-size: 12pt; border-bottom: 2px solid #b22; padding-bottom: 2pt; }
       table { border-collapse: collapse; width: 100%; margin-top: 6pt; }
-      th, td { border: 1px solid #888; padding: 2pt 5pt; }
+      th, td { border: 1px solid #888; padding: 1pt 5pt; }
       th { background: #f2e6e6; }
       td.n { text-align: right; font-variant-numeric: tabular-nums; }
       .note { color: #b22; }
@@ -98,7 +98,7 @@ enum HTMLReport {
       let values = pool.flatMap { row in series.map { row[$0] } }.filter { sameKind($0, cell) }.map(value)
       return max(values.max() ?? 1, 1)
     }
-    let barHeight = 7.0
+    let barHeight = 5.0
     let rowHeight = barHeight * Double(series.count) + 6
     let labelWidth = 150.0
     let width = 640.0
@@ -119,7 +119,7 @@ enum HTMLReport {
           "<rect x=\"\(labelWidth)\" y=\"\(format(y))\" width=\"\(format(length))\" "
           + "height=\"\(format(barHeight - 1))\" fill=\"\(colors[offset])\"/>"
         svg +=
-          "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(format(y + barHeight - 1.5))\" font-size=\"6.5\">"
+          "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(format(y + barHeight - 1.5))\" font-size=\"5\">"
           + "\(escape(cell.text))</text>\n"
       }
     }
