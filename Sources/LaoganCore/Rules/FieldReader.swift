@@ -2,20 +2,27 @@
 /// of stopping at the first, so a clerk can fix a row in one go. Every record kind reads its cells here.
 public struct FieldReader<Field: ImportField> {
   public let cells: [Field: String]
+  /// The cells trimmed, the empty ones left out: every read goes through here, once a cell.
+  private let filled: [Field: String]
   public private(set) var problems: [FieldProblem] = []
   public private(set) var notes: [String] = []
 
   public init(cells: [Field: String]) {
     self.cells = cells
-    for field in Field.allCases where field.isRequired && text(field) == nil {
+    var filled: [Field: String] = [:]
+    for (field, raw) in cells {
+      let text = raw.trimmed
+      if !text.isEmpty { filled[field] = text }
+    }
+    self.filled = filled
+    for field in Field.allCases where field.isRequired && filled[field] == nil {
       problems.append(FieldProblem(field: field.rawValue, value: "", reason: "必填，不能为空"))
     }
   }
 
   /// The trimmed text of a cell; nil when empty or absent.
   public func text(_ field: Field) -> String? {
-    guard let raw = cells[field]?.trimmed, !raw.isEmpty else { return nil }
-    return raw
+    filled[field]
   }
 
   public mutating func fail(_ field: Field, _ reason: String, value: String? = nil) {
