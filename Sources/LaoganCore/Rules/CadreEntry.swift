@@ -1,7 +1,7 @@
 /// A cadre as typed, field by field — a spreadsheet row, or the options of `cadre add` — before validation.
 ///
-/// The one place where typed text becomes a `Cadre`: import, add and edit all come through here, so every
-/// path applies the same rules (SPEC §3).
+/// Typed text becomes a `Cadre` in one place, `FieldReader.readCadre()`, which import, add and edit all go
+/// through (via `CadreKind`), so every path applies the same rules (SPEC §3).
 public struct CadreEntry: Sendable {
   public var cells: [CadreField: String]
 
@@ -15,15 +15,6 @@ public struct CadreEntry: Sendable {
     return CadreField.allCases.filter { $0.isRequired && reader.text($0) == nil }
   }
 
-  /// The validated cadre and notes worth telling the clerk (an upgraded 15-digit number), or every problem.
-  public func validated() -> Result<(cadre: Cadre, notes: [String]), FieldProblems> {
-    var reader = Reader(entry: self)
-    let cadre = reader.cadre()
-    if let cadre, reader.problems.isEmpty {
-      return .success((cadre, reader.notes))
-    }
-    return .failure(FieldProblems(problems: reader.problems))
-  }
 }
 
 extension CadreEntry {
@@ -67,96 +58,88 @@ extension Cadre {
 
 // MARK: - Validation
 
-extension CadreEntry {
-  /// The cadre's own rules on top of the shared cell reading: 身份证号 agreement, dates after birth.
-  private struct Reader {
-    var cells: FieldReader<CadreField>
-    var problems: [FieldProblem] { cells.problems }
-    var notes: [String] { cells.notes }
-
-    init(entry: CadreEntry) {
-      cells = FieldReader(cells: entry.cells)
-    }
-
-    mutating func cadre() -> Cadre? {
-      let id = residentID()
-      let name = cells.line(.name, maxLength: 50)
-      let sex = cells.choice(.sex, Sex.self)
-      let bornOn = cells.date(.bornOn)
-      if let id {
-        if let sex, sex != id.sex { cells.fail(.sex, "与身份证号不符（号码表明性别为\(id.sex.rawValue)）") }
-        if let bornOn, bornOn != id.birthDate {
-          cells.fail(.bornOn, "与身份证号不符（号码表明出生于 \(id.birthDate)）")
-        }
-      }
-      let ethnicity = cells.text(.ethnicity).flatMap { text in
-        Ethnicity(label: text)
-          ?? {
-            cells.fail(.ethnicity, "不是 56 个民族之一"); return nil
-          }()
-      }
-      let category = cells.choice(.category, CadreCategory.self)
-      let region = cells.region(.region)
-      let joinedPartyOn = cells.date(.joinedPartyOn)
-      let memberFlag = cells.flag(.isPartyMember)
-      if memberFlag == false, joinedPartyOn != nil {
-        cells.fail(.joinedPartyOn, "党员为“否”却填了入党日期")
-      }
-      let startedWorkOn = cells.date(.startedWorkOn)
-      let retiredOn = cells.date(.retiredOn)
-      let diedOn = cells.date(.diedOn)
-      let unitType = cells.choice(.unitType, UnitType.self)
-      let rank = cells.choice(.rank, Rank.self)
-      let resettledElsewhere = cells.flag(.resettledElsewhere) ?? false
-      let needsCare = cells.flag(.needsCare) ?? false
-      let phoneNumber = phone(.phone)
-      let emergencyPhone = phone(.emergencyPhone)
-      guard problems.isEmpty, let id, let name, let category, let region else { return nil }
-      let cadre = Cadre(
-        id: nil, name: name, sex: id.sex, ethnicity: ethnicity, bornOn: id.birthDate, residentID: id.value,
-        category: category, startedWorkOn: startedWorkOn, retiredOn: retiredOn,
-        formerUnit: cells.line(.formerUnit), unitType: unitType, formerPost: cells.line(.formerPost), rank: rank,
-        regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil), joinedPartyOn: joinedPartyOn,
-        partyOrganization: cells.line(.partyOrganization), residence: cells.line(.residence),
-        resettledElsewhere: resettledElsewhere, needsCare: needsCare, phone: phoneNumber,
-        emergencyContact: cells.line(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
-        note: cells.line(.note, maxLength: 1000), voidedReason: nil)
-      checkOrder(cadre)
-      return problems.isEmpty ? cadre : nil
-    }
-
-    /// Dates that cannot come before the birth date.
-    private mutating func checkOrder(_ cadre: Cadre) {
-      let later: [(CadreField, CalendarDate?)] = [
-        (.startedWorkOn, cadre.startedWorkOn), (.retiredOn, cadre.retiredOn),
-        (.joinedPartyOn, cadre.joinedPartyOn), (.diedOn, cadre.diedOn),
-      ]
-      for (field, date) in later {
-        if let date, date < cadre.bornOn { cells.fail(field, "早于出生日期 \(cadre.bornOn)") }
+/// The cadre's own rules, read from the same cells every other kind reads.
+extension FieldReader where Field == CadreField {
+  /// The cadre the cells describe, or nil with every problem recorded: 身份证号 agreement, dates after
+  /// birth, phone numbers, on top of the shared cell reading.
+  mutating func readCadre() -> Cadre? {
+    let id = residentID()
+    let name = line(.name, maxLength: 50)
+    let sex = choice(.sex, Sex.self)
+    let bornOn = date(.bornOn)
+    if let id {
+      if let sex, sex != id.sex { fail(.sex, "与身份证号不符（号码表明性别为\(id.sex.rawValue)）") }
+      if let bornOn, bornOn != id.birthDate {
+        fail(.bornOn, "与身份证号不符（号码表明出生于 \(id.birthDate)）")
       }
     }
-
-    private mutating func residentID() -> ResidentID? {
-      guard let text = cells.text(.residentID) else { return nil }
-      do {
-        let id = try ResidentID(text)
-        if id.wasUpgraded { cells.note("15 位身份证号 \(Masking.residentID(text)) 已升级为 18 位 \(id.masked)") }
-        return id
-      } catch {
-        cells.fail(.residentID, error.description, value: Masking.residentID(text))
-        return nil
-      }
+    let ethnicity = text(.ethnicity).flatMap { text in
+      Ethnicity(label: text)
+        ?? {
+          fail(.ethnicity, "不是 56 个民族之一"); return nil
+        }()
     }
-
-    private mutating func phone(_ field: CadreField) -> String? {
-      guard let text = cells.text(field)?.halfWidth else { return nil }
-      let digits = text.filter(\.isASCIIDigit).count
-      guard digits >= 7, text.allSatisfy({ $0.isASCIIDigit || "+- ".contains($0) }) else {
-        // Personal information stays masked even in a message about it.
-        cells.fail(field, "不像电话号码（只能有数字、+、-，至少 7 位数字）", value: Masking.phone(text))
-        return nil
-      }
-      return text
+    let category = choice(.category, CadreCategory.self)
+    let region = region(.region)
+    let joinedPartyOn = date(.joinedPartyOn)
+    let memberFlag = flag(.isPartyMember)
+    if memberFlag == false, joinedPartyOn != nil {
+      fail(.joinedPartyOn, "党员为“否”却填了入党日期")
     }
+    let startedWorkOn = date(.startedWorkOn)
+    let retiredOn = date(.retiredOn)
+    let diedOn = date(.diedOn)
+    let unitType = choice(.unitType, UnitType.self)
+    let rank = choice(.rank, Rank.self)
+    let resettledElsewhere = flag(.resettledElsewhere) ?? false
+    let needsCare = flag(.needsCare) ?? false
+    let phoneNumber = phone(.phone)
+    let emergencyPhone = phone(.emergencyPhone)
+    guard problems.isEmpty, let id, let name, let category, let region else { return nil }
+    let cadre = Cadre(
+      id: nil, name: name, sex: id.sex, ethnicity: ethnicity, bornOn: id.birthDate, residentID: id.value,
+      category: category, startedWorkOn: startedWorkOn, retiredOn: retiredOn,
+      formerUnit: line(.formerUnit), unitType: unitType, formerPost: line(.formerPost), rank: rank,
+      regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil), joinedPartyOn: joinedPartyOn,
+      partyOrganization: line(.partyOrganization), residence: line(.residence),
+      resettledElsewhere: resettledElsewhere, needsCare: needsCare, phone: phoneNumber,
+      emergencyContact: line(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
+      note: line(.note, maxLength: 1000), voidedReason: nil)
+    checkOrder(cadre)
+    return problems.isEmpty ? cadre : nil
+  }
+
+  /// Dates that cannot come before the birth date.
+  private mutating func checkOrder(_ cadre: Cadre) {
+    let later: [(CadreField, CalendarDate?)] = [
+      (.startedWorkOn, cadre.startedWorkOn), (.retiredOn, cadre.retiredOn),
+      (.joinedPartyOn, cadre.joinedPartyOn), (.diedOn, cadre.diedOn),
+    ]
+    for (field, date) in later {
+      if let date, date < cadre.bornOn { fail(field, "早于出生日期 \(cadre.bornOn)") }
+    }
+  }
+
+  private mutating func residentID() -> ResidentID? {
+    guard let text = text(.residentID) else { return nil }
+    do {
+      let id = try ResidentID(text)
+      if id.wasUpgraded { note("15 位身份证号 \(Masking.residentID(text)) 已升级为 18 位 \(id.masked)") }
+      return id
+    } catch {
+      fail(.residentID, error.description, value: Masking.residentID(text))
+      return nil
+    }
+  }
+
+  private mutating func phone(_ field: CadreField) -> String? {
+    guard let text = text(field)?.halfWidth else { return nil }
+    let digits = text.filter(\.isASCIIDigit).count
+    guard digits >= 7, text.allSatisfy({ $0.isASCIIDigit || "+- ".contains($0) }) else {
+      // Personal information stays masked even in a message about it.
+      fail(field, "不像电话号码（只能有数字、+、-，至少 7 位数字）", value: Masking.phone(text))
+      return nil
+    }
+    return text
   }
 }

@@ -30,16 +30,8 @@ public enum CadreKind: RecordKind {
   }
 
   public static func parse(_ cells: inout FieldReader<CadreField>, _ lookup: Lookup) throws -> Parsed<Cadre>? {
-    let entry = CadreEntry(cells: cells.cells)
     _ = try cells.organization(.partyOrganization, lookup)
-    switch entry.validated() {
-    case .success(let (cadre, notes)):
-      for note in notes { cells.note(note) }
-      return cells.problems.isEmpty ? Parsed(cadre) : nil
-    case .failure(let failure):
-      cells.absorb(failure.problems)
-      return nil
-    }
+    return cells.readCadre().map { Parsed($0) }
   }
 
   public static func cells(of cadre: Cadre, _ lookup: Lookup) throws -> [CadreField: String] {

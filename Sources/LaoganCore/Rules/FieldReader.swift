@@ -29,13 +29,6 @@ public struct FieldReader<Field: ImportField> {
     problems.append(FieldProblem(field: field.rawValue, value: value ?? text(field) ?? "", reason: reason))
   }
 
-  /// Takes problems found by a kind's own validation, once each.
-  public mutating func absorb(_ more: [FieldProblem]) {
-    for problem in more where !problems.contains(problem) {
-      problems.append(problem)
-    }
-  }
-
   public mutating func note(_ text: String) {
     notes.append(text)
   }
