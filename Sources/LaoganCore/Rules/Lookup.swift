@@ -22,15 +22,23 @@ public final class Lookup {
   }
 
   let db: Database
+  /// The cadres found so far by 身份证号, when the caller does not change cadres: a monthly payroll names
+  /// each cadre once a line, a year's file dozens of times.
+  private var remembered: [String: CadreRef]?
 
-  public init(_ db: Database) {
+  /// `remembersCadres` only where no cadre changes while the lookup lives (imports of facts).
+  public init(_ db: Database, remembersCadres: Bool = false) {
     self.db = db
+    remembered = remembersCadres ? [:] : nil
   }
 
   public func cadre(residentID: String) throws -> CadreRef? {
-    try CadreRef.fetchOne(
+    if let known = remembered?[residentID] { return known }
+    let cadre = try CadreRef.fetchOne(
       db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE resident_id = ?"),
       arguments: [residentID])
+    if let cadre { remembered?[residentID] = cadre }
+    return cadre
   }
 
   public func cadre(id: Int64) throws -> CadreRef? {

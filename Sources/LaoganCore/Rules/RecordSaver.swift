@@ -19,7 +19,8 @@ final class RecordSaver<Kind: RecordKind> {
   init(_ writer: AuditedWriter, update: Bool) throws {
     self.writer = writer
     self.update = update
-    lookup = Lookup(writer.db)
+    // Facts never change a cadre, so the cadres their rows name can be remembered for the whole file.
+    lookup = Lookup(writer.db, remembersCadres: Kind.isFact)
     if Kind.keyField != nil {
       existingByKey = try writer.db.cachedStatement(
         sql: "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?")
@@ -48,8 +49,8 @@ final class RecordSaver<Kind: RecordKind> {
   func save(_ changes: [Kind.Field: String], over existing: Kind.Record?, allowUpdate: Bool? = nil)
     throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
   {
-    var cells = try existing.map { try Kind.cells(of: $0, lookup) } ?? [:]
-    cells.merge(changes) { _, new in new }
+    var cells = changes
+    if let existing { cells.merge(try Kind.cells(of: existing, lookup)) { new, _ in new } }
     var reader = FieldReader(cells: cells)
     let parsed = try Kind.parse(&reader, lookup)
     guard reader.problems.isEmpty, var parsed else { throw FieldProblems(problems: reader.problems) }

@@ -36,8 +36,10 @@ public final class AuditedWriter {
   public let today: CalendarDate
   private(set) var entryCount = 0
   private var imageStatements: [String: Statement] = [:]
-  private var insertStatements: [String: Statement] = [:]
-  private var insertLogStatements: [String: Statement] = [:]
+  /// Rows `insert` added but has not logged yet: one table's run of consecutive ids. A file of a million
+  /// payments is logged by one `INSERT … SELECT` instead of a million; any other write logs the run first,
+  /// so the log keeps the order the writes happened in.
+  private var unlogged: (table: String, ids: ClosedRange<Int64>)?
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -55,41 +57,37 @@ public final class AuditedWriter {
     runID = db.lastInsertedRowID
   }
 
-  /// Inserts through one prepared statement a table (the bulk paths — import, the monthly run, the demo —
-  /// insert thousands of rows in one transaction), then logs the stored row.
+  /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`).
   public func insert<Record: AuditedRecord>(_ record: inout Record) throws {
     let table = Record.databaseTableName
-    let values = try record.databaseDictionary
-    let columns = values.keys.sorted()
-    let key = table + ":" + columns.joined(separator: ",")
-    if insertStatements[key] == nil {
-      insertStatements[key] = try db.makeStatement(
-        sql:
-          "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
-          + "VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-      )
+    try record.insert(db)
+    let id = db.lastInsertedRowID
+    record.id = id
+    entryCount += 1
+    if let run = unlogged, run.table == table, run.ids.upperBound + 1 == id {
+      unlogged = (table, run.ids.lowerBound...id)
+    } else {
+      try logInserts()
+      unlogged = (table, id...id)
     }
-    try insertStatements[key]?.execute(arguments: StatementArguments(columns.map { values[$0] ?? .null }))
-    record.id = db.lastInsertedRowID
-    try logInsert(table: table, id: db.lastInsertedRowID)
   }
 
-  /// Logs an inserted row with its image in one statement: SQLite reads the row and writes the entry.
-  private func logInsert(table: String, id: Int64) throws {
-    if insertLogStatements[table] == nil {
-      insertLogStatements[table] = try db.makeStatement(
-        sql: """
-          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-          SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id = ?
-          """)
-    }
-    try insertLogStatements[table]?.execute(arguments: [runID, table, id])
-    entryCount += 1
+  /// Logs the rows `insert` added since the last entry, each with its image: SQLite reads the rows and writes
+  /// the entries. Called before any other entry and when the command's writes end.
+  func logInserts() throws {
+    guard let (table, ids) = unlogged else { return }
+    unlogged = nil
+    try db.execute(
+      sql: """
+        INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+        SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
+        """, arguments: [runID, table, ids.lowerBound, ids.upperBound])
   }
 
   /// Writes `record` over `old`; nothing is written or logged when they are equal.
   public func update<Record: AuditedRecord & Equatable>(_ record: Record, from old: Record) throws {
     guard record != old else { return }
+    try logInserts()
     let table = Record.databaseTableName
     let before = try image(of: table, id: record.id)
     try record.update(db)
@@ -98,6 +96,7 @@ public final class AuditedWriter {
 
   /// Sets the cadres an event lists, logged as one entry with the list before and after.
   public func replaceParticipants(table: String, eventID: Int64, cadreIDs: [Int64]) throws {
+    try logInserts()
     let before = try Int64.fetchAll(
       db, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
       arguments: [table, eventID])
@@ -117,6 +116,7 @@ public final class AuditedWriter {
   /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`), with `json` — an SQL expression over
   /// the table's columns — as each row's after-image. The monthly run writes thousands of rows this way.
   public func logInsertedRows(table: String, after: Int64, json: String) throws {
+    try logInserts()
     try db.execute(
       sql: """
         INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
@@ -151,6 +151,7 @@ public final class AuditedWriter {
   }
 
   func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
+    try logInserts()
     try db.cachedStatement(
       sql: "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)"
     ).execute(arguments: [runID, action, table, id, before, after])
@@ -170,6 +171,7 @@ extension LaoganDatabase {
       do {
         let writer = try AuditedWriter(db: db, context: context)
         let result = try body(writer)
+        try writer.logInserts()
         if dryRun {
           try db.rollback()
         } else {

@@ -123,6 +123,37 @@ struct SafetyTests {
     #expect(try database.auditLines(AuditFilter(), reveal: false).map(\.action).prefix(2) == ["delete", "update"])
   }
 
+  @Test("inside one command the log keeps the order of the writes; an insert's image is the row as inserted")
+  func auditOrder() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    let cadreID = try #require(try database.cadre("甲").id)
+    let month = try #require(Month(year: 2023, month: 1))
+    try database.write(testContext) { writer in
+      var first = Payment(
+        id: nil, cadreID: cadreID, item: .specialNeeds, month: month, paidOn: nil, amount: Fen(100), note: nil,
+        ruleID: nil, voidedReason: nil)
+      var second = first
+      try writer.insert(&first)
+      try writer.insert(&second)
+      var changed = first
+      changed.amount = Fen(200)
+      try writer.update(changed, from: first)
+      var third = second
+      third.id = nil
+      try writer.insert(&third)
+    }
+    let entries = try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT action, record_id, json_extract(after, '$.amount_fen') AS amount FROM audit_entry
+          WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
+          """
+      ).map { "\($0["action"] as String) \($0["record_id"] as Int64) \($0["amount"] as Int64)" }
+    }
+    #expect(entries == ["insert 1 100", "insert 2 100", "update 1 200", "insert 3 100"])
+  }
+
   @Test("undo refuses when a later command changed the same record")
   func undoRefused() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
