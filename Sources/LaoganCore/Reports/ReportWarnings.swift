@@ -7,11 +7,10 @@ extension LaoganDatabase {
     try read { db in
       var warnings: [String] = []
       let scope = ReportScope(region: region)
-      let cadres =
-        try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM cadre WHERE voided_reason IS NULL AND \(scope.region("cadre.region_code"))")
-        ?? 0
-      if cadres == 0 { warnings.append("\(region.name)没有登记干部") }
+      let hasCadres = try Bool.fetchOne(
+        db,
+        sql: "SELECT EXISTS (SELECT 1 FROM cadre WHERE voided_reason IS NULL AND \(scope.region("cadre.region_code")))")
+      if hasCadres != true { warnings.append("\(region.name)没有登记干部") }
       // One indexed probe a month, not a scan of the period's payments.
       let paid = try db.makeStatement(
         sql: """

@@ -50,7 +50,7 @@ public final class AuditedWriter {
     self.db = db
     let now = context.now()
     today = CalendarDate(now)
-    let stamp = ISO8601DateFormatter().string(from: now)
+    let stamp = now.formatted(.iso8601)
     try db.execute(
       sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
       arguments: [context.operatorName, stamp, context.command])

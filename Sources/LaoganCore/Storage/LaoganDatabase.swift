@@ -21,7 +21,9 @@ public struct LaoganDatabase: Sendable {
   public init(path: String, mode: OpenMode) throws {
     self.path = path
     do {
-      var needsMigration = false
+      // A new file and an older laogan's need the migrations; a current one is left alone, so a command that
+      // only reads does not write.
+      var needsMigration = true
       if FileManager.default.fileExists(atPath: path) {
         needsMigration = try LaoganDatabase.checkIsOurs(path: path)
       } else {
@@ -31,11 +33,12 @@ public struct LaoganDatabase: Sendable {
       reader = try DatabaseQueue(path: path, configuration: LaoganDatabase.makeConfiguration())
       if needsMigration {
         // An older laogan's database: a copy beside it first, so an upgrade can always be undone by hand.
-        let copy =
-          "\(path).before-upgrade-\(try reader.read { try Migrations.migrator.appliedMigrations($0).last ?? "v0" })"
-        if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
+        if let applied = try reader.read({ try Migrations.migrator.appliedMigrations($0).last }) {
+          let copy = "\(path).before-upgrade-\(applied)"
+          if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
+        }
+        try Migrations.migrator.migrate(reader)
       }
-      try Migrations.migrator.migrate(reader)
     } catch let error as DatabaseError {
       throw LaoganError.cannotOpen(path: path, reason: LaoganDatabase.explain(error))
     }
@@ -44,10 +47,15 @@ public struct LaoganDatabase: Sendable {
   /// The one place for connection set-up.
   static func makeConfiguration() -> Configuration {
     var configuration = Configuration()
-    configuration.journalMode = .wal
     configuration.busyMode = .timeout(15)
     configuration.foreignKeysEnabled = true
     configuration.prepareDatabase { db in
+      // WAL by hand rather than GRDB's `.wal`, which writes a dummy table whenever the -wal file is missing —
+      // on every command, since the last connection to close removes it. One connection never needs that.
+      guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+        throw DatabaseError(message: "无法启用 WAL 模式")
+      }
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
       // 32 MB of page cache (SQLite's default is 2 MB): a large import's pages stay in memory instead of
       // spilling to the journal mid-transaction. Bounded, so memory stays flat in the file's size.
       try db.execute(sql: "PRAGMA cache_size = -32768")
@@ -57,7 +65,7 @@ public struct LaoganDatabase: Sendable {
 
   /// Refuses a newer laogan's database or another program's, through a read-only connection so that a
   /// refused file is left exactly as it was (opening in WAL mode would already write to it).
-  /// Returns whether the database has migrations still to apply (an older laogan's file).
+  /// Returns whether the database has migrations still to apply: an empty file or an older laogan's.
   @discardableResult
   static func checkIsOurs(path: String) throws -> Bool {
     var configuration = Configuration()
@@ -68,7 +76,7 @@ public struct LaoganDatabase: Sendable {
     return try queue.read { db in
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      guard !tables.isEmpty else { return false }
+      guard !tables.isEmpty else { return true }
       guard tables.contains("grdb_migrations"), try migrator.appliedIdentifiers(db).contains("v1-roster") else {
         throw LaoganError.notLaoganDatabase(path: path)
       }

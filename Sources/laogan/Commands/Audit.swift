@@ -5,6 +5,7 @@ extension Laogan {
   /// `laogan audit`: who changed what, newest first.
   struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "audit",
       abstract: "查看审计日志：谁、何时、哪条命令、哪条记录、改前改后。",
       discussion: """
         示例：

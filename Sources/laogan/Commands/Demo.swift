@@ -6,6 +6,7 @@ extension Laogan {
   /// `laogan demo`: a realistic demo prefecture and its 323 report.
   struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "demo",
       abstract: "建一个演示用的黔西南州数据库（约 2.5 万名干部及其组织、待遇、活动），并打印 2022-01-01 至 2023-06-12 的“323”统计表。",
       discussion: """
         数据库默认为当前目录的 laogan-demo.db；已存在的演示库会重建，其他数据库不会被覆盖。
@@ -40,7 +41,7 @@ extension Laogan {
           summary.organizations, summary.events, summary.payments, Date().timeIntervalSince(started)))
       let report = try database.report323(
         region: .prefecture, period: LaoganDatabase.demoReportPeriod, compare: false,
-        generatedAt: ISO8601DateFormatter().string(from: Date()))
+        generatedAt: Date().formatted(.iso8601))
       let chosen = ReportFormat(rawValue: format) ?? .text
       FileHandle.standardOutput.write(
         try chosen.documentFormat.map(report.document.rendered(as:)) ?? Data(try report.json().utf8))

@@ -6,6 +6,7 @@ extension Laogan {
   /// `laogan export KIND`: the records as a spreadsheet or JSON, to stdout or a file.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "导出记录为 CSV（UTF-8 BOM，Excel 可直接打开）或 JSON。",
       discussion: """
         CSV 的表头与导入相同，JSON 的键是导入的英文别名。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志）。

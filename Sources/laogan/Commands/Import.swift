@@ -6,6 +6,7 @@ extension Laogan {
   /// `laogan import KIND FILE`: a clerk's spreadsheet, all or nothing.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "从 CSV 导入记录：全部成功才写入，任何一行有错则一行也不写，并列出每个错误的行、列与原因。",
       discussion: """
         编码自动识别（UTF-8、带 BOM 的 UTF-8、GB18030/GBK），也可用 --encoding 指定。表头可用中文或英文别名，顺序不限。

@@ -5,6 +5,7 @@ extension Laogan {
   /// `laogan init`: creates the database, or brings an existing one to the current schema.
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "创建数据库（文件权限 0600）；已存在时只升级结构。",
       discussion: """
         示例：

@@ -6,6 +6,7 @@ extension Laogan {
   /// `laogan backup FILE`.
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "backup",
       abstract: "在线备份数据库（SQLite 在线备份，他人写入时也一致）。",
       discussion: "示例：\n  laogan backup /mnt/u盘/laogan-2026-11-30.db")
 
@@ -21,6 +22,7 @@ extension Laogan {
   /// `laogan restore FILE`.
   struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "restore",
       abstract: "从备份恢复：先检查备份（完整性、是 laogan 数据库、版本），再把现有数据库移到一旁。",
       discussion: "示例：\n  laogan restore /mnt/u盘/laogan-2026-11-30.db")
 
@@ -28,7 +30,7 @@ extension Laogan {
     @Argument(help: "备份文件", completion: .file()) var file: String
 
     func run() throws {
-      let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+      let stamp = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
       let aside = try LaoganDatabase.restore(from: file, into: database.path, stamp: stamp)
       Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已移到 \($0)" } ?? ""))
     }
@@ -37,6 +39,7 @@ extension Laogan {
   /// `laogan check`.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "审核数据：身份证号、重复、去世后发放、重复发放、高龄补贴低于标准、党员无组织、组织无党员、基金透支、数据库完整性。",
       discussion: """
         一切正常时不输出、退出码 0；发现问题时逐条列出并以 1 退出。
@@ -69,6 +72,7 @@ extension Laogan {
   /// `laogan undo`.
   struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "undo",
       abstract: "撤销上一条写入命令：先列出将撤销的改动；后来的命令改过同一记录时拒绝。撤销本身记入审计日志。",
       discussion: "示例：\n  laogan undo\n  laogan undo --yes    # 脚本中不询问")
 

@@ -16,6 +16,7 @@ extension Laogan {
 extension Laogan.BenefitCommand {
   struct Rule: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rule",
       abstract: "按月发放项目的规则：金额、适用月份、年龄段、类别、职级。",
       discussion: """
         示例：
@@ -99,6 +100,7 @@ extension Laogan.BenefitCommand {
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "按规则写入某月的按月发放（重复运行不会重复发放）。",
       discussion: """
         示例：
@@ -125,6 +127,7 @@ extension Laogan.BenefitCommand {
 
   struct Grant: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "grant",
       abstract: "一次性发放（医疗补助费、困难帮扶等）；困难帮扶从帮扶基金支出，超过余额会被拒绝。",
       discussion: """
         示例：
@@ -159,6 +162,7 @@ extension Laogan.BenefitCommand {
 
   struct Statement: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "statement",
       abstract: "某月发放明细：每人每项与合计（合计等于各行之和，精确到分）。",
       discussion: """
         示例：

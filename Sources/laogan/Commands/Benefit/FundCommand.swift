@@ -16,6 +16,7 @@ extension Laogan {
 extension Laogan.FundCommand {
   struct Allocate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "allocate",
       abstract: "拨入资金。", discussion: "示例：\n  laogan fund allocate --amount 50000 --on 2026-01-05 --reason 年度预算")
 
     @OptionGroup var database: DatabaseOptions
@@ -35,6 +36,7 @@ extension Laogan.FundCommand {
 
   struct Balance: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "balance",
       abstract: "帮扶基金余额（拨入 − 支出 − 困难帮扶发放）。",
       discussion: "示例：\n  laogan fund balance\n  laogan fund balance --on 2023-06-12")
 

@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "登记一名离退休干部。",
       discussion: """
         必填：姓名、身份证号、类别、管理地区。在终端中缺少必填项时会逐项询问；在脚本中则报错并列出全部缺项。

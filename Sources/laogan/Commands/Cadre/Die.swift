@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct Die: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "die",
       abstract: "登记干部去世日期（记录保留）。",
       discussion: """
         示例：

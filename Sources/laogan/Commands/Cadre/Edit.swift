@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: "修改干部信息；只改给出的字段，空字符串清空该字段。",
       discussion: """
         示例：

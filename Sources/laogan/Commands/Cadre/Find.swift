@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct Find: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "find",
       abstract: "按姓名、全拼或拼音首字母查找干部。",
       discussion: """
         多音姓氏按姓氏读音与常用读音都能找到（单 shan/dan、曾 zeng、尉迟 yuchi）。找不到时退出码为 1。

@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "列出干部（不含已作废的记录）。",
       discussion: """
         示例：

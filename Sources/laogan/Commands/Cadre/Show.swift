@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "显示一名干部的全部信息、组织关系、参与的活动与待遇、获得的荣誉。",
       discussion: """
         示例：

@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.CadreCommand {
   struct Void: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "void",
       abstract: "作废误登记的干部记录（记录保留，不再出现在列表与统计中）。",
       discussion: """
         示例：

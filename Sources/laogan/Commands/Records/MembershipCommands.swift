@@ -4,6 +4,7 @@ import LaoganCore
 extension Laogan.OrgCommand {
   struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "join",
       abstract: "干部转入党组织（原组织关系在该日结束，历史保留）。",
       discussion: "示例：\n  laogan org join 张三丰 兴义市离退休干部第1党支部 --on 2024-03-01")
 
@@ -19,6 +20,7 @@ extension Laogan.OrgCommand {
 
   struct Leave: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "leave",
       abstract: "干部转出党组织（不转入其他组织时用）。",
       discussion: "示例：\n  laogan org leave 张三丰 --on 2024-03-01")
 
@@ -33,6 +35,7 @@ extension Laogan.OrgCommand {
 
   struct Members: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "members",
       abstract: "列出党组织在某日的党员。",
       discussion: "示例：\n  laogan org members 兴义市离退休干部第1党支部 --on 2023-06-12")
 

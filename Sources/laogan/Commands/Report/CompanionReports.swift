@@ -30,6 +30,7 @@ extension Laogan.ReportCommand {
   struct Changes: CompanionReport {
     static let reportName = "changes"
     static let configuration = CommandConfiguration(
+      commandName: "changes",
       abstract: "两年数字变化情况统计表（离休、退休）：差额不为 0 时指出数据问题。",
       discussion: "示例：\n  laogan report changes --year 2025\n  laogan report changes --year 2025 --output 两年数字变化.xlsx")
     @OptionGroup var database: DatabaseOptions
@@ -43,6 +44,7 @@ extension Laogan.ReportCommand {
   struct Basic: CompanionReport {
     static let reportName = "basic"
     static let configuration = CommandConfiguration(
+      commandName: "basic",
       abstract: "基本情况统计表：离休干部按单位性质、年龄、参加革命工作时间；退休干部按职级与单位性质。",
       discussion: "示例：\n  laogan report basic --year 2025")
     @OptionGroup var database: DatabaseOptions
@@ -56,6 +58,7 @@ extension Laogan.ReportCommand {
   struct Orgs: CompanionReport {
     static let reportName = "orgs"
     static let configuration = CommandConfiguration(
+      commandName: "orgs",
       abstract: "离退休干部党组织设置情况统计表：党委、党总支、党支部，异地与示范支部，党员人数。",
       discussion: "示例：\n  laogan report orgs --year 2025")
     @OptionGroup var database: DatabaseOptions
@@ -69,6 +72,7 @@ extension Laogan.ReportCommand {
   struct Roster: CompanionReport {
     static let reportName = "roster"
     static let configuration = CommandConfiguration(
+      commandName: "roster",
       abstract: "花名册统计：按地区、年龄段、民族、职级、类别。", discussion: "示例：\n  laogan report roster --month 2026-11")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
@@ -81,6 +85,7 @@ extension Laogan.ReportCommand {
   struct Benefits: CompanionReport {
     static let reportName = "benefits"
     static let configuration = CommandConfiguration(
+      commandName: "benefits",
       abstract: "生活待遇发放统计：期内逐月各项目金额（每人明细见 benefit statement）。",
       discussion: "示例：\n  laogan report benefits --year 2026 --output 2026年生活待遇.xlsx")
     @OptionGroup var database: DatabaseOptions

@@ -38,12 +38,12 @@ struct ReportOptions: ParsableArguments {
 
   /// The moment printed on the report: `--generated-at` verbatim, else now.
   var stamp: String {
-    generatedAt ?? ISO8601DateFormatter().string(from: Date())
+    generatedAt ?? Date().formatted(.iso8601)
   }
 
   /// "Today" for `last-month` and friends: the day of `--generated-at` when given.
   var today: CalendarDate {
-    if let generatedAt, let date = ISO8601DateFormatter().date(from: generatedAt) { return CalendarDate(date) }
+    if let generatedAt, let date = try? Date.ISO8601FormatStyle().parse(generatedAt) { return CalendarDate(date) }
     if let generatedAt, let day = CalendarDate(parsing: String(generatedAt.prefix(10))) { return day }
     return CalendarDate(Date())
   }
