@@ -40,6 +40,7 @@ public final class AuditedWriter {
   /// payments is logged by one `INSERT … SELECT` instead of a million; any other write logs the run first,
   /// so the log keeps the order the writes happened in.
   private var unlogged: (table: String, ids: ClosedRange<Int64>)?
+  private var insertLogStatements: [String: Statement] = [:]
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -77,11 +78,14 @@ public final class AuditedWriter {
   func logInserts() throws {
     guard let (table, ids) = unlogged else { return }
     unlogged = nil
-    try db.execute(
-      sql: """
-        INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-        SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
-        """, arguments: [runID, table, ids.lowerBound, ids.upperBound])
+    if insertLogStatements[table] == nil {
+      insertLogStatements[table] = try db.makeStatement(
+        sql: """
+          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+          SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
+          """)
+    }
+    try insertLogStatements[table]?.execute(arguments: [runID, table, ids.lowerBound, ids.upperBound])
   }
 
   /// Writes `record` over `old`; nothing is written or logged when they are equal.
