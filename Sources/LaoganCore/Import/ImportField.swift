@@ -7,6 +7,12 @@ public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, S
 }
 
 extension ImportField {
+  /// Hashed by the ASCII alias: hashing the Chinese header normalizes its Unicode first, and every row of a
+  /// file is a dictionary of fields.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(alias)
+  }
+
   /// Any 身份证号 or mobile number in the cell is masked (a 书记, a participants list).
   public func masked(_ text: String) -> String { Masking.inText(text) }
 

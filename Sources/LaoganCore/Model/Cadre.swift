@@ -71,7 +71,7 @@ extension Cadre: FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "cadre"
 }
 
-extension Cadre: AuditedRecord {
+extension Cadre: ColumnList {
   /// The name of the organization whose membership is open, for a cadre row named `cadre`.
   static let currentOrganization = """
     (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id \
@@ -85,34 +85,22 @@ extension Cadre: AuditedRecord {
     [AllColumns(), SQL(sql: currentOrganization).forKey("party_organization")]
   }
 
-  /// Written column by column (not through Codable) for speed on bulk imports, and to store the pinyin keys
-  /// that name search matches.
-  public func encode(to container: inout PersistenceContainer) throws {
-    container["id"] = id
-    container["name"] = name
-    container["sex"] = sex
-    container["ethnicity"] = ethnicity
-    container["born_on"] = bornOn
-    container["resident_id"] = residentID
-    container["category"] = category
-    container["started_work_on"] = startedWorkOn
-    container["retired_on"] = retiredOn
-    container["former_unit"] = formerUnit
-    container["unit_type"] = unitType
-    container["former_post"] = formerPost
-    container["rank"] = rank
-    container["region_code"] = regionCode
-    container["party_member"] = isPartyMember
-    container["joined_party_on"] = joinedPartyOn
-    container["residence"] = residence
-    container["resettled_elsewhere"] = resettledElsewhere
-    container["needs_care"] = needsCare
-    container["phone"] = phone
-    container["emergency_contact"] = emergencyContact
-    container["emergency_phone"] = emergencyPhone
-    container["died_on"] = diedOn
-    container["note"] = note
-    container["voided_reason"] = voidedReason
-    container["search_keys"] = PinyinKeys.shared.keys(for: name)
+  /// The pinyin keys that name search matches are stored with the row.
+  public static let storedColumns = [
+    "id", "name", "sex", "ethnicity", "born_on", "resident_id", "category", "started_work_on", "retired_on",
+    "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
+    "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
+    "voided_reason", "search_keys",
+  ]
+  public var storedValues: [DatabaseValue] {
+    [
+      id.databaseValue, name.databaseValue, sex.databaseValue, ethnicity.databaseValue, bornOn.databaseValue,
+      residentID.databaseValue, category.databaseValue, startedWorkOn.databaseValue, retiredOn.databaseValue,
+      formerUnit.databaseValue, unitType.databaseValue, formerPost.databaseValue, rank.databaseValue,
+      regionCode.databaseValue, isPartyMember.databaseValue, joinedPartyOn.databaseValue, residence.databaseValue,
+      resettledElsewhere.databaseValue, needsCare.databaseValue, phone.databaseValue, emergencyContact.databaseValue,
+      emergencyPhone.databaseValue, diedOn.databaseValue, note.databaseValue, voidedReason.databaseValue,
+      PinyinKeys.shared.keys(for: name).databaseValue,
+    ]
   }
 }

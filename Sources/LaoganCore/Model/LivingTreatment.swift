@@ -122,18 +122,15 @@ public struct GreenCard: Sendable, Equatable, Codable, FetchableRecord, MutableP
 }
 
 extension BenefitRule: AuditedRecord, Voidable {}
-extension Payment: AuditedRecord, Voidable {
-  /// Written column by column (not through Codable): imports and the demo write payments by the million.
-  public func encode(to container: inout PersistenceContainer) throws {
-    container["id"] = id
-    container["cadre_id"] = cadreID
-    container["item"] = item
-    container["month"] = month
-    container["paid_on"] = paidOn
-    container["amount_fen"] = amount
-    container["note"] = note
-    container["rule_id"] = ruleID
-    container["voided_reason"] = voidedReason
+extension Payment: ColumnList, Voidable {
+  public static let storedColumns = [
+    "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason",
+  ]
+  public var storedValues: [DatabaseValue] {
+    [
+      id.databaseValue, cadreID.databaseValue, item.databaseValue, month.databaseValue, paidOn.databaseValue,
+      amount.databaseValue, note.databaseValue, ruleID.databaseValue, voidedReason.databaseValue,
+    ]
   }
 }
 extension FundEntry: AuditedRecord, Voidable {}

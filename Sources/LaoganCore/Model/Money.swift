@@ -25,6 +25,10 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
   /// Nil for text that is not an amount of yuan with at most two decimals.
   public init?(yuan text: String) {
+    if let plain = Fen(plainYuan: text) {
+      self = plain
+      return
+    }
     var body = text.halfWidth.trimmed
     var negative = false
     if body.hasPrefix("-") {
@@ -47,6 +51,23 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     else { return nil }
     let fen = yuan * 100 + (Int64(decimals.padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0)
     value = negative ? -fen : fen
+  }
+
+  /// `518.50`, `518.5`, `518`, `-0.05`: ASCII digits with at most two decimals, read from the bytes.
+  private init?(plainYuan text: String) {
+    let fen = PlainDigits.read(text) { bytes -> Int64? in
+      let negative = bytes.first == UInt8(ascii: "-")
+      let start = negative ? 1 : 0
+      let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+      let decimals = bytes.count - point - 1  // -1 without a point
+      guard point - start <= 12, decimals != 0, decimals <= 2, let yuan = PlainDigits.value(bytes, start..<point),
+        let cents = decimals < 0 ? 0 : PlainDigits.value(bytes, point + 1..<bytes.count)
+      else { return nil }
+      let fen = Int64(yuan) * 100 + Int64(decimals == 1 ? cents * 10 : cents)
+      return negative ? -fen : fen
+    }
+    guard let fen else { return nil }
+    value = fen
   }
 
   public var databaseValue: DatabaseValue { value.databaseValue }

@@ -18,6 +18,10 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
 
   /// Reads `2022-05`, `2022/5`, `2022.5`, `2022年5月`, `202205`; a whole date gives its month.
   public init?(parsing text: String) {
+    if let stored = Month(storedForm: text) {
+      self = stored
+      return
+    }
     let cleaned = text.halfWidth.trimmed
     if cleaned.count == 6, cleaned.allSatisfy(\.isASCIIDigit), let number = Int(cleaned) {
       self.init(year: number / 100, month: number % 100)
@@ -35,6 +39,18 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     }
     guard let day = CalendarDate(parsing: cleaned) else { return nil }
     self.init(day)
+  }
+
+  /// Exactly `2024-01`: the stored form, and what payroll files hold.
+  private init?(storedForm text: String) {
+    let parts = PlainDigits.read(text) { bytes -> (year: Int, month: Int)? in
+      guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = PlainDigits.value(bytes, 0..<4),
+        let month = PlainDigits.value(bytes, 5..<7)
+      else { return nil }
+      return (year, month)
+    }
+    guard let parts else { return nil }
+    self.init(year: parts.year, month: parts.month)
   }
 
   public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
