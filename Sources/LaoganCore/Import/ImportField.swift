@@ -68,7 +68,7 @@ struct HeaderMap<Field: ImportField> {
   }
 
   func cells(of record: CSVRecord) -> [Field: String] {
-    var cells: [Field: String] = [:]
+    var cells = [Field: String](minimumCapacity: positions.count)
     for (field, index) in positions where index < record.cells.count {
       cells[field] = record.cells[index]
     }

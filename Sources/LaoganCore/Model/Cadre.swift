@@ -92,15 +92,11 @@ extension Cadre: ColumnList {
     "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
     "voided_reason", "search_keys",
   ]
-  public var storedValues: [DatabaseValue] {
+  public var storedValues: [(any DatabaseValueConvertible)?] {
     [
-      id.databaseValue, name.databaseValue, sex.databaseValue, ethnicity.databaseValue, bornOn.databaseValue,
-      residentID.databaseValue, category.databaseValue, startedWorkOn.databaseValue, retiredOn.databaseValue,
-      formerUnit.databaseValue, unitType.databaseValue, formerPost.databaseValue, rank.databaseValue,
-      regionCode.databaseValue, isPartyMember.databaseValue, joinedPartyOn.databaseValue, residence.databaseValue,
-      resettledElsewhere.databaseValue, needsCare.databaseValue, phone.databaseValue, emergencyContact.databaseValue,
-      emergencyPhone.databaseValue, diedOn.databaseValue, note.databaseValue, voidedReason.databaseValue,
-      PinyinKeys.shared.keys(for: name).databaseValue,
+      id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
+      formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
+      emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name),
     ]
   }
 }

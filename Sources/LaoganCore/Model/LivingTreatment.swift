@@ -126,10 +126,9 @@ extension Payment: ColumnList, Voidable {
   public static let storedColumns = [
     "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason",
   ]
-  public var storedValues: [DatabaseValue] {
+  public var storedValues: [(any DatabaseValueConvertible)?] {
     [
-      id.databaseValue, cadreID.databaseValue, item.databaseValue, month.databaseValue, paidOn.databaseValue,
-      amount.databaseValue, note.databaseValue, ruleID.databaseValue, voidedReason.databaseValue,
+      id, cadreID, item, month, paidOn, amount, note, ruleID, voidedReason,
     ]
   }
 }

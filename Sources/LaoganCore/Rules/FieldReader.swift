@@ -9,12 +9,10 @@ public struct FieldReader<Field: ImportField> {
 
   public init(cells: [Field: String]) {
     self.cells = cells
-    var filled: [Field: String] = [:]
-    for (field, raw) in cells {
+    filled = cells.compactMapValues { raw in
       let text = raw.trimmed
-      if !text.isEmpty { filled[field] = text }
+      return text.isEmpty ? nil : text
     }
-    self.filled = filled
     for field in Field.allCases where field.isRequired && filled[field] == nil {
       problems.append(FieldProblem(field: field.rawValue, value: "", reason: "必填，不能为空"))
     }

@@ -32,7 +32,7 @@ extension AuditedRecord {
 public protocol ColumnList: AuditedRecord {
   static var storedColumns: [String] { get }
   /// In the order of `storedColumns`.
-  var storedValues: [DatabaseValue] { get }
+  var storedValues: [(any DatabaseValueConvertible)?] { get }
 }
 
 extension ColumnList {
