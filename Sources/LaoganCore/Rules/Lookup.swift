@@ -23,8 +23,10 @@ public final class Lookup {
 
   let db: Database
   /// The cadres found so far by 身份证号, when the caller does not change cadres: a monthly payroll names
-  /// each cadre once a line, a year's file dozens of times.
+  /// each cadre once a line, a year's file dozens of times. At most `rememberedLimit` of them — a
+  /// prefecture's whole roster twice over — so memory stays bounded whatever the roster.
   private var remembered: [String: CadreRef]?
+  private static let rememberedLimit = 50_000
 
   /// `remembersCadres` only where no cadre changes while the lookup lives (imports of facts).
   public init(_ db: Database, remembersCadres: Bool = false) {
@@ -37,7 +39,9 @@ public final class Lookup {
     let cadre = try CadreRef.fetchOne(
       db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE resident_id = ?"),
       arguments: [residentID])
-    if let cadre { remembered?[residentID] = cadre }
+    if let cadre, let count = remembered?.count, count < Self.rememberedLimit {
+      remembered?[cadre.residentID] = cadre  // the key shares the value's string
+    }
     return cadre
   }
 
