@@ -106,6 +106,10 @@ extension CalendarDate {
   }
 
   private init?(anyForm text: String) {
+    if let stored = CalendarDate(iso: text) {
+      self = stored
+      return
+    }
     let cleaned = text.halfWidth.trimmed
     guard !cleaned.isEmpty else { return nil }
     if cleaned.allSatisfy(\.isASCIIDigit) {
@@ -145,13 +149,18 @@ extension CalendarDate: DatabaseValueConvertible {
     String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init(iso:))
   }
 
-  /// Strict `YYYY-MM-DD`, the stored form.
+  /// Strict `YYYY-MM-DD`, the stored form, read from its bytes: every stored date read back comes here, and
+  /// most dates in clerks' files are in this form too.
   public init?(iso text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-    else { return nil }
-    self.init(year: year, month: month, day: day)
+    let parts = PlainDigits.read(text) { bytes -> (year: Int, month: Int, day: Int)? in
+      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+        let year = PlainDigits.value(bytes, 0..<4), let month = PlainDigits.value(bytes, 5..<7),
+        let day = PlainDigits.value(bytes, 8..<10)
+      else { return nil }
+      return (year, month, day)
+    }
+    guard let parts else { return nil }
+    self.init(year: parts.year, month: parts.month, day: parts.day)
   }
 }
 

@@ -16,9 +16,18 @@ struct CalendarDateTests {
     "days that do not exist and other text are refused",
     arguments: [
       "2023-02-30", "1900-01-00", "2023-13-01", "2023/6", "昨天", "", "60", "2023-06-12-01", "23-6-12",
+      "1879-12-31", "2100-01-01", "2023-0a-12", "2023_06_12",
     ])
   func refused(text: String) {
     #expect(CalendarDate(parsing: text) == nil)
+  }
+
+  @Test("the stored form is strict: exactly YYYY-MM-DD of a real day")
+  func stored() {
+    #expect(CalendarDate(iso: "2024-02-29")?.description == "2024-02-29")
+    for text in ["2023-02-29", "2023-6-12", "2023-06-12 ", "2023/06/12", "2023-+6-12", "20230612"] {
+      #expect(CalendarDate(iso: text) == nil, "\(text)")
+    }
   }
 
   @Test("Excel serials on either side of its phantom 1900-02-29")
