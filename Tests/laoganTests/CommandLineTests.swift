@@ -250,6 +250,9 @@ struct CommandLineTests {
     for table in ["changes", "basic", "orgs", "roster", "benefits", "visits-due"] {
       let outcome = try laogan.run("report", table, "--year", "2026", "--format", "md")
       #expect(outcome.status == 0 && outcome.stdout.hasPrefix("# "), "\(table): \(outcome.stderr)")
+      let json = try laogan.run("report", table, "--year", "2026", "--format", "json").stdout
+      let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+      #expect(object?["report"] as? String == table)
     }
   }
 

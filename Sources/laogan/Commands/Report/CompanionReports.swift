@@ -6,12 +6,13 @@ import LaoganCore
 protocol CompanionReport: ParsableCommand {
   var database: DatabaseOptions { get }
   var options: ReportOptions { get }
-  /// The word in the JSON's `report` key.
-  static var reportName: String { get }
   func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument
 }
 
 extension CompanionReport {
+  /// The word in the JSON's `report` key: the command's own name.
+  static var reportName: String { configuration.commandName ?? "" }
+
   func run() throws {
     let opened = try database.open()
     let period = try options.resolvedPeriod()
@@ -28,7 +29,6 @@ extension CompanionReport {
 
 extension Laogan.ReportCommand {
   struct Changes: CompanionReport {
-    static let reportName = "changes"
     static let configuration = CommandConfiguration(
       commandName: "changes",
       abstract: "两年数字变化情况统计表（离休、退休）：差额不为 0 时指出数据问题。",
@@ -42,7 +42,6 @@ extension Laogan.ReportCommand {
   }
 
   struct Basic: CompanionReport {
-    static let reportName = "basic"
     static let configuration = CommandConfiguration(
       commandName: "basic",
       abstract: "基本情况统计表：离休干部按单位性质、年龄、参加革命工作时间；退休干部按职级与单位性质。",
@@ -56,7 +55,6 @@ extension Laogan.ReportCommand {
   }
 
   struct Orgs: CompanionReport {
-    static let reportName = "orgs"
     static let configuration = CommandConfiguration(
       commandName: "orgs",
       abstract: "离退休干部党组织设置情况统计表：党委、党总支、党支部，异地与示范支部，党员人数。",
@@ -70,7 +68,6 @@ extension Laogan.ReportCommand {
   }
 
   struct Roster: CompanionReport {
-    static let reportName = "roster"
     static let configuration = CommandConfiguration(
       commandName: "roster",
       abstract: "花名册统计：按地区、年龄段、民族、职级、类别。", discussion: "示例：\n  laogan report roster --month 2026-11")
@@ -83,7 +80,6 @@ extension Laogan.ReportCommand {
   }
 
   struct Benefits: CompanionReport {
-    static let reportName = "benefits"
     static let configuration = CommandConfiguration(
       commandName: "benefits",
       abstract: "生活待遇发放统计：期内逐月各项目金额（每人明细见 benefit statement）。",
@@ -97,7 +93,6 @@ extension Laogan.ReportCommand {
   }
 
   struct VisitsDue: CompanionReport {
-    static let reportName = "visits-due"
     static let configuration = CommandConfiguration(
       commandName: "visits-due", abstract: "走访慰问提示：期内满 80、90、100 岁的干部，以及若干个月未走访的干部。",
       discussion: "示例：\n  laogan report visits-due --month 2026-12 --months 6")
