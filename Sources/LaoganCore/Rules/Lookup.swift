@@ -22,27 +22,30 @@ public final class Lookup {
   }
 
   let db: Database
-  /// The cadres found so far by 身份证号, when the caller does not change cadres: a monthly payroll names
-  /// each cadre once a line, a year's file dozens of times. At most `rememberedLimit` of them — a
-  /// prefecture's whole roster twice over — so memory stays bounded whatever the roster.
-  private var remembered: [String: CadreRef]?
+  /// The cadres found so far by 身份证号: a monthly payroll names each cadre once a line, a year's file dozens
+  /// of times. At most `rememberedLimit` of them — a prefecture's whole roster twice over — so memory stays
+  /// bounded whatever the roster; forgotten whenever a cadre row changes (`forgetCadres`).
+  private var remembered: [String: CadreRef] = [:]
   private static let rememberedLimit = 50_000
 
-  /// `remembersCadres` only where no cadre changes while the lookup lives (imports of facts).
-  public init(_ db: Database, remembersCadres: Bool = false) {
+  public init(_ db: Database) {
     self.db = db
-    remembered = remembersCadres ? [:] : nil
   }
 
   public func cadre(residentID: String) throws -> CadreRef? {
-    if let known = remembered?[residentID] { return known }
+    if let known = remembered[residentID] { return known }
     let cadre = try CadreRef.fetchOne(
       db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE resident_id = ?"),
       arguments: [residentID])
-    if let cadre, let count = remembered?.count, count < Self.rememberedLimit {
-      remembered?[cadre.residentID] = cadre  // the key shares the value's string
+    if let cadre, remembered.count < Self.rememberedLimit {
+      remembered[cadre.residentID] = cadre  // the key shares the value's string
     }
     return cadre
+  }
+
+  /// A cadre row was written: what was remembered may be out of date.
+  func forgetCadres() {
+    remembered.removeAll()
   }
 
   public func cadre(id: Int64) throws -> CadreRef? {

@@ -19,8 +19,7 @@ final class RecordSaver<Kind: RecordKind> {
   init(_ writer: AuditedWriter, update: Bool) throws {
     self.writer = writer
     self.update = update
-    // Facts never change a cadre, so the cadres their rows name can be remembered for the whole file.
-    lookup = Lookup(writer.db, remembersCadres: Kind.isFact)
+    lookup = writer.lookup
     if Kind.keyField != nil {
       existingByKey = try writer.db.cachedStatement(
         sql: "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?")

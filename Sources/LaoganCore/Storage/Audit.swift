@@ -45,6 +45,9 @@ extension ColumnList {
 /// in the audit log with its before and after.
 public final class AuditedWriter {
   public let db: Database
+  /// The command's look-ups: one for all its writes, so what it remembers is shared and is forgotten when a
+  /// cadre row changes.
+  public let lookup: Lookup
   let runID: Int64
   /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
   public let today: CalendarDate
@@ -64,6 +67,7 @@ public final class AuditedWriter {
 
   init(db: Database, context: AuditContext) throws {
     self.db = db
+    lookup = Lookup(db)
     let now = context.now()
     today = CalendarDate(now)
     let stamp = now.formatted(.iso8601)
@@ -122,6 +126,7 @@ public final class AuditedWriter {
     guard record != old else { return }
     try logInserts()
     let table = Record.databaseTableName
+    forgetIfCadre(table)
     let before = try image(of: table, id: record.id)
     try record.update(db)
     try log(action: "update", table: table, id: record.id, before: before, after: try image(of: table, id: record.id))
@@ -144,6 +149,12 @@ public final class AuditedWriter {
       before: before.isEmpty
         ? nil : json(["event_table": table, "cadre_ids": before.map(String.init).joined(separator: ",")]),
       after: json(["event_table": table, "cadre_ids": after.map(String.init).joined(separator: ",")]))
+  }
+
+  /// A cadre row changes (an edit, an undo): the look-ups' remembered cadres may be out of date. A new cadre
+  /// cannot be among them, so inserts leave them alone.
+  func forgetIfCadre(_ table: String) {
+    if table == Cadre.databaseTableName { lookup.forgetCadres() }
   }
 
   /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`), with `json` — an SQL expression over

@@ -92,6 +92,7 @@ extension AuditedWriter {
       return
     }
     let current = try image(of: table, id: id)
+    forgetIfCadre(table)
     if action == "insert" {
       do {
         try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])

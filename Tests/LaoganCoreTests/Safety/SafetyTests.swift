@@ -154,6 +154,20 @@ struct SafetyTests {
     #expect(entries == ["insert 1 100", "insert 2 100", "update 1 200", "insert 3 100"])
   }
 
+  @Test("a command's look-ups forget the cadres they remembered when a cadre changes")
+  func lookupForgets() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    let cadre = try database.cadre("甲")
+    let died = try #require(CalendarDate(iso: "2024-05-01"))
+    try database.write(testContext) { writer in
+      #expect(try writer.lookup.cadre(residentID: KnownIDs.man1946)?.diedOn == nil)
+      var dead = cadre
+      dead.diedOn = died
+      try writer.update(dead, from: cadre)
+      #expect(try writer.lookup.cadre(residentID: KnownIDs.man1946)?.diedOn == died)
+    }
+  }
+
   @Test("undo refuses when a later command changed the same record")
   func undoRefused() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
