@@ -1,14 +1,12 @@
 /// Reads typed values out of the cells of one row (or one command line), collecting every problem instead
 /// of stopping at the first, so a clerk can fix a row in one go. Every record kind reads its cells here.
 public struct FieldReader<Field: ImportField> {
-  public let cells: [Field: String]
   /// The cells trimmed, the empty ones left out: every read goes through here, once a cell.
   private let filled: [Field: String]
   public private(set) var problems: [FieldProblem] = []
   public private(set) var notes: [String] = []
 
   public init(cells: [Field: String]) {
-    self.cells = cells
     filled = cells.compactMapValues { raw in
       let text = raw.trimmed
       return text.isEmpty ? nil : text
