@@ -41,8 +41,8 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     self.init(day)
   }
 
-  /// Exactly `2024-01`: the stored form, and what payroll files hold.
-  private init?(storedForm text: String) {
+  /// Exactly `2024-01`: the stored form (what `description` writes), and what payroll files hold.
+  init?(storedForm text: String) {
     let parts = PlainDigits.read(text) { bytes -> (year: Int, month: Int)? in
       guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = PlainDigits.value(bytes, 0..<4),
         let month = PlainDigits.value(bytes, 5..<7)
@@ -74,11 +74,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
   public var databaseValue: DatabaseValue { description.databaseValue }
 
   public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Month? {
-    String.fromDatabaseValue(dbValue).flatMap { text in
-      let parts = text.split(separator: "-")
-      guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
-      return Month(year: year, month: month)
-    }
+    String.fromDatabaseValue(dbValue).flatMap(Month.init(storedForm:))
   }
 
   public init(from decoder: any Decoder) throws {

@@ -11,7 +11,8 @@ final class RecordSaver<Kind: RecordKind> {
   }
 
   let writer: AuditedWriter
-  let lookup: Lookup
+  /// The command's look-ups, shared with every other saver it runs.
+  var lookup: Lookup { writer.lookup }
   private let update: Bool
   private let existingByKey: Statement?
   private let seen: ImportedKeys?
@@ -19,7 +20,6 @@ final class RecordSaver<Kind: RecordKind> {
   init(_ writer: AuditedWriter, update: Bool) throws {
     self.writer = writer
     self.update = update
-    lookup = writer.lookup
     if Kind.keyField != nil {
       existingByKey = try writer.db.cachedStatement(
         sql: "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?")
