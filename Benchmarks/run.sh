@@ -40,10 +40,15 @@ best() {
   python3 -c "print(f'{$min/1e6:.3f}')"
 }
 ratio() { python3 -c "print(f'{$1/$2:.1f}×')"; }
-# image DB TABLE: the JSON image laogan's audit log keeps of a row of TABLE, as an SQL expression.
-image() {
-  sqlite3 "$1" "SELECT 'json_object(' || group_concat('''' || name || ''', ' || name, ', ') || ')'
-                FROM pragma_table_xinfo('$2')"
+# audit_rows DB TABLE: the SQL that gives each row of TABLE added since `mark` its audit entry, with the JSON
+# image laogan's log keeps (every column of the row).
+audit_rows() {
+  local image
+  image=$(sqlite3 "$1" "SELECT 'json_object(' || group_concat('''' || name || ''', ' || name, ', ') || ')'
+                        FROM pragma_table_xinfo('$2')")
+  echo "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+      SELECT (SELECT MAX(id) FROM command_run), 'insert', '$2', id, NULL, $image
+      FROM $2 WHERE id > (SELECT $2 FROM mark);"
 }
 # same_rows DB CSV SQL: the "same rows" baseline — CSV into temp.staging, then SQL, with laogan's page cache.
 same_rows() {
@@ -86,12 +91,8 @@ for scale in ${*:-1 10}; do
     INSERT INTO membership (cadre_id, organization_id)
       SELECT c.id, o.id FROM temp.staging s JOIN cadre c ON c.resident_id = s.身份证号
       JOIN party_organization o ON o.name = s.所在党组织 ORDER BY s.rowid;
-    INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-      SELECT (SELECT MAX(id) FROM command_run), 'insert', 'cadre', id, NULL, $(image "$fresh" cadre)
-      FROM cadre WHERE id > (SELECT cadre FROM mark);
-    INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-      SELECT (SELECT MAX(id) FROM command_run), 'insert', 'membership', id, NULL, $(image "$fresh" membership)
-      FROM membership WHERE id > (SELECT membership FROM mark);
+    $(audit_rows "$fresh" cadre)
+    $(audit_rows "$fresh" membership)
     COMMIT;")
   echo "| $scale | import cadres ($rows rows) | ${secs} s, $(rate "$rows" "$secs") rows/s | ${base} s (.import)" \
     "| $(ratio "$secs" "$base") | ${same} s | $(ratio "$secs" "$same") | $((kb / 1024)) MB |"
@@ -119,9 +120,7 @@ PY
     INSERT INTO payment (cadre_id, item, month, amount_fen)
       SELECT c.id, s.项目, s.所属月份, CAST(round(s.金额 * 100) AS INTEGER)
       FROM temp.staging s JOIN cadre c ON c.resident_id = s.身份证号 ORDER BY s.rowid;
-    INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-      SELECT (SELECT MAX(id) FROM command_run), 'insert', 'payment', id, NULL, $(image "$demo" payment)
-      FROM payment WHERE id > (SELECT payment FROM mark);
+    $(audit_rows "$demo" payment)
     COMMIT;")
   echo "| $scale | import payments (1,000,000 rows) | ${secs} s, $(rate 1000000 "$secs") rows/s" \
     "| ${base} s (.import) | $(ratio "$secs" "$base") | ${same} s | $(ratio "$secs" "$same") | $((kb / 1024)) MB |"
