@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import LaoganCore
 
 /// `laogan`: the bureau's records from a terminal and from scripts.
@@ -12,6 +11,7 @@ struct Laogan: ParsableCommand {
     discussion: """
       数据库：--db 指定，否则 $LAOGAN_DB，否则 $XDG_DATA_HOME/laogan/laogan.db（默认 ~/.local/share/laogan/laogan.db）。
       身份证号与电话在所有输出中默认打码，--reveal 显示并记入审计日志。
+      退出码：0 成功；1 数据或文件的问题（stderr 一行 laogan: 原因）；64 命令写错（同样一行，再附用法）。
 
       示例：
         laogan init
@@ -28,11 +28,15 @@ struct Laogan: ParsableCommand {
     ]
   )
 
-  /// Prints a domain error as one line on stderr (an import's bad rows first, one a line) and exits 1;
-  /// argument mistakes are left to ArgumentParser, which prints the usage and exits 64.
+  /// One convention for every failure: a line `laogan: 原因` on stderr (an import's bad rows first, one a line);
+  /// exit 1 for a problem with the data or a file, 64 for a command typed wrong, which also shows the usage.
   static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let misspelled = CommandSpelling.mistake(in: arguments, root: Laogan.self) {
+      Terminal.usageFail(misspelled.message, usage: misspelled.usage)
+    }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch let failure as ImportFailure {
       for problem in failure.problems { Terminal.error(problem.description) }
@@ -42,12 +46,12 @@ struct Laogan: ParsableCommand {
       Terminal.fail(failure.problems.last?.description ?? "输入有误")
     } catch let error as LaoganError {
       Terminal.fail(error.localizedDescription)
-    } catch let error as DatabaseError {
-      Terminal.fail("数据库错误：\(error.message ?? error.description)")
     } catch let error as CocoaError {
       Terminal.fail("文件错误：\(error.localizedDescription)")
     } catch {
-      exit(withError: error)
+      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+      let message = UsageMessage(full: fullMessage(for: error), headline: message(for: error))
+      Terminal.usageFail(message.headline, usage: message.rest)
     }
   }
 }

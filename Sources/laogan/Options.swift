@@ -55,21 +55,3 @@ struct ListOptions: ParsableArguments {
     }
   }
 }
-
-extension Region: ExpressibleByArgument {
-  public init?(argument: String) {
-    self.init(named: argument)
-  }
-}
-
-extension CalendarDate: ExpressibleByArgument {
-  public init?(argument: String) {
-    self.init(parsing: argument)
-  }
-}
-
-extension CadreCategory: ExpressibleByArgument {
-  public init?(argument: String) {
-    self.init(label: argument)
-  }
-}

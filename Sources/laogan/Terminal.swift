@@ -37,3 +37,12 @@ enum Terminal {
     return answer
   }
 }
+
+extension Terminal {
+  /// A command typed wrong: one line `laogan: 原因`, then how to type it, and exit 64 (EX_USAGE).
+  static func usageFail(_ message: String, usage: String) -> Never {
+    error("laogan: \(message)")
+    if !usage.isEmpty { error(usage) }
+    exit(64)
+  }
+}

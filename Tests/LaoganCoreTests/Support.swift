@@ -51,7 +51,28 @@ enum KnownIDs {
   static let man1950 = "522301195011200032"
 }
 
-/// The repository's shared folder, beside the checkout (`../shared`).
-let sharedSamples = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().appendingPathComponent("shared/samples")
+/// The repository's own sample spreadsheets (`Tests/Fixtures`), one a kind, in the forms clerks' files come in:
+/// `cadres.csv` in GB18030 with 15-digit numbers, the others UTF-8 with or without BOM, mixed date, yes/no and
+/// amount forms, a payment after a death and a scheduled item paid twice.
+let fixtures = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// A Python that can import openpyxl, the independent reader the XLSX tests open workbooks with: Debian's
+/// (`apt-get install python3-openpyxl`) or the first `python3` on the PATH. Nil when neither has it, and the
+/// tests that need it are skipped with that reason.
+enum Openpyxl {
+  static let python: URL? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    let candidates = ["/usr/bin/python3"] + path.split(separator: ":").map { "\($0)/python3" }
+    return candidates.lazy.map(URL.init(fileURLWithPath:)).first { python in
+      let process = Process()
+      process.executableURL = python
+      process.arguments = ["-c", "import openpyxl"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      guard (try? process.run()) != nil else { return false }
+      process.waitUntilExit()
+      return process.terminationStatus == 0
+    }
+  }()
+}

@@ -2,13 +2,18 @@ import Foundation
 import Testing
 
 /// Runs the built `laogan` binary the way a clerk or a cron script does, and checks exit code, stdout and stderr.
-struct Laogan {
+/// Its temporary folder goes when the test lets go of it.
+final class Laogan {
   let folder: URL
   var database: String { folder.appendingPathComponent("laogan.db").path }
 
   init() throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: folder)
   }
 
   struct Outcome {
@@ -25,8 +30,11 @@ struct Laogan {
   }
 
   @discardableResult
-  func run(_ arguments: [String], withDatabase: Bool = true, environment: [String: String] = [:]) throws -> Outcome {
+  func run(
+    _ arguments: [String], withDatabase: Bool = true, environment: [String: String] = [:], in directory: URL? = nil
+  ) throws -> Outcome {
     let process = Process()
+    process.currentDirectoryURL = directory ?? folder
     process.executableURL = Laogan.binary
     process.arguments = arguments + (withDatabase ? ["--db", database] : [])
     var env = ProcessInfo.processInfo.environment

@@ -31,11 +31,16 @@ struct CrashAndConcurrencyTests {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // Long enough to be writing, far shorter than the import.
-    Thread.sleep(forTimeInterval: 1.5)
+    // Killed once the import has demonstrably written: its -wal file holds more than a megabyte of pages.
+    let wal = laogan.database + "-wal"
+    let deadline = Date().addingTimeInterval(120)
+    func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 }
+    while process.isRunning, walSize() < 1 << 20, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    let written = walSize()
     let wasRunning = process.isRunning
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
+    #expect(written >= 1 << 20, "the import had written \(written) bytes to the WAL when it was killed")
     #expect(wasRunning, "the import finished before it could be killed; make the file larger")
     #expect(process.terminationReason == .uncaughtSignal)
 
@@ -93,7 +98,7 @@ struct CrashAndConcurrencyTests {
     #expect(backup.status == 0 && writer.terminationStatus == 0)
     #expect(try laogan.run("check", "--full", "--db", copy, withDatabase: false).status == 0)
 
-    let restored = try laogan.run("restore", copy)
+    let restored = try laogan.run("restore", copy, "--yes")
     #expect(restored.status == 0 && restored.stderr.contains(".before-restore-"))
     #expect(try laogan.run("cadre", "list").stdout.contains("张三"))
 

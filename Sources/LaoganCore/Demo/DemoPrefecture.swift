@@ -32,7 +32,7 @@ struct DemoPrefecture {
   static let reportDay = CalendarDate(valid: 2023, 6, 12)
   static let reportStart = CalendarDate(valid: 2022, 1, 1)
   /// Events and payments run to the end of this month.
-  static let lastMonth = Month(year: 2023, month: 6)!
+  static let lastMonth = Month(valid: 2023, 6)
 
   /// Published counts (SPEC §1) the report must show, per scale 1.
   static let countedCadres = 25_318
@@ -413,17 +413,17 @@ struct DemoPrefecture {
     progress("生活待遇…")
     let rules: [BenefitRule] = [
       BenefitRule(
-        item: .longevitySubsidy, monthly: Fen(10_000), fromMonth: Month(year: 2022, month: 1)!,
-        toMonth: Month(year: 2022, month: 12)!, minAge: 80, maxAge: 89),
+        item: .longevitySubsidy, monthly: Fen(10_000), fromMonth: Month(valid: 2022, 1),
+        toMonth: Month(valid: 2022, 12), minAge: 80, maxAge: 89),
       BenefitRule(
-        item: .longevitySubsidy, monthly: Fen(12_000), fromMonth: Month(year: 2023, month: 1)!, minAge: 80, maxAge: 89),
+        item: .longevitySubsidy, monthly: Fen(12_000), fromMonth: Month(valid: 2023, 1), minAge: 80, maxAge: 89),
       BenefitRule(
-        item: .longevitySubsidy, monthly: Fen(30_000), fromMonth: Month(year: 2022, month: 1)!, minAge: 90, maxAge: 99),
-      BenefitRule(item: .longevitySubsidy, monthly: Fen(60_000), fromMonth: Month(year: 2022, month: 1)!, minAge: 100),
+        item: .longevitySubsidy, monthly: Fen(30_000), fromMonth: Month(valid: 2022, 1), minAge: 90, maxAge: 99),
+      BenefitRule(item: .longevitySubsidy, monthly: Fen(60_000), fromMonth: Month(valid: 2022, 1), minAge: 100),
       BenefitRule(
-        item: .specialNeeds, monthly: Fen(50_000), fromMonth: Month(year: 2022, month: 1)!, category: .veteran),
+        item: .specialNeeds, monthly: Fen(50_000), fromMonth: Month(valid: 2022, 1), category: .veteran),
       BenefitRule(
-        item: .livingAllowance, monthly: Fen(120_000), fromMonth: Month(year: 2022, month: 1)!, category: .veteran),
+        item: .livingAllowance, monthly: Fen(120_000), fromMonth: Month(valid: 2022, 1), category: .veteran),
     ]
     for var rule in rules { try writer.insert(&rule) }
     var month = Month(DemoPrefecture.reportStart)
@@ -569,7 +569,7 @@ extension LaoganDatabase {
     let first = try database.read { db in
       try String.fetchOne(db, sql: "SELECT command FROM command_run ORDER BY id LIMIT 1")
     }
-    try database.reader.close()
+    try database.close()
     guard first?.hasPrefix("demo") ?? true else {
       throw LaoganError.cannotOpen(path: path, reason: "这不是演示数据库，不会被覆盖；请用 --db 指定另一个文件")
     }

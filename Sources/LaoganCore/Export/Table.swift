@@ -12,8 +12,10 @@ public struct Table: Sendable, Equatable {
   }
 
   /// Columns aligned for a terminal, counting CJK characters two columns wide; two blanks between columns;
-  /// the `rightAligned` columns (numbers) flush right.
-  public func text(rightAligned: Set<Int> = []) -> String {
+  /// the `rightAligned` columns flush right — by default every column of numbers (ids, counts, money), so
+  /// that 元 line up on the decimal point in every table alike.
+  public func text(rightAligned: Set<Int>? = nil) -> String {
+    let rightAligned = rightAligned ?? numericColumns
     let widths = headers.indices.map { column in
       ([headers] + rows).map { $0.indices.contains(column) ? $0[column].displayWidth : 0 }.max() ?? 0
     }
@@ -32,6 +34,19 @@ public struct Table: Sendable, Equatable {
     }
     let rule = widths.map { String(repeating: "-", count: $0) }
     return ([line(headers), line(rule)] + rows.map(line)).joined(separator: "\n") + "\n"
+  }
+
+  /// The columns whose every filled cell is a number: `12`, `-3`, `1234.50`.
+  var numericColumns: Set<Int> {
+    Set(
+      headers.indices.filter { column in
+        var filled = false
+        for row in rows where row.indices.contains(column) && !row[column].isEmpty {
+          guard row[column].firstMatch(of: /^-?[0-9]+(\.[0-9]+)?$/) != nil else { return false }
+          filled = true
+        }
+        return filled
+      })
   }
 
   /// RFC 4180 with CRLF line ends and a UTF-8 BOM, so that Excel and WPS open it in Chinese.

@@ -105,6 +105,14 @@ extension CalendarDate {
     self = date
   }
 
+  /// A date as a person writes it on the command line: every form of `init(parsing:)` but Excel's serials,
+  /// which belong to spreadsheet cells. A bare `12` typed for a date is a mistake, not 1900-01-12.
+  public init?(written text: String) {
+    let cleaned = text.halfWidth.trimmed
+    guard !cleaned.allSatisfy(\.isASCIIDigit) || cleaned.count == 8 else { return nil }
+    self.init(parsing: cleaned)
+  }
+
   private init?(anyForm text: String) {
     if let stored = CalendarDate(iso: text) {
       self = stored

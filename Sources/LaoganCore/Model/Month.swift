@@ -11,13 +11,30 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     self.month = month
   }
 
+  /// For months known to exist, written in the code (the demo's rules).
+  init(valid year: Int, _ month: Int) {
+    self.year = year
+    self.month = month
+  }
+
   public init(_ day: CalendarDate) {
     year = day.year
     month = day.month
   }
 
-  /// Reads `2022-05`, `2022/5`, `2022.5`, `2022年5月`, `202205`; a whole date gives its month.
+  /// Reads `2022-05`, `2022/5`, `2022.5`, `2022年5月`, `202205`; a whole date gives its month, an Excel date
+  /// serial too (a spreadsheet cell formatted as a month holds one).
   public init?(parsing text: String) {
+    self.init(text, day: CalendarDate.init(parsing:))
+  }
+
+  /// A month as a person writes it on the command line: the forms of `init(parsing:)` but Excel's serials, so
+  /// `--month 6` is a mistake rather than 1900-01.
+  public init?(written text: String) {
+    self.init(text, day: CalendarDate.init(written:))
+  }
+
+  private init?(_ text: String, day readDay: (String) -> CalendarDate?) {
     if let stored = Month(storedForm: text) {
       self = stored
       return
@@ -37,7 +54,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
       self.init(year: year, month: month)
       return
     }
-    guard let day = CalendarDate(parsing: cleaned) else { return nil }
+    guard let day = readDay(cleaned) else { return nil }
     self.init(day)
   }
 

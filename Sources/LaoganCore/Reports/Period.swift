@@ -33,7 +33,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Reads the period words of every report: `2026-11` (a month), `2026Q3`, `2026`, `last-month`,
-  /// `this-month`, `this-year`, `last-year`, relative to `today`.
+  /// `this-month`, `this-year`, `last-year`, relative to `today`. A bare number other than a year is none of
+  /// them: `11` is not November and never Excel's day 11.
   public init?(word: String, today: CalendarDate) {
     let text = word.trimmed.lowercased()
     let thisMonth = Month(today)
@@ -47,7 +48,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         self = quarter
       } else if text.count == 4, let year = Int(text), let period = Period.year(year) {
         self = period
-      } else if let month = Month(parsing: text), !text.contains("-") || text.count <= 7 {
+      } else if let month = Month(written: text), !text.contains("-") || text.count <= 7 {
         self = .month(month)
       } else {
         return nil

@@ -104,6 +104,6 @@ extension IndicatorValue {
 enum ReportHeading {
   static func lines(region: Region, period: Period, generatedAt: String) -> [String] {
     let scope = region == .prefecture ? "\(region.name)（含州直及所辖县市）" : region.name
-    return ["地区：\(scope)", "统计期：\(period.from) 至 \(period.to)", "生成时间：\(generatedAt)"]
+    return ["地区：\(scope)", "统计期：\(period.from) 至 \(period.to)", "生成时间：\(LocalTime.wallClock(generatedAt))"]
   }
 }

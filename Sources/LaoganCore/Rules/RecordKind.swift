@@ -79,11 +79,14 @@ extension RecordKind {
 
 /// Every record kind, in the order their files import without dangling references (SPEC §4).
 public enum RecordKinds {
-  public static let all: [any RecordKind.Type] = [
-    OrganizationKind.self, CadreKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
-    TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self, GreenCardKind.self,
-    ContributionKind.self, HonorKind.self,
-  ]
+  /// Computed, not stored: an array of metatypes is not `Sendable`, and twelve pointers cost nothing to make.
+  public static var all: [any RecordKind.Type] {
+    [
+      OrganizationKind.self, CadreKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
+      TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self, GreenCardKind.self,
+      ContributionKind.self, HonorKind.self,
+    ]
+  }
 
   /// The kind an `import`/`export` word names (`cadres`, `health-checks` …).
   public static func named(_ name: String) -> (any RecordKind.Type)? {

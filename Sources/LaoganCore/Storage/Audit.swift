@@ -210,24 +210,21 @@ extension LaoganDatabase {
   public func write<T>(
     _ context: AuditContext, dryRun: Bool = false, _ body: (AuditedWriter) throws -> T
   ) throws -> T {
-    try reader.writeWithoutTransaction { db in
-      try db.beginTransaction(.immediate)
-      do {
-        let writer = try AuditedWriter(db: db, context: context)
-        let result = try body(writer)
-        try writer.logInserts()
-        if dryRun {
-          try db.rollback()
-        } else {
+    try LaoganDatabase.translatingErrors {
+      try queue.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          let writer = try AuditedWriter(db: db, context: context)
+          result = try body(writer)
+          try writer.logInserts()
+          if dryRun { return .rollback }
           if writer.entryCount == 0 {
             try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
           }
-          try db.commit()
+          return .commit
         }
+        guard let result else { throw LaoganError.database("写入未完成") }
         return result
-      } catch {
-        try? db.rollback()
-        throw error
       }
     }
   }

@@ -82,7 +82,8 @@ public enum AuditOutput {
       headers: ["组", "时间", "操作人", "命令", "动作", "表", "记录", "变化"],
       rows: lines.map {
         [
-          "\($0.runID)", $0.ranAt, $0.operatorName, $0.command, $0.action, $0.table, $0.recordID.map { "\($0)" } ?? "",
+          "\($0.runID)", LocalTime.display($0.ranAt), $0.operatorName, $0.command, $0.action, $0.table,
+          $0.recordID.map { "\($0)" } ?? "",
           $0.changes.truncated(toWidth: 60),
         ]
       })

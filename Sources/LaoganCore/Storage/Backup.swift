@@ -3,14 +3,15 @@ import GRDB
 
 extension LaoganDatabase {
   /// `backup FILE`: SQLite's online backup, consistent even while another process writes. The copy is a new
-  /// file, mode 0600; an existing file is not overwritten.
+  /// file, mode 0600; an existing file is not overwritten, and a missing folder is an error, never created:
+  /// `/mnt/u盘/` without the U disk mounted is a folder on the local disk, and the clerk would carry nothing.
   public func backup(to destination: String) throws {
     guard !FileManager.default.fileExists(atPath: destination) else {
       throw LaoganError.cannotOpen(path: destination, reason: "文件已存在，不覆盖；请换一个文件名")
     }
-    try LaoganDatabase.createPrivateFile(at: destination)
+    try LaoganDatabase.createPrivateFile(at: destination, makingFolder: false)
     let copy = try DatabaseQueue(path: destination)
-    try reader.backup(to: copy)
+    try LaoganDatabase.translatingErrors { try queue.backup(to: copy) }
     try copy.close()
   }
 
@@ -42,7 +43,7 @@ extension LaoganDatabase {
     var configuration = Configuration()
     configuration.readonly = true
     let backup = try DatabaseQueue(path: source, configuration: configuration)
-    try createPrivateFile(at: path)
+    try createPrivateFile(at: path, makingFolder: false)
     let restored = try DatabaseQueue(path: path)
     try backup.backup(to: restored)
     try restored.close()

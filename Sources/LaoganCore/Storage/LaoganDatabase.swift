@@ -7,8 +7,9 @@ import GRDB
 /// a SQLite file that is not laogan's, is refused before anything is changed. One `DatabaseQueue` in WAL
 /// mode with a busy timeout lets two clerks work on the same file at once.
 public struct LaoganDatabase: Sendable {
-  /// The connection, for reads; writes go through `write(_:_:)` so that they are audited.
-  public let reader: DatabaseQueue
+  /// The connection. Not public: reads go through `read`, writes through `write(_:_:)` so that they are
+  /// audited, and neither lets a GRDB error past the door.
+  let queue: DatabaseQueue
   public let path: String
 
   public enum OpenMode: Sendable {
@@ -28,16 +29,16 @@ public struct LaoganDatabase: Sendable {
         needsMigration = try LaoganDatabase.checkIsOurs(path: path)
       } else {
         guard mode == .create else { throw LaoganError.databaseMissing(path: path) }
-        try LaoganDatabase.createPrivateFile(at: path)
+        try LaoganDatabase.createPrivateFile(at: path, makingFolder: true)
       }
-      reader = try DatabaseQueue(path: path, configuration: LaoganDatabase.makeConfiguration())
+      queue = try DatabaseQueue(path: path, configuration: LaoganDatabase.makeConfiguration())
       if needsMigration {
         // An older laogan's database: a copy beside it first, so an upgrade can always be undone by hand.
-        if let applied = try reader.read({ try Migrations.migrator.appliedMigrations($0).last }) {
+        if let applied = try queue.read({ try Migrations.migrator.appliedMigrations($0).last }) {
           let copy = "\(path).before-upgrade-\(applied)"
           if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
         }
-        try Migrations.migrator.migrate(reader)
+        try Migrations.migrator.migrate(queue)
       }
     } catch let error as DatabaseError {
       throw LaoganError.cannotOpen(path: path, reason: LaoganDatabase.explain(error))
@@ -86,16 +87,24 @@ public struct LaoganDatabase: Sendable {
   }
 
   /// New files hold personal information, so only their owner may read them; SQLite gives the -wal and -shm
-  /// files the same mode.
-  static func createPrivateFile(at path: String) throws {
+  /// files the same mode. Only `init` makes a missing folder (the default `~/.local/share/laogan`); a backup
+  /// into a folder that is not there is an error.
+  static func createPrivateFile(at path: String, makingFolder: Bool) throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    try FileManager.default.createDirectory(
-      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    if makingFolder {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } else {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+        throw LaoganError.folderMissing(path: directory)
+      }
+    }
     let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
     guard descriptor >= 0 else {
       throw LaoganError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
-    close(descriptor)
+    Foundation.close(descriptor)
   }
 
   static func explain(_ error: DatabaseError) -> String {
@@ -121,6 +130,20 @@ extension LaoganDatabase {
 
   /// Reads in one consistent snapshot.
   public func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try reader.read(body)
+    try LaoganDatabase.translatingErrors { try queue.read(body) }
+  }
+
+  /// Closes the connection; the database must not be used afterwards.
+  public func close() throws {
+    try LaoganDatabase.translatingErrors { try queue.close() }
+  }
+
+  /// Runs `body`, turning SQLite's errors into `LaoganError`, so callers never see GRDB's types.
+  static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw LaoganError.database(explain(error))
+    }
   }
 }

@@ -14,6 +14,11 @@ public enum LaoganError: LocalizedError, Equatable {
   case alreadyImported(kind: String, run: Int64, at: String, by: String)
   case recordNotFound(label: String, reference: String)
   case undoRefused(String)
+  case fileExists(path: String)
+  case fileUnreadable(path: String)
+  case folderMissing(path: String)
+  /// SQLite refused a statement: a constraint the rules did not catch first, a full disk, a lock held too long.
+  case database(String)
 
   public var errorDescription: String? {
     switch self {
@@ -39,6 +44,14 @@ public enum LaoganError: LocalizedError, Equatable {
       "不能撤销：\(reason)"
     case .recordNotFound(let label, let reference):
       "找不到\(label)“\(reference)”"
+    case .fileExists(let path):
+      "\(path) 已存在，未覆盖：请换一个文件名，或加 --force 覆盖"
+    case .fileUnreadable(let path):
+      "文件 \(path) 不存在或不可读"
+    case .folderMissing(let path):
+      "文件夹 \(path) 不存在（U 盘或网络盘未连接？）；未写入任何文件"
+    case .database(let message):
+      "数据库错误：\(message)"
     }
   }
 }

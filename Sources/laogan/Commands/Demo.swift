@@ -21,11 +21,11 @@ extension Laogan {
     @Option(name: .customLong("operator"), help: "写入审计日志的操作人。") var operatorName = "demo"
     @Option(help: "随机种子。") var seed: UInt64 = 2023
     @Option(help: "规模：1 约 2.5 万名干部，10 约 25 万。") var scale = 1
-    @Option(help: "报表格式：text、md、csv、json、html、xlsx。") var format = "text"
+    @Option(help: "报表格式。") var format: ReportFormat = .text
 
     func validate() throws {
       guard (1...100).contains(scale) else { throw ValidationError("--scale 应为 1 到 100") }
-      guard ReportFormat(rawValue: format) != nil else { throw ValidationError("不支持的格式 \(format)") }
+      try OutputTarget(path: nil).refuseBinaryOnTerminal(format == .xlsx)
     }
 
     func run() throws {
@@ -41,10 +41,9 @@ extension Laogan {
           summary.organizations, summary.events, summary.payments, Date().timeIntervalSince(started)))
       let report = try database.report323(
         region: .prefecture, period: LaoganDatabase.demoReportPeriod, compare: false,
-        generatedAt: Date().formatted(.iso8601))
-      let chosen = ReportFormat(rawValue: format) ?? .text
+        generatedAt: LocalTime.stamp(Date()))
       FileHandle.standardOutput.write(
-        try chosen.documentFormat.map(report.document.rendered(as:)) ?? Data(try report.json().utf8))
+        try format.documentFormat.map(report.document.rendered(as:)) ?? Data(try report.json().utf8))
     }
   }
 }

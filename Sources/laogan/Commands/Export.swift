@@ -9,7 +9,8 @@ extension Laogan {
       commandName: "export",
       abstract: "导出记录为 CSV（UTF-8 BOM，Excel 可直接打开）或 JSON。",
       discussion: """
-        CSV 的表头与导入相同，JSON 的键是导入的英文别名。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志）。
+        CSV 的表头与导入相同，JSON 的键是导入的英文别名。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志），
+        这样的文件只有本人可读（权限 0600）。--output 指向已有的文件时拒绝覆盖，除非加 --force。
 
         示例：
           laogan export cadres --output 花名册.csv
@@ -23,7 +24,8 @@ extension Laogan {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "导出的种类") var kind: RecordKindName
     @Option(help: "格式：csv 或 json；默认取自 --output 的扩展名，否则 csv。") var format: Format?
-    @Option(help: "写入的文件（默认标准输出）。") var output: String?
+    @Option(help: "写入的文件（默认标准输出）；已存在时拒绝，除非 --force。", completion: .file()) var output: String?
+    @Flag(help: "覆盖 --output 指向的已有文件。") var force = false
     @Option(help: "地区（代码或名称）。") var region: Region?
     @Flag(help: "导出完整的身份证号与电话（记入审计日志）。") var reveal = false
 
@@ -39,12 +41,8 @@ extension Laogan {
 
     func run() throws {
       let (text, count) = try export(kind.kind)
-      if let output {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        Terminal.error("已导出 \(count) 条到 \(output)")
-      } else {
-        Terminal.output(text)
-      }
+      try OutputTarget(path: output).write(Data(text.utf8), existing: force ? .replace : .refuse, personal: reveal)
+      if let output { Terminal.error("已导出 \(count) 条到 \(output)") }
     }
 
     private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> (text: String, count: Int) {

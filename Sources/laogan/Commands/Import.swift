@@ -27,22 +27,13 @@ extension Laogan {
     @Flag(help: "已登记的记录以文件为准更新。") var update = false
     @Flag(help: "同一文件再导入一次（事实类记录）。") var again = false
     @Flag(help: "忽略不认识的列。") var ignoreUnknown = false
-    @Option(help: "文件编码：utf-8 或 gb18030（gbk）；默认自动识别。") var encoding: String?
-
-    func validate() throws {
-      if let encoding, TextEncoding(name: encoding) == nil {
-        throw ValidationError("不支持的编码 \(encoding)（可用 utf-8、gb18030、gbk）")
-      }
-      guard FileManager.default.isReadableFile(atPath: file) else {
-        throw ValidationError("文件不存在或不可读：\(file)")
-      }
-    }
+    @Option(help: "文件编码；默认自动识别。") var encoding: TextEncoding?
 
     func run() throws {
+      guard FileManager.default.isReadableFile(atPath: file) else { throw LaoganError.fileUnreadable(path: file) }
       let opened = try database.open()
       let options = ImportOptions(
-        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again,
-        encoding: encoding.flatMap(TextEncoding.init(name:)))
+        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again, encoding: encoding)
       let summary: ImportSummary
       do {
         defer { Terminal.endProgress() }

@@ -24,12 +24,24 @@ extension Laogan {
     static let configuration = CommandConfiguration(
       commandName: "restore",
       abstract: "从备份恢复：先检查备份（完整性、是 laogan 数据库、版本），再把现有数据库移到一旁。",
-      discussion: "示例：\n  laogan restore /mnt/u盘/laogan-2026-11-30.db")
+      discussion: """
+        现有数据库会被替换（移到一旁保留），所以在终端会先询问；脚本中须加 --yes。
+
+        示例：
+          laogan restore /mnt/u盘/laogan-2026-11-30.db
+          laogan restore /mnt/u盘/laogan-2026-11-30.db --yes    # 脚本中不询问
+        """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "备份文件", completion: .file()) var file: String
+    @Flag(help: "不询问，直接恢复。") var yes = false
 
     func run() throws {
+      if !yes, FileManager.default.fileExists(atPath: database.path) {
+        guard Terminal.standardInputIsTerminal else { Terminal.fail("在脚本中请加 --yes 确认用 \(file) 替换 \(database.path)") }
+        let question = "用 \(file) 替换现有数据库 \(database.path)（原库移到一旁保留）？[y/N] "
+        guard Terminal.ask(question)?.lowercased() == "y" else { Terminal.fail("未恢复") }
+      }
       let stamp = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
       let aside = try LaoganDatabase.restore(from: file, into: database.path, stamp: stamp)
       Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已移到 \($0)" } ?? ""))
@@ -82,7 +94,8 @@ extension Laogan {
     func run() throws {
       let opened = try database.open()
       guard let plan = try opened.undoPlan() else { Terminal.fail("没有可以撤销的命令") }
-      Terminal.error("将撤销审计组 \(plan.runID)：\(plan.operatorName) 于 \(plan.ranAt) 运行的 laogan \(plan.command)")
+      Terminal.error(
+        "将撤销审计组 \(plan.runID)：\(plan.operatorName) 于 \(LocalTime.display(plan.ranAt)) 运行的 laogan \(plan.command)")
       Terminal.error(AuditOutput.table(Array(plan.lines.prefix(20))).text(), terminator: "")
       if plan.lines.count > 20 { Terminal.error("……共 \(plan.lines.count) 项改动") }
       if !yes {

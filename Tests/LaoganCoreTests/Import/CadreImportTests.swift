@@ -163,12 +163,12 @@ struct CadreImportTests {
       ])
   }
 
-  @Test("the shared GB18030 sample imports whole, with its 15-digit numbers upgraded")
+  @Test("the GB18030 sample imports whole, with its 15-digit numbers upgraded")
   func sharedSample() throws {
-    let file = sharedSamples.appendingPathComponent("cadres.csv")
+    let file = fixtures.appendingPathComponent("cadres.csv")
     try #require(FileManager.default.fileExists(atPath: file.path))
     _ = try database.importRecords(
-      OrganizationKind.self, from: sharedSamples.appendingPathComponent("organizations.csv"), options: ImportOptions(),
+      OrganizationKind.self, from: fixtures.appendingPathComponent("organizations.csv"), options: ImportOptions(),
       testContext)
     let summary = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     #expect(summary.encoding == .gb18030)

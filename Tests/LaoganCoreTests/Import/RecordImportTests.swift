@@ -143,7 +143,8 @@ struct RecordImportTests {
     #expect(try database.members(ofOrganization: "昆明异地支部", on: death.adding(days: -1)).map(\.cadre.name) == ["张三"])
     #expect(try database.members(ofOrganization: "昆明异地支部", on: death).isEmpty)
 
-    try database.leaveOrganization(cadre: "张三", on: try #require(CalendarDate(parsing: "2025-01-01")), testContext)
+    let left = try #require(CalendarDate(parsing: "2025-01-01"))
+    try database.leaveOrganization(cadre: "张三", on: left, testContext)
     #expect(try database.cadre("张三").partyOrganization == nil)
     #expect(try database.organizationHistory(of: try database.cadre("张三")).count == 2)
   }
@@ -178,7 +179,7 @@ struct RecordImportTests {
     }
   }
 
-  @Test("every shared sample imports in the documented order")
+  @Test("every sample file imports in the documented order")
   func everySample() throws {
     let folder = try TemporaryFolder()
     let database = try folder.database()
@@ -187,7 +188,7 @@ struct RecordImportTests {
       TreatmentKind.self, ContributionKind.self, HonorKind.self,
     ]
     for kind in kinds {
-      let file = sharedSamples.appendingPathComponent("\(kind.name).csv")
+      let file = fixtures.appendingPathComponent("\(kind.name).csv")
       let summary = try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
       #expect(summary.rows > 0 && summary.added == summary.rows, "\(kind.name)")
     }

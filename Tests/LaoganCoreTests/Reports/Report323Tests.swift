@@ -96,7 +96,7 @@ struct BoundaryData {
 @Suite("The 323 report")
 struct Report323Tests {
   let data: BoundaryData
-  let june = Period.month(Month(year: 2023, month: 6)!)
+  let june = Period.month(Month(valid: 2023, 6))
 
   init() throws {
     data = try BoundaryData()

@@ -37,33 +37,20 @@ extension Laogan.BenefitCommand {
         """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "项目：特需费、生活费、高龄补贴。") var item: String
-    @Option(help: "每月金额（元）。") var monthly: String
-    @Option(help: "起始月份（含），如 2022-01。") var from: String
-    @Option(help: "截止月份（含）；不填则一直有效。") var to: String?
+    @Option(help: "项目：特需费、生活费、高龄补贴。") var item: BenefitItem
+    @Option(help: "每月金额（元），如 100 或 100.50。") var monthly: Fen
+    @Option(help: "起始月份（含），如 2022-01。") var from: Month
+    @Option(help: "截止月份（含）；不填则一直有效。") var to: Month?
     @Option(help: "最低年龄（含，按当月最后一天计）。") var minAge: Int?
     @Option(help: "最高年龄（含）。") var maxAge: Int?
     @Option(help: "类别：离休或退休；不填则都适用。") var category: CadreCategory?
-    @Option(help: "职级；不填则都适用。") var rank: String?
+    @Option(help: "职级；不填则都适用。") var rank: Rank?
 
     func run() throws {
-      guard let benefit = BenefitItem(label: item) else {
-        throw ValidationError("不认识的项目 \(item)（可用 \(BenefitItem.allowedLabels)）")
-      }
-      guard let amount = Fen(yuan: monthly) else { throw ValidationError("--monthly \(monthly) 不是有效金额") }
-      guard let start = Month(parsing: from) else { throw ValidationError("--from \(from) 不是有效月份") }
-      let end = try to.map { text in
-        guard let month = Month(parsing: text) else { throw ValidationError("--to \(text) 不是有效月份") }
-        return month
-      }
-      let level = try rank.map { text in
-        guard let level = Rank(label: text) else { throw ValidationError("不认识的职级 \(text)") }
-        return level
-      }
       let rule = try database.open().addBenefitRule(
         BenefitRule(
-          item: benefit, monthly: amount, fromMonth: start, toMonth: end, minAge: minAge, maxAge: maxAge,
-          category: category, rank: level), database.context())
+          item: item, monthly: monthly, fromMonth: from, toMonth: to, minAge: minAge, maxAge: maxAge,
+          category: category, rank: rank), database.context())
       Terminal.output("\(rule.id ?? 0)\n")
     }
   }
@@ -109,12 +96,11 @@ extension Laogan.BenefitCommand {
         """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "月份，如 2026-11。") var month: String
+    @Option(help: "月份，如 2026-11。") var month: Month
     @Flag(help: "只显示将发放的合计，不写入。") var dryRun = false
 
     func run() throws {
-      guard let target = Month(parsing: month) else { throw ValidationError("--month \(month) 不是有效月份") }
-      let summary = try database.open().runBenefits(month: target, dryRun: dryRun, database.context())
+      let summary = try database.open().runBenefits(month: month, dryRun: dryRun, database.context())
       let rows = summary.lines.map { [$0.item.rawValue, "\($0.persons)", $0.amount.description] }
       let title =
         "\(summary.month) 按月发放\(summary.dryRun ? "（试算，未写入）" : "")：\(summary.persons) 人，\(summary.payments) 笔\n"
@@ -137,10 +123,10 @@ extension Laogan.BenefitCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String
-    @Option(help: "项目") var item: String
-    @Option(help: "金额（元）") var amount: String
-    @Option(help: "所属月份") var month: String?
-    @Option(help: "发放日期") var on: String?
+    @Option(help: "项目：特需费、医疗补助费、生活费、高龄补贴、困难帮扶。") var item: BenefitItem
+    @Option(help: "金额（元），如 800 或 800.50。") var amount: Fen
+    @Option(help: "所属月份，如 2026-11。") var month: Month?
+    @Option(help: "发放日期，如 2026-11-20。") var on: CalendarDate?
     @Option(help: "备注") var note: String?
 
     func validate() throws {
@@ -150,9 +136,11 @@ extension Laogan.BenefitCommand {
     func run() throws {
       let opened = try database.open()
       let person = try opened.record(CadreKind.self, cadre)
-      var cells: [PaymentField: String] = [.residentID: person.residentID, .item: item, .amount: amount]
-      cells[.month] = month
-      cells[.paidOn] = on
+      var cells: [PaymentField: String] = [
+        .residentID: person.residentID, .item: item.rawValue, .amount: amount.description,
+      ]
+      cells[.month] = month?.description
+      cells[.paidOn] = on?.description
       cells[.note] = note
       let (payment, notes) = try opened.addRecord(PaymentKind.self, cells: cells, database.context())
       for line in notes { Terminal.error("提示：\(line)") }
@@ -171,13 +159,17 @@ extension Laogan.BenefitCommand {
         """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "月份，如 2026-11。") var month: String
+    @Option(help: "月份，如 2026-11。") var month: Month
     @Option(help: "地区（代码或名称）。") var region: Region?
-    @Option(help: "输出格式：text 或 csv。") var format: ListFormat = .text
+    @Option(help: "输出格式：text 或 csv。") var format: StatementFormat = .text
     @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
 
+    enum StatementFormat: String, ExpressibleByArgument, CaseIterable {
+      case text, csv
+    }
+
     func run() throws {
-      guard let target = Month(parsing: month) else { throw ValidationError("--month \(month) 不是有效月份") }
+      let target = month
       let opened = try database.open()
       let statement = try opened.benefitStatement(month: target, region: region)
       if statement.lines.isEmpty { Terminal.error("提示：\(target) 没有发放记录") }

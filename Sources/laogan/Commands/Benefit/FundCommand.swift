@@ -20,17 +20,19 @@ extension Laogan.FundCommand {
       abstract: "拨入资金。", discussion: "示例：\n  laogan fund allocate --amount 50000 --on 2026-01-05 --reason 年度预算")
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "金额（元）") var amount: String
-    @Option(help: "日期") var on: String
+    @Option(help: "金额（元），如 50000 或 50,000.00。") var amount: Fen
+    @Option(help: "日期，如 2026-01-05。") var on: CalendarDate
     @Option(help: "事由") var reason: String?
 
     func run() throws {
-      var cells: [FundField: String] = [.enteredOn: on, .kind: FundEntryType.allocation.rawValue, .amount: amount]
+      var cells: [FundField: String] = [
+        .enteredOn: on.description, .kind: FundEntryType.allocation.rawValue, .amount: amount.description,
+      ]
       cells[.reason] = reason
       let opened = try database.open()
       let (entry, _) = try opened.addRecord(FundKind.self, cells: cells, database.context())
       Terminal.output("\(entry.id ?? 0)\n")
-      Terminal.error("帮扶基金余额：\(try opened.fundBalance(on: nil)) 元")
+      Terminal.error("帮扶基金余额：\(try opened.fundBalance(on: nil)) 元（拨入 − 支出 − 困难帮扶发放）")
     }
   }
 
@@ -44,7 +46,9 @@ extension Laogan.FundCommand {
     @Option(help: "截至该日（含）；默认全部账目。") var on: CalendarDate?
 
     func run() throws {
-      Terminal.output("\(try database.open().fundBalance(on: on))\n")
+      let balance = try database.open().fundBalance(on: on)
+      Terminal.error("帮扶基金余额（元，拨入 − 支出 − 困难帮扶发放），截至\(on.map { " \($0)" } ?? "全部账目")：")
+      Terminal.output("\(balance)\n")
     }
   }
 }

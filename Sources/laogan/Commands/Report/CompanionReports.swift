@@ -15,7 +15,7 @@ extension CompanionReport {
 
   func run() throws {
     let opened = try database.open()
-    let period = try options.resolvedPeriod()
+    let period = options.resolvedPeriod()
     let document = try document(opened, period)
     if let format = options.chosenFormat.documentFormat {
       try options.emit(document.rendered(as: format))

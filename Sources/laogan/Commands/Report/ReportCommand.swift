@@ -39,7 +39,7 @@ extension Laogan.ReportCommand {
 
     func run() throws {
       let opened = try database.open()
-      let period = try options.resolvedPeriod()
+      let period = options.resolvedPeriod()
       if printSQL {
         Terminal.output(opened.report323SQL(region: options.scope, period: period) + "\n")
         return

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LaoganCore
+
+/// Where a command's result goes: the file `--output` names, or stdout.
+struct OutputTarget {
+  let path: String?
+
+  /// What may happen to a file already at `path`.
+  enum Existing {
+    /// A generated report: written again, as a cron job expects.
+    case replace
+    /// A clerk's data (an export): refused unless `--force`, so a roster is never overwritten by mistake.
+    case refuse
+  }
+
+  /// A workbook is bytes, not text: refused when it would land on a terminal.
+  func refuseBinaryOnTerminal(_ binary: Bool) throws {
+    if binary, path == nil, isatty(STDOUT_FILENO) == 1 {
+      throw ValidationError("XLSX 是二进制文件，不能输出到终端：请加 --output 文件名.xlsx，或重定向到文件")
+    }
+  }
+
+  /// Writes `data` whole or not at all. A `personal` file (unmasked 身份证号 and phones) is created mode 0600,
+  /// like the database.
+  func write(_ data: Data, existing: Existing, personal: Bool = false) throws {
+    guard let path else {
+      FileHandle.standardOutput.write(data)
+      return
+    }
+    if existing == .refuse, FileManager.default.fileExists(atPath: path) {
+      throw LaoganError.fileExists(path: path)
+    }
+    let url = URL(fileURLWithPath: path)
+    try data.write(to: url, options: .atomic)
+    if personal { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+  }
+}
