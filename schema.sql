@@ -1,7 +1,7 @@
 -- The current laogan schema, as the migrations build it (kept equal by DatabaseTests).
 
-CREATE TABLE activity (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "activity" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   held_on TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('培训班', '调研', '送学上门', '主题宣讲', '政治学习', '文体活动', '座谈会', '其他')),
   title TEXT NOT NULL CHECK (title <> ''),
@@ -13,8 +13,8 @@ CREATE TABLE activity (
   voided_reason TEXT
 );
 
-CREATE TABLE association (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "association" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE CHECK (name <> ''),
   category TEXT NOT NULL CHECK (category IN ('书画', '摄影', '诗词', '楹联', '歌舞', '老年体协', '其他')),
   region_code TEXT NOT NULL REFERENCES region(code),
@@ -24,16 +24,16 @@ CREATE TABLE association (
   voided_reason TEXT
 );
 
-CREATE TABLE association_member (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "association_member" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   association_id INTEGER NOT NULL REFERENCES association(id),
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
   joined_on TEXT,
   left_on TEXT
 );
 
-CREATE TABLE audit_entry (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "audit_entry" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   run_id INTEGER NOT NULL REFERENCES command_run(id),
   action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'reveal')),
   table_name TEXT NOT NULL,
@@ -42,8 +42,8 @@ CREATE TABLE audit_entry (
   after TEXT
 );
 
-CREATE TABLE benefit_rule (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "benefit_rule" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   item TEXT NOT NULL CHECK (item IN ('特需费', '生活费', '高龄补贴')),
   monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
   from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
@@ -56,8 +56,8 @@ CREATE TABLE benefit_rule (
   voided_reason TEXT
 );
 
-CREATE TABLE cadre (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "cadre" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL CHECK (name <> ''),
   sex TEXT NOT NULL CHECK (sex IN ('男', '女')),
   ethnicity TEXT,
@@ -86,16 +86,16 @@ CREATE TABLE cadre (
   search_keys TEXT NOT NULL DEFAULT ''
 );
 
-CREATE TABLE command_run (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "command_run" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   operator TEXT NOT NULL,
   ran_at TEXT NOT NULL,
   command TEXT NOT NULL,
   undone_by INTEGER REFERENCES command_run(id)
 );
 
-CREATE TABLE contribution (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "contribution" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   done_on TEXT NOT NULL,
   area TEXT NOT NULL CHECK (area IN ('宣传政策', '传播文化', '化解矛盾纠纷', '关心下一代', '乡村振兴', '社会治理', '文明城市')),
   advantage TEXT NOT NULL CHECK (advantage IN ('政治', '经验', '威望')),
@@ -106,8 +106,8 @@ CREATE TABLE contribution (
   voided_reason TEXT
 );
 
-CREATE TABLE fund_entry (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "fund_entry" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   entered_on TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('拨入', '支出')),
   amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
@@ -115,8 +115,8 @@ CREATE TABLE fund_entry (
   voided_reason TEXT
 );
 
-CREATE TABLE green_card (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "green_card" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
   card_number TEXT NOT NULL UNIQUE CHECK (card_number <> ''),
   issued_on TEXT NOT NULL,
@@ -124,15 +124,15 @@ CREATE TABLE green_card (
   voided_reason TEXT
 );
 
-CREATE TABLE health_check (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "health_check" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
   checked_on TEXT NOT NULL,
   voided_reason TEXT
 );
 
-CREATE TABLE honor (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "honor" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   awarded_on TEXT NOT NULL,
   title TEXT NOT NULL CHECK (title <> ''),
   level TEXT NOT NULL CHECK (level IN ('国家级', '省级', '州级', '县级')),
@@ -150,8 +150,8 @@ CREATE TABLE imported_file (
   PRIMARY KEY (kind, sha256)
 );
 
-CREATE TABLE membership (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "membership" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
   organization_id INTEGER NOT NULL REFERENCES party_organization(id),
   joined_on TEXT,
@@ -165,8 +165,8 @@ CREATE TABLE participant (
   PRIMARY KEY (event_table, event_id, cadre_id)
 ) WITHOUT ROWID;
 
-CREATE TABLE party_organization (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "party_organization" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE CHECK (name <> ''),
   kind TEXT NOT NULL CHECK (kind IN ('党委', '党总支', '党支部')),
   region_code TEXT NOT NULL REFERENCES region(code),
@@ -180,8 +180,8 @@ CREATE TABLE party_organization (
   voided_reason TEXT
 );
 
-CREATE TABLE payment (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "payment" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
   item TEXT NOT NULL CHECK (item IN ('特需费', '医疗补助费', '生活费', '高龄补贴', '困难帮扶')),
   month TEXT CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
@@ -200,8 +200,8 @@ CREATE TABLE region (
   short_name TEXT NOT NULL UNIQUE
 );
 
-CREATE TABLE treatment_event (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "treatment_event" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   held_on TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('阅读文件', '参加会议活动', '参观学习', '情况通报', '征订党刊党报', '走访慰问')),
   title TEXT NOT NULL CHECK (title <> ''),
@@ -212,8 +212,8 @@ CREATE TABLE treatment_event (
   voided_reason TEXT
 );
 
-CREATE TABLE venue (
-  id INTEGER PRIMARY KEY,
+CREATE TABLE "venue" (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE CHECK (name <> ''),
   kind TEXT NOT NULL CHECK (kind IN ('老年大学', '老干部活动中心', '五老工作室', '银龄志愿服务队', '网络平台')),
   region_code TEXT NOT NULL REFERENCES region(code),
@@ -224,6 +224,10 @@ CREATE TABLE venue (
 );
 
 CREATE INDEX activity_on_held_on ON activity(held_on);
+
+CREATE TRIGGER activity_participants_go_with_it AFTER DELETE ON activity BEGIN
+  DELETE FROM participant WHERE event_table = 'activity' AND event_id = OLD.id;
+END;
 
 CREATE UNIQUE INDEX association_member_current ON association_member(association_id, cadre_id)
   WHERE left_on IS NULL;
@@ -239,6 +243,10 @@ CREATE INDEX cadre_on_name ON cadre(name);
 CREATE INDEX cadre_on_region_code ON cadre(region_code);
 
 CREATE INDEX contribution_on_done_on ON contribution(done_on);
+
+CREATE TRIGGER contribution_participants_go_with_it AFTER DELETE ON contribution BEGIN
+  DELETE FROM participant WHERE event_table = 'contribution' AND event_id = OLD.id;
+END;
 
 CREATE INDEX green_card_on_cadre_id ON green_card(cadre_id);
 
@@ -265,3 +273,7 @@ CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);
+
+CREATE TRIGGER treatment_event_participants_go_with_it AFTER DELETE ON treatment_event BEGIN
+  DELETE FROM participant WHERE event_table = 'treatment_event' AND event_id = OLD.id;
+END;

@@ -115,4 +115,25 @@ struct CrashAndConcurrencyTests {
     let found = try laogan.run("check", "--format", "json")
     #expect(found.status == 1 && found.stdout.contains("paid_after_death"))
   }
+
+  @Test("undo, undo after an activity and a treatment with the same id leaves no participant behind")
+  func undoParticipants() throws {
+    let laogan = try Laogan()
+    try laogan.run("init")
+    try laogan.run("import", "cadres", try laogan.write("roster.csv", Self.roster))
+    let cadre = "参与干部=522301194603150011"
+    #expect(
+      try laogan.run("activity", "add", "日期=2023-06-12", "类型=政治学习", "标题=学习", "地区=兴义", cadre).stdout == "1\n")
+    #expect(
+      try laogan.run("treatment", "add", "日期=2023-06-13", "类型=阅读文件", "标题=文件", "地区=兴义", cadre).stdout == "1\n")
+    #expect(try laogan.run("undo", "--yes").status == 0)
+    #expect(try laogan.run("undo", "--yes").status == 0)
+    #expect(try laogan.run("check").status == 0)
+    let next = try laogan.run("activity", "add", "日期=2023-07-01", "类型=政治学习", "标题=再学习", "地区=兴义", "参与人次=5")
+    #expect(next.status == 0 && next.stdout == "2\n", "a deleted row's id is never handed out again")
+    let shown = try laogan.run("activity", "show", "2")
+    #expect(shown.status == 0 && !shown.stdout.contains("张三"))
+    let listed = try laogan.run("activity", "list", "--cadre", "张三", "--format", "json")
+    #expect(listed.status == 0 && listed.stdout == "[\n\n]\n")
+  }
 }

@@ -132,7 +132,9 @@ public final class AuditedWriter {
     try log(action: "update", table: table, id: record.id, before: before, after: try image(of: table, id: record.id))
   }
 
-  /// Sets the cadres an event lists, logged as one entry with the list before and after.
+  /// Sets the cadres an event lists, logged as one entry with the list before and after under
+  /// `participant.TABLE` and the event's id: the whole key, so that activity 1 and treatment 1 are never
+  /// taken for each other.
   public func replaceParticipants(table: String, eventID: Int64, cadreIDs: [Int64]) throws {
     try logInserts()
     let before = try Int64.fetchAll(
@@ -144,11 +146,12 @@ public final class AuditedWriter {
     let insert = try db.cachedStatement(
       sql: "INSERT INTO participant (event_table, event_id, cadre_id) VALUES (?, ?, ?)")
     for cadreID in after { try insert.execute(arguments: [table, eventID, cadreID]) }
+    func image(_ ids: [Int64]) throws -> String {
+      try json(["event_table": table, "cadre_ids": ids.map(String.init).joined(separator: ",")])
+    }
     try log(
-      action: before.isEmpty ? "insert" : "update", table: "participant", id: eventID,
-      before: before.isEmpty
-        ? nil : json(["event_table": table, "cadre_ids": before.map(String.init).joined(separator: ",")]),
-      after: json(["event_table": table, "cadre_ids": after.map(String.init).joined(separator: ",")]))
+      action: before.isEmpty ? "insert" : "update", table: ParticipantList.auditTable(of: table), id: eventID,
+      before: before.isEmpty ? nil : try image(before), after: try image(after))
   }
 
   /// A cadre row changes (an edit, an undo): the look-ups' remembered cadres may be out of date. A new cadre

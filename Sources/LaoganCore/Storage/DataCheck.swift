@@ -108,6 +108,20 @@ extension LaoganDatabase {
         ORDER BY o.id
         """, hint: "编入党员，或已撤销的登记撤销日期"
       ) { row in "\(row["name"] as String) 没有党员" }
+      try add(
+        "orphaned_participant",
+        """
+        SELECT 'participant ' || p.event_table || ' ' || p.event_id AS record, p.event_table, p.event_id,
+               COUNT(*) AS cadres
+        FROM participant p
+        WHERE NOT EXISTS (SELECT 1 FROM activity e WHERE p.event_table = 'activity' AND e.id = p.event_id)
+          AND NOT EXISTS (SELECT 1 FROM treatment_event e WHERE p.event_table = 'treatment_event' AND e.id = p.event_id)
+          AND NOT EXISTS (SELECT 1 FROM contribution e WHERE p.event_table = 'contribution' AND e.id = p.event_id)
+        GROUP BY p.event_table, p.event_id ORDER BY p.event_table, p.event_id
+        """, hint: "这些参与记录所属的事件已不存在（旧版本撤销留下的）；核对后可在 sqlite3 中删除"
+      ) { row in
+        "\(row["event_table"] as String) \(row["event_id"] as Int64) 已不存在，仍列有 \(row["cadres"] as Int) 名参与干部"
+      }
       findings += try Self.fundFindings(db)
       let integrity = try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
       if integrity != ["ok"] {

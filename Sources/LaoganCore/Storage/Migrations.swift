@@ -10,6 +10,7 @@ enum Migrations {
     migrator.registerMigration("v1-roster", migrate: createRoster)
     migrator.registerMigration("v2-records", migrate: createRecords)
     migrator.registerMigration("v3-living-treatment", migrate: createLivingTreatment)
+    migrator.registerMigration("v4-ids-never-reused", migrate: neverReuseIDs)
     return migrator
   }
 
@@ -283,5 +284,53 @@ enum Migrations {
         );
         CREATE INDEX green_card_on_cadre_id ON green_card(cadre_id);
         """)
+  }
+
+  /// Ids are never handed out twice (SPEC §14): without AUTOINCREMENT SQLite gives a new row the largest id
+  /// plus one, so a row that `undo` deleted gave its id to the next record, and anything still naming the old
+  /// row — an audit entry, a participant list — named the new one. Each audited table is rebuilt with
+  /// AUTOINCREMENT (SQLite cannot add it in place), its counter starting above every id it or the audit log
+  /// has ever held; an event's participants now go when the event row goes.
+  private static func neverReuseIDs(_ db: Database) throws {
+    let tables = [
+      "cadre", "command_run", "audit_entry", "party_organization", "membership", "association",
+      "association_member", "venue", "activity", "treatment_event", "contribution", "honor", "benefit_rule",
+      "payment", "fund_entry", "health_check", "green_card",
+    ]
+    for table in tables {
+      guard
+        let create = try String.fetchOne(
+          db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+      else { continue }
+      let indexes = try String.fetchAll(
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        arguments: [table])
+      // Generated columns (payment.counted_on) are computed again, not copied.
+      let columns = try String.fetchAll(
+        db, sql: "SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid", arguments: [table]
+      ).joined(separator: ", ")
+      try db.execute(
+        sql: create.replacingOccurrences(of: "CREATE TABLE \(table) (", with: "CREATE TABLE new_\(table) (")
+          .replacingOccurrences(of: "id INTEGER PRIMARY KEY,", with: "id INTEGER PRIMARY KEY AUTOINCREMENT,"))
+      try db.execute(
+        sql: """
+          INSERT INTO new_\(table) (\(columns)) SELECT \(columns) FROM \(table);
+          DROP TABLE \(table);
+          ALTER TABLE new_\(table) RENAME TO \(table);
+          DELETE FROM sqlite_sequence WHERE name = '\(table)';
+          INSERT INTO sqlite_sequence (name, seq) VALUES ('\(table)', max(
+            coalesce((SELECT max(id) FROM \(table)), 0),
+            coalesce((SELECT max(record_id) FROM audit_entry WHERE table_name = '\(table)'), 0)));
+          """)
+      for index in indexes { try db.execute(sql: index) }
+    }
+    for event in ["activity", "treatment_event", "contribution"] {
+      try db.execute(
+        sql: """
+          CREATE TRIGGER \(event)_participants_go_with_it AFTER DELETE ON \(event) BEGIN
+            DELETE FROM participant WHERE event_table = '\(event)' AND event_id = OLD.id;
+          END;
+          """)
+    }
   }
 }

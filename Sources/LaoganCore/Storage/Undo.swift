@@ -44,8 +44,8 @@ extension LaoganDatabase {
           SELECT e.table_name, e.record_id, r.id, r.command FROM audit_entry e JOIN command_run r ON r.id = e.run_id
           WHERE e.run_id > ? AND e.action <> 'reveal' AND r.undone_by IS NULL
             AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
-            AND EXISTS (SELECT 1 FROM audit_entry mine WHERE mine.run_id = ? AND mine.table_name = e.table_name
-                        AND mine.record_id = e.record_id)
+            AND EXISTS (SELECT 1 FROM audit_entry mine WHERE mine.run_id = ? AND mine.record_id = e.record_id
+                        AND \(ParticipantList.eventTableSQL("mine.table_name")) = \(ParticipantList.eventTableSQL("e.table_name")))
           LIMIT 1
           """, arguments: [plan.runID, plan.runID])
       if let later {
@@ -58,12 +58,12 @@ extension LaoganDatabase {
         db,
         sql:
           """
-          SELECT action, table_name, record_id, before FROM audit_entry
+          SELECT action, table_name, record_id, before, after FROM audit_entry
           WHERE run_id = ? AND action IN ('insert', 'update') ORDER BY id DESC
           """,
         arguments: [plan.runID])
       for entry in entries {
-        try writer.revert(action: entry[0], table: entry[1], id: entry[2], before: entry[3])
+        try writer.revert(action: entry[0], table: entry[1], id: entry[2], before: entry[3], after: entry[4])
       }
       try db.execute(sql: "DELETE FROM imported_file WHERE run_id = ?", arguments: [plan.runID])
       try db.execute(sql: "UPDATE command_run SET undone_by = ? WHERE id = ?", arguments: [writer.runID, plan.runID])
@@ -74,21 +74,10 @@ extension LaoganDatabase {
 extension AuditedWriter {
   /// Reverts one audited write, logging the reversal: an insert is deleted (its row goes to the log as the
   /// before-image), an update is set back to its before-image column by column, by SQLite from the JSON.
-  func revert(action: String, table: String, id: Int64?, before: String?) throws {
+  func revert(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
     guard let id else { return }
-    if table == "participant" {
-      let event = before.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-      let ids = (event?["cadre_ids"] as? String)?.split(separator: ",").compactMap { Int64($0) } ?? []
-      let eventTable =
-        try String.fetchOne(
-          db,
-          sql:
-            """
-            SELECT json_extract(after, '$.event_table') FROM audit_entry
-            WHERE table_name = 'participant' AND record_id = ? ORDER BY id DESC LIMIT 1
-            """,
-          arguments: [id]) ?? ""
-      try replaceParticipants(table: eventTable, eventID: id, cadreIDs: ids)
+    if let list = ParticipantList(auditTable: table, after: after) {
+      try replaceParticipants(table: list.eventTable, eventID: id, cadreIDs: ParticipantList.cadreIDs(in: before))
       return
     }
     let current = try image(of: table, id: id)

@@ -108,6 +108,35 @@ struct SafetyTests {
     #expect(kinds == ["longevity_below_tier", "member_without_organization", "fund_below_zero"])
   }
 
+  @Test("a v3 database migrates to ids that are never reused, above every id its audit log ever named")
+  func idsNeverReused() throws {
+    let path = folder.path("v3.db")
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: "v3-living-treatment")
+    // As an old undo left it: activity 7 was inserted and deleted (only the log remembers it), and its
+    // participant row stayed behind.
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+          INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'activity add');
+          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+          VALUES (1, 'insert', 'activity', 7, NULL, '{}');
+          INSERT INTO participant (event_table, event_id, cadre_id) VALUES ('activity', 7, 1);
+          """)
+    }
+    try queue.close()
+    let upgraded = try LaoganDatabase(path: path, mode: .existing)
+    let findings = try upgraded.check(full: true)
+    #expect(findings.map(\.kind) == ["orphaned_participant"])
+    #expect(findings.first?.record == "participant activity 7")
+    let cells: [ActivityField: String] = [.heldOn: "2024-02-01", .kind: "政治学习", .title: "学习", .region: "兴义"]
+    let (activity, _) = try upgraded.addRecord(ActivityKind.self, cells: cells, testContext)
+    #expect(activity.id == 8)
+    #expect(try upgraded.read { try Cadre.fetchCount($0) } == 1)
+  }
+
   @Test("undo reverts the last command's inserts and updates, is itself audited, and can be redone by import")
   func undo() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
