@@ -48,7 +48,7 @@ extension LaoganDatabase {
         sql: """
           SELECT c.id, c.name, c.resident_id, p.item, SUM(p.amount_fen) AS amount
           FROM payment p JOIN cadre c ON c.id = p.cadre_id
-          WHERE p.voided_reason IS NULL
+          WHERE \(RecordSQL.inForce("p"))
             AND (p.month = :month OR (p.month IS NULL AND substr(p.paid_on, 1, 7) = :month))\(scope)
           GROUP BY c.id, p.item ORDER BY c.id
           """, arguments: ["month": month])

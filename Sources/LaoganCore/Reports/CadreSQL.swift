@@ -14,7 +14,7 @@ enum CadreSQL {
   /// before it (or no date recorded); `cadre` is the table's name or alias in the query.
   static func onRoll(_ cadre: String = "cadre", on day: String) -> String {
     """
-    \(cadre).voided_reason IS NULL AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
+    \(RecordSQL.inForce(cadre)) AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
     AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))
     """
   }

@@ -14,7 +14,13 @@ struct IndicatorDefinition: Sendable {
     case fundBalance
   }
 
-  var isMoney: Bool { key.hasSuffix("_fen") }
+  var isMoney: Bool { IndicatorKey.isMoney(key) }
+}
+
+/// What an indicator's key says about it: SPEC §5 names every money figure with a key ending in `_fen`, and
+/// that ending is the one place a figure is known to be money (shown in 元, carried as integer 分).
+enum IndicatorKey {
+  static func isMoney(_ key: String) -> Bool { key.hasSuffix("_fen") }
 }
 
 /// The region a report covers, as SQL: `:from` and `:to` are bound to the period.

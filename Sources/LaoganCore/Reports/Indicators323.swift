@@ -12,24 +12,24 @@ enum Indicators323 {
         IndicatorDefinition(
           key: "construction.political.cadres", label: "离退休干部总数", unit: "人",
           source: .rows(table: "cadre", condition: cadresOnLastDay, measure: "COUNT(*)")),
-        activity("construction.political.study_sessions", "政治学习", "次", kind: "政治学习"),
+        activity("construction.political.study_sessions", "政治学习", "次", kind: .politicalStudy),
       ]),
     Group(
       title: "三项建设 · 思想建设",
       indicators: [
-        activity("construction.ideological.training_classes", "示范培训班", "期", kind: "培训班"),
+        activity("construction.ideological.training_classes", "示范培训班", "期", kind: .trainingClass),
         activity(
-          "construction.ideological.training_person_times", "培训人次", "人次", kind: "培训班",
+          "construction.ideological.training_person_times", "培训人次", "人次", kind: .trainingClass,
           measure: personTimes("activity")),
-        activity("construction.ideological.surveys", "调研", "次", kind: "调研"),
-        activity("construction.ideological.home_deliveries", "送学上门", "次", kind: "送学上门"),
-        activity("construction.ideological.lectures", "主题宣讲", "场", kind: "主题宣讲"),
-        activity("construction.ideological.lectures_agency", "其中：进机关", "场", kind: "主题宣讲", place: "机关"),
-        activity("construction.ideological.lectures_community", "其中：进社区", "场", kind: "主题宣讲", place: "社区"),
-        activity("construction.ideological.lectures_enterprise", "其中：进企业", "场", kind: "主题宣讲", place: "企业"),
-        activity("construction.ideological.lectures_village", "其中：进农村", "场", kind: "主题宣讲", place: "农村"),
+        activity("construction.ideological.surveys", "调研", "次", kind: .survey),
+        activity("construction.ideological.home_deliveries", "送学上门", "次", kind: .homeDelivery),
+        activity("construction.ideological.lectures", "主题宣讲", "场", kind: .lecture),
+        activity("construction.ideological.lectures_agency", "其中：进机关", "场", kind: .lecture, place: .agency),
+        activity("construction.ideological.lectures_community", "其中：进社区", "场", kind: .lecture, place: .community),
+        activity("construction.ideological.lectures_enterprise", "其中：进企业", "场", kind: .lecture, place: .enterprise),
+        activity("construction.ideological.lectures_village", "其中：进农村", "场", kind: .lecture, place: .village),
         activity(
-          "construction.ideological.lecture_audience", "宣讲受众", "人次", kind: "主题宣讲", measure: "SUM(activity.audience)"),
+          "construction.ideological.lecture_audience", "宣讲受众", "人次", kind: .lecture, measure: "SUM(activity.audience)"),
       ]),
     Group(
       title: "三项建设 · 组织建设",
@@ -37,8 +37,9 @@ enum Indicators323 {
         organization("construction.organizational.party_organizations", "离退休干部党组织", extra: ""),
         organization(
           "construction.organizational.remote_branches", "异地党支部", extra: " AND party_organization.off_site = 1"),
-        organization("construction.organizational.model_branches_prefecture", "州级示范党支部", extra: modelBranch("州级")),
-        organization("construction.organizational.model_branches_county", "县级示范党支部", extra: modelBranch("县级")),
+        organization(
+          "construction.organizational.model_branches_prefecture", "州级示范党支部", extra: modelBranch(.prefecture)),
+        organization("construction.organizational.model_branches_county", "县级示范党支部", extra: modelBranch(.county)),
         IndicatorDefinition(
           key: "construction.organizational.party_members", label: "离退休干部党员", unit: "人",
           source: .rows(
@@ -69,7 +70,7 @@ enum Indicators323 {
   /// Established on or before the last day (or undated) and not dissolved by it.
   static func active(_ table: String, _ scope: ReportScope) -> String {
     """
-    \(table).voided_reason IS NULL AND (\(table).established_on IS NULL OR \(table).established_on <= :to) \
+    \(RecordSQL.inForce(table)) AND (\(table).established_on IS NULL OR \(table).established_on <= :to) \
     AND (\(table).dissolved_on IS NULL OR \(table).dissolved_on > :to) AND \(scope.region("\(table).region_code"))
     """
   }
@@ -77,7 +78,7 @@ enum Indicators323 {
   /// Dated inside the period.
   static func inPeriod(_ table: String, _ dateColumn: String, _ scope: ReportScope) -> String {
     """
-    \(table).voided_reason IS NULL AND \(table).\(dateColumn) BETWEEN :from AND :to \
+    \(RecordSQL.inForce(table)) AND \(table).\(dateColumn) BETWEEN :from AND :to \
     AND \(scope.region("\(table).region_code"))
     """
   }
@@ -90,20 +91,21 @@ enum Indicators323 {
     """
   }
 
-  static func modelBranch(_ level: String) -> String {
-    " AND party_organization.model_level = '\(level)'"
+  static func modelBranch(_ level: ModelLevel) -> String {
+    " AND party_organization.model_level = '\(level.rawValue)'"
       + " AND (party_organization.named_on IS NULL OR party_organization.named_on <= :to)"
   }
 
   static func activity(
-    _ key: String, _ label: String, _ unit: String, kind: String, place: String? = nil, measure: String = "COUNT(*)"
+    _ key: String, _ label: String, _ unit: String, kind: ActivityType, place: ActivityPlace? = nil,
+    measure: String = "COUNT(*)"
   ) -> IndicatorDefinition {
-    let placeCondition = place.map { " AND activity.place = '\($0)'" } ?? ""
+    let placeCondition = place.map { " AND activity.place = '\($0.rawValue)'" } ?? ""
     return IndicatorDefinition(
       key: key, label: label, unit: unit,
       source: .rows(
         table: "activity",
-        condition: { inPeriod("activity", "held_on", $0) + " AND activity.kind = '\(kind)'" + placeCondition },
+        condition: { inPeriod("activity", "held_on", $0) + " AND activity.kind = '\(kind.rawValue)'" + placeCondition },
         measure: measure))
   }
 
@@ -114,19 +116,16 @@ enum Indicators323 {
         table: "party_organization", condition: { active("party_organization", $0) + extra }, measure: "COUNT(*)"))
   }
 
-  static let politicalTreatment: [IndicatorDefinition] = [
-    ("documents", "阅读文件"), ("meetings", "参加会议活动"), ("study_tours", "参观学习"), ("briefings", "情况通报"),
-    ("publications", "征订党刊党报"), ("visits", "走访慰问"),
-  ].flatMap { key, kind in
+  static let politicalTreatment: [IndicatorDefinition] = TreatmentType.allCases.flatMap { kind in
     let condition: @Sendable (ReportScope) -> String = {
-      inPeriod("treatment_event", "held_on", $0) + " AND treatment_event.kind = '\(kind)'"
+      inPeriod("treatment_event", "held_on", $0) + " AND treatment_event.kind = '\(kind.rawValue)'"
     }
     return [
       IndicatorDefinition(
-        key: "treatment.political.\(key).events", label: kind, unit: "次",
+        key: "treatment.political.\(kind.reportKey).events", label: kind.rawValue, unit: "次",
         source: .rows(table: "treatment_event", condition: condition, measure: "COUNT(*)")),
       IndicatorDefinition(
-        key: "treatment.political.\(key).person_times", label: "\(kind)人次", unit: "人次",
+        key: "treatment.political.\(kind.reportKey).person_times", label: "\(kind.rawValue)人次", unit: "人次",
         source: .rows(table: "treatment_event", condition: condition, measure: personTimes("treatment_event"))),
     ]
   }
@@ -135,8 +134,8 @@ enum Indicators323 {
     BenefitItem.allCases.flatMap { item in
       let condition: @Sendable (ReportScope) -> String = { scope in
         """
-        payment.voided_reason IS NULL AND payment.item = '\(item.rawValue)' \
-        AND payment.counted_on BETWEEN :from AND :to AND \(scope.cadreRegion("payment.cadre_id"))
+        \(RecordSQL.inForce("payment")) AND payment.item = '\(item.rawValue)' \
+        AND \(PaymentSQL.countedOn()) BETWEEN :from AND :to AND \(scope.cadreRegion("payment.cadre_id"))
         """
       }
       let key = "treatment.living.\(item.reportKey)"
@@ -157,7 +156,7 @@ enum Indicators323 {
         source: .rows(
           table: "health_check",
           condition: { scope in
-            "health_check.voided_reason IS NULL AND health_check.checked_on BETWEEN :from AND :to AND "
+            "\(RecordSQL.inForce("health_check")) AND health_check.checked_on BETWEEN :from AND :to AND "
               + scope.cadreRegion("health_check.cadre_id")
           }, measure: "COUNT(DISTINCT health_check.cadre_id)")),
       IndicatorDefinition(
@@ -166,7 +165,7 @@ enum Indicators323 {
           table: "green_card",
           condition: { scope in
             """
-            green_card.voided_reason IS NULL AND green_card.issued_on <= :to \
+            \(RecordSQL.inForce("green_card")) AND green_card.issued_on <= :to \
             AND (green_card.expires_on IS NULL OR green_card.expires_on >= :to) AND \
             \(scope.cadreRegion("green_card.cadre_id"))
             """
@@ -222,6 +221,19 @@ enum Indicators323 {
         source: .rows(
           table: "venue", condition: { active("venue", $0) + " AND venue.open_to_public = 1" }, measure: "COUNT(*)"))
     ]
+}
+
+extension TreatmentType {
+  var reportKey: String {
+    switch self {
+    case .documents: "documents"
+    case .meetings: "meetings"
+    case .studyTours: "study_tours"
+    case .briefings: "briefings"
+    case .publications: "publications"
+    case .visits: "visits"
+    }
+  }
 }
 
 extension ContributionArea {

@@ -85,18 +85,11 @@ extension LaoganDatabase {
       return [
         (
           "帮扶基金收支",
-          try explainTable(
-            FundKind.self, where: "fund_entry.voided_reason IS NULL AND fund_entry.entered_on <= :to", arguments,
-            reveal: reveal)
+          try explainTable(FundKind.self, where: FundLedger.entries(through: ":to"), arguments, reveal: reveal)
         ),
         (
           "困难帮扶发放",
-          try explainTable(
-            PaymentKind.self,
-            where:
-              "payment.voided_reason IS NULL AND payment.item = '困难帮扶'"
-              + " AND COALESCE(payment.paid_on, payment.month || '-01') <= :to",
-            arguments, reveal: reveal)
+          try explainTable(PaymentKind.self, where: FundLedger.grants(through: ":to"), arguments, reveal: reveal)
         ),
       ]
     }

@@ -97,7 +97,7 @@ extension Report323 {
 }
 
 extension IndicatorValue {
-  public var isMoney: Bool { key.hasSuffix("_fen") }
+  public var isMoney: Bool { IndicatorKey.isMoney(key) }
 }
 
 /// The lines under every report's title: what region, what period, when it was made.

@@ -31,6 +31,22 @@ public struct ReportDocument: Sendable, Equatable {
       self.rows = rows
       self.notes = notes
     }
+
+    /// The group spanning `column`, if any.
+    public func group(of column: Int) -> HeaderGroup? {
+      headerGroups.first { $0.covers(column) }
+    }
+
+    /// One header row: each grouped column's header prefixed by its group's title (`环比` + `增减`), for the
+    /// formats that have no two-level header (Markdown, CSV, JSON).
+    public var flatHeaders: [String] {
+      headers.enumerated().map { column, header in (group(of: column)?.title ?? "") + header }
+    }
+
+    /// Whether `column` holds numbers (counts or money), which every format aligns right.
+    public func isNumeric(_ column: Int) -> Bool {
+      rows.contains { $0.indices.contains(column) && $0[column].isNumeric }
+    }
   }
 
   public struct HeaderGroup: Sendable, Equatable {
@@ -43,6 +59,11 @@ public struct ReportDocument: Sendable, Equatable {
       self.first = first
       self.count = count
     }
+
+    /// The columns it spans.
+    public var columns: Range<Int> { first..<(first + count) }
+
+    public func covers(_ column: Int) -> Bool { columns.contains(column) }
   }
 
   /// A table cell: text, a count, or money in 分 (shown in 元).

@@ -9,12 +9,13 @@ extension LaoganDatabase {
       let scope = ReportScope(region: region)
       let hasCadres = try Bool.fetchOne(
         db,
-        sql: "SELECT EXISTS (SELECT 1 FROM cadre WHERE voided_reason IS NULL AND \(scope.region("cadre.region_code")))")
+        sql: "SELECT EXISTS (SELECT 1 FROM cadre WHERE \(RecordSQL.inForce()) AND \(scope.region("cadre.region_code")))"
+      )
       if hasCadres != true { warnings.append("\(region.name)没有登记干部") }
       // One indexed probe a month, not a scan of the period's payments.
       let paid = try db.makeStatement(
         sql: """
-          SELECT EXISTS (SELECT 1 FROM payment WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ?
+          SELECT EXISTS (SELECT 1 FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ?
                          AND \(scope.cadreRegion("payment.cadre_id")))
           """)
       var month = Month(period.from)

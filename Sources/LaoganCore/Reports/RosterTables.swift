@@ -58,7 +58,7 @@ extension LaoganDatabase {
         db,
         sql: """
           SELECT substr(counted_on, 1, 7) AS month, item, SUM(amount_fen) AS amount, COUNT(DISTINCT cadre_id) AS persons
-          FROM payment WHERE voided_reason IS NULL AND counted_on BETWEEN ? AND ? AND \
+          FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ? AND \
           \(scope.cadreRegion("payment.cadre_id"))
           GROUP BY month, item ORDER BY month
           """, arguments: [period.from, period.to])
@@ -92,7 +92,7 @@ extension LaoganDatabase {
     let windowStart = period.to.months(earlier: months).adding(days: 1)
     return try read { db in
       let alive =
-        "c.voided_reason IS NULL AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code"))"
+        "\(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code"))"
       let milestones = try Row.fetchAll(
         db,
         sql: """
@@ -113,11 +113,11 @@ extension LaoganDatabase {
           SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone,
                  (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
                   WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
-                  AND t.voided_reason IS NULL AND t.held_on <= :to) AS last_visit
+                  AND \(RecordSQL.inForce("t")) AND t.held_on <= :to) AS last_visit
           FROM cadre c WHERE \(alive) AND (c.retired_on IS NULL OR c.retired_on <= :to)
           AND NOT EXISTS (SELECT 1 FROM participant p JOIN treatment_event t ON t.id = p.event_id
                           WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
-                          AND t.voided_reason IS NULL AND t.held_on BETWEEN :since AND :to)
+                          AND \(RecordSQL.inForce("t")) AND t.held_on BETWEEN :since AND :to)
           ORDER BY last_visit IS NOT NULL, last_visit, c.id
           """, arguments: ["to": period.to, "since": windowStart])
       func person(_ row: Row) -> [ReportDocument.Cell] {

@@ -20,7 +20,7 @@ extension LaoganDatabase {
           try Int64.fetchOne(
             db,
             sql: """
-              SELECT COUNT(*) FROM cadre WHERE voided_reason IS NULL AND category = '\(category.rawValue)'
+              SELECT COUNT(*) FROM cadre WHERE \(RecordSQL.inForce()) AND category = '\(category.rawValue)'
               AND \(scope.region("cadre.region_code")) AND \(condition)
               """, arguments: arguments) ?? 0
         }
@@ -113,7 +113,7 @@ extension LaoganDatabase {
     return try read { db in
       var rows: [[ReportDocument.Cell]] = []
       let active = """
-        o.voided_reason IS NULL AND (o.established_on IS NULL OR o.established_on <= :day)
+        \(RecordSQL.inForce("o")) AND (o.established_on IS NULL OR o.established_on <= :day)
         AND (o.dissolved_on IS NULL OR o.dissolved_on > :day)
         """
       let measures = [
@@ -124,7 +124,7 @@ extension LaoganDatabase {
         (SELECT COUNT(*) FROM membership m JOIN cadre c ON c.id = m.cadre_id
          JOIN party_organization o2 ON o2.id = m.organization_id
          WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND \(CadreSQL.membership(on: ":day"))
-           AND \(CadreSQL.onRoll("c", on: ":day")) AND o2.voided_reason IS NULL
+           AND \(CadreSQL.onRoll("c", on: ":day")) AND \(RecordSQL.inForce("o2"))
            AND (o2.established_on IS NULL OR o2.established_on <= :day) AND (o2.dissolved_on IS NULL OR \
            o2.dissolved_on > :day))
         """,

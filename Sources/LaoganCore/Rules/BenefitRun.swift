@@ -110,8 +110,8 @@ extension LaoganDatabase {
   /// Rules in force in `:month` joined with the cadres they pay and have not yet paid; `:last` is the month's last day.
   private static let eligible = """
     benefit_rule r JOIN cadre c
-    WHERE r.voided_reason IS NULL AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
-      AND c.voided_reason IS NULL
+    WHERE \(RecordSQL.inForce("r")) AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
+      AND \(RecordSQL.inForce("c"))
       AND (c.retired_on IS NULL OR substr(c.retired_on, 1, 7) <= :month)
       AND (c.died_on IS NULL OR substr(c.died_on, 1, 7) >= :month)
       AND (r.category IS NULL OR r.category = c.category)
@@ -119,7 +119,7 @@ extension LaoganDatabase {
       AND (r.min_age IS NULL OR \(ageOnLastDay) >= r.min_age)
       AND (r.max_age IS NULL OR \(ageOnLastDay) <= r.max_age)
       AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
-                      AND p.voided_reason IS NULL)
+                      AND \(RecordSQL.inForce("p")))
     """
 
   /// Age on `:last`, the month's last day.

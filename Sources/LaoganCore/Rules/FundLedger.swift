@@ -1,7 +1,7 @@
 import GRDB
 
 /// The bureau's one 帮扶基金 hardship fund: allocations in, expenses and 困难帮扶 grants out (SPEC §5). A
-/// grant's day is its 日期, else the first day of its 所属月份.
+/// grant leaves the fund on the day it is paid (`PaymentSQL.paidOn`).
 public enum FundLedger {
   /// 拨入 minus 支出 minus 困难帮扶 payments dated on or before `day` (all of them when nil).
   public static func balance(on day: CalendarDate?, _ db: Database) throws -> Fen {
@@ -31,12 +31,25 @@ public enum FundLedger {
     }
   }
 
+  /// The ledger's entries (拨入, 支出) on or before `day`, an SQL expression: what the balance sums, and what
+  /// `report 323 --explain` lists behind it.
+  static func entries(through day: String) -> String {
+    "\(RecordSQL.inForce("fund_entry")) AND fund_entry.entered_on <= \(day)"
+  }
+
+  /// The 困难帮扶 grants paid on or before `day`.
+  static func grants(through day: String) -> String {
+    "\(RecordSQL.inForce("payment")) AND payment.item = '困难帮扶' AND \(PaymentSQL.paidOn()) <= \(day)"
+  }
+
   /// Every movement of the fund, dated: allocations in, expenses and grants out.
   private static let movementsSQL = """
-    SELECT entered_on AS day, CASE kind WHEN '拨入' THEN amount_fen ELSE -amount_fen END AS change
-    FROM fund_entry WHERE voided_reason IS NULL
+    SELECT fund_entry.entered_on AS day,
+           CASE fund_entry.kind WHEN '拨入' THEN fund_entry.amount_fen ELSE -fund_entry.amount_fen END AS change
+    FROM fund_entry WHERE \(RecordSQL.inForce("fund_entry"))
     UNION ALL
-    SELECT COALESCE(paid_on, month || '-01'), -amount_fen FROM payment WHERE item = '困难帮扶' AND voided_reason IS NULL
+    SELECT \(PaymentSQL.paidOn()), -payment.amount_fen FROM payment
+    WHERE \(RecordSQL.inForce("payment")) AND payment.item = '困难帮扶'
     """
 
   /// The balance after each movement, day by day; within a day, money in before money out.

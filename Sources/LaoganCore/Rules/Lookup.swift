@@ -56,7 +56,7 @@ public final class Lookup {
 
   public func organizationID(named name: String) throws -> Int64? {
     try Int64.fetchOne(
-      db.cachedStatement(sql: "SELECT id FROM party_organization WHERE name = ? AND voided_reason IS NULL"),
+      db.cachedStatement(sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())"),
       arguments: [name])
   }
 

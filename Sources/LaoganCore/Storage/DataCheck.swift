@@ -22,7 +22,7 @@ extension LaoganDatabase {
         }
       }
       for row in try Row.fetchAll(
-        db, sql: "SELECT id, name, resident_id, sex, born_on FROM cadre WHERE voided_reason IS NULL ORDER BY id")
+        db, sql: "SELECT id, name, resident_id, sex, born_on FROM cadre WHERE \(RecordSQL.inForce()) ORDER BY id")
       {
         let stored: String = row["resident_id"]
         let record = "cadre \(row["id"] as Int64)"
@@ -44,7 +44,7 @@ extension LaoganDatabase {
       try add(
         "possible_duplicate",
         """
-        SELECT 'cadre ' || group_concat(id, ',') AS record, name, born_on FROM cadre WHERE voided_reason IS NULL
+        SELECT 'cadre ' || group_concat(id, ',') AS record, name, born_on FROM cadre WHERE \(RecordSQL.inForce())
         GROUP BY name, born_on HAVING COUNT(*) > 1 ORDER BY MIN(id)
         """, hint: "同名同生日的多条记录可能是重复登记；确属重复的用 cadre void 作废"
       ) { row in
@@ -55,8 +55,7 @@ extension LaoganDatabase {
         """
         SELECT 'payment ' || p.id AS record, c.name, c.died_on, p.item, COALESCE(p.paid_on, p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
-        WHERE p.voided_reason IS NULL AND c.died_on IS NOT NULL
-          AND COALESCE(p.paid_on, p.month || '-01') > c.died_on
+        WHERE \(RecordSQL.inForce("p")) AND c.died_on IS NOT NULL AND \(PaymentSQL.paidOn("p")) > c.died_on
         ORDER BY p.id
         """, hint: "核实后追回或作废（benefit void）"
       ) { row in
@@ -67,7 +66,7 @@ extension LaoganDatabase {
         """
         SELECT 'payment ' || group_concat(p.id, ',') AS record, c.name, p.item, p.month FROM payment p
         JOIN cadre c ON c.id = p.cadre_id
-        WHERE p.voided_reason IS NULL AND p.month IS NOT NULL AND p.item IN ('特需费', '生活费', '高龄补贴')
+        WHERE \(RecordSQL.inForce("p")) AND p.month IS NOT NULL AND p.item IN ('特需费', '生活费', '高龄补贴')
         GROUP BY p.cadre_id, p.item, p.month HAVING COUNT(*) > 1 ORDER BY MIN(p.id)
         """, hint: "同一人同一月的按月项目只应发放一次；多出的作废"
       ) { row in
@@ -78,9 +77,9 @@ extension LaoganDatabase {
         """
         SELECT 'payment ' || p.id AS record, c.name, p.month, p.amount_fen, r.monthly_fen FROM payment p
         JOIN cadre c ON c.id = p.cadre_id
-        JOIN benefit_rule r ON r.item = '高龄补贴' AND r.voided_reason IS NULL AND r.from_month <= p.month
+        JOIN benefit_rule r ON r.item = '高龄补贴' AND \(RecordSQL.inForce("r")) AND r.from_month <= p.month
           AND (r.to_month IS NULL OR r.to_month >= p.month)
-        WHERE p.voided_reason IS NULL AND p.item = '高龄补贴' AND p.month IS NOT NULL AND p.amount_fen < r.monthly_fen
+        WHERE \(RecordSQL.inForce("p")) AND p.item = '高龄补贴' AND p.month IS NOT NULL AND p.amount_fen < r.monthly_fen
           AND (r.min_age IS NULL OR \(Self.ageAtMonthEnd) >= r.min_age)
           AND (r.max_age IS NULL OR \(Self.ageAtMonthEnd) <= r.max_age)
         ORDER BY p.id
@@ -93,7 +92,7 @@ extension LaoganDatabase {
         "member_without_organization",
         """
         SELECT 'cadre ' || c.id AS record, c.name FROM cadre c
-        WHERE c.voided_reason IS NULL AND c.died_on IS NULL AND c.party_member = 1
+        WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NULL AND c.party_member = 1
           AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = c.id AND m.left_on IS NULL)
         ORDER BY c.id
         """, hint: "用 org join 编入党组织"
@@ -102,7 +101,7 @@ extension LaoganDatabase {
         "organization_without_members",
         """
         SELECT 'organization ' || o.id AS record, o.name FROM party_organization o
-        WHERE o.voided_reason IS NULL AND o.dissolved_on IS NULL
+        WHERE \(RecordSQL.inForce("o")) AND o.dissolved_on IS NULL
           AND NOT EXISTS (SELECT 1 FROM membership m JOIN cadre c ON c.id = m.cadre_id
                           WHERE m.organization_id = o.id AND m.left_on IS NULL AND c.died_on IS NULL)
         ORDER BY o.id

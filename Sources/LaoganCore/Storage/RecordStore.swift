@@ -98,7 +98,7 @@ extension LaoganDatabase {
   public func records<Kind: RecordKind>(_ kind: Kind.Type, _ filter: RecordFilter) throws -> [Kind.Record] {
     try read { db in
       let table = Kind.Record.databaseTableName
-      var conditions = ["\(table).voided_reason IS NULL"]
+      var conditions = [RecordSQL.inForce(table)]
       var arguments: StatementArguments = []
       if let region = filter.region {
         let codes = region.coveredCodes.map { "'\($0)'" }.joined(separator: ",")

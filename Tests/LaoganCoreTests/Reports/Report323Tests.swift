@@ -218,6 +218,17 @@ struct Report323Tests {
     }
   }
 
+  @Test("the fund balance and its --explain list the same movements: grants by the day they were paid")
+  func explainFund() throws {
+    let tables = try data.database.explain323(
+      key: "treatment.living.hardship_fund_balance_fen", region: .prefecture, period: june, reveal: false)
+    #expect(tables.map(\.title) == ["帮扶基金收支", "困难帮扶发放"])
+    let amount = try #require(tables.last?.table.headers.firstIndex(of: "金额"))
+    // The June grant (所属月份 2023-06) is behind June's balance; the one paid on 2023-07-01 is not.
+    #expect(tables.last?.table.rows.map { $0[amount] } == ["100.00"])
+    #expect(tables.first?.table.rows.isEmpty == false)
+  }
+
   @Test("JSON has the SPEC §5 shape, sorted keys, integer 分, null comparisons unless compared")
   func json() throws {
     let report = try data.database.report323(

@@ -8,11 +8,7 @@ extension ReportDocument {
     let sections: [[String: Any]] = sections.map { section in
       [
         "title": section.title,
-        "headers": section.headers.enumerated().map { index, header in
-          section.headerGroups.first(where: { $0.first <= index && index < $0.first + $0.count }).map {
-            $0.title + header
-          } ?? header
-        },
+        "headers": section.flatHeaders,
         "rows": section.rows.map { row in
           row.map { cell -> Any in
             switch cell {

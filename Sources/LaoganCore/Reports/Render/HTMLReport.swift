@@ -58,7 +58,7 @@ enum HTMLReport {
       }
       html += "</tr>\n<tr>"
       for group in section.headerGroups {
-        for column in group.first..<(group.first + group.count) {
+        for column in group.columns {
           html += "<th>\(escape(section.headers[column]))</th>"
         }
       }
@@ -81,7 +81,7 @@ enum HTMLReport {
   /// share a scale across the section, counts and money apart so neither dwarfs the other.
   private static func chart(_ section: ReportDocument.Section) -> String {
     let series = section.headers.indices.filter { column in
-      section.rows.contains { $0[column].isNumeric } && !section.headers[column].contains("增减")
+      section.isNumeric(column) && !section.headers[column].contains("增减")
     }.prefix(3)
     guard let first = series.first else { return "" }
     let rows = section.rows.filter { $0[first].isNumeric }
@@ -135,8 +135,7 @@ enum HTMLReport {
   }
 
   private static func header(_ section: ReportDocument.Section, _ column: Int) -> String {
-    (section.headerGroups.first { $0.first <= column && column < $0.first + $0.count }?.title ?? "")
-      + section.headers[column]
+    section.flatHeaders[column]
   }
 
   private static func sameKind(_ a: ReportDocument.Cell, _ b: ReportDocument.Cell) -> Bool {

@@ -5,17 +5,15 @@ enum TextReport {
     for section in document.sections {
       text += "\n" + section.title + "\n"
       // Short group titles (环比, 同比) prefix their columns; a long one is said once above the table.
-      let headers = section.headers.enumerated().map { index, header in
-        guard let group = section.headerGroups.first(where: { $0.first <= index && index < $0.first + $0.count }),
-          group.title.count <= 2
-        else { return header }
+      let headers = section.headers.enumerated().map { column, header in
+        guard let group = section.group(of: column), group.title.count <= 2 else { return header }
         return group.title + header
       }
       for group in section.headerGroups where group.title.count > 2 {
         text += "（第 \(group.first + 1)–\(group.first + group.count) 列：\(group.title.trimmingSuffix("："))）\n"
       }
       let rows = section.rows.map { $0.map(\.text) }
-      let numeric = Set(section.headers.indices.filter { column in section.rows.contains { $0[column].isNumeric } })
+      let numeric = Set(section.headers.indices.filter(section.isNumeric))
       text += Table(headers: headers, rows: rows).text(rightAligned: numeric)
       for note in section.notes { text += "注：" + note + "\n" }
     }
@@ -35,17 +33,8 @@ enum MarkdownReport {
     var text = "# \(document.title)\n\n" + document.subtitle.map { "- \($0)\n" }.joined()
     for section in document.sections {
       text += "\n## \(section.title)\n\n"
-      let headers = section.headers.enumerated().map { index, header in
-        section.headerGroups.first(where: { $0.first <= index && index < $0.first + $0.count }).map {
-          $0.title + header
-        } ?? header
-      }
-      text += "| " + headers.map(escape).joined(separator: " | ") + " |\n"
-      text +=
-        "|"
-        + section.headers.indices.map { column in
-          section.rows.contains { $0[column].isNumeric } ? " ---: |" : " --- |"
-        }.joined() + "\n"
+      text += "| " + section.flatHeaders.map(escape).joined(separator: " | ") + " |\n"
+      text += "|" + section.headers.indices.map { section.isNumeric($0) ? " ---: |" : " --- |" }.joined() + "\n"
       for row in section.rows { text += "| " + row.map { escape($0.text) }.joined(separator: " | ") + " |\n" }
       for note in section.notes { text += "\n> 注：\(note)\n" }
     }
@@ -64,12 +53,7 @@ enum CSVReport {
     for section in document.sections {
       lines.append([])
       lines.append([section.title])
-      lines.append(
-        section.headers.enumerated().map { index, header in
-          section.headerGroups.first(where: { $0.first <= index && index < $0.first + $0.count }).map {
-            $0.title + header
-          } ?? header
-        })
+      lines.append(section.flatHeaders)
       lines += section.rows.map { $0.map(\.text) }
       lines += section.notes.map { ["注：\($0)"] }
     }

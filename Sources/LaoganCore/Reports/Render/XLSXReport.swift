@@ -49,8 +49,7 @@ enum XLSXReport {
         let top = section.headers.indices.map { column in
           (
             section.headerGroups.first { $0.first == column }?.title
-              ?? (section.headerGroups.contains { $0.first < column && column < $0.first + $0.count }
-                ? "" : section.headers[column]),
+              ?? (section.group(of: column) != nil ? "" : section.headers[column]),
             Style.header
           )
         }
@@ -58,15 +57,14 @@ enum XLSXReport {
         let topNumber = rows.count
         for group in section.headerGroups {
           merges.append(
-            "\(columnName(group.first))\(topNumber):\(columnName(group.first + group.count - 1))\(topNumber)")
+            "\(columnName(group.columns.lowerBound))\(topNumber):\(columnName(group.columns.upperBound - 1))\(topNumber)"
+          )
         }
         row(
           section.headers.indices.map { column in
-            section.headerGroups.contains { $0.first <= column && column < $0.first + $0.count }
-              ? (section.headers[column], .header) : ("", .header)
+            section.group(of: column) != nil ? (section.headers[column], .header) : ("", .header)
           })
-        for column in section.headers.indices
-        where !section.headerGroups.contains(where: { $0.first <= column && column < $0.first + $0.count }) {
+        for column in section.headers.indices where section.group(of: column) == nil {
           merges.append("\(columnName(column))\(topNumber):\(columnName(column))\(topNumber + 1)")
         }
       } else {

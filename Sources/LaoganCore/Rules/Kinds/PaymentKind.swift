@@ -6,7 +6,7 @@ public enum PaymentKind: RecordKind {
 
   public static let name = "payments"
   public static let label = "生活待遇发放"
-  public static let dateSQL: String? = "COALESCE(payment.month || '-01', payment.paid_on)"
+  public static let dateSQL: String? = PaymentSQL.countedOn()
   public static let typeColumn: String? = "item"
   public static let cadreColumn: String? = "cadre_id"
   public static let countsInCadreRegion = true
@@ -22,20 +22,20 @@ public enum PaymentKind: RecordKind {
       cells.fail(.month, "所属月份与日期须填其一")
     }
     guard cells.problems.isEmpty, let cadre, let item, let amount else { return nil }
-    if let died = cadre.diedOn, let day = paidOn ?? month?.firstDay, day > died {
+    let payment = Payment(
+      id: nil, cadreID: cadre.id, item: item, month: month, paidOn: paidOn, amount: amount, note: cells.line(.note),
+      ruleID: nil, voidedReason: nil)
+    if let died = cadre.diedOn, let day = payment.dayPaid, day > died {
       cells.note("\(cadre.name)（\(Masking.residentID(cadre.residentID))）已于 \(died) 去世，此笔\(item.rawValue)在其后")
     }
-    if item == .hardshipAid, amount > .zero, let day = paidOn ?? month?.firstDay {
+    if item == .hardshipAid, amount > .zero, let day = payment.dayPaid {
       let balance = try FundLedger.lowestBalance(from: day, lookup.db)
       if balance < amount {
         cells.fail(.amount, "帮扶基金 \(day) 起的余额为 \(balance) 元，不足以支付（先 fund allocate 拨入）")
         return nil
       }
     }
-    return Parsed(
-      Payment(
-        id: nil, cadreID: cadre.id, item: item, month: month, paidOn: paidOn, amount: amount, note: cells.line(.note),
-        ruleID: nil, voidedReason: nil))
+    return Parsed(payment)
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
