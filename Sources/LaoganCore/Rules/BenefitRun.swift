@@ -83,12 +83,7 @@ extension LaoganDatabase {
         SELECT c.id, r.item, :month, r.monthly_fen, r.id FROM \(Self.eligible)
         ORDER BY c.id, r.item
         """, arguments: arguments)
-    try writer.logInsertedRows(
-      table: "payment", after: lastID,
-      json:
-        "json_object('id', id, 'cadre_id', cadre_id, 'item', item, 'month', month, 'amount_fen', amount_fen, "
-        + "'rule_id', rule_id)"
-    )
+    try writer.logInsertedRows(table: "payment", after: lastID)
     let lines = try Row.fetchAll(
       db,
       sql: """

@@ -160,14 +160,14 @@ public final class AuditedWriter {
     if table == Cadre.databaseTableName { lookup.forgetCadres() }
   }
 
-  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`), with `json` — an SQL expression over
-  /// the table's columns — as each row's after-image. The monthly run writes thousands of rows this way.
-  public func logInsertedRows(table: String, after: Int64, json: String) throws {
+  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`), each with its whole row as its
+  /// after-image, as every insert is logged. The monthly run writes thousands of rows this way.
+  public func logInsertedRows(table: String, after: Int64) throws {
     try logInserts()
     try db.execute(
       sql: """
         INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-        SELECT ?, 'insert', ?, id, NULL, \(json) FROM \(table) WHERE id > ?
+        SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id > ?
         """, arguments: [runID, table, after])
     entryCount += db.changesCount
   }

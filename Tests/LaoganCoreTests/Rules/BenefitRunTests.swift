@@ -114,6 +114,21 @@ struct BenefitRunTests {
     #expect(try database.auditLines(AuditFilter(table: "payment"), reveal: false).count == 2)
   }
 
+  @Test("a run's payments are logged with the whole row, as every insert is, and undo removes them")
+  func runAudited() throws {
+    try tiers()
+    try cadre("甲", born: "1930-01-01")
+    _ = try database.runBenefits(month: try month("2023-06"), dryRun: false, testContext)
+    let keys = try database.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT key FROM audit_entry, json_each(audit_entry.after) WHERE table_name = 'payment' ORDER BY key")
+    }
+    let columns = try database.read { db in try db.columns(in: "payment").map(\.name).sorted() }
+    #expect(keys == columns)
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    #expect(try database.read { try Payment.fetchCount($0) } == 0)
+  }
+
   @Test("two rules of one item fitting one cadre are refused before anything is written")
   func clash() throws {
     try rule(.longevitySubsidy, "100.00", from: "2022-01", min: 80)
