@@ -9,7 +9,8 @@ struct Laogan: ParsableCommand {
     commandName: "laogan",
     abstract: "老干部局离退休干部信息管理与“323”工作法统计。",
     discussion: """
-      数据库：--db 指定，否则 $LAOGAN_DB，否则 $XDG_DATA_HOME/laogan/laogan.db（默认 ~/.local/share/laogan/laogan.db）。
+      数据库：--db 指定，否则 $LAOGAN_DB，否则 $XDG_DATA_HOME/laogan/laogan.db
+      （默认 ~/.local/share/laogan/laogan.db）。
       身份证号与电话在所有输出中默认打码，--reveal 显示并记入审计日志。
       退出码：0 成功；1 数据或文件的问题（stderr 一行 laogan: 原因）；64 命令写错（同样一行，再附用法）。
 

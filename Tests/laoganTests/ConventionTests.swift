@@ -159,6 +159,9 @@ struct ConventionTests {
     let balance = try laogan.run("fund", "balance")
     #expect(balance.stdout == "500.00\n")
     #expect(balance.stderr.contains("帮扶基金余额（元"))
+    // The fund is one ledger for the whole prefecture: a region is an error, not an SQL failure.
+    let byRegion = try laogan.run("fund", "list", "--region", "兴义")
+    #expect(byRegion.status == 1 && byRegion.stderr == "laogan: --region: 兴义 — 帮扶基金收支不分地区（全州一本账）\n")
   }
 
   @Test("audit times are local, not UTC with a Z")

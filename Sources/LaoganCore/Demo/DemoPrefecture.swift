@@ -279,13 +279,17 @@ struct DemoPrefecture {
   private mutating func buildAssociationsAndVenues() throws {
     progress("社团与阵地…")
     let associations = try RecordSaver<AssociationKind>(writer, update: false)
-    let categories = ["书画", "摄影", "诗词", "楹联", "歌舞", "老年体协", "其他"]
+    // Each category with the name such a body goes by.
+    let categories = [
+      ("书画", "老年书画协会"), ("摄影", "老年摄影协会"), ("诗词", "老年诗词学会"), ("楹联", "老年楹联学会"),
+      ("歌舞", "老年艺术团"), ("老年体协", "老年人体育协会"), ("其他", "老年人协会"),
+    ]
     for index in 0..<13 {
       let region = Region.all[index % Region.all.count]
-      let category = categories[index % categories.count]
+      let (category, name) = categories[index % categories.count]
       _ = try associations.save(
         [
-          .name: "\(region == .prefecture ? "州" : region.shortName)老年\(category)协会", .category: category,
+          .name: "\(region == .prefecture ? "州" : region.shortName)\(name)", .category: category,
           .region: region.code,
           .establishedOn: "20\(10 + index % 10)-05-01", .leader: "协会会长",
         ], line: index + 2)
@@ -437,6 +441,16 @@ struct DemoPrefecture {
     _ = try fund.save([.enteredOn: "2022-01-05", .kind: "拨入", .amount: allocation, .reason: "2022 年帮扶基金"], line: 1)
     _ = try fund.save([.enteredOn: "2023-01-05", .kind: "拨入", .amount: allocation, .reason: "2023 年帮扶基金"], line: 2)
     _ = try fund.save([.enteredOn: "2022-09-10", .kind: "支出", .amount: "12000", .reason: "帮扶基金审计费"], line: 3)
+    // Each month's purchase of relief goods, as a ledger holds them.
+    var purchase = Month(DemoPrefecture.reportStart)
+    for line in 4... {
+      guard purchase <= DemoPrefecture.lastMonth else { break }
+      _ = try fund.save(
+        [
+          .enteredOn: "\(purchase)-20", .kind: "支出", .amount: "\(500 * options.scale)", .reason: "\(purchase) 慰问物资",
+        ], line: line)
+      purchase = purchase.next
+    }
     let payments = try RecordSaver<PaymentKind>(writer, update: false)
     let pool = everyone
     var line = 0

@@ -18,35 +18,6 @@ public struct BenefitRunSummary: Sendable, Equatable {
 }
 
 extension LaoganDatabase {
-  /// `benefit rule add`: a rule for a scheduled item. Amounts are data; rules change by adding new ones with
-  /// later months, so earlier months keep the amounts they were paid under.
-  public func addBenefitRule(_ rule: BenefitRule, _ context: AuditContext) throws -> BenefitRule {
-    guard rule.item.isScheduled else {
-      throw LaoganError.invalidValue(
-        field: "--item", value: rule.item.rawValue, reason: "不是按月发放的项目（可用 特需费、生活费、高龄补贴）；一次性发放用 benefit grant")
-    }
-    guard rule.monthly > .zero else {
-      throw LaoganError.invalidValue(field: "--monthly", value: rule.monthly.description, reason: "应大于 0")
-    }
-    if let to = rule.toMonth, to < rule.fromMonth {
-      throw LaoganError.invalidValue(field: "--to", value: to.description, reason: "早于 --from \(rule.fromMonth)")
-    }
-    if let min = rule.minAge, let max = rule.maxAge, max < min {
-      throw LaoganError.invalidValue(field: "--max-age", value: "\(max)", reason: "小于 --min-age \(min)")
-    }
-    return try write(context) { writer in
-      var saved = rule
-      try writer.insert(&saved)
-      return saved
-    }
-  }
-
-  public func benefitRules() throws -> [BenefitRule] {
-    try read { db in
-      try BenefitRule.filter(Column("voided_reason") == nil).order(Column("item"), Column("from_month")).fetchAll(db)
-    }
-  }
-
   /// `benefit run --month M`: writes the month's scheduled payments for every eligible cadre, in one statement.
   ///
   /// Eligible (SPEC §3): not voided; retired in or before the month (or no date recorded); alive at the month's

@@ -29,8 +29,8 @@ public protocol RecordKind {
   static var typeColumn: String? { get }
   /// The column naming one cadre, for kinds that name one rather than list participants (honours).
   static var cadreColumn: String? { get }
-  /// Whether the record has no region of its own and counts in its cadre's (payments, checks, cards).
-  static var countsInCadreRegion: Bool { get }
+  /// Where the record counts for `--region` and the reports' scope.
+  static var region: RecordRegion { get }
   /// The record a command line names: by id, or by its key for named kinds.
   static func find(_ reference: String, in db: Database) throws -> Record?
 
@@ -40,6 +40,16 @@ public protocol RecordKind {
   static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String]
   /// Writes what belongs with a record but not in its row (a cadre's membership); after insert or update.
   static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws
+}
+
+/// Which region a record belongs to (SPEC §5).
+public enum RecordRegion: Sendable {
+  /// Its own 地区 column (events, organizations, venues …).
+  case own
+  /// Its cadre's 管理地区: payments, health checks and cards have no region of their own.
+  case cadres
+  /// None: the bureau's one hardship fund serves every region.
+  case none
 }
 
 /// A row read into a record, with the cadres it lists when it lists them.
@@ -61,7 +71,7 @@ extension RecordKind {
   public static var dateSQL: String? { nil }
   public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
-  public static var countsInCadreRegion: Bool { false }
+  public static var region: RecordRegion { .own }
   public static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
   /// The table the kind's records live in.
   public static var tableName: String { Record.databaseTableName }

@@ -102,11 +102,15 @@ extension LaoganDatabase {
       var arguments: StatementArguments = []
       if let region = filter.region {
         let codes = region.coveredCodes.map { "'\($0)'" }.joined(separator: ",")
+        switch Kind.region {
+        case .own: conditions.append("\(table).region_code IN (\(codes))")
         // Payments, checks and cards count where their cadre is managed (SPEC §5).
-        conditions.append(
-          Kind.countsInCadreRegion
-            ? "(SELECT region_code FROM cadre WHERE cadre.id = \(table).cadre_id) IN (\(codes))"
-            : "\(table).region_code IN (\(codes))")
+        case .cadres:
+          conditions.append("(SELECT region_code FROM cadre WHERE cadre.id = \(table).cadre_id) IN (\(codes))")
+        case .none:
+          throw LaoganError.invalidValue(
+            field: "--region", value: region.shortName, reason: "\(Kind.label)不分地区（全州一本账）")
+        }
       }
       if let date = Kind.dateSQL {
         if let from = filter.from { conditions.append("\(date) >= ?"); arguments += [from] }

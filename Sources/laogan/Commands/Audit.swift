@@ -9,7 +9,7 @@ extension Laogan {
       abstract: "查看审计日志：谁、何时、哪条命令、哪条记录、改前改后。",
       discussion: """
         示例：
-          laogan audit --operator 王芳 --since 2026-11-01
+          laogan audit --by 王芳 --since 2026-11-01
           laogan audit --table cadre --record 12
         """)
 

@@ -13,7 +13,8 @@ extension Laogan {
         这样的文件只有本人可读（权限 0600）。--output 指向已有的文件时拒绝覆盖，除非加 --force。
 
         示例：
-          laogan export cadres --output 花名册.csv
+          laogan export cadres --output 花名册-打码.csv
+          laogan export cadres --reveal --output 完整花名册.csv    # 可再导入；文件权限 0600
           laogan export activities --format json --region 兴义
         """)
 

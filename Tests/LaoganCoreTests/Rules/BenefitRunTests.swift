@@ -129,10 +129,33 @@ struct BenefitRunTests {
     #expect(try database.read { try Payment.fetchCount($0) } == 0)
   }
 
-  @Test("two rules of one item fitting one cadre are refused before anything is written")
+  @Test("a rule overlapping another is refused when added; ending the old one lets the new amount start")
+  func overlap() throws {
+    try rule(.longevitySubsidy, "100.00", from: "2022-01", min: 80)
+    #expect {
+      try rule(.longevitySubsidy, "200.00", from: "2024-01", min: 90)
+    } throws: { error in
+      (error as? LaoganError)?.localizedDescription.contains("benefit rule end 1") == true
+    }
+    // Not overlapping: another category, or ages that do not meet.
+    try rule(.longevitySubsidy, "50.00", from: "2022-01", max: 79)
+    _ = try database.endBenefitRule(1, to: try month("2023-12"), testContext)
+    try rule(.longevitySubsidy, "200.00", from: "2024-01", min: 80)
+    try cadre("甲", born: "1930-01-01")
+    _ = try database.runBenefits(month: try month("2023-12"), dryRun: false, testContext)
+    _ = try database.runBenefits(month: try month("2024-01"), dryRun: false, testContext)
+    #expect(
+      try database.read { try Int64.fetchAll($0, sql: "SELECT amount_fen FROM payment ORDER BY month") }
+        == [10_000, 20_000])
+  }
+
+  @Test("two rules of one item fitting one cadre (from before rules were checked) stop the run, writing nothing")
   func clash() throws {
     try rule(.longevitySubsidy, "100.00", from: "2022-01", min: 80)
-    try rule(.longevitySubsidy, "200.00", from: "2022-01", min: 90)
+    try DatabaseQueue(path: folder.path("laogan.db")).write { db in
+      try db.execute(
+        sql: "INSERT INTO benefit_rule (item, monthly_fen, from_month, min_age) VALUES ('高龄补贴', 20000, '2022-01', 90)")
+    }
     try cadre("甲", born: "1930-01-01")
     #expect(throws: LaoganError.self) {
       try database.runBenefits(month: try month("2023-06"), dryRun: false, testContext)

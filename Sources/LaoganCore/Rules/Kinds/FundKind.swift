@@ -6,6 +6,7 @@ public enum FundKind: RecordKind {
   public static let name = "fund"
   public static let label = "帮扶基金收支"
   public static let dateSQL: String? = "fund_entry.entered_on"
+  public static let region = RecordRegion.none
   public static let listFields: [FundField] = [.enteredOn, .kind, .amount, .reason]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

@@ -9,7 +9,7 @@ public enum GreenCardKind: RecordKind {
   public static let keyColumn = "card_number"
   public static let typeColumn: String? = nil
   public static let cadreColumn: String? = "cadre_id"
-  public static let countsInCadreRegion = true
+  public static let region = RecordRegion.cadres
   public static let listFields: [GreenCardField] = [.residentID, .cardNumber, .issuedOn, .expiresOn]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

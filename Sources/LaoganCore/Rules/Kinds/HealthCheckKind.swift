@@ -8,7 +8,7 @@ public enum HealthCheckKind: RecordKind {
   public static let dateSQL: String? = "health_check.checked_on"
   public static let typeColumn: String? = nil
   public static let cadreColumn: String? = "cadre_id"
-  public static let countsInCadreRegion = true
+  public static let region = RecordRegion.cadres
   public static let listFields: [HealthCheckField] = [.residentID, .checkedOn]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

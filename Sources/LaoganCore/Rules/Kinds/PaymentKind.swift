@@ -9,7 +9,7 @@ public enum PaymentKind: RecordKind {
   public static let dateSQL: String? = PaymentSQL.countedOn()
   public static let typeColumn: String? = "item"
   public static let cadreColumn: String? = "cadre_id"
-  public static let countsInCadreRegion = true
+  public static let region = RecordRegion.cadres
   public static let listFields: [PaymentField] = [.residentID, .item, .month, .paidOn, .amount, .note]
 
   public static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>? {

@@ -6,6 +6,9 @@ extension Laogan {
   struct BenefitCommand: KindCommands {
     typealias Kind = PaymentKind
     static let addExample = "laogan benefit add 身份证号=522301194603150011 项目=医疗补助费 日期=2026-11-20 金额=800.00"
+    static let editExamples = [
+      "laogan benefit edit 12 备注=补发"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "benefit", abstract: "生活待遇：发放规则、按月发放、一次性发放、发放明细。",
       discussion: "示例：\n  \(addExample)",
@@ -19,21 +22,28 @@ extension Laogan.BenefitCommand {
       commandName: "rule",
       abstract: "按月发放项目的规则：金额、适用月份、年龄段、类别、职级。",
       discussion: """
+        标准调整时，先结束旧规则（rule end），再从下个月起加新规则；已发放的月份不受影响。
+
         示例：
           laogan benefit rule list
-          laogan benefit rule add --item 高龄补贴 --monthly 100 --from 2022-01 --min-age 80 --max-age 89
+          laogan benefit rule end 2 --to 2026-12
+          laogan benefit rule add --item 高龄补贴 --monthly 150.00 --from 2027-01 \\
+            --min-age 80 --max-age 89
         """,
-      subcommands: [AddRule.self, ListRules.self])
+      subcommands: [AddRule.self, ListRules.self, EndRule.self])
   }
 
   struct AddRule: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "add", abstract: "新增一条发放规则。规则变化时给旧规则定 --to，再加新规则。",
+      commandName: "add", abstract: "新增一条发放规则；与已有规则重叠（同一人同一月两条）时拒绝。",
       discussion: """
+        标准调整：先 benefit rule end 旧规则 --to 某月，再从下个月起加新规则。
+
         示例：
-          laogan benefit rule add --item 高龄补贴 --monthly 100.00 --from 2022-01 --min-age 80 --max-age 89
-          laogan benefit rule add --item 高龄补贴 --monthly 200.00 --from 2022-01 --min-age 90 --max-age 99
-          laogan benefit rule add --item 特需费 --monthly 300.00 --from 2022-01 --to 2023-12 --category 离休
+          laogan benefit rule add --item 生活费 --monthly 800.00 --from 2027-01 \\
+            --category 退休 --rank 正厅级
+          laogan benefit rule add --item 特需费 --monthly 200.00 --from 2027-01 \\
+            --to 2027-12 --category 退休 --rank 正厅级
         """)
 
     @OptionGroup var database: DatabaseOptions
@@ -52,6 +62,21 @@ extension Laogan.BenefitCommand {
           item: item, monthly: monthly, fromMonth: from, toMonth: to, minAge: minAge, maxAge: maxAge,
           category: category, rank: rank), database.context())
       Terminal.output("\(rule.id ?? 0)\n")
+    }
+  }
+
+  struct EndRule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "end", abstract: "结束一条发放规则：--to 月份之后不再按它发放（已发放的不变）。",
+      discussion: "示例：\n  laogan benefit rule end 2 --to 2026-12")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "规则编号（见 benefit rule list）") var rule: Int64
+    @Option(help: "最后一个按它发放的月份，如 2026-12。") var to: Month
+
+    func run() throws {
+      let ended = try database.open().endBenefitRule(rule, to: to, database.context())
+      Terminal.error("已结束规则 \(rule)：\(ended.summary)")
     }
   }
 
@@ -118,7 +143,8 @@ extension Laogan.BenefitCommand {
       discussion: """
         示例：
           laogan benefit grant 张三丰 --item 医疗补助费 --amount 800.00 --on 2026-11-20
-          laogan benefit grant 522301194603150011 --item 困难帮扶 --amount 2000 --month 2026-11 --note 住院
+          laogan benefit grant 522301194603150011 --item 困难帮扶 --amount 2000 \\
+            --month 2026-11 --note 住院
         """)
 
     @OptionGroup var database: DatabaseOptions

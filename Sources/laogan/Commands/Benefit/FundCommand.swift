@@ -6,6 +6,9 @@ extension Laogan {
   struct FundCommand: KindCommands {
     typealias Kind = FundKind
     static let addExample = "laogan fund add 日期=2026-01-05 类型=拨入 金额=50000 事由=年度预算"
+    static let editExamples = [
+      "laogan fund edit 12 事由=年度预算追加"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "fund", abstract: "帮扶基金：拨入、支出、余额。困难帮扶发放从中支出。",
       discussion: "示例：\n  \(addExample)",
@@ -57,13 +60,21 @@ extension Laogan {
   struct HealthCommand: KindCommands {
     typealias Kind = HealthCheckKind
     static let addExample = "laogan health add 身份证号=522301194603150011 体检日期=2026-05-10"
+    static let editExamples = [
+      "laogan health edit 12 体检日期=2026-05-12"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "health", abstract: "健康体检（只记日期，不记医疗信息）。", subcommands: recordCommands)
   }
 
   struct CardCommand: KindCommands {
     typealias Kind = GreenCardKind
-    static let addExample = "laogan card add 身份证号=522301194603150011 卡号=LG2026001 发卡日期=2026-01-01 有效期至=2028-12-31"
+    static let addExample =
+      "laogan card add 身份证号=522301194603150011 卡号=LG2026001 \\\n    "
+      + "发卡日期=2026-01-01 有效期至=2028-12-31"
+    static let editExamples = [
+      "laogan card edit LG2026001 有效期至=2029-12-31"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "card", abstract: "就医绿色通道卡。", subcommands: recordCommands)
   }

@@ -10,7 +10,8 @@ extension Laogan.CadreCommand {
         必填：姓名、身份证号、类别、管理地区。在终端中缺少必填项时会逐项询问；在脚本中则报错并列出全部缺项。
 
         示例：
-          laogan cadre add --name 张三丰 --id 522301194603150012 --category 退休 --region 兴义 --rank 正县处级
+          laogan cadre add --name 张三丰 --id 522301194603150011 --category 退休 \\
+            --region 兴义 --rank 正县处级
         """)
 
     @OptionGroup var database: DatabaseOptions

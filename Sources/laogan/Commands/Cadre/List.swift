@@ -9,7 +9,7 @@ extension Laogan.CadreCommand {
       discussion: """
         示例：
           laogan cadre list --region 兴义 --category 离休 --alive-on 2026-11-30
-          laogan cadre list --format csv > 花名册.csv
+          laogan cadre list --format csv > 干部名单.csv
         """)
 
     @OptionGroup var database: DatabaseOptions

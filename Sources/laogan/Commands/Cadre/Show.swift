@@ -9,7 +9,7 @@ extension Laogan.CadreCommand {
       discussion: """
         示例：
           laogan cadre show 张三丰
-          laogan cadre show 522301194603150012 --reveal
+          laogan cadre show 522301194603150011 --reveal
         """)
 
     @OptionGroup var database: DatabaseOptions

@@ -6,7 +6,11 @@ import LaoganCore
 extension Laogan {
   struct OrgCommand: KindCommands {
     typealias Kind = OrganizationKind
-    static let addExample = "laogan org add 名称=兴义市离退休干部第1党支部 类型=党支部 地区=兴义 示范级别=州级 命名日期=2022-07-01"
+    static let addExample = "laogan org add 名称=兴义市桔山街道离退休干部党支部 类型=党支部 地区=兴义 示范级别=州级 命名日期=2022-07-01"
+    static let editExamples = [
+      "laogan org edit 兴义市桔山街道离退休干部党支部 示范级别=县级 命名日期=2023-07-01",
+      "laogan org edit 兴义市桔山街道离退休干部党支部 撤销日期=2026-12-31",
+    ]
     static let configuration = CommandConfiguration(
       commandName: "org", abstract: "离退休干部党组织：登记、列出、修改、撤销（撤销日期），干部转入转出。",
       discussion: "示例：\n  \(addExample)",
@@ -15,7 +19,11 @@ extension Laogan {
 
   struct AssociationCommand: KindCommands {
     typealias Kind = AssociationKind
-    static let addExample = "laogan association add 名称=州老年书画协会 类别=书画 地区=州直 成立日期=2015-03-01"
+    static let addExample = "laogan association add 名称=兴义市老干部合唱团 类别=歌舞 地区=兴义 成立日期=2015-03-01"
+    static let editExamples = [
+      "laogan association edit 兴义市老干部合唱团 负责人=李明",
+      "laogan association edit 兴义市老干部合唱团 撤销日期=2026-12-31",
+    ]
     static let configuration = CommandConfiguration(
       commandName: "association", abstract: "涉老社团：登记、列出、修改、撤销，会员入会退会。",
       discussion: "示例：\n  \(addExample)",
@@ -24,7 +32,11 @@ extension Laogan {
 
   struct VenueCommand: KindCommands {
     typealias Kind = VenueKind
-    static let addExample = "laogan venue add 名称=兴义市老年大学 类型=老年大学 地区=兴义 向社会老年人开放=是"
+    static let addExample = "laogan venue add 名称=兴义市桔山老年大学 类型=老年大学 地区=兴义 向社会老年人开放=是"
+    static let editExamples = [
+      "laogan venue edit 兴义市桔山老年大学 向社会老年人开放=否",
+      "laogan venue edit 兴义市桔山老年大学 撤销日期=2026-12-31",
+    ]
     static let configuration = CommandConfiguration(
       commandName: "venue", abstract: "阵地：老年大学、活动中心、五老工作室、志愿服务队、网络平台。",
       discussion: "示例：\n  \(addExample)",
@@ -34,7 +46,11 @@ extension Laogan {
   struct ActivityCommand: KindCommands {
     typealias Kind = ActivityKind
     static let addExample =
-      "laogan activity add 日期=2023-06-12 类型=主题宣讲 标题=学习二十大精神 地区=兴义 场所=社区 受众人次=120 参与干部=522301194603150011"
+      "laogan activity add 日期=2023-06-12 类型=主题宣讲 标题=学习二十大精神 \\\n    "
+      + "地区=兴义 场所=社区 受众人次=120 参与干部=522301194603150011"
+    static let editExamples = [
+      "laogan activity edit 12 受众人次=150"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "activity", abstract: "活动：培训班、调研、送学上门、主题宣讲、政治学习等。",
       discussion: "示例：\n  \(addExample)",
@@ -44,7 +60,11 @@ extension Laogan {
   struct TreatmentCommand: KindCommands {
     typealias Kind = TreatmentKind
     static let addExample =
-      "laogan treatment add 日期=2023-01-15 类型=走访慰问 场合=节日慰问 标题=春节慰问 地区=普安 参与干部=522323193001010023 走访人=王芳"
+      "laogan treatment add 日期=2023-01-15 类型=走访慰问 场合=节日慰问 标题=春节慰问 \\\n    "
+      + "地区=普安 参与干部=522301194603150011 走访人=王芳"
+    static let editExamples = [
+      "laogan treatment edit 12 走访人=李明"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "treatment", abstract: "政治待遇：阅读文件、参加会议活动、参观学习、情况通报、征订党刊党报、走访慰问。",
       discussion: "示例：\n  \(addExample)",
@@ -54,6 +74,9 @@ extension Laogan {
   struct ContributionCommand: KindCommands {
     typealias Kind = ContributionKind
     static let addExample = "laogan contribution add 日期=2023-03-05 领域=关心下一代 优势=威望 标题=红色故事进校园 地区=安龙 参与人次=6"
+    static let editExamples = [
+      "laogan contribution edit 12 成效=调解纠纷三起"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "contribution", abstract: "发挥作用：宣传政策、传播文化、化解矛盾纠纷、关心下一代等。",
       discussion: "示例：\n  \(addExample)",
@@ -63,6 +86,9 @@ extension Laogan {
   struct HonorCommand: KindCommands {
     typealias Kind = HonorKind
     static let addExample = "laogan honor add 日期=2022-10-01 称号=最美五老 级别=省级 地区=兴义 身份证号=522301194603150011"
+    static let editExamples = [
+      "laogan honor edit 12 称号=优秀共产党员"
+    ]
     static let configuration = CommandConfiguration(
       commandName: "honor", abstract: "先进典型：个人（身份证号）或集体（集体名称）。",
       discussion: "示例：\n  \(addExample)",

@@ -6,7 +6,7 @@ extension Laogan.OrgCommand {
     static let configuration = CommandConfiguration(
       commandName: "join",
       abstract: "干部转入党组织（原组织关系在该日结束，历史保留）。",
-      discussion: "示例：\n  laogan org join 张三丰 兴义市离退休干部第1党支部 --on 2024-03-01")
+      discussion: "示例：\n  laogan org join 张三丰 兴义市桔山街道离退休干部党支部 --on 2024-03-01")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String
@@ -22,7 +22,7 @@ extension Laogan.OrgCommand {
     static let configuration = CommandConfiguration(
       commandName: "leave",
       abstract: "干部转出党组织（不转入其他组织时用）。",
-      discussion: "示例：\n  laogan org leave 张三丰 --on 2024-03-01")
+      discussion: "示例：\n  laogan org leave 张三丰 --on 2025-01-01")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String
@@ -37,7 +37,7 @@ extension Laogan.OrgCommand {
     static let configuration = CommandConfiguration(
       commandName: "members",
       abstract: "列出党组织在某日的党员。",
-      discussion: "示例：\n  laogan org members 兴义市离退休干部第1党支部 --on 2023-06-12")
+      discussion: "示例：\n  laogan org members 兴义市桔山街道离退休干部党支部 --on 2024-06-30")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "党组织（编号或名称）") var organization: String
@@ -60,7 +60,7 @@ extension Laogan.AssociationCommand {
   struct JoinAssociation: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "join", abstract: "干部加入涉老社团。",
-      discussion: "示例：\n  laogan association join 张三丰 州老年书画协会 --on 2024-03-01")
+      discussion: "示例：\n  laogan association join 张三丰 兴义市老干部合唱团 --on 2024-03-01")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String
@@ -75,7 +75,7 @@ extension Laogan.AssociationCommand {
   struct LeaveAssociation: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "leave", abstract: "干部退出涉老社团。",
-      discussion: "示例：\n  laogan association leave 张三丰 州老年书画协会 --on 2025-01-01")
+      discussion: "示例：\n  laogan association leave 张三丰 兴义市老干部合唱团 --on 2025-01-01")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String

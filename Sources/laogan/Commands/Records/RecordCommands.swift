@@ -7,6 +7,8 @@ protocol KindCommands: ParsableCommand {
   associatedtype Kind: RecordKind
   /// An example `字段=值` list for `add`.
   static var addExample: String { get }
+  /// Example `edit` lines for this kind, each a real field of it (dissolving, for the kinds that close).
+  static var editExamples: [String] { get }
 }
 
 struct AddRecord<Commands: KindCommands>: ParsableCommand {
@@ -45,13 +47,14 @@ struct ListRecords<Commands: KindCommands>: ParsableCommand {
   typealias Kind = Commands.Kind
 
   static var configuration: CommandConfiguration {
+    let region = Kind.region == .none ? "" : " --region 兴义"
     let dates = Kind.dateSQL == nil ? "" : " --from 2022-01-01 --to 2023-06-12"
     return CommandConfiguration(
       commandName: "list", abstract: "列出\(Kind.label)（不含已作废的）。",
       discussion: """
         示例：
-          laogan \(Commands.commandName) list --region 兴义\(dates)
-          laogan \(Commands.commandName) list --format csv > \(Kind.name).csv
+          laogan \(Commands.commandName) list\(region)\(dates)
+          laogan \(Commands.commandName) list --format csv > \(Kind.label)清单.csv
         """)
   }
 
@@ -109,8 +112,7 @@ struct EditRecord<Commands: KindCommands>: ParsableCommand {
         撤销、关闭也用它。
 
         示例：
-          laogan \(Commands.commandName) edit 12 \(Kind.listFields.last.map { "\($0.rawValue)=…" } ?? "")
-          laogan \(Commands.commandName) edit 名称 撤销日期=2024-01-01
+        \(Commands.editExamples.map { "  " + $0 }.joined(separator: "\n"))
         """)
   }
 

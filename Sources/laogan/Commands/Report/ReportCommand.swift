@@ -26,7 +26,8 @@ extension Laogan.ReportCommand {
           laogan report 323 --from 2022-01-01 --to 2023-06-12
           laogan report 323 last-month --region 兴义 --compare
           laogan report 323 --year 2026 --output 2026年323统计表.xlsx
-          laogan report 323 --quarter 2026Q3 --format json --generated-at 2026-10-01T00:00:00Z
+          laogan report 323 --quarter 2026Q3 --format json \\
+            --generated-at 2026-10-01T08:00:00+08:00
           laogan report 323 --year 2023 --explain construction.ideological.lectures
         """)
 
