@@ -40,7 +40,8 @@ CREATE TABLE "audit_entry" (
   record_id INTEGER,
   before TEXT,
   after TEXT
-);
+, last_record_id INTEGER
+  CHECK (last_record_id IS NULL OR (action = 'insert' AND last_record_id >= record_id)));
 
 CREATE TABLE "benefit_rule" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -117,7 +117,13 @@ struct CommandLineTests {
     let lines = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
     #expect(lines.first?["action"] as? String == "reveal")
     #expect(lines.first?["operatorName"] as? String == "测试员")
-    #expect(lines.filter { $0["action"] as? String == "insert" }.count == 2)
+    // The import's two new rows are one range entry; asking for one of them finds who imported it, and how.
+    let inserts = lines.filter { $0["action"] as? String == "insert" }
+    #expect(inserts.count == 1)
+    #expect(inserts.first?["recordID"] as? Int == 1 && inserts.first?["lastRecordID"] as? Int == 2)
+    let second = try laogan.run("audit", "--table", "cadre", "--record", "2")
+    #expect(second.status == 0)
+    #expect(second.stdout.contains("测试员") && second.stdout.contains("import cadres") && second.stdout.contains("1–2"))
   }
 
   @Test("a file with bad rows exits 1, names every bad line on stderr and writes nothing")

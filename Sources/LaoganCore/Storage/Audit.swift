@@ -51,13 +51,12 @@ public final class AuditedWriter {
   let runID: Int64
   /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
   public let today: CalendarDate
-  private(set) var entryCount = 0
+  var entryCount = 0
   private var imageStatements: [String: Statement] = [:]
   /// Rows `insert` added but has not logged yet: one table's run of consecutive ids. A file of a million
-  /// payments is logged by one `INSERT … SELECT` instead of a million; any other write logs the run first,
-  /// so the log keeps the order the writes happened in.
+  /// payments is logged as one range entry; any other write logs the run first, so the log keeps the order
+  /// the writes happened in.
   private var unlogged: (table: String, ids: ClosedRange<Int64>)?
-  private var insertLogStatements: [String: Statement] = [:]
   private var insertStatements: [String: Statement] = [:]
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
@@ -106,19 +105,21 @@ public final class AuditedWriter {
     return statement
   }
 
-  /// Logs the rows `insert` added since the last entry, each with its image: SQLite reads the rows and writes
-  /// the entries. Called before any other entry and when the command's writes end.
+  /// Logs the rows `insert` added since the last entry as one range of ids: an inserted row's after-image is
+  /// the row itself, and ids are never reused, so the range always names the same rows (SPEC §14). Called
+  /// before any other entry and when the command's writes end.
   func logInserts() throws {
     guard let (table, ids) = unlogged else { return }
     unlogged = nil
-    if insertLogStatements[table] == nil {
-      insertLogStatements[table] = try db.makeStatement(
-        sql: """
-          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-          SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
-          """)
-    }
-    try insertLogStatements[table]?.execute(arguments: [runID, table, ids.lowerBound, ids.upperBound])
+    try logInsertRange(table: table, ids.lowerBound, ids.upperBound)
+  }
+
+  private func logInsertRange(table: String, _ first: Int64, _ last: Int64) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO audit_entry (run_id, action, table_name, record_id, last_record_id) VALUES (?, 'insert', ?, ?, ?)
+        """
+    ).execute(arguments: [runID, table, first, last])
   }
 
   /// Writes `record` over `old`; nothing is written or logged when they are equal.
@@ -160,16 +161,17 @@ public final class AuditedWriter {
     if table == Cadre.databaseTableName { lookup.forgetCadres() }
   }
 
-  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`), each with its whole row as its
-  /// after-image, as every insert is logged. The monthly run writes thousands of rows this way.
+  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`, consecutive: one statement in one
+  /// transaction) as one range, as every insert is logged. The monthly run writes thousands of rows this way.
   public func logInsertedRows(table: String, after: Int64) throws {
     try logInserts()
-    try db.execute(
-      sql: """
-        INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-        SELECT ?, 'insert', ?, id, NULL, \(try imageSQL(of: table)) FROM \(table) WHERE id > ?
-        """, arguments: [runID, table, after])
-    entryCount += db.changesCount
+    guard
+      let range = try Row.fetchOne(
+        db, sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
+      let first: Int64 = range[0], let last: Int64 = range[1]
+    else { return }
+    try logInsertRange(table: table, first, last)
+    entryCount += range[2] as Int
   }
 
   /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).
@@ -189,7 +191,7 @@ public final class AuditedWriter {
   }
 
   /// `json_object('id', id, 'name', name, …)` over every stored column of `table`.
-  private func imageSQL(of table: String) throws -> String {
+  func imageSQL(of table: String) throws -> String {
     "json_object(" + (try db.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")) + ")"
   }
 

@@ -10,8 +10,20 @@ public struct AuditLine: Sendable, Equatable, Codable {
   public let action: String
   public let table: String
   public let recordID: Int64?
-  /// `字段: 旧 → 新` for each changed field, personal information masked unless revealed.
+  /// The last id of a range of inserted rows (`recordID` … `lastRecordID`); nil for one record.
+  public let lastRecordID: Int64?
+  /// `字段: 旧 → 新` for each changed field, personal information masked unless revealed; for inserted rows,
+  /// how many (the rows themselves are their content).
   public let changes: String
+}
+
+extension AuditLine {
+  /// The record, or the range of inserted records: `12`, `1001–2000`.
+  public var records: String {
+    guard let recordID else { return "" }
+    guard let lastRecordID, lastRecordID != recordID else { return "\(recordID)" }
+    return "\(recordID)–\(lastRecordID)"
+  }
 }
 
 /// Which audit lines to show.
@@ -49,12 +61,16 @@ extension LaoganDatabase {
     var arguments: StatementArguments = []
     if let name = filter.operatorName { conditions.append("r.operator = ?"); arguments += [name] }
     if let table = filter.table { conditions.append("e.table_name = ?"); arguments += [table] }
-    if let id = filter.recordID { conditions.append("e.record_id = ?"); arguments += [id] }
+    if let id = filter.recordID {
+      conditions.append("(e.record_id = ? OR (e.record_id < ? AND e.last_record_id >= ?))")
+      arguments += [id, id, id]
+    }
     if let since = filter.since { conditions.append("r.ran_at >= ?"); arguments += [since] }
     if let run = filter.runID { conditions.append("r.id = ?"); arguments += [run] }
     arguments += [filter.limit]
     let sql = """
-      SELECT r.id, r.ran_at, r.operator, r.command, e.action, e.table_name, e.record_id, e.before, e.after
+      SELECT r.id, r.ran_at, r.operator, r.command, e.action, e.table_name, e.record_id, e.before, e.after,
+             e.last_record_id
       FROM audit_entry e JOIN command_run r ON r.id = e.run_id
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY e.id DESC LIMIT ?
@@ -63,7 +79,9 @@ extension LaoganDatabase {
       AuditLine(
         runID: row[0], ranAt: row[1], operatorName: row[2],
         command: reveal ? row[3] : Masking.inText(row[3]), action: row[4], table: row[5],
-        recordID: row[6], changes: AuditLog.changes(before: row[7], after: row[8], reveal: reveal))
+        recordID: row[6], lastRecordID: row[9],
+        changes: AuditLog.changes(
+          action: row[4], ids: (row[6], row[9]), before: row[7], after: row[8], reveal: reveal))
     }
   }
 
@@ -83,7 +101,7 @@ public enum AuditOutput {
       rows: lines.map {
         [
           "\($0.runID)", LocalTime.display($0.ranAt), $0.operatorName, $0.command, $0.action, $0.table,
-          $0.recordID.map { "\($0)" } ?? "",
+          $0.records,
           $0.changes.truncated(toWidth: 60),
         ]
       })
@@ -98,6 +116,17 @@ public enum AuditOutput {
 
 enum AuditLog {
   static let personalKeys: Set<String> = ["resident_id", "phone", "emergency_phone"]
+
+  /// What an entry changed: for rows inserted as a range, how many; else the fields that differ between the
+  /// two JSON snapshots (all fields of a record inserted before ranges were logged).
+  static func changes(
+    action: String, ids: (first: Int64?, last: Int64?), before: String?, after: String?, reveal: Bool
+  ) -> String {
+    if action == "insert", after == nil, let first = ids.first {
+      return "新增 \((ids.last ?? first) - first + 1) 条"
+    }
+    return changes(before: before, after: after, reveal: reveal)
+  }
 
   /// The fields that differ between two JSON snapshots; all fields of an inserted record.
   static func changes(before: String?, after: String?, reveal: Bool) -> String {

@@ -11,6 +11,7 @@ enum Migrations {
     migrator.registerMigration("v2-records", migrate: createRecords)
     migrator.registerMigration("v3-living-treatment", migrate: createLivingTreatment)
     migrator.registerMigration("v4-ids-never-reused", migrate: neverReuseIDs)
+    migrator.registerMigration("v5-insert-ranges", migrate: logInsertsAsRanges)
     return migrator
   }
 
@@ -332,5 +333,17 @@ enum Migrations {
           END;
           """)
     }
+  }
+
+  /// Inserts are logged as ranges of ids (SPEC §14): an inserted row's after-image is the row itself, so one
+  /// entry `record_id … last_record_id` stands for a command's run of new rows in a table, instead of a JSON
+  /// copy of each (which made the log most of the file). Entries written before keep their images and are read
+  /// as ranges of one.
+  private static func logInsertsAsRanges(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE audit_entry ADD COLUMN last_record_id INTEGER
+          CHECK (last_record_id IS NULL OR (action = 'insert' AND last_record_id >= record_id));
+        """)
   }
 }

@@ -44,7 +44,8 @@ extension LaoganDatabase {
           SELECT e.table_name, e.record_id, r.id, r.command FROM audit_entry e JOIN command_run r ON r.id = e.run_id
           WHERE e.run_id > ? AND e.action <> 'reveal' AND r.undone_by IS NULL
             AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
-            AND EXISTS (SELECT 1 FROM audit_entry mine WHERE mine.run_id = ? AND mine.record_id = e.record_id
+            AND EXISTS (SELECT 1 FROM audit_entry mine WHERE mine.run_id = ?
+                        AND e.record_id BETWEEN mine.record_id AND COALESCE(mine.last_record_id, mine.record_id)
                         AND \(ParticipantList.eventTableSQL("mine.table_name")) = \(ParticipantList.eventTableSQL("e.table_name")))
           LIMIT 1
           """, arguments: [plan.runID, plan.runID])
@@ -58,12 +59,13 @@ extension LaoganDatabase {
         db,
         sql:
           """
-          SELECT action, table_name, record_id, before, after FROM audit_entry
+          SELECT action, table_name, record_id, last_record_id, before, after FROM audit_entry
           WHERE run_id = ? AND action IN ('insert', 'update') ORDER BY id DESC
           """,
         arguments: [plan.runID])
       for entry in entries {
-        try writer.revert(action: entry[0], table: entry[1], id: entry[2], before: entry[3], after: entry[4])
+        try writer.revert(
+          action: entry[0], table: entry[1], ids: entry[2]...(entry[3] ?? entry[2]), before: entry[4], after: entry[5])
       }
       try db.execute(sql: "DELETE FROM imported_file WHERE run_id = ?", arguments: [plan.runID])
       try db.execute(sql: "UPDATE command_run SET undone_by = ? WHERE id = ?", arguments: [writer.runID, plan.runID])
@@ -72,25 +74,36 @@ extension LaoganDatabase {
 }
 
 extension AuditedWriter {
-  /// Reverts one audited write, logging the reversal: an insert is deleted (its row goes to the log as the
-  /// before-image), an update is set back to its before-image column by column, by SQLite from the JSON.
-  func revert(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
-    guard let id else { return }
+  /// Reverts one audited write, logging the reversal: inserted rows — a range of ids, or one — are deleted,
+  /// each going to the log with its row as the before-image; an update is set back to its before-image column
+  /// by column, by SQLite from the JSON.
+  func revert(action: String, table: String, ids: ClosedRange<Int64>, before: String?, after: String?) throws {
     if let list = ParticipantList(auditTable: table, after: after) {
-      try replaceParticipants(table: list.eventTable, eventID: id, cadreIDs: ParticipantList.cadreIDs(in: before))
+      try replaceParticipants(
+        table: list.eventTable, eventID: ids.lowerBound, cadreIDs: ParticipantList.cadreIDs(in: before))
       return
     }
-    let current = try image(of: table, id: id)
     forgetIfCadre(table)
     if action == "insert" {
+      try logInserts()
+      try db.execute(
+        sql: """
+          INSERT INTO audit_entry (run_id, action, table_name, record_id, before)
+          SELECT ?, 'delete', ?, id, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
+          """, arguments: [runID, table, ids.lowerBound, ids.upperBound])
+      entryCount += db.changesCount
       do {
-        try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+        try db.execute(
+          sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.lowerBound, ids.upperBound])
       } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-        throw LaoganError.undoRefused("\(table) \(id) 已被后来的记录引用，不能撤销")
+        throw LaoganError.undoRefused("\(table) \(ids.lowerBound)–\(ids.upperBound) 中有记录已被后来的记录引用，不能撤销")
       }
-      try log(action: "delete", table: table, id: id, before: current, after: nil)
     } else if let before {
-      let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" }
+      let id = ids.lowerBound
+      let current = try image(of: table, id: id)
+      // Generated columns (payment.counted_on) follow the others; they cannot be set.
+      let columns = try String.fetchAll(
+        db, sql: "SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND name <> 'id'", arguments: [table])
       try db.execute(
         sql:
           "UPDATE \(table) SET "

@@ -114,19 +114,27 @@ struct BenefitRunTests {
     #expect(try database.auditLines(AuditFilter(table: "payment"), reveal: false).count == 2)
   }
 
-  @Test("a run's payments are logged with the whole row, as every insert is, and undo removes them")
+  @Test("a run's payments are logged as one range; undo removes them, each row kept as its delete's image")
   func runAudited() throws {
     try tiers()
     try cadre("甲", born: "1930-01-01")
+    try cadre("乙", born: "1931-01-01", order: 3)
     _ = try database.runBenefits(month: try month("2023-06"), dryRun: false, testContext)
+    let lines = try database.auditLines(AuditFilter(table: "payment"), reveal: false)
+    #expect(lines.map(\.records) == ["1–2"])
+    #expect(lines.first?.changes == "新增 2 条")
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    #expect(try database.read { try Payment.fetchCount($0) } == 0)
     let keys = try database.read { db in
       try String.fetchAll(
-        db, sql: "SELECT key FROM audit_entry, json_each(audit_entry.after) WHERE table_name = 'payment' ORDER BY key")
+        db,
+        sql: """
+          SELECT DISTINCT key FROM audit_entry, json_each(audit_entry.before)
+          WHERE table_name = 'payment' AND action = 'delete' ORDER BY key
+          """)
     }
     let columns = try database.read { db in try db.columns(in: "payment").map(\.name).sorted() }
     #expect(keys == columns)
-    try database.undo(try #require(try database.undoPlan()), testContext)
-    #expect(try database.read { try Payment.fetchCount($0) } == 0)
   }
 
   @Test("a rule overlapping another is refused when added; ending the old one lets the new amount start")

@@ -137,6 +137,31 @@ struct SafetyTests {
     #expect(try upgraded.read { try Cadre.fetchCount($0) } == 1)
   }
 
+  @Test("an older log's per-row insert images stay readable and undoable after inserts became ranges")
+  func oldAuditEntries() throws {
+    let path = folder.path("v4.db")
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: "v4-ids-never-reused")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+          INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'import cadres a.csv');
+          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+          SELECT 1, 'insert', 'cadre', id, NULL, json_object('id', id, 'name', name, 'resident_id', resident_id)
+          FROM cadre;
+          """)
+    }
+    try queue.close()
+    let upgraded = try LaoganDatabase(path: path, mode: .existing)
+    let line = try #require(try upgraded.auditLines(AuditFilter(table: "cadre", recordID: 1), reveal: false).first)
+    #expect(line.records == "1" && line.command == "import cadres a.csv")
+    #expect(line.changes == "id=1; name=甲; resident_id=522301********0011")
+    try upgraded.undo(try #require(try upgraded.undoPlan()), testContext)
+    #expect(try upgraded.read { try Cadre.fetchCount($0) } == 0)
+  }
+
   @Test("undo reverts the last command's inserts and updates, is itself audited, and can be redone by import")
   func undo() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
@@ -153,7 +178,7 @@ struct SafetyTests {
     #expect(try database.auditLines(AuditFilter(), reveal: false).map(\.action).prefix(2) == ["delete", "update"])
   }
 
-  @Test("inside one command the log keeps the order of the writes; an insert's image is the row as inserted")
+  @Test("inside one command the log keeps the order of the writes; inserts are logged as ranges of ids")
   func auditOrder() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
     let cadreID = try #require(try database.cadre("甲").id)
@@ -176,12 +201,16 @@ struct SafetyTests {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT action, record_id, json_extract(after, '$.amount_fen') AS amount FROM audit_entry
+          SELECT action, record_id, last_record_id, json_extract(after, '$.amount_fen') AS amount FROM audit_entry
           WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
           """
-      ).map { "\($0["action"] as String) \($0["record_id"] as Int64) \($0["amount"] as Int64)" }
+      ).map { row in
+        "\(row["action"] as String) \(row["record_id"] as Int64)"
+          + ((row["last_record_id"] as Int64?).map { "–\($0)" } ?? "")
+          + ((row["amount"] as Int64?).map { " \($0)" } ?? "")
+      }
     }
-    #expect(entries == ["insert 1 100", "insert 2 100", "update 1 200", "insert 3 100"])
+    #expect(entries == ["insert 1–2", "update 1 200", "insert 3–3"])
   }
 
   @Test("a command's look-ups forget the cadres they remembered when a cadre changes")
@@ -196,6 +225,18 @@ struct SafetyTests {
       try writer.update(dead, from: cadre)
       #expect(try writer.lookup.cadre(residentID: KnownIDs.man1946)?.diedOn == died)
     }
+  }
+
+  @Test("undoing a payment's edit sets its columns back; its generated counting day follows")
+  func undoPaymentEdit() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    _ = try load(PaymentKind.self, "身份证号,项目,所属月份,金额\n\(KnownIDs.man1946),生活费,2023-06,100\n")
+    _ = try database.editRecord(PaymentKind.self, "1", changes: [.month: "2023-07", .amount: "150"], testContext)
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    let row = try database.read { db in
+      try String.fetchOne(db, sql: "SELECT month || ' ' || amount_fen || ' ' || counted_on FROM payment WHERE id = 1")
+    }
+    #expect(row == "2023-06 10000 2023-06-01")
   }
 
   @Test("undo refuses when a later command changed the same record")
