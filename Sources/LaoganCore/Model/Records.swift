@@ -207,7 +207,10 @@ public struct Honor: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
 }
 
 extension PartyOrganization: AuditedRecord {}
-extension Membership: AuditedRecord {}
+extension Membership: ColumnList {
+  public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
+  public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }
+}
 extension Association: AuditedRecord {}
 extension AssociationMember: AuditedRecord {}
 extension Venue: AuditedRecord {}
