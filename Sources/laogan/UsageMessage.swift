@@ -80,8 +80,7 @@ enum CommandSpelling {
       if subcommands.isEmpty { return nil }
       guard let next = subcommands.first(where: { names(of: $0).contains(word) }) else {
         let all = subcommands.compactMap { $0.configuration.commandName }
-        let nearest = all.min { distance(word, $0) < distance(word, $1) }
-        let suggestion = nearest.flatMap { distance(word, $0) <= max(2, word.count / 2) ? $0 : nil }
+        let suggestion = EditDistance.nearest(to: word, among: all)
         let joined = path.joined(separator: " ")
         return Mistake(
           message: "不认识的命令 \(joined) \(word)" + (suggestion.map { "；是不是 \(joined) \($0)？" } ?? ""),
@@ -95,25 +94,5 @@ enum CommandSpelling {
 
   private static func names(of command: any ParsableCommand.Type) -> [String] {
     [command.configuration.commandName].compactMap { $0 } + command.configuration.aliases
-  }
-
-  /// Levenshtein distance, with an adjacent transposition (`improt`) counted as one edit.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-    var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { rows[i][0] = i }
-    for j in 0...b.count { rows[0][j] = j }
-    for i in 1...a.count {
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
-        }
-      }
-    }
-    return rows[a.count][b.count]
   }
 }

@@ -31,7 +31,8 @@ extension CadreField: ImportField {
 }
 
 /// Which column of a file holds which field, read from its header row: headers in any order, Chinese or
-/// English (SPEC §4). Unknown, repeated and missing required headers are all reported at once.
+/// English (SPEC §4), in the variants sheets use (`HeaderName`). Unknown (with the nearest known header),
+/// repeated and missing required headers are all reported at once.
 struct HeaderMap<Field: ImportField> {
   private let positions: [(field: Field, index: Int)]
   let width: Int
@@ -40,12 +41,15 @@ struct HeaderMap<Field: ImportField> {
     var found: [Field: Int] = [:]
     var problems: [ImportProblem] = []
     for (index, raw) in header.cells.enumerated() {
-      let name = raw.trimmed.replacingOccurrences(of: "*", with: "")
-      if name.isEmpty { continue }
+      let name = HeaderName.normalized(raw)
+      if name.isEmpty || name == HeaderName.rowNumber { continue }
       guard let field = Field.allCases.first(where: { $0.rawValue == name || $0.alias == name.lowercased() }) else {
         if !ignoreUnknown {
+          let known = Field.allCases.map(\.rawValue) + Field.allCases.map(\.alias)
+          let guess = EditDistance.nearest(to: name, among: known).map { "；是不是“\($0)”？" } ?? ""
           problems.append(
-            ImportProblem(line: header.line, column: name, value: "", reason: "不认识的列（可加 --ignore-unknown 忽略）"))
+            ImportProblem(
+              line: header.line, column: raw.trimmed, value: "", reason: "不认识的列\(guess)（可加 --ignore-unknown 忽略）"))
         }
         continue
       }

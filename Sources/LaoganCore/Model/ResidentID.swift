@@ -16,6 +16,8 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
   /// Validates a number as typed: blanks trimmed, full-width digits and a lower-case `x` accepted.
   public init(_ text: String) throws(ResidentIDError) {
     let typed = text.halfWidth.trimmed.uppercased()
+    if typed.contains("*") { throw .masked }
+    if typed.firstMatch(of: /^[0-9]+(\.[0-9]+)?E\+?[0-9]+$/) != nil { throw .excelNumber }
     var digits: [UInt8]
     switch typed.utf8.count {
     case 18:
@@ -39,6 +41,8 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
     else { throw .impossibleBirthDate(String(decoding: digits[6..<14], as: UTF8.self)) }
     let check = ResidentID.checkCharacter(for: digits)
     if !wasUpgraded, let typedCheck = typed.utf8.last, typedCheck != check {
+      // Excel keeps 15 significant digits of a number: an 18-digit number it stored ends in 000.
+      if typed.hasSuffix("000") { throw .excelRounded }
       throw .wrongCheckCharacter(expected: Character(Unicode.Scalar(check)))
     }
     birthDate = born
@@ -70,6 +74,15 @@ public enum ResidentIDError: Error, Equatable, CustomStringConvertible {
   case notDigits
   case wrongCheckCharacter(expected: Character)
   case impossibleBirthDate(String)
+  /// `522301********0012`: a masked export imported back.
+  case masked
+  /// `5.22323E+17`: Excel turned the column into numbers.
+  case excelNumber
+  /// The last three digits became 000 when Excel stored the number.
+  case excelRounded
+
+  /// How to keep a 身份证号 column intact in Excel or WPS.
+  static let keepAsText = "在 Excel/WPS 中先把身份证号这一列设为“文本”格式，再重新输入或粘贴号码，然后另存"
 
   public var description: String {
     switch self {
@@ -77,6 +90,10 @@ public enum ResidentIDError: Error, Equatable, CustomStringConvertible {
     case .notDigits: "身份证号只能由数字组成，18 位号码末位可为 X"
     case .wrongCheckCharacter(let expected): "身份证号校验位不符（按前 17 位应为 \(expected)），请核对是否抄错"
     case .impossibleBirthDate(let text): "身份证号中的出生日期 \(text) 不存在"
+    case .masked: "是打码的身份证号（导出时没有加 --reveal）；请用 laogan export … --reveal 导出完整号码再导入"
+    case .excelNumber: "Excel 把身份证号当成了数字（显示为科学计数法，后几位已丢失）：\(Self.keepAsText)"
+    case .excelRounded:
+      "身份证号末三位是 000 且校验位不符：多半是 Excel 把它存成了数字，只保留了前 15 位：\(Self.keepAsText)"
     }
   }
 }

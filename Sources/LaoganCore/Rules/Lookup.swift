@@ -118,8 +118,11 @@ extension FieldReader {
   }
 
   private mutating func cadre(_ text: String, field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
-    guard let id = try? ResidentID(text) else {
-      fail(field, "不是有效的身份证号", value: Masking.residentID(text))
+    let id: ResidentID
+    do {
+      id = try ResidentID(text)
+    } catch {
+      fail(field, error.description, value: Masking.residentID(text))
       return nil
     }
     guard let cadre = try lookup.cadre(residentID: id.value) else {

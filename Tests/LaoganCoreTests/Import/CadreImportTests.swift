@@ -116,6 +116,36 @@ struct CadreImportTests {
     #expect(try count() == 0)
   }
 
+  @Test("header variants of clerks' sheets: inner and full-width blanks, required marks, other names, 序号")
+  func headerVariants() throws {
+    let file = try folder.write(
+      "a.csv", utf8: "序号,姓　名,公民身份号码,类别*,管理地区（必填）,出生日其\n1,张三,\(KnownIDs.man1946),退休,兴义,\n")
+    let failure = try #require(throws: ImportFailure.self) {
+      try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
+    }
+    #expect(
+      failure.problems.map(\.description) == [
+        "line 1, column 出生日其: 不认识的列；是不是“出生日期”？（可加 --ignore-unknown 忽略）"
+      ])
+    let fixed = try folder.write(
+      "b.csv", utf8: "序号,姓　名,身份证号码,类别*,管理地区（必填）,出生日期\n1,张三,\(KnownIDs.man1946),退休,兴义,\n")
+    #expect(try database.importRecords(CadreKind.self, from: fixed, options: ImportOptions(), testContext).added == 1)
+  }
+
+  @Test("a masked export and Excel's damage to a 身份证号 are named as such, with what to do")
+  func excelDamage() throws {
+    let cases = [
+      ("522301********0011", "--reveal"), ("5.22301E+17", "科学计数法"), ("522301194603150000", "前 15 位"),
+    ]
+    for (cell, hint) in cases {
+      let file = try folder.write("x.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(cell),退休,兴义\n")
+      let failure = try #require(throws: ImportFailure.self) {
+        try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
+      }
+      #expect(failure.problems.first?.reason.contains(hint) == true, "\(cell): \(failure.problems)")
+    }
+  }
+
   @Test("header problems: unknown, repeated and missing columns are all reported")
   func headers() throws {
     let file = try folder.write("a.csv", utf8: "姓名,身份证号,身份证号,籍贯\n")
