@@ -85,7 +85,7 @@ CREATE TABLE "cadre" (
   note TEXT,
   voided_reason TEXT,
   search_keys TEXT NOT NULL DEFAULT ''
-);
+, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT);
 
 CREATE TABLE "command_run" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -159,6 +159,17 @@ CREATE TABLE "membership" (
   left_on TEXT CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
 );
 
+CREATE TABLE officer (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  organization_id INTEGER NOT NULL REFERENCES party_organization(id),
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  post TEXT NOT NULL CHECK (post IN ('书记', '副书记', '组织委员', '宣传委员', '纪检委员', '委员')),
+  started_on TEXT,
+  ended_on TEXT,
+  voided_reason TEXT,
+  CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on)
+);
+
 CREATE TABLE participant (
   event_table TEXT NOT NULL CHECK (event_table IN ('activity', 'treatment_event', 'contribution')),
   event_id INTEGER NOT NULL,
@@ -177,9 +188,8 @@ CREATE TABLE "party_organization" (
   named_on TEXT,
   established_on TEXT,
   dissolved_on TEXT,
-  secretary_id INTEGER REFERENCES cadre(id),
   voided_reason TEXT
-);
+, elected_on TEXT);
 
 CREATE TABLE "payment" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -262,6 +272,10 @@ CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS 
 CREATE INDEX membership_on_cadre_id ON membership(cadre_id);
 
 CREATE INDEX membership_on_organization_id ON membership(organization_id);
+
+CREATE INDEX officer_on_cadre_id ON officer(cadre_id);
+
+CREATE INDEX officer_on_organization_id ON officer(organization_id, post);
 
 CREATE INDEX participant_on_cadre_id ON participant(cadre_id);
 

@@ -21,7 +21,8 @@ struct Laogan: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Demo.self, Init.self, CadreCommand.self, OrgCommand.self, AssociationCommand.self, VenueCommand.self,
+      Demo.self, Init.self, CadreCommand.self, OrgCommand.self, OfficerCommand.self, AssociationCommand.self,
+      VenueCommand.self,
       ActivityCommand.self,
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Check.self, Audit.self,

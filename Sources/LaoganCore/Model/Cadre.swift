@@ -25,6 +25,10 @@ public struct Cadre: Sendable, Equatable, Codable {
   /// 所在党组织 — the name of the organization the cadre belongs to now. Not a column: it is read from the
   /// open membership (see `selection`) and written there by `CadreKind.afterSave`, which keeps the history.
   public var partyOrganization: String?
+  /// 党员状态 — nil while not recorded (taken as 正常).
+  public var partyStatus: PartyStatus?
+  /// 外出流向 — where a 流动 member lives now.
+  public var awayTo: String?
   public var residence: String?
   /// 异地安置 — settled outside the prefecture.
   public var resettledElsewhere: Bool
@@ -55,6 +59,8 @@ public struct Cadre: Sendable, Equatable, Codable {
     case isPartyMember = "party_member"
     case joinedPartyOn = "joined_party_on"
     case partyOrganization = "party_organization"
+    case partyStatus = "party_status"
+    case awayTo = "away_to"
     case residence
     case resettledElsewhere = "resettled_elsewhere"
     case needsCare = "needs_care"
@@ -90,13 +96,14 @@ extension Cadre: ColumnList {
     "id", "name", "sex", "ethnicity", "born_on", "resident_id", "category", "started_work_on", "retired_on",
     "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
     "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
-    "voided_reason", "search_keys",
+    "voided_reason", "search_keys", "party_status", "away_to",
   ]
   public var storedValues: [(any DatabaseValueConvertible)?] {
     [
       id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
       formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
-      emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name),
+      emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name), partyStatus,
+      awayTo,
     ]
   }
 }

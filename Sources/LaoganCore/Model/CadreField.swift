@@ -20,6 +20,8 @@ public enum CadreField: String, CaseIterable, Sendable {
   case isPartyMember = "党员"
   case joinedPartyOn = "入党日期"
   case partyOrganization = "所在党组织"
+  case partyStatus = "党员状态"
+  case awayTo = "外出流向"
   case residence = "居住地"
   case resettledElsewhere = "异地安置"
   case needsCare = "生活不能自理"
@@ -48,6 +50,8 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .isPartyMember: "party_member"
     case .joinedPartyOn: "joined_party_on"
     case .partyOrganization: "party_organization"
+    case .partyStatus: "party_status"
+    case .awayTo: "away_to"
     case .residence: "residence"
     case .resettledElsewhere: "resettled_elsewhere"
     case .needsCare: "needs_care"
@@ -71,6 +75,7 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .category: CadreCategory.allowedLabels
     case .unitType: UnitType.allowedLabels
     case .rank: Rank.allowedLabels
+    case .partyStatus: PartyStatus.allowedLabels
     case .region: Region.all.map(\.shortName).joined(separator: "/")
     case .isPartyMember, .resettledElsewhere, .needsCare: "是/否"
     default: nil

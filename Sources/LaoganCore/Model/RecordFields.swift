@@ -4,6 +4,7 @@
 public enum OrganizationField: String, ImportField {
   case name = "名称", kind = "类型", region = "地区", offSite = "异地", locatedIn = "所在地", modelLevel = "示范级别"
   case namedOn = "命名日期", establishedOn = "成立日期", dissolvedOn = "撤销日期", secretary = "书记"
+  case electedOn = "换届日期"
 
   public var alias: String {
     switch self {
@@ -17,10 +18,28 @@ public enum OrganizationField: String, ImportField {
     case .establishedOn: "established_on"
     case .dissolvedOn: "dissolved_on"
     case .secretary: "secretary"
+    case .electedOn: "elected_on"
     }
   }
 
   public var isRequired: Bool { [.name, .kind, .region].contains(self) }
+}
+
+/// The headers of `import officers` (SPEC §11).
+public enum OfficerField: String, ImportField {
+  case organization = "党组织", residentID = "身份证号", post = "职务", startedOn = "任职日期", endedOn = "离任日期"
+
+  public var alias: String {
+    switch self {
+    case .organization: "organization"
+    case .residentID: "resident_id"
+    case .post: "post"
+    case .startedOn: "started_on"
+    case .endedOn: "ended_on"
+    }
+  }
+
+  public var isRequired: Bool { self != .endedOn }
 }
 
 public enum AssociationField: String, ImportField {

@@ -5,6 +5,27 @@ public enum OrganizationType: String, ClosedSet {
   case committee = "党委"
   case generalBranch = "党总支"
   case branch = "党支部"
+
+  /// Years between elections (换届): five for a 党委, three for a 党总支 or 党支部.
+  public var termYears: Int { self == .committee ? 5 : 3 }
+}
+
+/// 职务 of a branch officer.
+public enum OfficerPost: String, ClosedSet {
+  case secretary = "书记"
+  case deputySecretary = "副书记"
+  case organization = "组织委员"
+  case publicity = "宣传委员"
+  case discipline = "纪检委员"
+  case member = "委员"
+}
+
+/// 党员状态 — where a Party member stands with the branch: 流动 members live away (with 外出流向), 失联 ones
+/// cannot be reached.
+public enum PartyStatus: String, ClosedSet {
+  case normal = "正常"
+  case mobile = "流动"
+  case lost = "失联"
 }
 
 /// 示范级别 — whether a branch has been named a model branch, and by whom.

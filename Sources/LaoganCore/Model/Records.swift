@@ -15,6 +15,10 @@ public struct PartyOrganization: Sendable, Equatable, Codable, FetchableRecord, 
   public var namedOn: CalendarDate?
   public var establishedOn: CalendarDate?
   public var dissolvedOn: CalendarDate?
+  /// 换届日期 — the last election, from which the term runs.
+  public var electedOn: CalendarDate?
+  /// The 书记: not a column but the current officer of that post (`Officers`), read with the row and set
+  /// through it after a save, as a cadre's 所在党组织 is its open membership.
   public var secretaryID: Int64?
   public var voidedReason: String?
 
@@ -27,7 +31,30 @@ public struct PartyOrganization: Sendable, Equatable, Codable, FetchableRecord, 
     case namedOn = "named_on"
     case establishedOn = "established_on"
     case dissolvedOn = "dissolved_on"
+    case electedOn = "elected_on"
     case secretaryID = "secretary_id"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// A term of office in a branch: 书记, 委员 … from 任职日期 until 离任日期 (open while serving).
+public struct Officer: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "officer"
+  public var id: Int64?
+  public var organizationID: Int64
+  public var cadreID: Int64
+  public var post: OfficerPost
+  /// Nil for a 书记 carried over from before officers were kept: the start is unknown.
+  public var startedOn: CalendarDate?
+  public var endedOn: CalendarDate?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, post
+    case organizationID = "organization_id"
+    case cadreID = "cadre_id"
+    case startedOn = "started_on"
+    case endedOn = "ended_on"
     case voidedReason = "voided_reason"
   }
 }
@@ -206,7 +233,32 @@ public struct Honor: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
   }
 }
 
-extension PartyOrganization: AuditedRecord {}
+extension PartyOrganization: ColumnList {
+  /// The cadre holding the 书记 post of organization row `party_organization` today.
+  static let currentSecretary = """
+    (SELECT f.cadre_id FROM officer f WHERE f.organization_id = party_organization.id AND f.post = '书记' \
+    AND f.voided_reason IS NULL AND f.ended_on IS NULL ORDER BY f.started_on DESC LIMIT 1)
+    """
+
+  public static let selection = "party_organization.*, \(currentSecretary) AS secretary_id"
+
+  /// Every request for organizations reads the current 书记 too, so `secretaryID` is always filled.
+  public static var databaseSelection: [any SQLSelectable] {
+    [AllColumns(), SQL(sql: currentSecretary).forKey("secretary_id")]
+  }
+
+  public static let storedColumns = [
+    "id", "name", "kind", "region_code", "off_site", "located_in", "model_level", "named_on", "established_on",
+    "dissolved_on", "elected_on", "voided_reason",
+  ]
+  public var storedValues: [(any DatabaseValueConvertible)?] {
+    [
+      id, name, kind, regionCode, isOffSite, locatedIn, modelLevel, namedOn, establishedOn, dissolvedOn, electedOn,
+      voidedReason,
+    ]
+  }
+}
+extension Officer: AuditedRecord {}
 extension Membership: ColumnList {
   public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
   public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }

@@ -44,6 +44,8 @@ extension Cadre {
     case .isPartyMember: YesNo.label(isPartyMember)
     case .joinedPartyOn: joinedPartyOn?.description ?? ""
     case .partyOrganization: partyOrganization ?? ""
+    case .partyStatus: partyStatus?.rawValue ?? ""
+    case .awayTo: awayTo ?? ""
     case .residence: residence ?? ""
     case .resettledElsewhere: YesNo.label(resettledElsewhere)
     case .needsCare: YesNo.label(needsCare)
@@ -86,6 +88,10 @@ extension FieldReader where Field == CadreField {
     if memberFlag == false, joinedPartyOn != nil {
       fail(.joinedPartyOn, "党员为“否”却填了入党日期")
     }
+    let partyStatus = choice(.partyStatus, PartyStatus.self)
+    if partyStatus != nil, memberFlag == false { fail(.partyStatus, "党员为“否”却填了党员状态") }
+    let awayTo = line(.awayTo)
+    if awayTo != nil, partyStatus != .mobile { fail(.awayTo, "外出流向只对“流动”党员填写") }
     let startedWorkOn = date(.startedWorkOn)
     let retiredOn = date(.retiredOn)
     let diedOn = date(.diedOn)
@@ -101,7 +107,8 @@ extension FieldReader where Field == CadreField {
       category: category, startedWorkOn: startedWorkOn, retiredOn: retiredOn,
       formerUnit: line(.formerUnit), unitType: unitType, formerPost: line(.formerPost), rank: rank,
       regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil), joinedPartyOn: joinedPartyOn,
-      partyOrganization: line(.partyOrganization), residence: line(.residence),
+      partyOrganization: line(.partyOrganization), partyStatus: partyStatus, awayTo: awayTo,
+      residence: line(.residence),
       resettledElsewhere: resettledElsewhere, needsCare: needsCare, phone: phoneNumber,
       emergencyContact: line(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
       note: line(.note, maxLength: 1000), voidedReason: nil)

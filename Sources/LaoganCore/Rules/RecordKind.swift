@@ -48,6 +48,8 @@ public enum RecordRegion: Sendable {
   case own
   /// Its cadre's 管理地区: payments, health checks and cards have no region of their own.
   case cadres
+  /// Its Party organization's 地区: a branch's officers.
+  case organizations
   /// None: the bureau's one hardship fund serves every region.
   case none
 }
@@ -92,7 +94,7 @@ public enum RecordKinds {
   /// Computed, not stored: an array of metatypes is not `Sendable`, and twelve pointers cost nothing to make.
   public static var all: [any RecordKind.Type] {
     [
-      OrganizationKind.self, CadreKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
+      OrganizationKind.self, CadreKind.self, OfficerKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
       TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self, GreenCardKind.self,
       ContributionKind.self, HonorKind.self,
     ]

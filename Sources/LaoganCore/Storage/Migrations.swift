@@ -12,6 +12,7 @@ enum Migrations {
     migrator.registerMigration("v3-living-treatment", migrate: createLivingTreatment)
     migrator.registerMigration("v4-ids-never-reused", migrate: neverReuseIDs)
     migrator.registerMigration("v5-insert-ranges", migrate: logInsertsAsRanges)
+    migrator.registerMigration("v6-branch-officers", migrate: createOfficers)
     return migrator
   }
 
@@ -344,6 +345,33 @@ enum Migrations {
       sql: """
         ALTER TABLE audit_entry ADD COLUMN last_record_id INTEGER
           CHECK (last_record_id IS NULL OR (action = 'insert' AND last_record_id >= record_id));
+        """)
+  }
+
+  /// The branches' officers and elections, and members' status (SPEC §11). The organization's 书记 becomes its
+  /// current officer of that post: each 书记 on file moves to an officer row (start unknown), and the column
+  /// goes, so there is one place that says who leads a branch.
+  private static func createOfficers(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE officer (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          organization_id INTEGER NOT NULL REFERENCES party_organization(id),
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          post TEXT NOT NULL CHECK (post IN ('书记', '副书记', '组织委员', '宣传委员', '纪检委员', '委员')),
+          started_on TEXT,
+          ended_on TEXT,
+          voided_reason TEXT,
+          CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on)
+        );
+        CREATE INDEX officer_on_organization_id ON officer(organization_id, post);
+        CREATE INDEX officer_on_cadre_id ON officer(cadre_id);
+        INSERT INTO officer (organization_id, cadre_id, post)
+          SELECT id, secretary_id, '书记' FROM party_organization WHERE secretary_id IS NOT NULL;
+        ALTER TABLE party_organization DROP COLUMN secretary_id;
+        ALTER TABLE party_organization ADD COLUMN elected_on TEXT;
+        ALTER TABLE cadre ADD COLUMN party_status TEXT CHECK (party_status IN ('正常', '流动', '失联'));
+        ALTER TABLE cadre ADD COLUMN away_to TEXT;
         """)
   }
 }

@@ -7,6 +7,7 @@ public protocol Voidable {
 
 extension Cadre: Voidable {}
 extension PartyOrganization: Voidable {}
+extension Officer: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}
 extension Activity: Voidable {}
@@ -107,6 +108,9 @@ extension LaoganDatabase {
         // Payments, checks and cards count where their cadre is managed (SPEC §5).
         case .cadres:
           conditions.append("(SELECT region_code FROM cadre WHERE cadre.id = \(table).cadre_id) IN (\(codes))")
+        case .organizations:
+          conditions.append(
+            "(SELECT region_code FROM party_organization o WHERE o.id = \(table).organization_id) IN (\(codes))")
         case .none:
           throw LaoganError.invalidValue(
             field: "--region", value: region.shortName, reason: "\(Kind.label)不分地区（全州一本账）")

@@ -1,4 +1,4 @@
-/// 离退休干部党组织, keyed by 名称.
+/// 离退休干部党组织, keyed by 名称. Its 书记 cell names the current officer of that post (`Officers`).
 public enum OrganizationKind: RecordKind {
   public typealias Field = OrganizationField
   public typealias Record = PartyOrganization
@@ -19,6 +19,7 @@ public enum OrganizationKind: RecordKind {
     let namedOn = cells.date(.namedOn)
     let establishedOn = cells.date(.establishedOn)
     let dissolvedOn = cells.date(.dissolvedOn)
+    let electedOn = cells.date(.electedOn)
     let secretary = try cells.cadre(.secretary, lookup)
     cells.noteIfBefore(dissolvedOn, establishedOn, "撤销日期", "成立日期")
     if namedOn != nil, modelLevel == .none { cells.fail(.namedOn, "示范级别为“无”却填了命名日期") }
@@ -27,7 +28,7 @@ public enum OrganizationKind: RecordKind {
       PartyOrganization(
         id: nil, name: name, kind: kind, regionCode: region.code, isOffSite: offSite, locatedIn: cells.line(.locatedIn),
         modelLevel: modelLevel, namedOn: namedOn, establishedOn: establishedOn, dissolvedOn: dissolvedOn,
-        secretaryID: secretary?.id, voidedReason: nil))
+        electedOn: electedOn, secretaryID: secretary?.id, voidedReason: nil))
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
@@ -37,6 +38,13 @@ public enum OrganizationKind: RecordKind {
       .modelLevel: record.modelLevel.rawValue, .namedOn: record.namedOn?.description ?? "",
       .establishedOn: record.establishedOn?.description ?? "", .dissolvedOn: record.dissolvedOn?.description ?? "",
       .secretary: try record.secretaryID.flatMap { try lookup.cadre(id: $0)?.residentID } ?? "",
+      .electedOn: record.electedOn?.description ?? "",
     ]
+  }
+
+  /// The 书记 the record names becomes the organization's current one.
+  public static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws {
+    guard let id = record.id else { return }
+    try Officers.setSecretary(of: id, to: record.secretaryID, writer)
   }
 }

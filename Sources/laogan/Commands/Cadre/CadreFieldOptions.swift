@@ -28,6 +28,9 @@ struct CadreFieldOptions: ParsableArguments {
   @Option(help: "紧急联系电话") var emergencyPhone: String?
   @Option(help: "去世日期") var died: String?
   @Option(help: "备注") var note: String?
+  @Option(help: "党员状态（正常/流动/失联）", completion: .list(PartyStatus.allCases.map(\.rawValue)))
+  var partyStatus: String?
+  @Option(help: "外出流向（流动党员现居何处）") var awayTo: String?
 
   /// The fields given on the command line; an empty string clears a field on edit.
   var cells: [CadreField: String] {
@@ -38,6 +41,7 @@ struct CadreFieldOptions: ParsableArguments {
       (.joinedPartyOn, joinedParty), (.partyOrganization, organization), (.residence, residence),
       (.resettledElsewhere, resettled), (.needsCare, needsCare), (.phone, phone),
       (.emergencyContact, emergencyContact), (.emergencyPhone, emergencyPhone), (.diedOn, died), (.note, note),
+      (.partyStatus, partyStatus), (.awayTo, awayTo),
     ]
     return given.reduce(into: [:]) { cells, pair in
       if let value = pair.1 { cells[pair.0] = value }

@@ -15,6 +15,25 @@ extension Laogan {
       commandName: "org", abstract: "离退休干部党组织：登记、列出、修改、撤销（撤销日期），干部转入转出。",
       discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands + [Join.self, Leave.self, Members.self])
+
+    /// `org show` lists the organization's officers, current and past.
+    static func sections(of record: PartyOrganization, _ opened: LaoganDatabase, reveal: Bool) throws
+      -> [(String, Table)]
+    {
+      [("党组织委员（现任与历任）", try opened.listTable(OfficerKind.self, try opened.officers(of: record), reveal: reveal))]
+    }
+  }
+
+  struct OfficerCommand: KindCommands {
+    typealias Kind = OfficerKind
+    static let addExample =
+      "laogan officer add 党组织=兴义市桔山街道离退休干部党支部 身份证号=522301194603150011 \\\n    "
+      + "职务=书记 任职日期=2024-03-01"
+    static let editExamples = ["laogan officer edit 12 离任日期=2026-12-31"]
+    static let configuration = CommandConfiguration(
+      commandName: "officer", abstract: "党组织委员：书记、副书记、组织委员等的任职与离任；同一党组织同一时间只有一名书记。",
+      discussion: "示例：\n  \(addExample)\n  laogan officer list --type 书记 --region 兴义",
+      subcommands: recordCommands)
   }
 
   struct AssociationCommand: KindCommands {

@@ -9,6 +9,14 @@ protocol KindCommands: ParsableCommand {
   static var addExample: String { get }
   /// Example `edit` lines for this kind, each a real field of it (dissolving, for the kinds that close).
   static var editExamples: [String] { get }
+  /// What `show` prints under the record's own fields (an organization's officers); none by default.
+  static func sections(of record: Kind.Record, _ opened: LaoganDatabase, reveal: Bool) throws -> [(String, Table)]
+}
+
+extension KindCommands {
+  static func sections(of record: Kind.Record, _ opened: LaoganDatabase, reveal: Bool) throws -> [(String, Table)] {
+    []
+  }
 }
 
 struct AddRecord<Commands: KindCommands>: ParsableCommand {
@@ -99,6 +107,9 @@ struct ShowRecord<Commands: KindCommands>: ParsableCommand {
     let found = try opened.record(Kind.self, record)
     if reveal { try opened.logReveal(of: Kind.self, [found], database.context()) }
     Terminal.output(Card.text(try opened.details(Kind.self, found, reveal: reveal)))
+    for (title, table) in try Commands.sections(of: found, opened, reveal: reveal) where !table.rows.isEmpty {
+      Terminal.output("\n\(title)\n" + table.text())
+    }
   }
 }
 

@@ -1,0 +1,86 @@
+import GRDB
+
+/// A branch's officers over time (SPEC §11): terms from 任职日期 until 离任日期, at most one 书记 at a time.
+/// A term is in force on day D when it began on or before D (or on an unknown day) and has not ended by D —
+/// the same convention as a membership, so a 书记 replaced on D is the old one until D and the new one from D.
+public enum Officers {
+  /// The 书记 term of the same organization that overlaps `officer`'s, if any.
+  static func secretaryOverlapping(_ officer: Officer, _ db: Database) throws -> Officer? {
+    try Officer.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT * FROM officer WHERE organization_id = :organization AND post = '书记' AND \(RecordSQL.inForce())
+            AND (:id IS NULL OR id <> :id)
+            AND (ended_on IS NULL OR :started IS NULL OR ended_on > :started)
+            AND (:ended IS NULL OR started_on IS NULL OR started_on < :ended)
+          LIMIT 1
+          """),
+      arguments: [
+        "organization": officer.organizationID, "id": officer.id, "started": officer.startedOn,
+        "ended": officer.endedOn,
+      ])
+  }
+
+  static func isMember(_ cadreID: Int64, of organizationID: Int64, on day: CalendarDate, _ db: Database) throws
+    -> Bool
+  {
+    try Bool.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = ? AND m.organization_id = ?
+                         AND \(CadreSQL.membership(on: "?")))
+          """),
+      arguments: [cadreID, organizationID, day, day]) ?? false
+  }
+
+  /// Makes `cadreID` the organization's 书记 from the day the command runs (none when nil): the current
+  /// 书记's term ends that day. An organization's first 书记 starts on an unknown day, as a first membership
+  /// does: the organization's 书记 cell says who leads it, not since when.
+  static func setSecretary(of organizationID: Int64, to cadreID: Int64?, _ writer: AuditedWriter) throws {
+    let db = writer.db
+    let current = try Officer.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT * FROM officer WHERE organization_id = ? AND post = '书记' AND ended_on IS NULL \
+          AND \(RecordSQL.inForce())
+          """),
+      arguments: [organizationID])
+    guard current?.cadreID != cadreID else { return }
+    let hadAny =
+      try Bool.fetchOne(
+        db.cachedStatement(
+          sql: "SELECT EXISTS (SELECT 1 FROM officer WHERE organization_id = ? AND post = '书记')"),
+        arguments: [organizationID]) ?? false
+    if let current {
+      var ended = current
+      ended.endedOn = max(writer.today, current.startedOn ?? writer.today)
+      try writer.update(ended, from: current)
+    }
+    guard let cadreID else { return }
+    var officer = Officer(
+      id: nil, organizationID: organizationID, cadreID: cadreID, post: .secretary,
+      startedOn: hadAny ? writer.today : nil, endedOn: nil, voidedReason: nil)
+    try writer.insert(&officer)
+  }
+}
+
+extension LaoganDatabase {
+  /// An organization's officers, current and past, the earliest first.
+  public func officers(of organization: PartyOrganization) throws -> [Officer] {
+    try read { db in
+      try Officer.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM officer WHERE organization_id = ? AND \(RecordSQL.inForce())
+          ORDER BY started_on IS NOT NULL, started_on, id
+          """, arguments: [organization.id])
+    }
+  }
+}
+
+extension Officer {
+  /// `2023-06-01 至今`, `起始不详 至 2025-12-31`: a term as messages name it.
+  var term: String {
+    "\(startedOn?.description ?? "起始不详") 至 \(endedOn?.description ?? "今")"
+  }
+}
