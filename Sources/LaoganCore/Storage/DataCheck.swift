@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One thing `laogan check` found, with the record it is about and what to do.
@@ -13,7 +14,7 @@ public struct Finding: Sendable, Equatable, Codable {
 extension LaoganDatabase {
   /// `laogan check` (SPEC §6): audits the data as an auditor would. Personal information in the details is
   /// masked. `full` runs `PRAGMA integrity_check` (ten times slower) instead of `quick_check`.
-  public func check(full: Bool) throws -> [Finding] {
+  public func check(full: Bool, today: CalendarDate = CalendarDate(Date())) throws -> [Finding] {
     try read { db in
       var findings: [Finding] = []
       func add(_ kind: String, _ sql: String, hint: String, detail: (Row) -> String) throws {
@@ -121,6 +122,7 @@ extension LaoganDatabase {
       ) { row in
         "\(row["event_table"] as String) \(row["event_id"] as Int64) 已不存在，仍列有 \(row["cadres"] as Int) 名参与干部"
       }
+      findings += try Self.officerFindings(today: today, db)
       findings += try Self.fundFindings(db)
       let integrity = try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
       if integrity != ["ok"] {
@@ -131,6 +133,29 @@ extension LaoganDatabase {
       }
       return findings
     }
+  }
+
+  /// Active organizations with no 书记 today, and those whose term ran out before today (SPEC §11).
+  private static func officerFindings(today: CalendarDate, _ db: Database) throws -> [Finding] {
+    let organizations = try PartyOrganization.fetchAll(
+      db, sql: "SELECT \(PartyOrganization.selection) FROM party_organization ORDER BY id"
+    ).filter { $0.isActive(on: today) }
+    var findings: [Finding] = []
+    for organization in organizations where organization.secretaryID == nil {
+      findings.append(
+        Finding(
+          kind: "branch_without_secretary", record: "organization \(organization.id ?? 0)",
+          detail: "\(organization.name) 没有现任书记", hint: "用 officer add 或 org edit 书记=身份证号 登记书记"))
+    }
+    for organization in organizations {
+      guard let end = organization.termEndsOn, end < today else { continue }
+      findings.append(
+        Finding(
+          kind: "election_overdue", record: "organization \(organization.id ?? 0)",
+          detail: "\(organization.name) 于 \(organization.electedOn?.description ?? "") 换届，任期已于 \(end) 届满",
+          hint: "组织换届后用 org edit 换届日期=… 登记"))
+    }
+    return findings
   }
 
   /// The day the running balance of the hardship fund first fell below zero, if it did.

@@ -92,6 +92,22 @@ extension Laogan.ReportCommand {
     }
   }
 
+  struct ElectionsDue: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "elections-due",
+      abstract: "党组织换届提示：任期已满或若干个月内届满的党组织（党委 5 年，党总支、党支部 3 年），附现任书记。",
+      discussion: "示例：\n  laogan report elections-due --on 2026-11-30 --months 6\n  laogan report elections-due --region 兴义")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: "以该日为准（默认今天；给了统计期则为其最后一天）。") var on: CalendarDate?
+    @Option(help: "多少个月内届满即列出。") var months = 6
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      let day = on ?? (options.namesPeriod ? period.to : options.today)
+      return try opened.electionsDueReport(region: options.scope, on: day, months: months, generatedAt: options.stamp)
+    }
+  }
+
   struct VisitsDue: CompanionReport {
     static let configuration = CommandConfiguration(
       commandName: "visits-due", abstract: "走访慰问提示：期内满 80、90、100 岁的干部，以及若干个月未走访的干部。",

@@ -37,6 +37,9 @@ struct ReportOptions: ParsableArguments {
 
   var scope: Region { region ?? .prefecture }
 
+  /// Whether a period was asked for, rather than the current month by default.
+  var namesPeriod: Bool { period != nil || month != nil || quarter != nil || year != nil || from != nil }
+
   /// The moment printed on the report: `--generated-at` verbatim, else now.
   var stamp: String {
     generatedAt ?? LocalTime.stamp(Date())
