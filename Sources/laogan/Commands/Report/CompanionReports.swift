@@ -96,7 +96,11 @@ extension Laogan.ReportCommand {
     static let configuration = CommandConfiguration(
       commandName: "elections-due",
       abstract: "党组织换届提示：任期已满或若干个月内届满的党组织（党委 5 年，党总支、党支部 3 年），附现任书记。",
-      discussion: "示例：\n  laogan report elections-due --on 2026-11-30 --months 6\n  laogan report elections-due --region 兴义")
+      discussion: """
+        示例：
+          laogan report elections-due --on 2026-11-30 --months 6
+          laogan report elections-due --region 兴义
+        """)
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
     @Option(help: "以该日为准（默认今天；给了统计期则为其最后一天）。") var on: CalendarDate?
