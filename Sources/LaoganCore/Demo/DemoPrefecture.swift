@@ -68,6 +68,7 @@ struct DemoPrefecture {
     try buildTreatments()
     try buildLivingTreatment()
     try buildContributionsAndHonours()
+    try buildPartyWork()
     return summary
   }
 

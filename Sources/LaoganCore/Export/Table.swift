@@ -42,11 +42,31 @@ public struct Table: Sendable, Equatable {
       headers.indices.filter { column in
         var filled = false
         for row in rows where row.indices.contains(column) && !row[column].isEmpty {
-          guard row[column].firstMatch(of: /^-?[0-9]+(\.[0-9]+)?$/) != nil else { return false }
+          guard Table.isNumber(row[column]) else { return false }
           filled = true
         }
         return filled
       })
+  }
+
+  /// `12`, `-3`, `1234.50`: digits, an optional leading minus, at most one decimal point between digits. On
+  /// bytes: a list of the whole roster asks this of every cell.
+  static func isNumber(_ text: String) -> Bool {
+    var digitsBefore = 0
+    var digitsAfter = 0
+    var point = false
+    for (index, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "-") where index == 0: continue
+      case UInt8(ascii: "."):
+        guard !point, digitsBefore > 0 else { return false }
+        point = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if point { digitsAfter += 1 } else { digitsBefore += 1 }
+      default: return false
+      }
+    }
+    return digitsBefore > 0 && (!point || digitsAfter > 0)
   }
 
   /// RFC 4180 with CRLF line ends and a UTF-8 BOM, so that Excel and WPS open it in Chinese.

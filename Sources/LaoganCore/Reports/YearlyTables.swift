@@ -116,18 +116,22 @@ extension LaoganDatabase {
         \(RecordSQL.inForce("o")) AND (o.established_on IS NULL OR o.established_on <= :day)
         AND (o.dissolved_on IS NULL OR o.dissolved_on > :day)
         """
-      let measures = [
-        "SUM(o.kind = '党委')", "SUM(o.kind = '党总支')", "SUM(o.kind = '党支部')", "COUNT(*)", "SUM(o.off_site = 1)",
-        "SUM(o.model_level = '州级' AND (o.named_on IS NULL OR o.named_on <= :day))",
-        "SUM(o.model_level = '县级' AND (o.named_on IS NULL OR o.named_on <= :day))",
+      /// The members on the day, or those of them with `status`.
+      func members(_ status: String) -> String {
         """
         (SELECT COUNT(*) FROM membership m JOIN cadre c ON c.id = m.cadre_id
          JOIN party_organization o2 ON o2.id = m.organization_id
          WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND \(CadreSQL.membership(on: ":day"))
            AND \(CadreSQL.onRoll("c", on: ":day")) AND \(RecordSQL.inForce("o2"))
            AND (o2.established_on IS NULL OR o2.established_on <= :day) AND (o2.dissolved_on IS NULL OR \
-           o2.dissolved_on > :day))
-        """,
+           o2.dissolved_on > :day)\(status))
+        """
+      }
+      let measures = [
+        "SUM(o.kind = '党委')", "SUM(o.kind = '党总支')", "SUM(o.kind = '党支部')", "COUNT(*)", "SUM(o.off_site = 1)",
+        "SUM(o.model_level = '州级' AND (o.named_on IS NULL OR o.named_on <= :day))",
+        "SUM(o.model_level = '县级' AND (o.named_on IS NULL OR o.named_on <= :day))",
+        members(""), members(" AND c.party_status = '流动'"), members(" AND c.party_status = '失联'"),
       ]
       func row(_ label: String, codes: [String]) throws -> [ReportDocument.Cell] {
         let values = try Row.fetchOne(
@@ -145,7 +149,8 @@ extension LaoganDatabase {
         subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt) + ["截至 \(day)"],
         sections: [
           .init(
-            title: "党组织设置", headers: ["地区", "党委", "党总支", "党支部", "合计", "异地党支部", "州级示范", "县级示范", "党员人数"],
+            title: "党组织设置",
+            headers: ["地区", "党委", "党总支", "党支部", "合计", "异地党支部", "州级示范", "县级示范", "党员人数", "其中流动", "其中失联"],
             rows: rows)
         ])
     }

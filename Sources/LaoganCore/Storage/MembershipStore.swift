@@ -6,6 +6,8 @@ public struct MembershipPeriod: Sendable, Equatable {
   public let group: String
   public let joinedOn: CalendarDate?
   public let leftOn: CalendarDate?
+  /// The member's 党员状态 (nil while not recorded, taken as 正常); read for a Party organization's members.
+  public let partyStatus: PartyStatus?
 }
 
 extension LaoganDatabase {
@@ -37,7 +39,8 @@ extension LaoganDatabase {
       return try LaoganDatabase.periods(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on
+          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on,
+                 c.party_status
           FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
           WHERE m.organization_id = :group AND \(CadreSQL.membership(on: ":day"))
             AND \(CadreSQL.onRoll("c", on: ":day"))
@@ -116,7 +119,7 @@ extension LaoganDatabase {
     try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
       MembershipPeriod(
         cadre: try Lookup.CadreRef(row: row), group: row["group_name"], joinedOn: row["joined_on"],
-        leftOn: row["left_on"])
+        leftOn: row["left_on"], partyStatus: row.hasColumn("party_status") ? row["party_status"] : nil)
     }
   }
 }

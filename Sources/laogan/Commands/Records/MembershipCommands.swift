@@ -51,7 +51,11 @@ extension Laogan.OrgCommand {
         try opened.logReveal(
           of: CadreKind.self, try periods.map { try opened.cadre("\($0.cadre.id)") }, database.context())
       }
-      Terminal.output(PeriodTable.text(periods, reveal: reveal))
+      Terminal.output(PeriodTable.text(periods, reveal: reveal, statuses: true))
+      let counts = PartyStatus.allCases.dropFirst().map { status in
+        "\(status.rawValue) \(periods.filter { $0.partyStatus == status }.count) 人"
+      }
+      Terminal.error("党员 \(periods.count) 人，其中" + counts.joined(separator: "，"))
     }
   }
 }
@@ -90,14 +94,15 @@ extension Laogan.AssociationCommand {
 
 /// Membership periods as a terminal table.
 enum PeriodTable {
-  static func text(_ periods: [MembershipPeriod], reveal: Bool) -> String {
+  /// With `statuses`, a 党员状态 column (a Party organization's members).
+  static func text(_ periods: [MembershipPeriod], reveal: Bool, statuses: Bool = false) -> String {
     Table(
-      headers: ["编号", "姓名", "身份证号", "组织", "加入日期", "离开日期"],
+      headers: ["编号", "姓名", "身份证号", "组织", "加入日期", "离开日期"] + (statuses ? ["党员状态"] : []),
       rows: periods.map {
         [
           "\($0.cadre.id)", $0.cadre.name, reveal ? $0.cadre.residentID : Masking.residentID($0.cadre.residentID),
           $0.group, $0.joinedOn?.description ?? "", $0.leftOn?.description ?? "",
-        ]
+        ] + (statuses ? [($0.partyStatus ?? .normal).rawValue] : [])
       }
     ).text()
   }

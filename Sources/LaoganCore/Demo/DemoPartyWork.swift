@@ -1,0 +1,66 @@
+import GRDB
+
+// The branches' Party work in the demo (SPEC §11), built last so that the records before it, and the published
+// figures, are those of a demo without it.
+
+extension DemoPrefecture {
+  /// Each organization open today gets its last 换届 (2023 to mid-2026, so some terms have run out by now), a
+  /// 书记 and, where it has enough members, an organization and a publicity member; a few branches have no
+  /// 书记. Some members live away (流动, with where to) and a few cannot be reached (失联).
+  mutating func buildPartyWork() throws {
+    progress("党组织委员与党员状态…")
+    let organizations = try RecordSaver<OrganizationKind>(writer, update: true)
+    let officers = try RecordSaver<OfficerKind>(writer, update: false)
+    let rows = try Row.fetchAll(
+      writer.db,
+      sql: """
+        SELECT o.name, (SELECT group_concat(c.resident_id) FROM membership m JOIN cadre c ON c.id = m.cadre_id
+                        WHERE m.organization_id = o.id AND m.left_on IS NULL AND c.died_on IS NULL) AS members
+        FROM party_organization o WHERE o.dissolved_on IS NULL ORDER BY o.id
+        """)
+    var line = 0
+    for (index, row) in rows.enumerated() {
+      let name: String = row["name"]
+      guard let members = (row["members"] as String?)?.split(separator: ",").map(String.init), !members.isEmpty
+      else { continue }
+      let elected = random.day(from: CalendarDate(valid: 2023, 1, 1), to: CalendarDate(valid: 2026, 6, 30))
+      _ = try organizations.save(
+        [.electedOn: elected.description], over: try OrganizationKind.find(name, in: writer.db), allowUpdate: true)
+      if index % 40 == 7 { continue }
+      let posts: [OfficerPost] = members.count >= 3 ? [.secretary, .organization, .publicity] : [.secretary]
+      var chosen = Set<String>()
+      for post in posts {
+        guard let member = pick(from: members, avoiding: chosen) else { break }
+        chosen.insert(member)
+        line += 1
+        _ = try officers.save(
+          [
+            .organization: name, .residentID: member, .post: post.rawValue, .startedOn: elected.description,
+          ], line: line)
+      }
+    }
+    try buildMemberStatuses()
+  }
+
+  /// About one member in thirty lives away, one in a hundred is out of reach.
+  private mutating func buildMemberStatuses() throws {
+    let cadres = try RecordSaver<CadreKind>(writer, update: true)
+    let members = try String.fetchAll(
+      writer.db, sql: "SELECT resident_id FROM cadre WHERE party_member = 1 AND died_on IS NULL ORDER BY id")
+    let places = ["广东省深圳市", "贵州省贵阳市", "云南省昆明市", "浙江省杭州市", "北京市", "海南省三亚市"]
+    for member in members {
+      let draw = Int.random(in: 0..<100, using: &random)
+      guard draw < 4 else { continue }
+      var changes: [CadreField: String] = [
+        .partyStatus: draw == 0 ? PartyStatus.lost.rawValue : PartyStatus.mobile.rawValue
+      ]
+      if draw > 0 { changes[.awayTo] = places[Int.random(in: 0..<places.count, using: &random)] }
+      _ = try cadres.save(changes, over: try CadreKind.find(member, in: writer.db), allowUpdate: true)
+    }
+  }
+
+  private mutating func pick(from members: [String], avoiding chosen: Set<String>) -> String? {
+    let free = members.filter { !chosen.contains($0) }
+    return free.isEmpty ? nil : free[Int.random(in: 0..<free.count, using: &random)]
+  }
+}
