@@ -107,6 +107,23 @@ CREATE TABLE "contribution" (
   voided_reason TEXT
 );
 
+CREATE TABLE dues_payment (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  paid_on TEXT,
+  voided_reason TEXT
+);
+
+CREATE TABLE dues_standard (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+  monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+  voided_reason TEXT
+);
+
 CREATE TABLE "fund_entry" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   entered_on TEXT NOT NULL,
@@ -258,6 +275,10 @@ CREATE INDEX contribution_on_done_on ON contribution(done_on);
 CREATE TRIGGER contribution_participants_go_with_it AFTER DELETE ON contribution BEGIN
   DELETE FROM participant WHERE event_table = 'contribution' AND event_id = OLD.id;
 END;
+
+CREATE INDEX dues_payment_on_cadre_id ON dues_payment(cadre_id, month);
+
+CREATE INDEX dues_standard_on_cadre_id ON dues_standard(cadre_id, from_month);
 
 CREATE INDEX green_card_on_cadre_id ON green_card(cadre_id);
 

@@ -40,6 +40,57 @@ extension DemoPrefecture {
       }
     }
     try buildMemberStatuses()
+    try buildDues()
+  }
+
+  /// Every member's 党费 standard from 2022 (a few raised in 2023) and their dues for each month from 2022-01
+  /// to the demo's last month: most paid in full, some stopped paying at some month (in arrears since), some
+  /// skipped a month or paid short.
+  private mutating func buildDues() throws {
+    progress("党费…")
+    let standards = try RecordSaver<DuesStandardKind>(writer, update: false)
+    let dues = try RecordSaver<DuesKind>(writer, update: false)
+    let members = try Row.fetchAll(
+      writer.db,
+      sql: """
+        SELECT resident_id, joined_party_on, died_on FROM cadre
+        WHERE party_member = 1 AND (died_on IS NULL OR died_on >= '2022-01-01') ORDER BY id
+        """)
+    let first = Month(DemoPrefecture.reportStart)
+    var standardLine = 0
+    var duesLine = 0
+    for row in members {
+      let id: String = row["resident_id"]
+      let joined = (row["joined_party_on"] as CalendarDate?).map(Month.init) ?? first
+      let died = (row["died_on"] as CalendarDate?).map(Month.init)
+      let start = max(first, joined)
+      var monthly = [5, 10, 15, 20][Int.random(in: 0..<4, using: &random)]
+      standardLine += 1
+      _ = try standards.save(
+        [.residentID: id, .monthly: "\(monthly)", .fromMonth: start.description], line: standardLine)
+      let raised = Int.random(in: 0..<10, using: &random) == 0 && start < Month(valid: 2023, 1)
+      if raised {
+        monthly += 2
+        standardLine += 1
+        _ = try standards.save([.residentID: id, .monthly: "\(monthly)", .fromMonth: "2023-01"], line: standardLine)
+      }
+      let habit = Int.random(in: 0..<100, using: &random)
+      var month = start
+      while month <= DemoPrefecture.lastMonth, died.map({ month <= $0 }) ?? true {
+        defer { month = month.next }
+        let due = month >= Month(valid: 2023, 1) ? monthly : (raised ? monthly - 2 : monthly)
+        // 3 in 100 stop paying in 2023; 2 in 100 pay short now and then.
+        if habit < 3, month >= Month(valid: 2023, 1 + habit) { continue }
+        let amount = habit < 5 && Int.random(in: 0..<6, using: &random) == 0 ? due / 2 : due
+        guard amount > 0 else { continue }
+        duesLine += 1
+        _ = try dues.save(
+          [
+            .residentID: id, .month: month.description, .amount: "\(amount)",
+            .paidOn: CalendarDate(valid: month.year, month.month, 10).description,
+          ], line: duesLine)
+      }
+    }
   }
 
   /// About one member in thirty lives away, one in a hundred is out of reach.

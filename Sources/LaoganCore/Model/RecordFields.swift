@@ -25,6 +25,37 @@ public enum OrganizationField: String, ImportField {
   public var isRequired: Bool { [.name, .kind, .region].contains(self) }
 }
 
+/// The headers of `import dues-standards` (SPEC §11).
+public enum DuesStandardField: String, ImportField {
+  case residentID = "身份证号", monthly = "月缴金额", fromMonth = "起始月份"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .monthly: "monthly"
+    case .fromMonth: "from_month"
+    }
+  }
+
+  public var isRequired: Bool { true }
+}
+
+/// The headers of `import dues` (SPEC §11).
+public enum DuesField: String, ImportField {
+  case residentID = "身份证号", month = "所属月份", amount = "金额", paidOn = "缴纳日期"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .month: "month"
+    case .amount: "amount"
+    case .paidOn: "paid_on"
+    }
+  }
+
+  public var isRequired: Bool { self != .paidOn }
+}
+
 /// The headers of `import officers` (SPEC §11).
 public enum OfficerField: String, ImportField {
   case organization = "党组织", residentID = "身份证号", post = "职务", startedOn = "任职日期", endedOn = "离任日期"

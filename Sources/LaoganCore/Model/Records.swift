@@ -259,6 +259,49 @@ extension PartyOrganization: ColumnList {
   }
 }
 extension Officer: AuditedRecord {}
+
+/// A member's monthly 党费 from `fromMonth` on, until their next standard.
+public struct DuesStandard: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "dues_standard"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var fromMonth: Month
+  public var monthly: Fen
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case cadreID = "cadre_id"
+    case fromMonth = "from_month"
+    case monthly = "monthly_fen"
+    case voidedReason = "voided_reason"
+  }
+}
+
+/// 党费 paid by a member for one month (several rows for one month add up).
+public struct DuesPayment: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "dues_payment"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var month: Month
+  public var amount: Fen
+  public var paidOn: CalendarDate?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, month
+    case cadreID = "cadre_id"
+    case amount = "amount_fen"
+    case paidOn = "paid_on"
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension DuesStandard: AuditedRecord {}
+extension DuesPayment: ColumnList {
+  public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
+  public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }
+}
 extension Membership: ColumnList {
   public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
   public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }

@@ -4,6 +4,9 @@ public struct FieldReader<Field: ImportField> {
   /// The cells trimmed, the empty ones left out: every read goes through here, once a cell.
   private let filled: [Field: String]
   public private(set) var problems: [FieldProblem] = []
+  /// The stored record an edit replaces, so that a kind checking its row against stored ones (one 书记 at a
+  /// time, one standard a month) leaves it out; nil for a new record.
+  public internal(set) var replacing: Int64?
   public private(set) var notes: [String] = []
 
   public init(cells: [Field: String]) {

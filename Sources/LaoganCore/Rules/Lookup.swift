@@ -60,6 +60,27 @@ public final class Lookup {
       arguments: [name])
   }
 
+  /// Whether the cadre is a Party member (党员 是).
+  func isPartyMember(_ cadreID: Int64) throws -> Bool {
+    try Bool.fetchOne(db.cachedStatement(sql: "SELECT party_member FROM cadre WHERE id = ?"), arguments: [cadreID])
+      ?? false
+  }
+
+  func joinedPartyOn(_ cadreID: Int64) throws -> CalendarDate? {
+    try CalendarDate.fetchOne(
+      db.cachedStatement(sql: "SELECT joined_party_on FROM cadre WHERE id = ?"), arguments: [cadreID])
+  }
+
+  /// Whether the cadre has a standard from `month` on, other than the record `id` (the one being edited).
+  func hasDuesStandard(_ cadreID: Int64, from month: Month, excluding id: Int64?) throws -> Bool {
+    try Bool.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM dues_standard WHERE cadre_id = ? AND from_month = ? AND \(RecordSQL.inForce())
+                         AND id IS NOT ?)
+          """), arguments: [cadreID, month, id]) ?? false
+  }
+
   public func organizationName(id: Int64) throws -> String? {
     try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
   }

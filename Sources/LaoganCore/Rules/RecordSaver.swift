@@ -51,6 +51,7 @@ final class RecordSaver<Kind: RecordKind> {
     var cells = changes
     if let existing { cells.merge(try Kind.cells(of: existing, lookup)) { new, _ in new } }
     var reader = FieldReader(cells: cells)
+    reader.replacing = existing?.id
     let parsed = try Kind.parse(&reader, lookup)
     guard reader.problems.isEmpty, var parsed else { throw FieldProblems(problems: reader.problems) }
     guard let existing else {

@@ -122,6 +122,20 @@ extension LaoganDatabase {
       ) { row in
         "\(row["event_table"] as String) \(row["event_id"] as Int64) 已不存在，仍列有 \(row["cadres"] as Int) 名参与干部"
       }
+      try add(
+        "dues_from_non_member",
+        """
+        SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.party_member FROM dues_payment d
+        JOIN cadre c ON c.id = d.cadre_id
+        WHERE \(RecordSQL.inForce("d"))
+          AND (c.party_member = 0 OR (c.joined_party_on IS NOT NULL AND c.joined_party_on > date(d.month || '-01', '+1 month', '-1 day')))
+        ORDER BY d.id
+        """, hint: "核对党员信息；确属误收的作废（dues void）并退还"
+      ) { row in
+        (row["party_member"] as Int) == 0
+          ? "\(row["name"] as String) 不是党员，却有 \(row["month"] as String) 的党费"
+          : "\(row["name"] as String) 于 \(row["joined_party_on"] as String) 入党，却有 \(row["month"] as String) 的党费"
+      }
       findings += try Self.officerFindings(today: today, db)
       findings += try Self.fundFindings(db)
       let integrity = try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")

@@ -13,6 +13,7 @@ enum Migrations {
     migrator.registerMigration("v4-ids-never-reused", migrate: neverReuseIDs)
     migrator.registerMigration("v5-insert-ranges", migrate: logInsertsAsRanges)
     migrator.registerMigration("v6-branch-officers", migrate: createOfficers)
+    migrator.registerMigration("v7-party-dues", migrate: createPartyDues)
     return migrator
   }
 
@@ -372,6 +373,30 @@ enum Migrations {
         ALTER TABLE party_organization ADD COLUMN elected_on TEXT;
         ALTER TABLE cadre ADD COLUMN party_status TEXT CHECK (party_status IN ('正常', '流动', '失联'));
         ALTER TABLE cadre ADD COLUMN away_to TEXT;
+        """)
+  }
+
+  /// 党费 (SPEC §11): each member's monthly standard from a month on, and what was paid for each month.
+  private static func createPartyDues(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE dues_standard (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+          monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+          voided_reason TEXT
+        );
+        CREATE INDEX dues_standard_on_cadre_id ON dues_standard(cadre_id, from_month);
+        CREATE TABLE dues_payment (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+          amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+          paid_on TEXT,
+          voided_reason TEXT
+        );
+        CREATE INDEX dues_payment_on_cadre_id ON dues_payment(cadre_id, month);
         """)
   }
 }

@@ -8,6 +8,8 @@ public protocol Voidable {
 extension Cadre: Voidable {}
 extension PartyOrganization: Voidable {}
 extension Officer: Voidable {}
+extension DuesStandard: Voidable {}
+extension DuesPayment: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}
 extension Activity: Voidable {}

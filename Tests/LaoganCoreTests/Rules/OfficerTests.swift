@@ -61,6 +61,8 @@ struct OfficerTests {
     #expect(
       failure.problems.map(\.description).first?.hasPrefix("line 2, column 任职日期: 2026-06-01 — 该党组织同期已有书记") == true)
     #expect(failure.problems.map(\.description).last == "line 3, column 离任日期: 2026-05-01 — 早于任职日期 2026-06-01")
+    // A 书记's own term is no clash when it is edited.
+    _ = try database.editRecord(OfficerKind.self, "1", changes: [.endedOn: "2026-06-30"], testContext)
     // A term ending on the day the next begins does not overlap it.
     #expect(
       try load(OfficerKind.self, "党组织,身份证号,职务,任职日期\n甲支部,\(KnownIDs.woman1930),书记,2026-06-30").added == 1)

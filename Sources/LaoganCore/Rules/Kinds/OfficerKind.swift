@@ -22,8 +22,8 @@ public enum OfficerKind: RecordKind {
     if let startedOn, let endedOn, endedOn < startedOn { cells.fail(.endedOn, "早于任职日期 \(startedOn)") }
     guard cells.problems.isEmpty, let organization, let cadre, let post else { return nil }
     let officer = Officer(
-      id: nil, organizationID: organization, cadreID: cadre.id, post: post, startedOn: startedOn, endedOn: endedOn,
-      voidedReason: nil)
+      id: cells.replacing, organizationID: organization, cadreID: cadre.id, post: post, startedOn: startedOn,
+      endedOn: endedOn, voidedReason: nil)
     if post == .secretary, let other = try Officers.secretaryOverlapping(officer, lookup.db) {
       cells.fail(.startedOn, "该党组织同期已有书记（记录 \(other.id ?? 0)，\(other.term)）；一个党组织同一时间只有一名书记")
       return nil

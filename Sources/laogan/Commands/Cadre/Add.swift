@@ -11,7 +11,7 @@ extension Laogan.CadreCommand {
 
         示例：
           laogan cadre add --name 张三丰 --id 522301194603150011 --category 退休 \\
-            --region 兴义 --rank 正县处级
+            --region 兴义 --rank 正县处级 --party-member 是 --joined-party 1970-07-01
         """)
 
     @OptionGroup var database: DatabaseOptions

@@ -113,4 +113,24 @@ extension Laogan {
       discussion: "示例：\n  \(addExample)",
       subcommands: recordCommands)
   }
+
+  struct DuesStandardCommand: KindCommands {
+    typealias Kind = DuesStandardKind
+    static let addExample =
+      "laogan dues-standard add 身份证号=522301194603150011 \\\n    月缴金额=20.00 起始月份=2024-01"
+    static let editExamples = ["laogan dues-standard edit 12 月缴金额=25.00"]
+    static let configuration = CommandConfiguration(
+      commandName: "dues-standard", abstract: "党费标准：党员每月应缴的金额，自某月起，到下一条标准为止。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
+
+  struct DuesCommand: KindCommands {
+    typealias Kind = DuesKind
+    static let addExample =
+      "laogan dues add 身份证号=522301194603150011 所属月份=2024-01 \\\n    金额=20.00 缴纳日期=2024-01-15"
+    static let editExamples = ["laogan dues edit 12 金额=25.00"]
+    static let configuration = CommandConfiguration(
+      commandName: "dues", abstract: "党费缴纳：党员某月缴纳的党费（同月多笔相加）。欠缴见 report dues --owed。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
 }

@@ -112,6 +112,31 @@ extension Laogan.ReportCommand {
     }
   }
 
+  struct Dues: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "dues",
+      abstract: "党费：按党组织的应缴、实缴、欠缴（精确到分）；--owed 列出欠缴的党员、欠缴月份与缴至。",
+      discussion: """
+        示例：
+          laogan report dues --year 2023
+          laogan report dues --owed --on 2023-06 --region 兴义
+        """)
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @Flag(help: "列出欠缴的党员（截至 --on 的月份）。") var owed = false
+    @Option(help: "--owed 截至的月份（默认统计期的最后一个月）。") var on: Month?
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
+      guard owed else {
+        return try opened.duesReport(region: options.scope, period: period, generatedAt: options.stamp)
+      }
+      if reveal { try opened.logReveal(table: "report_dues", database.context()) }
+      return try opened.duesOwedReport(
+        region: options.scope, through: on ?? Month(period.to), generatedAt: options.stamp, reveal: reveal)
+    }
+  }
+
   struct VisitsDue: CompanionReport {
     static let configuration = CommandConfiguration(
       commandName: "visits-due", abstract: "走访慰问提示：期内满 80、90、100 岁的干部，以及若干个月未走访的干部。",

@@ -1,0 +1,65 @@
+import GRDB
+
+extension LaoganDatabase {
+  /// `report dues --year Y`: by organization (on the period's last day), the members with dues in the period,
+  /// what was due, what was paid and what is owed, in exact 分; the members of no organization on a row of
+  /// their own, and 合计.
+  public func duesReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
+    try read { db in
+      let accounts = try duesAccounts(
+        region: region, from: Month(period.from), to: Month(period.to), on: period.to, db
+      ).filter { $0.account.hasDue || $0.account.paid > .zero }
+      let byOrganization = Dictionary(grouping: accounts) { $0.member.organization ?? "（未编入党组织）" }
+      func row(_ label: String, _ group: [(member: DuesMember, account: DuesAccount)]) -> [ReportDocument.Cell] {
+        let sum = { (value: (DuesAccount) -> Fen) in group.reduce(Fen.zero) { $0 + value($1.account) }.value }
+        return [
+          .text(label), .number(Int64(group.count)), .money(sum(\.due)), .money(sum(\.paid)), .money(sum(\.owed)),
+          .number(Int64(group.filter { $0.account.owed > .zero }.count)),
+        ]
+      }
+      let rows = byOrganization.keys.sorted().map { row($0, byOrganization[$0] ?? []) } + [row("合计", accounts)]
+      return ReportDocument(
+        title: "党费收缴统计",
+        subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
+          + ["党组织按 \(period.to) 计；欠缴按月计，多缴的月份不抵其他月份"],
+        sections: [
+          .init(title: "按党组织", headers: ["党组织", "党员", "应缴（元）", "实缴（元）", "欠缴（元）", "欠缴人数"], rows: rows)
+        ])
+    }
+  }
+
+  /// `report dues --owed --on M`: each member short for any month up to M, with the months, the amount owed
+  /// and 缴至 (the last month up to which every due month is fully paid).
+  public func duesOwedReport(region: Region, through month: Month, generatedAt: String, reveal: Bool) throws
+    -> ReportDocument
+  {
+    try read { db in
+      let first =
+        try Month.fetchOne(
+          db, sql: "SELECT MIN(from_month) FROM dues_standard WHERE \(RecordSQL.inForce())") ?? month
+      let owing = try duesAccounts(region: region, from: first, to: month, on: month.lastDay, db)
+        .filter { $0.account.owed > .zero }
+      let rows: [[ReportDocument.Cell]] = owing.map { member, account in
+        let months =
+          account.shortMonths.prefix(6).map(\.description).joined(separator: "、")
+          + (account.shortMonths.count > 6 ? " 等" : "")
+        return [
+          .text(member.name), .text(reveal ? member.residentID : Masking.residentID(member.residentID)),
+          .text(member.organization ?? "（未编入党组织）"), .number(Int64(account.shortMonths.count)), .text(months),
+          .money(account.owed.value), .text(account.paidThrough?.description ?? "（未缴足过）"),
+        ]
+      }
+      let period = Period.month(month)
+      return ReportDocument(
+        title: "党费欠缴名单",
+        subtitle: ReportHeading.lines(
+          region: region, period: Period(from: first.firstDay, to: period.to),
+          generatedAt: generatedAt) + ["截至 \(month)，按月计；多缴的月份不抵其他月份"],
+        sections: [
+          .init(
+            title: "欠缴党员", headers: ["姓名", "身份证号", "党组织", "欠缴月数", "欠缴月份", "欠缴（元）", "缴至"], rows: rows,
+            notes: rows.isEmpty ? ["没有欠缴"] : [])
+        ])
+    }
+  }
+}
