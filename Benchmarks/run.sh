@@ -12,6 +12,8 @@
 #      within 1.5× of it for payments, 2× for cadres), and with the range entries laogan's log writes for an
 #      import (for comparison). sqlite3 names no bad line and makes no pinyin keys; laogan does both;
 #   2. the 323 report for a month and a year, against the same SQL run by sqlite3 (`report 323 --print-sql`);
+#      24 months of 党费 for every living member imported (against the same rows stored by sqlite3), and
+#      `report dues` for a year and `report dues --owed` on that database;
 #   3. `benefit run` for one month;
 #   4. start-up: `laogan --version`.
 # Times are the best of several runs where a run is short. Needs sqlite3 and python3.
@@ -151,6 +153,40 @@ PY
     ours=$(best 5 "$L" report 323 $period --db "$work/pay-$scale.db")
     raw=$(best 5 sqlite3 "$work/pay-$scale.db" ".read $work/report.sql")
     echo "| $scale | report 323 $period | ${ours} s | ${raw} s (its SQL) | $(ratio "$ours" "$raw") | | | | |"
+  done
+
+  # 2. 24 months of 党费 (2024-01 … 2025-12) for every member alive on the demo's last day, then the dues reports.
+  sqlite3 -csv -header "$demo" "SELECT resident_id AS 身份证号 FROM cadre WHERE party_member = 1 AND died_on IS NULL" \
+    > "$work/members.csv"
+  python3 - "$work/members.csv" "$work/dues.csv" <<'PY'
+import csv, random, sys
+random.seed(11)
+with open(sys.argv[1], encoding="utf-8") as f:
+    ids = [row["身份证号"] for row in csv.DictReader(f)]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("身份证号,所属月份,金额\n")
+    for month in range(24):
+        for rid in ids:
+            if random.random() < 0.02:
+                continue
+            out.write(f"{rid},{2024 + month // 12}-{1 + month % 12:02d},{random.choice([5, 10, 15, 20])}.00\n")
+PY
+  dues_rows=$(( $(wc -l < "$work/dues.csv") - 1 ))
+  cp "$demo" "$work/dues-$scale.db"
+  cp "$demo" "$work/same-dues-$scale.db"
+  read -r secs kb < <(measure "$L" import dues "$work/dues.csv" --db "$work/dues-$scale.db")
+  read -r same _ < <(same_rows "$work/same-dues-$scale.db" "$work/dues.csv" "
+    BEGIN IMMEDIATE;
+    INSERT INTO dues_payment (cadre_id, month, amount_fen)
+      SELECT c.id, s.所属月份, CAST(round(s.金额 * 100) AS INTEGER)
+      FROM temp.staging s JOIN cadre c ON c.resident_id = s.身份证号 ORDER BY s.rowid;
+    COMMIT;")
+  echo "| $scale | import dues ($dues_rows rows) | ${secs} s, $(rate "$dues_rows" "$secs") rows/s | ${same} s" \
+    "| $(ratio "$secs" "$same") | | | $(sizes "$work/dues-$scale.db" "$work/same-dues-$scale.db") | $((kb / 1024)) MB |"
+  for dues in "--year 2025" "--owed --on 2025-12"; do
+    # shellcheck disable=SC2086
+    read -r secs kb < <(measure "$L" report dues $dues --db "$work/dues-$scale.db")
+    echo "| $scale | report dues $dues | ${secs} s | | | | | | $((kb / 1024)) MB |"
   done
 
   # 3. benefit run for a month after the demo's last one.

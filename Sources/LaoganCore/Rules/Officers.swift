@@ -21,6 +21,16 @@ public enum Officers {
       ])
   }
 
+  /// The cadre holding the organization's 书记 post now.
+  static func currentSecretary(of organizationID: Int64, _ db: Database) throws -> Int64? {
+    try Int64.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT cadre_id FROM officer WHERE organization_id = ? AND post = '书记' AND ended_on IS NULL \
+          AND \(RecordSQL.inForce())
+          """), arguments: [organizationID])
+  }
+
   static func isMember(_ cadreID: Int64, of organizationID: Int64, on day: CalendarDate, _ db: Database) throws
     -> Bool
   {

@@ -82,6 +82,17 @@ struct OfficerTests {
     #expect(try database.record(OrganizationKind.self, "丙支部").secretaryID == (try database.cadre("张三").id))
   }
 
+  @Test("organizations come before their cadres: a 书记 not registered yet is noted, and set by a later --update")
+  func secretaryBeforeCadres() throws {
+    let file = try folder.write("o.csv", utf8: "名称,类型,地区,书记\n戊支部,党支部,兴义,\(KnownIDs.standardExample)\n")
+    let first = try database.importRecords(OrganizationKind.self, from: file, options: ImportOptions(), testContext)
+    #expect(first.added == 1 && first.warnings.first?.reason.contains("尚未登记为干部") == true)
+    #expect(try database.record(OrganizationKind.self, "戊支部").secretaryID == nil)
+    try load(CadreKind.self, "姓名,身份证号,类别,管理地区,党员\n赵六,\(KnownIDs.standardExample),退休,兴义,是")
+    _ = try database.importRecords(OrganizationKind.self, from: file, options: ImportOptions(update: true), testContext)
+    #expect(try database.record(OrganizationKind.self, "戊支部").secretaryID == (try database.cadre("赵六").id))
+  }
+
   @Test("elections due: a term ending exactly on the day is due; dissolved ones are not listed; unknown listed")
   func electionsDue() throws {
     // 甲支部 elected 2023-06-30 ends 2026-06-30; 乙党委 elected 2021-07-01 ends 2026-07-01.

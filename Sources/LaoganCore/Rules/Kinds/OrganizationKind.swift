@@ -20,7 +20,7 @@ public enum OrganizationKind: RecordKind {
     let establishedOn = cells.date(.establishedOn)
     let dissolvedOn = cells.date(.dissolvedOn)
     let electedOn = cells.date(.electedOn)
-    let secretary = try cells.cadre(.secretary, lookup)
+    let secretary = try secretary(&cells, lookup)
     cells.noteIfBefore(dissolvedOn, establishedOn, "撤销日期", "成立日期")
     if namedOn != nil, modelLevel == .none { cells.fail(.namedOn, "示范级别为“无”却填了命名日期") }
     guard cells.problems.isEmpty, let name, let kind, let region else { return nil }
@@ -28,7 +28,19 @@ public enum OrganizationKind: RecordKind {
       PartyOrganization(
         id: nil, name: name, kind: kind, regionCode: region.code, isOffSite: offSite, locatedIn: cells.line(.locatedIn),
         modelLevel: modelLevel, namedOn: namedOn, establishedOn: establishedOn, dissolvedOn: dissolvedOn,
-        electedOn: electedOn, secretaryID: secretary?.id, voidedReason: nil))
+        electedOn: electedOn, secretaryID: secretary, voidedReason: nil))
+  }
+
+  /// The 书记 the cell names. Organizations are imported before the cadres who belong to them, so a 书记 not
+  /// registered yet is noted and leaves the current one as it is: importing the organizations again with
+  /// `--update` after the cadres, or `import officers`, sets it. A number that is no 身份证号 is an error.
+  private static func secretary(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Int64? {
+    if let text = cells.text(.secretary), let id = try? ResidentID(text), try lookup.cadre(residentID: id.value) == nil
+    {
+      cells.note("书记 \(id.masked) 尚未登记为干部，暂不改书记：导入干部后用 --update 再导入党组织，或用 import officers")
+      return try cells.replacing.flatMap { try Officers.currentSecretary(of: $0, lookup.db) }
+    }
+    return try cells.cadre(.secretary, lookup)?.id
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
