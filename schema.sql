@@ -276,6 +276,8 @@ CREATE TRIGGER contribution_participants_go_with_it AFTER DELETE ON contribution
   DELETE FROM participant WHERE event_table = 'contribution' AND event_id = OLD.id;
 END;
 
+CREATE INDEX dues_payment_by_month ON dues_payment(month, cadre_id, amount_fen) WHERE voided_reason IS NULL;
+
 CREATE INDEX dues_payment_on_cadre_id ON dues_payment(cadre_id, month);
 
 CREATE INDEX dues_standard_on_cadre_id ON dues_standard(cadre_id, from_month);

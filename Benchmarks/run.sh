@@ -111,7 +111,7 @@ for scale in ${*:-1 10}; do
   rows=$(( $(wc -l < "$work/cadres.csv") - 1 ))
   fresh="$work/fresh-$scale.db"
   "$L" init --db "$fresh" 2>/dev/null
-  "$L" import organizations "$work/orgs.csv" --db "$fresh" >/dev/null
+  "$L" import organizations "$work/orgs.csv" --db "$fresh" >/dev/null 2>&1
   cp "$fresh" "$work/same-$scale.db"
   cp "$fresh" "$work/same-audit-$scale.db"
   read -r secs kb < <(measure "$L" import cadres "$work/cadres.csv" --db "$fresh")

@@ -84,6 +84,13 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     CalendarDate(valid: year, month, CalendarDate.daysIn(month: month, year: year))
   }
 
+  /// Months since year 0: consecutive months are consecutive numbers, for walking a span by index.
+  var index: Int { year * 12 + month - 1 }
+
+  init(index: Int) {
+    self.init(valid: index / 12, index % 12 + 1)
+  }
+
   public var next: Month {
     month == 12 ? Month(year: year + 1, month: 1) ?? self : Month(year: year, month: month + 1) ?? self
   }

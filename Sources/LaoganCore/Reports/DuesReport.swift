@@ -45,7 +45,7 @@ extension LaoganDatabase {
           + (account.shortMonths.count > 6 ? " 等" : "")
         return [
           .text(member.name), .text(reveal ? member.residentID : Masking.residentID(member.residentID)),
-          .text(member.organization ?? "（未编入党组织）"), .number(Int64(account.shortMonths.count)), .text(months),
+          .text(member.organization ?? "（未编入党组织）"), .number(Int64(account.shortCount)), .text(months),
           .money(account.owed.value), .text(account.paidThrough?.description ?? "（未缴足过）"),
         ]
       }

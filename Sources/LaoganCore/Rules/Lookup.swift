@@ -10,6 +10,8 @@ public final class Lookup {
     public let residentID: String
     public let retiredOn: CalendarDate?
     public let diedOn: CalendarDate?
+    public let isPartyMember: Bool
+    public let joinedPartyOn: CalendarDate?
 
     /// Read by column name, not through Codable: every participant and every payment row looks one up.
     public init(row: Row) throws {
@@ -18,6 +20,14 @@ public final class Lookup {
       residentID = row["resident_id"]
       retiredOn = row["retired_on"]
       diedOn = row["died_on"]
+      isPartyMember = row["party_member"]
+      joinedPartyOn = row["joined_party_on"]
+    }
+
+    /// The select list it reads, from the cadre table under `alias`.
+    static func columns(_ alias: String) -> String {
+      ["id", "name", "resident_id", "retired_on", "died_on", "party_member", "joined_party_on"]
+        .map { "\(alias).\($0)" }.joined(separator: ", ")
     }
   }
 
@@ -35,7 +45,7 @@ public final class Lookup {
   public func cadre(residentID: String) throws -> CadreRef? {
     if let known = remembered[residentID] { return known }
     let cadre = try CadreRef.fetchOne(
-      db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE resident_id = ?"),
+      db.cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"),
       arguments: [residentID])
     if let cadre, remembered.count < Self.rememberedLimit {
       remembered[cadre.residentID] = cadre  // the key shares the value's string
@@ -50,7 +60,7 @@ public final class Lookup {
 
   public func cadre(id: Int64) throws -> CadreRef? {
     try CadreRef.fetchOne(
-      db.cachedStatement(sql: "SELECT id, name, resident_id, retired_on, died_on FROM cadre WHERE id = ?"),
+      db.cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"),
       arguments: [id])
   }
 
@@ -58,17 +68,6 @@ public final class Lookup {
     try Int64.fetchOne(
       db.cachedStatement(sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())"),
       arguments: [name])
-  }
-
-  /// Whether the cadre is a Party member (党员 是).
-  func isPartyMember(_ cadreID: Int64) throws -> Bool {
-    try Bool.fetchOne(db.cachedStatement(sql: "SELECT party_member FROM cadre WHERE id = ?"), arguments: [cadreID])
-      ?? false
-  }
-
-  func joinedPartyOn(_ cadreID: Int64) throws -> CalendarDate? {
-    try CalendarDate.fetchOne(
-      db.cachedStatement(sql: "SELECT joined_party_on FROM cadre WHERE id = ?"), arguments: [cadreID])
   }
 
   /// Whether the cadre has a standard from `month` on, other than the record `id` (the one being edited).
@@ -90,7 +89,7 @@ public final class Lookup {
     try CadreRef.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on FROM participant p JOIN cadre c ON c.id \
+          SELECT \(CadreRef.columns("c")) FROM participant p JOIN cadre c ON c.id \
           = p.cadre_id
           WHERE p.event_table = ? AND p.event_id = ? ORDER BY c.id
           """),

@@ -39,7 +39,7 @@ extension LaoganDatabase {
       return try LaoganDatabase.periods(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on,
+          SELECT \(Lookup.CadreRef.columns("c")), o.name AS group_name, m.joined_on, m.left_on,
                  c.party_status
           FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
           WHERE m.organization_id = :group AND \(CadreSQL.membership(on: ":day"))
@@ -55,7 +55,7 @@ extension LaoganDatabase {
       try LaoganDatabase.periods(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, o.name AS group_name, m.joined_on, m.left_on
+          SELECT \(Lookup.CadreRef.columns("c")), o.name AS group_name, m.joined_on, m.left_on
           FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
           WHERE m.cadre_id = ? ORDER BY m.id
           """, arguments: [cadre.id])
@@ -108,7 +108,7 @@ extension LaoganDatabase {
       try LaoganDatabase.periods(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.retired_on, c.died_on, a.name AS group_name, m.joined_on, m.left_on
+          SELECT \(Lookup.CadreRef.columns("c")), a.name AS group_name, m.joined_on, m.left_on
           FROM association_member m JOIN cadre c ON c.id = m.cadre_id JOIN association a ON a.id = m.association_id
           WHERE m.cadre_id = ? ORDER BY m.id
           """, arguments: [cadre.id])

@@ -22,6 +22,10 @@ extension String {
 
 extension Unicode.Scalar {
   var displayWidth: Int {
+    // Printable ASCII and the CJK ideographs are most of every table; they skip the category look-up, which
+    // was most of the time a table of thousands of rows took to print.
+    if (0x20..<0x7F).contains(value) { return 1 }
+    if (0x4E00...0x9FFF).contains(value) { return 2 }
     if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { return 0 }
     if value == 0x200B || value == 0xFEFF { return 0 }
     switch value {

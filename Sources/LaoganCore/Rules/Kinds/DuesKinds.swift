@@ -17,7 +17,7 @@ public enum DuesStandardKind: RecordKind {
     let fromMonth = cells.month(.fromMonth)
     if let monthly, monthly < .zero { cells.fail(.monthly, "月缴金额应大于 0") }
     guard cells.problems.isEmpty, let cadre, let monthly, let fromMonth else { return nil }
-    if try !lookup.isPartyMember(cadre.id) {
+    if !cadre.isPartyMember {
       cells.fail(.residentID, "\(cadre.name)不是党员", value: Masking.residentID(cadre.residentID))
     }
     if try lookup.hasDuesStandard(cadre.id, from: fromMonth, excluding: cells.replacing) {
@@ -55,9 +55,9 @@ public enum DuesKind: RecordKind {
     let paidOn = cells.date(.paidOn)
     if let amount, amount < .zero { cells.fail(.amount, "金额应大于 0") }
     guard cells.problems.isEmpty, let cadre, let month, let amount else { return nil }
-    if try !lookup.isPartyMember(cadre.id) {
+    if !cadre.isPartyMember {
       cells.fail(.residentID, "\(cadre.name)不是党员，不缴党费", value: Masking.residentID(cadre.residentID))
-    } else if let joined = try lookup.joinedPartyOn(cadre.id), joined > month.lastDay {
+    } else if let joined = cadre.joinedPartyOn, joined > month.lastDay {
       cells.fail(.month, "早于\(cadre.name)的入党日期 \(joined)")
     }
     guard cells.problems.isEmpty else { return nil }
