@@ -1,5 +1,7 @@
 import Foundation
-import LaoganCore
+import GRDB
+
+@testable import LaoganCore
 
 /// A folder under the system's temporary directory, removed when the test lets go of it.
 final class TemporaryFolder {
@@ -32,6 +34,14 @@ final class TemporaryFolder {
   func database(_ name: String = "laogan.db") throws -> LaoganDatabase {
     try LaoganDatabase(path: path(name), mode: .create)
   }
+}
+
+/// A database as an older laogan left it: migrated up to `migration`, then `sql` run on it, and closed.
+func olderDatabase(at path: String, upTo migration: String, _ sql: String) throws {
+  let queue = try DatabaseQueue(path: path)
+  try Migrations.migrator.migrate(queue, upTo: migration)
+  try queue.write { try $0.execute(sql: sql) }
+  try queue.close()
 }
 
 /// The text as Excel in China saves a CSV: GB18030.

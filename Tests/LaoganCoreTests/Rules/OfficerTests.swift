@@ -137,17 +137,13 @@ struct OfficerTests {
   @Test("an older database's 书记 column becomes the organization's 书记 officer, start unknown")
   func migration() throws {
     let path = folder.path("v5.db")
-    let queue = try DatabaseQueue(path: path)
-    try Migrations.migrator.migrate(queue, upTo: "v5-insert-ranges")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
-          INSERT INTO party_organization (name, kind, region_code, secretary_id) VALUES ('老支部', '党支部', '522301', 1);
-          """)
-    }
-    try queue.close()
+    try olderDatabase(
+      at: path, upTo: "v5-insert-ranges",
+      """
+      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+      INSERT INTO party_organization (name, kind, region_code, secretary_id) VALUES ('老支部', '党支部', '522301', 1);
+      """)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     let organization = try upgraded.record(OrganizationKind.self, "老支部")
     #expect(organization.secretaryID == 1)

@@ -62,16 +62,12 @@ struct SafetyTests {
   @Test("an older laogan's database is copied beside itself, then migrated")
   func upgrade() throws {
     let path = folder.path("old.db")
-    let queue = try DatabaseQueue(path: path)
-    try Migrations.migrator.migrate(queue, upTo: "v1-roster")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301')
-          """)
-    }
-    try queue.close()
+    try olderDatabase(
+      at: path, upTo: "v1-roster",
+      """
+      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301')
+      """)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     #expect(FileManager.default.fileExists(atPath: path + ".before-upgrade-v1-roster"))
     #expect(try upgraded.read { try Migrations.migrator.hasCompletedMigrations($0) })
@@ -111,22 +107,18 @@ struct SafetyTests {
   @Test("a v3 database migrates to ids that are never reused, above every id its audit log ever named")
   func idsNeverReused() throws {
     let path = folder.path("v3.db")
-    let queue = try DatabaseQueue(path: path)
-    try Migrations.migrator.migrate(queue, upTo: "v3-living-treatment")
     // As an old undo left it: activity 7 was inserted and deleted (only the log remembers it), and its
     // participant row stayed behind.
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
-          INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'activity add');
-          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-          VALUES (1, 'insert', 'activity', 7, NULL, '{}');
-          INSERT INTO participant (event_table, event_id, cadre_id) VALUES ('activity', 7, 1);
-          """)
-    }
-    try queue.close()
+    try olderDatabase(
+      at: path, upTo: "v3-living-treatment",
+      """
+      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+      INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'activity add');
+      INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+      VALUES (1, 'insert', 'activity', 7, NULL, '{}');
+      INSERT INTO participant (event_table, event_id, cadre_id) VALUES ('activity', 7, 1);
+      """)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     let findings = try upgraded.check(full: true)
     #expect(findings.map(\.kind) == ["orphaned_participant"])
@@ -140,20 +132,16 @@ struct SafetyTests {
   @Test("an older log's per-row insert images stay readable and undoable after inserts became ranges")
   func oldAuditEntries() throws {
     let path = folder.path("v4.db")
-    let queue = try DatabaseQueue(path: path)
-    try Migrations.migrator.migrate(queue, upTo: "v4-ids-never-reused")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-          VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
-          INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'import cadres a.csv');
-          INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
-          SELECT 1, 'insert', 'cadre', id, NULL, json_object('id', id, 'name', name, 'resident_id', resident_id)
-          FROM cadre;
-          """)
-    }
-    try queue.close()
+    try olderDatabase(
+      at: path, upTo: "v4-ids-never-reused",
+      """
+      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+      INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'import cadres a.csv');
+      INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
+      SELECT 1, 'insert', 'cadre', id, NULL, json_object('id', id, 'name', name, 'resident_id', resident_id)
+      FROM cadre;
+      """)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     let line = try #require(try upgraded.auditLines(AuditFilter(table: "cadre", recordID: 1), reveal: false).first)
     #expect(line.records == "1" && line.command == "import cadres a.csv")
