@@ -235,10 +235,8 @@ public struct Honor: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
 
 extension PartyOrganization: ColumnList {
   /// The cadre holding the 书记 post of organization row `party_organization` today.
-  static let currentSecretary = """
-    (SELECT f.cadre_id FROM officer f WHERE f.organization_id = party_organization.id AND f.post = '书记' \
-    AND f.voided_reason IS NULL AND f.ended_on IS NULL ORDER BY f.started_on DESC LIMIT 1)
-    """
+  static let currentSecretary =
+    "(SELECT cadre_id FROM officer WHERE \(Officers.secretaryInForce(of: "party_organization.id")) LIMIT 1)"
 
   public static let selection = "party_organization.*, \(currentSecretary) AS secretary_id"
 

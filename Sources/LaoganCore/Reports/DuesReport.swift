@@ -42,7 +42,7 @@ extension LaoganDatabase {
       let rows: [[ReportDocument.Cell]] = owing.map { member, account in
         let months =
           account.shortMonths.prefix(6).map(\.description).joined(separator: "、")
-          + (account.shortMonths.count > 6 ? " 等" : "")
+          + (account.shortCount > 6 ? " 等" : "")
         return [
           .text(member.name), .text(reveal ? member.residentID : Masking.residentID(member.residentID)),
           .text(member.organization ?? "（未编入党组织）"), .number(Int64(account.shortCount)), .text(months),

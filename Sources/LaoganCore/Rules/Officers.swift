@@ -21,14 +21,22 @@ public enum Officers {
       ])
   }
 
-  /// The cadre holding the organization's 书记 post now.
-  static func currentSecretary(of organizationID: Int64, _ db: Database) throws -> Int64? {
-    try Int64.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT cadre_id FROM officer WHERE organization_id = ? AND post = '书记' AND ended_on IS NULL \
-          AND \(RecordSQL.inForce())
-          """), arguments: [organizationID])
+  /// The 书记 term of organization `organization` (an SQL expression) in force today, over the officer table:
+  /// begun by today (or on an unknown day), not ended by today — a term with a planned 离任日期 is current
+  /// until then.
+  static func secretaryInForce(of organization: String) -> String {
+    """
+    organization_id = \(organization) AND post = '书记' AND \(RecordSQL.inForce()) \
+    AND (started_on IS NULL OR started_on <= date('now', 'localtime')) \
+    AND (ended_on IS NULL OR ended_on > date('now', 'localtime'))
+    """
+  }
+
+  /// The organization's 书记 term in force today.
+  static func currentSecretary(of organizationID: Int64, _ db: Database) throws -> Officer? {
+    try Officer.fetchOne(
+      db.cachedStatement(sql: "SELECT * FROM officer WHERE \(secretaryInForce(of: "?")) LIMIT 1"),
+      arguments: [organizationID])
   }
 
   static func isMember(_ cadreID: Int64, of organizationID: Int64, on day: CalendarDate, _ db: Database) throws
@@ -48,13 +56,7 @@ public enum Officers {
   /// does: the organization's 书记 cell says who leads it, not since when.
   static func setSecretary(of organizationID: Int64, to cadreID: Int64?, _ writer: AuditedWriter) throws {
     let db = writer.db
-    let current = try Officer.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT * FROM officer WHERE organization_id = ? AND post = '书记' AND ended_on IS NULL \
-          AND \(RecordSQL.inForce())
-          """),
-      arguments: [organizationID])
+    let current = try currentSecretary(of: organizationID, db)
     guard current?.cadreID != cadreID else { return }
     let hadAny =
       try Bool.fetchOne(

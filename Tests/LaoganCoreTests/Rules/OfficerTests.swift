@@ -93,6 +93,12 @@ struct OfficerTests {
     #expect(try database.record(OrganizationKind.self, "戊支部").secretaryID == (try database.cadre("赵六").id))
   }
 
+  @Test("a 书记 whose term has a planned 离任日期 is the 书记 until then")
+  func plannedEnd() throws {
+    try load(OfficerKind.self, "党组织,身份证号,职务,任职日期,离任日期\n丙支部,\(KnownIDs.woman1930),书记,2024-01-01,2099-12-31")
+    #expect(try database.record(OrganizationKind.self, "丙支部").secretaryID == (try database.cadre("李四").id))
+  }
+
   @Test("elections due: a term ending exactly on the day is due; dissolved ones are not listed; unknown listed")
   func electionsDue() throws {
     // 甲支部 elected 2023-06-30 ends 2026-06-30; 乙党委 elected 2021-07-01 ends 2026-07-01.

@@ -38,7 +38,7 @@ public enum OrganizationKind: RecordKind {
     if let text = cells.text(.secretary), let id = try? ResidentID(text), try lookup.cadre(residentID: id.value) == nil
     {
       cells.note("书记 \(id.masked) 尚未登记为干部，暂不改书记：导入干部后用 --update 再导入党组织，或用 import officers")
-      return try cells.replacing.flatMap { try Officers.currentSecretary(of: $0, lookup.db) }
+      return try cells.replacing.flatMap { try Officers.currentSecretary(of: $0, lookup.db)?.cadreID }
     }
     return try cells.cadre(.secretary, lookup)?.id
   }
