@@ -36,6 +36,12 @@ final class TemporaryFolder {
   }
 }
 
+/// The SQL of one cadre, 甲 (id 1), as every laogan's schema stores it: the older-database tests start from it.
+let oneCadreSQL = """
+  INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
+  VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+  """
+
 /// A database as an older laogan left it: migrated up to `migration`, then `sql` run on it, and closed.
 func olderDatabase(at path: String, upTo migration: String, _ sql: String) throws {
   let queue = try DatabaseQueue(path: path)

@@ -146,8 +146,7 @@ struct OfficerTests {
     try olderDatabase(
       at: path, upTo: "v5-insert-ranges",
       """
-      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+      \(oneCadreSQL)
       INSERT INTO party_organization (name, kind, region_code, secretary_id) VALUES ('老支部', '党支部', '522301', 1);
       """)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)

@@ -64,10 +64,7 @@ struct SafetyTests {
     let path = folder.path("old.db")
     try olderDatabase(
       at: path, upTo: "v1-roster",
-      """
-      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301')
-      """)
+      oneCadreSQL)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     #expect(FileManager.default.fileExists(atPath: path + ".before-upgrade-v1-roster"))
     #expect(try upgraded.read { try Migrations.migrator.hasCompletedMigrations($0) })
@@ -112,8 +109,7 @@ struct SafetyTests {
     try olderDatabase(
       at: path, upTo: "v3-living-treatment",
       """
-      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+      \(oneCadreSQL)
       INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'activity add');
       INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
       VALUES (1, 'insert', 'activity', 7, NULL, '{}');
@@ -135,8 +131,7 @@ struct SafetyTests {
     try olderDatabase(
       at: path, upTo: "v4-ids-never-reused",
       """
-      INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code)
-      VALUES ('甲', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301');
+      \(oneCadreSQL)
       INSERT INTO command_run (operator, ran_at, command) VALUES ('王芳', '2024-01-01T00:00:00Z', 'import cadres a.csv');
       INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after)
       SELECT 1, 'insert', 'cadre', id, NULL, json_object('id', id, 'name', name, 'resident_id', resident_id)
