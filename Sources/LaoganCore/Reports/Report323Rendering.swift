@@ -27,6 +27,33 @@ extension Report323 {
       })
   }
 
+  /// The report as bytes in `format`: JSON and CSV from its indicators' keys, the others from its document.
+  public func rendered(as format: ReportFormat) throws -> Data {
+    switch format {
+    case .json: Data(try json().utf8)
+    case .csv: Data(csv().utf8)
+    case .text: document.rendered(as: .text)
+    case .md: document.rendered(as: .md)
+    case .html: document.rendered(as: .html)
+    case .xlsx: document.rendered(as: .xlsx)
+    }
+  }
+
+  /// CSV a pivot table or a script reads: one header row, then a row a figure — its section, its JSON key,
+  /// label, unit and value (money in 分, as in JSON), and the 环比 and 同比 values when compared. The layout
+  /// a clerk reads stays in text, Markdown, HTML and XLSX. UTF-8 with a BOM and CRLF, as every CSV laogan
+  /// writes, so Excel opens it in Chinese.
+  public func csv() -> String {
+    let headers = ["section", "key", "label", "unit", "value"] + (compared ? ["previous", "year_ago"] : [])
+    let rows = groups.flatMap { group in
+      group.indicators.map { indicator in
+        [group.title, indicator.key, indicator.label, indicator.isMoney ? "分" : indicator.unit, "\(indicator.value)"]
+          + (compared ? [indicator.previous.map { "\($0)" } ?? "", indicator.yearAgo.map { "\($0)" } ?? ""] : [])
+      }
+    }
+    return Table(headers: headers, rows: rows).csv()
+  }
+
   /// The JSON of SPEC §5: stable (sorted) keys, money in integer 分 under `_fen` keys, `previous` and
   /// `year_ago` null unless compared.
   public func json() throws -> String {

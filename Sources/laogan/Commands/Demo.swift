@@ -42,8 +42,7 @@ extension Laogan {
       let report = try database.report323(
         region: .prefecture, period: LaoganDatabase.demoReportPeriod, compare: false,
         generatedAt: LocalTime.stamp(Date()))
-      FileHandle.standardOutput.write(
-        try format.documentFormat.map(report.document.rendered(as:)) ?? Data(try report.json().utf8))
+      FileHandle.standardOutput.write(try report.rendered(as: format))
     }
   }
 }

@@ -229,6 +229,19 @@ struct Report323Tests {
     #expect(tables.first?.table.rows.isEmpty == false)
   }
 
+  @Test("CSV is one header row and a row a figure, keyed as the JSON is, with 环比 and 同比 when compared")
+  func csv() throws {
+    let plain = try data.database.report323(region: .prefecture, period: june, compare: false, generatedAt: "")
+    let lines = plain.csv().dropFirst().split(separator: "\r\n").map(String.init)
+    #expect(lines.first == "section,key,label,unit,value")
+    #expect(lines.count == plain.indicators.count + 1)
+    #expect(lines.contains("三项建设 · 政治建设,construction.political.cadres,离退休干部总数,人,3"))
+    let compared = try data.database.report323(region: .prefecture, period: june, compare: true, generatedAt: "")
+    let fund = compared.csv().split(separator: "\r\n").first { $0.contains("hardship_fund_balance_fen") }
+    #expect(fund.map { $0.split(separator: ",").count } == 7)
+    #expect(fund?.contains(",分,") == true)
+  }
+
   @Test("JSON has the SPEC §5 shape, sorted keys, integer 分, null comparisons unless compared")
   func json() throws {
     let report = try data.database.report323(

@@ -59,11 +59,7 @@ extension Laogan.ReportCommand {
       for warning in try opened.reportWarnings(region: options.scope, period: period) {
         Terminal.error("提示：\(warning)")
       }
-      if let format = options.chosenFormat.documentFormat {
-        try options.emit(report.document.rendered(as: format))
-      } else {
-        try options.emit(Data(try report.json().utf8))
-      }
+      try options.emit(report.rendered(as: options.chosenFormat))
     }
   }
 }
