@@ -74,15 +74,20 @@ extension BenefitRule {
       && (rank == nil || other.rank == nil || rank == other.rank)
   }
 
+  /// The ages it applies to, as the rule list shows them: `80–89`, `80+`, `≤79`; nil for every age.
+  public var ages: String? {
+    switch (minAge, maxAge) {
+    case (nil, nil): nil
+    case (let min?, nil): "\(min)+"
+    case (nil, let max?): "≤\(max)"
+    case (let min?, let max?): "\(min)–\(max)"
+    }
+  }
+
   /// `高龄补贴 100.00 元/月，2022-01 起，80–89 岁`, as messages name a rule.
   public var summary: String {
     var parts = ["\(item.rawValue) \(monthly) 元/月", "\(fromMonth) 起" + (toMonth.map { "至 \($0)" } ?? "")]
-    switch (minAge, maxAge) {
-    case (nil, nil): break
-    case (let min?, nil): parts.append("\(min) 岁以上")
-    case (nil, let max?): parts.append("\(max) 岁以下")
-    case (let min?, let max?): parts.append("\(min)–\(max) 岁")
-    }
+    if let ages { parts.append("\(ages) 岁") }
     if let category { parts.append(category.rawValue) }
     if let rank { parts.append(rank.rawValue) }
     return parts.joined(separator: "，")

@@ -94,19 +94,11 @@ extension Laogan.BenefitCommand {
           rows: rules.map { rule in
             [
               "\(rule.id ?? 0)", rule.item.rawValue, rule.monthly.description, rule.fromMonth.description,
-              rule.toMonth?.description ?? "", ages(rule), rule.category?.rawValue ?? "", rule.rank?.rawValue ?? "",
+              rule.toMonth?.description ?? "", rule.ages ?? "", rule.category?.rawValue ?? "",
+              rule.rank?.rawValue ?? "",
             ]
           }
         ).text())
-    }
-
-    private func ages(_ rule: BenefitRule) -> String {
-      switch (rule.minAge, rule.maxAge) {
-      case (nil, nil): ""
-      case (let min?, nil): "\(min)+"
-      case (nil, let max?): "≤\(max)"
-      case (let min?, let max?): "\(min)–\(max)"
-      }
     }
   }
 
