@@ -4,7 +4,7 @@ import GRDB
 @testable import LaoganCore
 
 /// A folder under the system's temporary directory, removed when the test lets go of it.
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
   let url: URL
 
   init() throws {

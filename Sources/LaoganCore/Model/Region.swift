@@ -23,6 +23,15 @@ public struct Region: Hashable, Sendable {
     Region(code: "522328", name: "安龙县", shortName: "安龙"),
   ]
 
+  /// The prefecture's own records only (州直), without its counties': a column of `--by-region`.
+  public static let prefectureOwn = Region(code: prefecture.code, name: "州直", shortName: "州直")
+
+  /// The regions a report over this one is broken down into (`--by-region`): 州直 and each county for the
+  /// prefecture, a county alone for itself.
+  public var parts: [Region] {
+    self == .prefecture ? [.prefectureOwn] + Region.all.dropFirst() : [self]
+  }
+
   /// Names and codes that are no longer current but still appear in old rosters: 兴仁县 became 兴仁市 in 2018.
   static let formerNames: [String: String] = [
     "522322": "522302", "兴仁县": "522302", "州直": "522300", "黔西南": "522300", "黔西南州": "522300",
@@ -37,9 +46,10 @@ public struct Region: Hashable, Sendable {
     self = region
   }
 
-  /// Whether a record of `other` counts in a report for this region: the prefecture covers all its regions.
+  /// Whether a record of `other` counts in a report for this region: the prefecture covers all its regions,
+  /// 州直 (`prefectureOwn`) and a county only their own.
   public func covers(_ other: Region) -> Bool {
-    self == other || self == .prefecture
+    self == .prefecture || code == other.code
   }
 
   /// The codes a report for this region counts.

@@ -23,7 +23,9 @@ extension LaoganDatabase {
         subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
           + ["党组织按 \(period.to) 计；欠缴按月计，多缴的月份不抵其他月份"],
         sections: [
-          .init(title: "按党组织", headers: ["党组织", "党员", "应缴（元）", "实缴（元）", "欠缴（元）", "欠缴人数"], rows: rows)
+          .init(
+            title: "按党组织", headers: ["党组织", "党员", "应缴（元）", "实缴（元）", "欠缴（元）", "欠缴人数"], rows: rows,
+            combination: .list(total: true))
         ])
     }
   }
@@ -58,7 +60,7 @@ extension LaoganDatabase {
         sections: [
           .init(
             title: "欠缴党员", headers: ["姓名", "身份证号", "党组织", "欠缴月数", "欠缴月份", "欠缴（元）", "缴至"], rows: rows,
-            notes: rows.isEmpty ? ["没有欠缴"] : [])
+            notes: rows.isEmpty ? ["没有欠缴"] : [], combination: .list(total: false))
         ])
     }
   }

@@ -56,7 +56,7 @@ extension LaoganDatabase {
         sections: [
           .init(
             title: "应换届的党组织", headers: ["党组织", "类型", "地区", "上次换届", "届满日期", "状态", "现任书记"], rows: rows,
-            notes: rows.isEmpty ? ["没有需要换届的党组织"] : [])
+            notes: rows.isEmpty ? ["没有需要换届的党组织"] : [], combination: .list(total: false))
         ])
     }
   }

@@ -15,6 +15,30 @@ struct IndicatorDefinition: Sendable {
   }
 
   var isMoney: Bool { IndicatorKey.isMoney(key) }
+
+  /// How the figure over several files (`--merge`, SPEC §13) comes from each file's figure.
+  var combination: Combination {
+    switch source {
+    case .fundBalance: .balances
+    case .rows: unit == "人" ? .people : .records
+    }
+  }
+
+  /// Every rule adds the files' figures up — which is what lets a merged report be computed file by file and
+  /// equal one database holding them all — each for its own reason.
+  enum Combination {
+    /// Records counted, people-times and money summed: each record lives in one file.
+    case records
+    /// People counted: a person registered in two files counts in each (SPEC §13), and the merge warns how
+    /// many such people there are.
+    case people
+    /// The hardship fund's balance: each file's fund is its own bureau's, and their balances add up.
+    case balances
+
+    func merged(_ values: [Int64]) -> Int64 {
+      values.reduce(0, +)
+    }
+  }
 }
 
 /// What an indicator's key says about it: SPEC §5 names every money figure with a key ending in `_fen`, and

@@ -15,6 +15,10 @@ public struct Report323: Sendable, Equatable {
   public let compared: Bool
   public let generatedAt: String
   public let groups: [Group]
+  /// Each region's or file's figures beside these; nil when not asked for.
+  public internal(set) var breakdown: Breakdown?
+  /// The names of the files merged into it (`--merge`); empty for one database.
+  public internal(set) var mergedFrom: [String] = []
 
   public var indicators: [IndicatorValue] { groups.flatMap(\.indicators) }
 
@@ -49,7 +53,7 @@ extension LaoganDatabase {
 
   /// The report's queries as plain SQL with the period written in, one statement per indicator: what an
   /// auditor reads to see how a figure is counted, and what the benchmark runs in `sqlite3` for comparison.
-  public func report323SQL(region: Region, period: Period) -> String {
+  public static func report323SQL(region: Region, period: Period) -> String {
     let scope = ReportScope(region: region)
     return Indicators323.all.map { definition in
       let sql: String

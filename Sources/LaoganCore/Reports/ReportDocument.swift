@@ -21,15 +21,19 @@ public struct ReportDocument: Sendable, Equatable {
     public var rows: [[Cell]]
     /// Lines under the table: a data problem the figures point at, a hint.
     public var notes: [String]
+    /// How several parts' sections become one (`--merge`, `--by-region`): categories by default.
+    public var combination: Combination
 
     public init(
-      title: String, headers: [String], headerGroups: [HeaderGroup] = [], rows: [[Cell]], notes: [String] = []
+      title: String, headers: [String], headerGroups: [HeaderGroup] = [], rows: [[Cell]], notes: [String] = [],
+      combination: Combination = .tally(order: .fixed)
     ) {
       self.title = title
       self.headers = headers
       self.headerGroups = headerGroups
       self.rows = rows
       self.notes = notes
+      self.combination = combination
     }
 
     /// The group spanning `column`, if any.

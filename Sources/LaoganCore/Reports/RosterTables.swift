@@ -11,10 +11,11 @@ extension LaoganDatabase {
       CASE WHEN \(age) < 60 THEN '60岁以下' WHEN \(age) < 70 THEN '60–69岁' WHEN \(age) < 80 THEN '70–79岁'
       WHEN \(age) < 90 THEN '80–89岁' WHEN \(age) < 100 THEN '90–99岁' ELSE '100岁及以上' END
       """
-    let dimensions: [(title: String, expression: String, order: [String]?)] = [
+    // Each dimension's labels in a fixed order, so that files merged (`--merge`) list them as one file would.
+    let dimensions: [(title: String, expression: String, order: [String])] = [
       ("按地区", "region_code", Region.all.map(\.code)),
       ("按年龄段", band, ["60岁以下", "60–69岁", "70–79岁", "80–89岁", "90–99岁", "100岁及以上"]),
-      ("按民族", "COALESCE(ethnicity, '未填')", nil),
+      ("按民族", "COALESCE(ethnicity, '未填')", Ethnicity.all + ["未填"]),
       ("按职级", "COALESCE(rank, '未填')", Rank.allCases.map(\.rawValue) + ["未填"]),
       ("按类别", "category", CadreCategory.allCases.map(\.rawValue)),
     ]
@@ -28,7 +29,7 @@ extension LaoganDatabase {
             FROM cadre WHERE \(onHand) GROUP BY label ORDER BY total DESC, label
             """, arguments: ["day": day])
         var byLabel = Dictionary(uniqueKeysWithValues: counts.map { (String($0["label"] as String), $0) })
-        var labels = dimension.order?.filter { byLabel[$0] != nil } ?? counts.map { $0["label"] as String }
+        var labels = dimension.order.filter { byLabel[$0] != nil }
         labels += byLabel.keys.filter { !labels.contains($0) }.sorted()
         var rows: [[ReportDocument.Cell]] = labels.compactMap { label in
           guard let row = byLabel.removeValue(forKey: label) else { return nil }
@@ -41,7 +42,11 @@ extension LaoganDatabase {
           }
         }
         rows.append([.text("合计"), .number(sum(1)), .number(sum(2)), .number(sum(3))])
-        return ReportDocument.Section(title: dimension.title, headers: ["", "人数", "其中离休", "其中党员"], rows: rows)
+        let shownOrder =
+          dimension.expression == "region_code" ? Region.all.map(\.displayName) : dimension.order
+        return ReportDocument.Section(
+          title: dimension.title, headers: ["", "人数", "其中离休", "其中党员"], rows: rows,
+          combination: .tally(order: .labels(shownOrder)))
       }
       return ReportDocument(
         title: "离退休干部花名册统计",
@@ -57,15 +62,17 @@ extension LaoganDatabase {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT substr(counted_on, 1, 7) AS month, item, SUM(amount_fen) AS amount, COUNT(DISTINCT cadre_id) AS persons
+          SELECT substr(counted_on, 1, 7) AS counted_month, item, SUM(amount_fen) AS amount
           FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ? AND \
           \(scope.cadreRegion("payment.cadre_id"))
-          GROUP BY month, item ORDER BY month
+          GROUP BY counted_month, item ORDER BY counted_month
           """, arguments: [period.from, period.to])
       var months: [String] = []
       var amounts: [String: [BenefitItem: Int64]] = [:]
       for row in rows {
-        let month: String = row["month"]
+        // Not `month`: that is also the payment's own column, which GROUP BY would take instead of the alias,
+        // lumping every payment dated by 发放日期 (no 所属月份) into one month.
+        let month: String = row["counted_month"]
         guard let item = BenefitItem(rawValue: row["item"]) else { continue }
         if amounts[month] == nil { months.append(month) }
         amounts[month, default: [:]][item] = row["amount"]
@@ -79,7 +86,11 @@ extension LaoganDatabase {
       table.append([.text("合计")] + totals.map { .money($0) } + [.money(totals.reduce(0, +))])
       return ReportDocument(
         title: "生活待遇发放统计", subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt),
-        sections: [.init(title: "按月发放金额（元）", headers: ["月份"] + items.map(\.rawValue) + ["合计"], rows: table)])
+        sections: [
+          .init(
+            title: "按月发放金额（元）", headers: ["月份"] + items.map(\.rawValue) + ["合计"], rows: table,
+            combination: .tally(order: .sorted))
+        ])
     }
   }
 
@@ -135,10 +146,11 @@ extension LaoganDatabase {
         sections: [
           .init(
             title: "期内满 80、90、100 岁（生日看望）", headers: headers + ["满岁"],
-            rows: milestones.map { person($0.0) + [.number(Int64($0.1))] }),
+            rows: milestones.map { person($0.0) + [.number(Int64($0.1))] }, combination: .list(total: false)),
           .init(
-            title: "\(windowStart) 至 \(period.to) 未走访慰问（共 \(unvisited.count) 人）", headers: headers + ["最近走访"],
-            rows: unvisited.map { person($0) + [.text(($0["last_visit"] as String?) ?? "从未")] }),
+            title: "\(windowStart) 至 \(period.to) 未走访慰问", headers: headers + ["最近走访"],
+            rows: unvisited.map { person($0) + [.text(($0["last_visit"] as String?) ?? "从未")] },
+            notes: ["共 \(unvisited.count) 人"], combination: .list(total: false)),
         ])
     }
   }

@@ -9,6 +9,8 @@ public struct Finding: Sendable, Equatable, Codable {
   public let record: String
   public let detail: String
   public let hint: String
+  /// The merged file it was found in (`check --merge`); absent for one database and for findings across files.
+  public internal(set) var file: String?
 }
 
 extension LaoganDatabase {

@@ -45,6 +45,12 @@ public struct LaoganDatabase: Sendable {
     }
   }
 
+  /// A connection opened elsewhere (a merged file, read-only).
+  init(queue: DatabaseQueue, path: String) {
+    self.queue = queue
+    self.path = path
+  }
+
   /// The one place for connection set-up.
   static func makeConfiguration() -> Configuration {
     var configuration = Configuration()

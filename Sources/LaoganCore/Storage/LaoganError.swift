@@ -17,6 +17,8 @@ public enum LaoganError: LocalizedError, Equatable {
   case fileExists(path: String)
   case fileUnreadable(path: String)
   case folderMissing(path: String)
+  /// A file given to `--merge` that cannot be reported over; nothing was computed and no file was changed.
+  case sourceRefused(path: String, reason: String)
   /// SQLite refused a statement: a constraint the rules did not catch first, a full disk, a lock held too long.
   case database(String)
 
@@ -50,6 +52,8 @@ public enum LaoganError: LocalizedError, Equatable {
       "文件 \(path) 不存在或不可读"
     case .folderMissing(let path):
       "文件夹 \(path) 不存在（U 盘或网络盘未连接？）；未写入任何文件"
+    case .sourceRefused(let path, let reason):
+      "合并的文件 \(path)：\(reason)；未计算报表，各文件均未改动"
     case .database(let message):
       "数据库错误：\(message)"
     }

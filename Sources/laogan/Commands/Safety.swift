@@ -59,14 +59,25 @@ extension Laogan {
         示例：
           laogan check
           laogan check --full --format json
+          laogan check --merge 兴义.db 普安.db    # 各县报送的文件，只读
         """)
 
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "做完整的 integrity_check（约慢十倍），而不是 quick_check。") var full = false
     @Option(help: "输出格式：text 或 json。") var format: ListFormat = .text
+    @Option(
+      parsing: .upToNextOption, help: "审核这些 laogan 数据库文件（只读），并找出在多个文件中都登记的干部。",
+      completion: .file(extensions: ["db"]))
+    var merge: [String] = []
+
+    func validate() throws {
+      if !merge.isEmpty && database.db != nil {
+        throw ValidationError("--merge 与 --db 不能同用：合并时只读 --merge 给出的文件")
+      }
+    }
 
     func run() throws {
-      let findings = try database.open().check(full: full)
+      let findings = try merge.isEmpty ? database.open().check(full: full) : MergedFiles(paths: merge).check(full: full)
       guard !findings.isEmpty else { return }
       if format == .json {
         let encoder = JSONEncoder()
@@ -74,7 +85,8 @@ extension Laogan {
         Terminal.output(String(decoding: try encoder.encode(findings), as: UTF8.self) + "\n")
       } else {
         for finding in findings {
-          Terminal.output("\(finding.kind)  \(finding.record)  \(finding.detail) — \(finding.hint)\n")
+          let record = finding.file.map { "\($0) \(finding.record)" } ?? finding.record
+          Terminal.output("\(finding.kind)  \(record)  \(finding.detail) — \(finding.hint)\n")
         }
       }
       throw ExitCode(1)

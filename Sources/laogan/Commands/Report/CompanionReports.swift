@@ -2,21 +2,43 @@ import ArgumentParser
 import Foundation
 import LaoganCore
 
-/// A yearly table: computed as a document by the core, rendered in the chosen format.
+/// A yearly table: computed as a document by the core — over one database or the files merged, broken down
+/// when asked — and rendered in the chosen format.
 protocol CompanionReport: ParsableCommand {
   var database: DatabaseOptions { get }
   var options: ReportOptions { get }
-  func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument
+  var rollUp: RollUpOptions { get }
+  /// The report over one database for one region, with what it needs from the command line taken now, so
+  /// that it can be computed for each merged file and each region.
+  func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument
+  /// The table the audit log names when the report shows personal information in full; nil when it does not.
+  var revealedTable: String? { get }
+  /// Whether `--by-region` applies: not to a report whose rows are already regions or records that name
+  /// their region or organization.
+  static var breaksDownByRegion: Bool { get }
 }
 
 extension CompanionReport {
   /// The word in the JSON's `report` key: the command's own name.
   static var reportName: String { configuration.commandName ?? "" }
 
+  var revealedTable: String? { nil }
+  static var breaksDownByRegion: Bool { true }
+
+  func validate() throws {
+    try rollUp.validate(database, reveal: revealedTable != nil)
+    if rollUp.byRegion && !Self.breaksDownByRegion {
+      throw ValidationError("report \(Self.reportName) 的行已是各地区或各条记录，不再按地区分列；看一个地区请用 --region")
+    }
+  }
+
   func run() throws {
-    let opened = try database.open()
+    let source = try rollUp.source(database)
+    if let revealedTable, case .database(let opened) = source {
+      try opened.logReveal(table: revealedTable, database.context())
+    }
     let period = options.resolvedPeriod()
-    let document = try document(opened, period)
+    let document = try source.report(scope: options.scope, by: rollUp.axis, maker(period))
     if let format = options.chosenFormat.documentFormat {
       try options.emit(document.rendered(as: format))
     } else {
@@ -35,9 +57,11 @@ extension Laogan.ReportCommand {
       discussion: "示例：\n  laogan report changes --year 2025\n  laogan report changes --year 2025 --output 两年数字变化.xlsx")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      try opened.changesReport(region: options.scope, period: period, generatedAt: options.stamp)
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let stamp = options.stamp
+      return { try $0.changesReport(region: $1, period: period, generatedAt: stamp) }
     }
   }
 
@@ -48,9 +72,11 @@ extension Laogan.ReportCommand {
       discussion: "示例：\n  laogan report basic --year 2025")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      try opened.basicReport(region: options.scope, period: period, generatedAt: options.stamp)
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let stamp = options.stamp
+      return { try $0.basicReport(region: $1, period: period, generatedAt: stamp) }
     }
   }
 
@@ -59,11 +85,14 @@ extension Laogan.ReportCommand {
       commandName: "orgs",
       abstract: "离退休干部党组织设置情况统计表：党委、党总支、党支部，异地与示范支部，党员人数。",
       discussion: "示例：\n  laogan report orgs --year 2025")
+    static let breaksDownByRegion = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      try opened.organizationsReport(region: options.scope, period: period, generatedAt: options.stamp)
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let stamp = options.stamp
+      return { try $0.organizationsReport(region: $1, period: period, generatedAt: stamp) }
     }
   }
 
@@ -73,9 +102,11 @@ extension Laogan.ReportCommand {
       abstract: "花名册统计：按地区、年龄段、民族、职级、类别。", discussion: "示例：\n  laogan report roster --month 2026-11")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      try opened.rosterReport(region: options.scope, period: period, generatedAt: options.stamp)
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let stamp = options.stamp
+      return { try $0.rosterReport(region: $1, period: period, generatedAt: stamp) }
     }
   }
 
@@ -86,9 +117,11 @@ extension Laogan.ReportCommand {
       discussion: "示例：\n  laogan report benefits --year 2026 --output 2026年生活待遇.xlsx")
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      try opened.benefitsReport(region: options.scope, period: period, generatedAt: options.stamp)
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let stamp = options.stamp
+      return { try $0.benefitsReport(region: $1, period: period, generatedAt: stamp) }
     }
   }
 
@@ -101,14 +134,16 @@ extension Laogan.ReportCommand {
           laogan report elections-due --on 2026-11-30 --months 6
           laogan report elections-due --region 兴义
         """)
+    static let breaksDownByRegion = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
     @Option(help: "以该日为准（默认今天；给了统计期则为其最后一天）。") var on: CalendarDate?
     @Option(help: "多少个月内届满即列出。") var months = 6
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      let day = on ?? (options.namesPeriod ? period.to : options.today)
-      return try opened.electionsDueReport(region: options.scope, on: day, months: months, generatedAt: options.stamp)
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (day, months, stamp) = (on ?? (options.namesPeriod ? period.to : options.today), months, options.stamp)
+      return { try $0.electionsDueReport(region: $1, on: day, months: months, generatedAt: stamp) }
     }
   }
 
@@ -121,19 +156,20 @@ extension Laogan.ReportCommand {
           laogan report dues --year 2023
           laogan report dues --owed --on 2023-06 --region 兴义
         """)
+    static let breaksDownByRegion = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
     @Flag(help: "列出欠缴的党员（截至 --on 的月份）。") var owed = false
     @Option(help: "--owed 截至的月份（默认统计期的最后一个月）。") var on: Month?
     @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      guard owed else {
-        return try opened.duesReport(region: options.scope, period: period, generatedAt: options.stamp)
-      }
-      if reveal { try opened.logReveal(table: "report_dues", database.context()) }
-      return try opened.duesOwedReport(
-        region: options.scope, through: on ?? Month(period.to), generatedAt: options.stamp, reveal: reveal)
+    var revealedTable: String? { reveal && owed ? "report_dues" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (stamp, reveal, through) = (options.stamp, reveal, on ?? Month(period.to))
+      guard owed else { return { try $0.duesReport(region: $1, period: period, generatedAt: stamp) } }
+      return { try $0.duesOwedReport(region: $1, through: through, generatedAt: stamp, reveal: reveal) }
     }
   }
 
@@ -141,15 +177,18 @@ extension Laogan.ReportCommand {
     static let configuration = CommandConfiguration(
       commandName: "visits-due", abstract: "走访慰问提示：期内满 80、90、100 岁的干部，以及若干个月未走访的干部。",
       discussion: "示例：\n  laogan report visits-due --month 2026-12 --months 6")
+    static let breaksDownByRegion = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
     @Option(help: "多少个月内未走访慰问即列出。") var months = 6
     @Flag(help: "显示完整的身份证号与电话（记入审计日志）。") var reveal = false
 
-    func document(_ opened: LaoganDatabase, _ period: Period) throws -> ReportDocument {
-      if reveal { try opened.logReveal(table: "report_visits_due", database.context()) }
-      return try opened.visitsDueReport(
-        region: options.scope, period: period, months: months, generatedAt: options.stamp, reveal: reveal)
+    var revealedTable: String? { reveal ? "report_visits_due" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (stamp, reveal, months) = (options.stamp, reveal, months)
+      return { try $0.visitsDueReport(region: $1, period: period, months: months, generatedAt: stamp, reveal: reveal) }
     }
   }
 }

@@ -34,29 +34,41 @@ extension Laogan.ReportCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
     @Flag(help: "加上环比（上一个同长度统计期）与同比（上年同期）。") var compare = false
     @Option(help: "列出某个指标背后的记录（指标键见 --format json）。") var explain: String?
     @Flag(help: "--explain 时显示完整的身份证号（记入审计日志）。") var reveal = false
     @Flag(help: "打印各指标的 SQL（带统计期），供核对口径。") var printSQL = false
 
+    func validate() throws {
+      try rollUp.validate(database, reveal: reveal)
+    }
+
     func run() throws {
-      let opened = try database.open()
       let period = options.resolvedPeriod()
       if printSQL {
-        Terminal.output(opened.report323SQL(region: options.scope, period: period) + "\n")
+        Terminal.output(LaoganDatabase.report323SQL(region: options.scope, period: period) + "\n")
         return
       }
+      let source = try rollUp.source(database)
       if let explain {
-        let tables = try opened.explain323(key: explain, region: options.scope, period: period, reveal: reveal)
-        if reveal { try opened.logReveal(table: "report_323", database.context()) }
+        let tables: [(title: String, table: Table)]
+        if case .database(let opened) = source, reveal {
+          tables = try opened.explain323(key: explain, region: options.scope, period: period, reveal: true)
+          try opened.logReveal(table: "report_323", database.context())
+        } else {
+          tables = try source.explain323(key: explain, region: options.scope, period: period)
+        }
         for (title, table) in tables {
           Terminal.output("\(title)：\(table.rows.count) 条\n" + table.text())
         }
         return
       }
-      let report = try opened.report323(
-        region: options.scope, period: period, compare: compare, generatedAt: options.stamp)
-      for warning in try opened.reportWarnings(region: options.scope, period: period) {
+      let (compare, stamp) = (compare, options.stamp)
+      let report = try source.report(scope: options.scope, by: rollUp.axis) { opened, region in
+        try opened.report323(region: region, period: period, compare: compare, generatedAt: stamp)
+      }
+      for warning in try source.reportWarnings(region: options.scope, period: period) {
         Terminal.error("提示：\(warning)")
       }
       try options.emit(report.rendered(as: options.chosenFormat))

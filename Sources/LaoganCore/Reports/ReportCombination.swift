@@ -1,0 +1,115 @@
+/// Reports of several parts — merged files, or the regions under a report's scope — made into one report, and
+/// laid side by side (SPEC §13). How a section combines is its `combination`: categories add up, records are
+/// listed under the part they come from.
+extension ReportDocument: RollUpReport {
+  /// How a section's rows from several parts become one section.
+  public enum Combination: Sendable, Equatable {
+    /// Rows are categories — a 类别, an age band, a month — named by their first cell: the same category's
+    /// figures are added up, and a 合计 row stays last. `order` puts categories only some parts have in place.
+    case tally(order: RowOrder)
+    /// Rows are records — a cadre, an organization: each part's rows listed after a 来源 cell naming it, so
+    /// two files' organizations of the same 名称 stay two; a last 合计 row, when `total`, is added up.
+    case list(total: Bool)
+  }
+
+  /// Where a category goes among the others.
+  public enum RowOrder: Sendable, Equatable {
+    /// The same rows in every part, in this order.
+    case fixed
+    /// A subset of these labels, in their order (regions, 民族).
+    case labels([String])
+    /// By label: months.
+    case sorted
+  }
+
+  /// The label of a row that adds up the others.
+  static let totalLabel = "合计"
+
+  /// The merged files' reports as one: the first one's title and heading, with a line naming the files; each
+  /// section combined as it says; each file's notes kept under its name.
+  public static func combined(_ parts: [ReportPart<ReportDocument>]) -> ReportDocument {
+    guard let first = parts.first?.report else { return ReportDocument(title: "", subtitle: [], sections: []) }
+    let sections = first.sections.indices.map { index in
+      combine(parts.map { (name: $0.name, section: $0.report.sections[index]) })
+    }
+    return ReportDocument(
+      title: first.title, subtitle: first.subtitle + [ReportHeading.merged(parts.map(\.name))],
+      sections: sections)
+  }
+
+  /// The report with each part's rows beside its own (`--by-region`, `--by-source`): a category table gains a
+  /// first column naming the part, each part's rows under it and this report's own rows under 合计; a list of
+  /// records is left as it is, since its rows already say where they come from.
+  public func brokenDown(into parts: [ReportPart<ReportDocument>], by axis: BreakdownAxis) -> ReportDocument {
+    let heading = axis.heading
+    var document = self
+    document.sections = sections.indices.map { index in
+      let total = sections[index]
+      guard case .tally = total.combination else { return total }
+      var section = total
+      section.headers = [heading] + total.headers
+      section.headerGroups = total.headerGroups.map { .init(title: $0.title, first: $0.first + 1, count: $0.count) }
+      section.rows =
+        parts.flatMap { part in part.report.sections[index].rows.map { [.text(part.name)] + $0 } }
+        + total.rows.map { [.text(Self.totalLabel)] + $0 }
+      section.notes = parts.flatMap { part in part.report.sections[index].notes.map { "\(part.name)：\($0)" } }
+      return section
+    }
+    return document
+  }
+
+  private static func combine(_ parts: [(name: String, section: Section)]) -> Section {
+    var section = parts[0].section
+    section.notes = parts.flatMap { part in part.section.notes.map { "\(part.name)：\($0)" } }
+    switch section.combination {
+    case .tally(let order):
+      section.rows = tally(parts.map(\.section.rows), order: order)
+    case .list(let total):
+      let listed = parts.flatMap { part in
+        (total ? part.section.rows.dropLast() : part.section.rows[...]).map { [.text(part.name)] + $0 }
+      }
+      let totals = total ? [[.text(totalLabel)] + added(parts.compactMap(\.section.rows.last))] : []
+      section.headers = ["来源"] + section.headers
+      section.headerGroups = section.headerGroups.map { .init(title: $0.title, first: $0.first + 1, count: $0.count) }
+      section.rows = listed + totals
+    }
+    return section
+  }
+
+  /// Categories added up by label; the 合计 row added up and kept last.
+  private static func tally(_ tables: [[[Cell]]], order: RowOrder) -> [[Cell]] {
+    var labels: [String] = []
+    var rows: [String: [[Cell]]] = [:]
+    for table in tables {
+      for row in table {
+        let label = row.first?.text ?? ""
+        if rows[label] == nil { labels.append(label) }
+        rows[label, default: []].append(row)
+      }
+    }
+    let hasTotal = labels.contains(totalLabel)
+    labels.removeAll { $0 == totalLabel }
+    switch order {
+    case .fixed: break
+    case .sorted: labels.sort()
+    case .labels(let known):
+      labels.sort { (known.firstIndex(of: $0) ?? known.count, $0) < (known.firstIndex(of: $1) ?? known.count, $1) }
+    }
+    return (labels + (hasTotal ? [totalLabel] : [])).map { added(rows[$0] ?? []) }
+  }
+
+  /// Rows of the same shape added cell by cell: counts and money summed, text from the first.
+  static func added(_ rows: [[Cell]]) -> [Cell] {
+    guard var sum = rows.first else { return [] }
+    for row in rows.dropFirst() {
+      for column in sum.indices where row.indices.contains(column) {
+        switch (sum[column], row[column]) {
+        case (.number(let a), .number(let b)): sum[column] = .number(a + b)
+        case (.money(let a), .money(let b)): sum[column] = .money(a + b)
+        default: break
+        }
+      }
+    }
+    return sum
+  }
+}
