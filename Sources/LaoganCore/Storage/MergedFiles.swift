@@ -55,7 +55,8 @@ public struct MergedFiles: Sendable {
       let result = Result { try body(files[index]) }
       results.withLock { $0[index] = result }
     }
-    return try results.withLock { $0 }.map { try $0!.get() }
+    // concurrentPerform returns once every index has run, so every slot is filled.
+    return try results.withLock { $0 }.compactMap { try $0?.get() }
   }
 
   /// The same map over each file as a `LaoganDatabase`, for the reports computed through it.

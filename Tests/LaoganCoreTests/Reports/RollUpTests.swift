@@ -40,7 +40,7 @@ private final class SplitDemo: Sendable {
 struct RollUpTests {
   private static let demo = Result { try SplitDemo() }
 
-  private let year = Period.year(2022)!
+  private let year = Period(from: CalendarDate(valid: 2022, 1, 1), to: CalendarDate(valid: 2022, 12, 31))
 
   /// 甲, retired in 2000, in `region`.
   static func cadre(in region: String) -> [CadreField: String] {
