@@ -15,7 +15,10 @@
 #      24 months of 党费 for every living member imported (against the same rows stored by sqlite3), and
 #      `report dues` for a year and `report dues --owed` on that database;
 #   3. `benefit run` for one month;
-#   4. start-up: `laogan --version`.
+#   4. roll-up (SPEC §13): the demo split into its nine regions' own files, `report 323 --year 2022 --merge`
+#      over them against the same report on the one database; at scale 10 also each region split again into
+#      ten files of ~3,000 cadres, the report over those ninety files, with its peak memory;
+#   5. start-up: `laogan --version`.
 # Times are the best of several runs where a run is short. Needs sqlite3 and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +87,14 @@ cadre_sql() {
       JOIN party_organization o ON o.name = s.所在党组织 ORDER BY s.rowid;
     $1
     COMMIT;"
+}
+# split_part DB CODE PARTS BUCKET OUT: OUT becomes DB's share of region CODE, as a county would keep it
+# (Tests/Fixtures/keep-one-region.sql): PARTS 1 keeps the region whole.
+split_part() {
+  cp "$1" "$5"
+  sqlite3 "$5" "CREATE TEMP TABLE keep_region (code TEXT); INSERT INTO keep_region VALUES ('$2');
+    CREATE TEMP TABLE keep_part (parts INTEGER, bucket INTEGER); INSERT INTO keep_part VALUES ($3, $4);" \
+    ".read Tests/Fixtures/keep-one-region.sql" >/dev/null
 }
 # payment_sql EXTRA: the million payments stored by SQL.
 payment_sql() {
@@ -193,8 +204,30 @@ PY
   cp "$demo" "$work/run-$scale.db"
   read -r secs kb < <(measure "$L" benefit run --month 2023-07 --db "$work/run-$scale.db")
   echo "| $scale | benefit run --month 2023-07 | ${secs} s | | | | | | $((kb / 1024)) MB |"
+
+  # 4. Roll-up: each region's own file, then (scale 10) each region's file split in ten.
+  mkdir -p "$work/regions-$scale" "$work/ninety-$scale"
+  codes=$(sqlite3 "$demo" "SELECT code FROM region ORDER BY code")
+  for code in $codes; do split_part "$demo" "$code" 1 0 "$work/regions-$scale/$code.db"; done
+  one=$(best 5 "$L" report 323 --year 2022 --db "$demo")
+  merged=$(best 5 "$L" report 323 --year 2022 --merge "$work/regions-$scale"/*.db)
+  echo "| $scale | report 323 --year 2022 --merge the 9 regions' files | ${merged} s | ${one} s (one database)" \
+    "| $(ratio "$merged" "$one") | | | | |"
+  if (( scale >= 10 )); then
+    for code in $codes; do
+      for part in 0 1 2 3 4 5 6 7 8 9; do
+        split_part "$work/regions-$scale/$code.db" "$code" 10 "$part" "$work/ninety-$scale/$code-$part.db"
+      done
+    done
+    cadres=$(for f in "$work/ninety-$scale"/*.db; do sqlite3 "$f" "SELECT COUNT(*) FROM cadre"; done | sort -n | sed -n '1p;$p' | paste -sd–)
+    best 3 "$L" report 323 --year 2022 --merge "$work/ninety-$scale"/*.db >/dev/null
+    read -r secs kb < <(measure "$L" report 323 --year 2022 --merge "$work/ninety-$scale"/*.db)
+    echo "| $scale | report 323 --year 2022 --merge 90 files ($cadres cadres each) | ${secs} s | | | | | |" \
+      "$((kb / 1024)) MB |"
+  fi
+  rm -rf "$work/regions-$scale" "$work/ninety-$scale"
 done
 
-# 4. Start-up.
+# 5. Start-up.
 echo "| – | laogan --version | $(best 20 "$L" --version) s | $(best 20 sqlite3 --version) s (sqlite3 --version)" \
   "| | | | | |"

@@ -116,6 +116,11 @@ struct ExampleTests {
     // The spreadsheets the import examples name, as a clerk has them: whole 身份证号, not a masked export.
     #expect(try laogan.run("export", "cadres", "--reveal", "--output", "花名册.csv").status == 0)
     #expect(try laogan.run("export", "activities", "--reveal", "--output", "2023年6月活动.csv").status == 0)
+    // The counties' files a --merge example names: copies of the demo, so every cadre is in both.
+    for county in ["兴义.db", "普安.db"] {
+      try FileManager.default.copyItem(
+        atPath: laogan.database, toPath: laogan.folder.appendingPathComponent(county).path)
+    }
 
     // A line shown in two places (a group's help and its `add`'s) is run once.
     var seen = Set<String>()
@@ -130,7 +135,7 @@ struct ExampleTests {
       // The demo builds a whole prefecture (tested on its own); the rest all run.
       if example.words.first == "demo" { continue }
       let outcome = try laogan.run(
-        example.words, withDatabase: !example.words.contains("--db"),
+        example.words, withDatabase: !example.words.contains("--db") && !example.words.contains("--merge"),
         environment: ["HOME": home.path, "LAOGAN_OPERATOR": "王芳"])
       switch example.words.first {
       case "undo" where !example.words.contains("--yes"), "restore" where !example.words.contains("--yes"):

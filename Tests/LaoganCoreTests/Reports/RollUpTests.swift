@@ -26,8 +26,10 @@ private final class SplitDemo: Sendable {
       let queue = try DatabaseQueue(path: path)
       try queue.writeWithoutTransaction { db in
         try db.execute(
-          sql: "CREATE TEMP TABLE keep_region (code TEXT); INSERT INTO keep_region VALUES (?)", arguments: [region.code]
-        )
+          sql: """
+            CREATE TEMP TABLE keep_region (code TEXT); INSERT INTO keep_region VALUES (?);
+            CREATE TEMP TABLE keep_part (parts INTEGER, bucket INTEGER); INSERT INTO keep_part VALUES (1, 0);
+            """, arguments: [region.code])
         try db.execute(sql: script)
       }
       try queue.close()

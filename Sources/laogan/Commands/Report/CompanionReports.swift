@@ -54,7 +54,12 @@ extension Laogan.ReportCommand {
     static let configuration = CommandConfiguration(
       commandName: "changes",
       abstract: "两年数字变化情况统计表（离休、退休）：差额不为 0 时指出数据问题。",
-      discussion: "示例：\n  laogan report changes --year 2025\n  laogan report changes --year 2025 --output 两年数字变化.xlsx")
+      discussion: """
+        示例：
+          laogan report changes --year 2025
+          laogan report changes --year 2025 --output 两年数字变化.xlsx
+          laogan report changes --year 2025 --merge 兴义.db 普安.db --by-region
+        """)
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
     @OptionGroup var rollUp: RollUpOptions

@@ -30,6 +30,8 @@ extension Laogan.ReportCommand {
           laogan report 323 --quarter 2026Q3 --format json \\
             --generated-at 2026-10-01T08:00:00+08:00
           laogan report 323 --year 2023 --explain construction.ideological.lectures
+          laogan report 323 --year 2023 --by-region
+          laogan report 323 --year 2023 --merge 兴义.db 普安.db --by-source
         """)
 
     @OptionGroup var database: DatabaseOptions
