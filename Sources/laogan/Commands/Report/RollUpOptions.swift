@@ -37,10 +37,9 @@ struct RollUpOptions: ParsableArguments {
   func source(_ database: DatabaseOptions) throws -> ReportSource {
     guard !merge.isEmpty else { return .database(try database.open()) }
     let files = try MergedFiles(paths: merge)
-    let duplicates = try files.duplicates()
-    if !duplicates.isEmpty {
-      Terminal.error(
-        "提示：\(duplicates.count) 个身份证号在多个文件中都有登记，各文件各计一次（laogan check --merge … 逐一列出）")
+    let shared = try files.sharedResidentIDs().count
+    if shared > 0 {
+      Terminal.error("提示：\(shared) 个身份证号在多个文件中都有登记，各文件各计一次（laogan check --merge … 逐一列出）")
     }
     return .merged(files)
   }
