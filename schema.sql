@@ -228,6 +228,18 @@ CREATE TABLE region (
   short_name TEXT NOT NULL UNIQUE
 );
 
+CREATE TABLE transfer (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  direction TEXT NOT NULL CHECK (direction IN ('迁入', '迁出')),
+  transferred_on TEXT NOT NULL,
+  counterpart TEXT NOT NULL,
+  party_relation_moved INTEGER,
+  file_moved INTEGER,
+  note TEXT,
+  voided_reason TEXT
+);
+
 CREATE TABLE "treatment_event" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   held_on TEXT NOT NULL,
@@ -309,6 +321,8 @@ CREATE INDEX payment_counted ON payment(item, counted_on, cadre_id, amount_fen) 
 CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 
 CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
+
+CREATE UNIQUE INDEX transfer_on_cadre_id ON transfer(cadre_id, transferred_on) WHERE voided_reason IS NULL;
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);
 

@@ -49,7 +49,7 @@ struct DemoPrefecture {
   let progress: (String) -> Void
 
   /// 身份证号 of the cadres counted on the report day, by region code, for participants and grants.
-  private var rosterByRegion: [String: [String]] = [:]
+  var rosterByRegion: [String: [String]] = [:]
   private var everyone: [(id: String, region: String, born: CalendarDate)] = []
   private var usedIDs = Set<String>()
 
@@ -69,6 +69,7 @@ struct DemoPrefecture {
     try buildLivingTreatment()
     try buildContributionsAndHonours()
     try buildPartyWork()
+    try buildTransfers()
     return summary
   }
 
@@ -148,7 +149,7 @@ struct DemoPrefecture {
 
   // MARK: - Cadres
 
-  private enum Fate {
+  enum Fate {
     /// On the roster on the report day; `member` says whether a Party member by then.
     case counted(member: Bool, diesLater: Bool)
     case diedBefore
@@ -179,7 +180,7 @@ struct DemoPrefecture {
     }
   }
 
-  private mutating func cadreCells(_ fate: Fate, organizations: [String: [String]]) -> [CadreField: String] {
+  mutating func cadreCells(_ fate: Fate, organizations: [String: [String]]) -> [CadreField: String] {
     let region = random.weighted(Region.all.map { ($0, $0 == .prefecture ? 8 : 11) })
     let ethnicity = random.weighted(DemoNames.ethnicities)
     let surnames =

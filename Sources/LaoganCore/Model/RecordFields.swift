@@ -242,3 +242,23 @@ public enum GreenCardField: String, ImportField {
 
   public var isRequired: Bool { self != .expiresOn }
 }
+
+/// The headers of `import transfers` (SPEC §10).
+public enum TransferField: String, ImportField {
+  case residentID = "身份证号", direction = "类型", transferredOn = "日期", counterpart = "对方单位或地区"
+  case partyRelationMoved = "党组织关系转接", fileMoved = "人事档案转接", note = "备注"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .direction: "direction"
+    case .transferredOn: "transferred_on"
+    case .counterpart: "counterpart"
+    case .partyRelationMoved: "party_relation_moved"
+    case .fileMoved: "file_moved"
+    case .note: "note"
+    }
+  }
+
+  public var isRequired: Bool { [.residentID, .direction, .transferredOn, .counterpart].contains(self) }
+}

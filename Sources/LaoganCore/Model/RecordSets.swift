@@ -154,3 +154,9 @@ public enum FundEntryType: String, ClosedSet {
   case allocation = "拨入"
   case expense = "支出"
 }
+
+/// 迁入/迁出 — a cadre's management coming to this bureau or going to another (SPEC §10).
+public enum TransferDirection: String, ClosedSet {
+  case inward = "迁入"
+  case outward = "迁出"
+}

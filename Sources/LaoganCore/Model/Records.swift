@@ -311,3 +311,32 @@ extension Activity: AuditedRecord {}
 extension TreatmentEvent: AuditedRecord {}
 extension Contribution: AuditedRecord {}
 extension Honor: AuditedRecord {}
+
+/// A cadre's management moving to or from another bureau on a day (SPEC §10): the cadre is managed here on a
+/// day by the rule of `ManagedRule`.
+public struct Transfer: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "transfer"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var direction: TransferDirection
+  public var transferredOn: CalendarDate
+  /// 对方单位或地区: where the cadre went, or came from.
+  public var counterpart: String
+  /// 党组织关系转接: the Party membership moved with the cadre.
+  public var partyRelationMoved: Bool?
+  /// 人事档案转接: the personnel file moved with the cadre.
+  public var fileMoved: Bool?
+  public var note: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, direction, counterpart, note
+    case cadreID = "cadre_id"
+    case transferredOn = "transferred_on"
+    case partyRelationMoved = "party_relation_moved"
+    case fileMoved = "file_moved"
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension Transfer: AuditedRecord {}

@@ -10,12 +10,13 @@ enum CadreSQL {
     """
   }
 
-  /// On the roll on `day` (SPEC §5): not voided, alive on the day (death, if any, after it), retired on or
-  /// before it (or no date recorded); `cadre` is the table's name or alias in the query.
+  /// On the roll on `day` (SPEC §5, §10): not voided, alive on the day (death, if any, after it), retired on
+  /// or before it (or no date recorded), and managed by the bureau on it (`ManagedRule`); `cadre` is the
+  /// table's name or alias in the query.
   static func onRoll(_ cadre: String = "cadre", on day: String) -> String {
     """
     \(RecordSQL.inForce(cadre)) AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
-    AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))
+    AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day)) AND \(ManagedRule.sql(cadre, on: day))
     """
   }
 

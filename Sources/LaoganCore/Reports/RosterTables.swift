@@ -102,8 +102,10 @@ extension LaoganDatabase {
     let scope = ReportScope(region: region)
     let windowStart = period.to.months(earlier: months).adding(days: 1)
     return try read { db in
-      let alive =
-        "\(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code"))"
+      let alive = """
+        \(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code")) \
+        AND \(ManagedRule.sql("c", on: ":to"))
+        """
       let milestones = try Row.fetchAll(
         db,
         sql: """

@@ -3,39 +3,51 @@ import GRDB
 /// The tables bureaus file every year (SPEC §5), each computed by SQL and returned as a document.
 extension LaoganDatabase {
   /// 两年数字变化情况统计表: for 离休 and 退休 cadres, the total at the end of the previous year, those newly
-  /// retired and those who died in the period's year, what the year end should hold and what it holds. The
-  /// difference must be 0; when it is not, the data has a problem (a death before retirement, a missing date)
-  /// and the report says so.
+  /// retired, transferred in, died and transferred out in the period's year, what the year end should hold and
+  /// what it holds. Each change counts while the bureau manages the cadre (`ManagedRule`), a transfer only of a
+  /// cadre alive and retired on its day, so the difference is 0 on consistent data; when it is not, the data
+  /// has a problem (a death before retirement, a missing date) and the report says so.
   public func changesReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let year = period.to.year
-    let lastYearEnd = CalendarDate(valid: year - 1, 12, 31)
-    let yearStart = CalendarDate(valid: year, 1, 1)
-    let yearEnd = CalendarDate(valid: year, 12, 31)
+    let days: StatementArguments = [
+      "start": CalendarDate(valid: year - 1, 12, 31), "from": CalendarDate(valid: year, 1, 1),
+      "to": CalendarDate(valid: year, 12, 31),
+    ]
     let scope = ReportScope(region: region)
     return try read { db in
       var rows: [[ReportDocument.Cell]] = []
       var notes: [String] = []
       for category in CadreCategory.allCases {
-        func count(_ condition: String, _ arguments: StatementArguments) throws -> Int64 {
+        let ofCategory = """
+          \(RecordSQL.inForce("cadre")) AND category = '\(category.rawValue)' AND \(scope.region("cadre.region_code"))
+          """
+        func count(_ condition: String) throws -> Int64 {
+          try Int64.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM cadre WHERE \(ofCategory) AND \(condition)", arguments: days) ?? 0
+        }
+        func transfers(_ direction: TransferDirection) throws -> Int64 {
           try Int64.fetchOne(
             db,
             sql: """
-              SELECT COUNT(*) FROM cadre WHERE \(RecordSQL.inForce()) AND category = '\(category.rawValue)'
-              AND \(scope.region("cadre.region_code")) AND \(condition)
-              """, arguments: arguments) ?? 0
+              SELECT COUNT(*) FROM transfer t JOIN cadre ON cadre.id = t.cadre_id
+              WHERE \(RecordSQL.inForce("t")) AND t.direction = '\(direction.rawValue)'
+                AND t.transferred_on BETWEEN :from AND :to AND \(ofCategory)
+                AND (died_on IS NULL OR died_on > t.transferred_on)
+                AND (retired_on IS NULL OR retired_on <= t.transferred_on)
+              """, arguments: days) ?? 0
         }
-        let start = try count(CadreSQL.onRoll(on: "?"), [lastYearEnd, lastYearEnd])
-        let added = try count("retired_on BETWEEN ? AND ?", [yearStart, yearEnd])
-        let died = try count("died_on BETWEEN ? AND ?", [yearStart, yearEnd])
-        let expected = start + added - died
-        let actual = try count(CadreSQL.onRoll(on: "?"), [yearEnd, yearEnd])
-        rows.append([
-          .text(category.rawValue), .number(start), .number(added), .number(died), .number(expected), .number(actual),
-          .number(actual - expected),
-        ])
+        let start = try count(CadreSQL.onRoll(on: ":start"))
+        let added = try count("retired_on BETWEEN :from AND :to AND \(ManagedRule.sql(onEach: "cadre.retired_on"))")
+        let movedIn = try transfers(.inward)
+        let died = try count("died_on BETWEEN :from AND :to AND \(ManagedRule.sql(onEach: "cadre.died_on"))")
+        let movedOut = try transfers(.outward)
+        let expected = start + added + movedIn - died - movedOut
+        let actual = try count(CadreSQL.onRoll(on: ":to"))
+        rows.append(
+          [.text(category.rawValue)]
+            + [start, added, movedIn, died, movedOut, expected, actual, actual - expected].map { .number($0) })
         if actual != expected {
-          let odd = try count(
-            "died_on BETWEEN ? AND ? AND retired_on IS NOT NULL AND retired_on > died_on", [yearStart, yearEnd])
+          let odd = try count("died_on BETWEEN :from AND :to AND retired_on IS NOT NULL AND retired_on > died_on")
           notes.append(
             "\(category.rawValue)干部差额为 \(actual - expected)，说明数据有误（例如去世日期早于离退休日期的有 \(odd) 人）；请用 laogan check 核对")
         }
@@ -45,7 +57,8 @@ extension LaoganDatabase {
         subtitle: ReportHeading.lines(region: region, period: Period.year(year) ?? period, generatedAt: generatedAt),
         sections: [
           .init(
-            title: "人数变化", headers: ["类别", "上年末总数", "本年新增", "本年去世", "年末应有数", "年末实有数", "差额"],
+            title: "人数变化",
+            headers: ["类别", "上年末总数", "本年新增", "本年迁入", "本年去世", "本年迁出", "年末应有数", "年末实有数", "差额"],
             rows: rows, notes: notes)
         ])
     }

@@ -74,12 +74,15 @@ extension LaoganDatabase {
   }
 
   /// Rules in force in `:month` joined with the cadres they pay and have not yet paid; `:last` is the month's last day.
+  /// A cadre is paid by the bureau managing them when the month begins (`ManagedRule`): the month of a transfer
+  /// is paid by the bureau they leave.
   private static let eligible = """
     benefit_rule r JOIN cadre c
     WHERE \(RecordSQL.inForce("r")) AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
       AND \(RecordSQL.inForce("c"))
       AND (c.retired_on IS NULL OR substr(c.retired_on, 1, 7) <= :month)
       AND (c.died_on IS NULL OR substr(c.died_on, 1, 7) >= :month)
+      AND \(ManagedRule.sql("c", on: "(:month || '-01')"))
       AND (r.category IS NULL OR r.category = c.category)
       AND (r.rank IS NULL OR r.rank = c.rank)
       AND (r.min_age IS NULL OR \(ageOnLastDay) >= r.min_age)

@@ -80,6 +80,17 @@ public final class Lookup {
           """), arguments: [cadreID, month, id]) ?? false
   }
 
+  /// A cadre's transfers in force, for the checks a new one needs.
+  func transfers(of cadreID: Int64) throws -> [(id: Int64, day: CalendarDate, direction: TransferDirection)] {
+    try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT id, transferred_on, direction FROM transfer WHERE cadre_id = ? AND \(RecordSQL.inForce())
+          ORDER BY transferred_on
+          """), arguments: [cadreID]
+    ).map { ($0[0], $0[1], $0[2]) }
+  }
+
   public func organizationName(id: Int64) throws -> String? {
     try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
   }

@@ -2,7 +2,8 @@ import GRDB
 
 /// 党费 month by month (SPEC §11). For a member and a month, the due is the standard whose start month is the
 /// latest on or before it — none before the first standard — while the cadre is a living Party member: not
-/// for a month before 入党日期, nor after the month of death (that month is due). Paid is the sum of the
+/// for a month before 入党日期, nor after the month of death (that month is due), nor for a month that does not
+/// begin with the bureau managing the cadre (`ManagedRule`, as the benefit run pays). Paid is the sum of the
 /// member's dues rows for the month. A month is short by what its due exceeds its paid; an overpayment of one
 /// month never covers another.
 struct DuesMember {
@@ -14,6 +15,8 @@ struct DuesMember {
   let organization: String?
   /// The standards, the earliest start first.
   var standards: [(from: Month, monthly: Fen)] = []
+  /// The cadre's 迁入 and 迁出; none for almost everyone.
+  var transfers: [(day: CalendarDate, direction: TransferDirection)] = []
 }
 
 /// One member's dues over a span of months.
@@ -43,7 +46,9 @@ extension DuesMember {
       let month = first + offset
       account.paid.value += paid[offset]
       while standard + 1 < standards.count, standards[standard + 1].from.index <= month { standard += 1 }
-      guard standard >= 0, month >= joined, month <= died else { continue }
+      guard standard >= 0, month >= joined, month <= died,
+        transfers.isEmpty || ManagedRule.isManaged(on: Month(index: month).firstDay, transfers)
+      else { continue }
       let due = standards[standard].monthly.value
       account.hasDue = true
       account.due.value += due
@@ -92,6 +97,16 @@ extension LaoganDatabase {
     while let row = try standards.next() {
       guard let position = index[row["cadre_id"]], let from = Month.fromDatabaseValue(row[1]) else { continue }
       members[position].standards.append((from, Fen(row["monthly_fen"])))
+    }
+    let moves = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT cadre_id, transferred_on, direction FROM transfer WHERE \(RecordSQL.inForce())
+        ORDER BY cadre_id, transferred_on
+        """)
+    while let row = try moves.next() {
+      guard let position = index[row[0]], let direction = TransferDirection(rawValue: row[2]) else { continue }
+      members[position].transfers.append((row[1], direction))
     }
     // What each member paid for each month of the span, in one range scan of the by-month index: a row of
     // month slots a member, so memory is members × months of 8 bytes (50 MB for 130,000 members over four

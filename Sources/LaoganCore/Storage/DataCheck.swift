@@ -96,6 +96,7 @@ extension LaoganDatabase {
         """
         SELECT 'cadre ' || c.id AS record, c.name FROM cadre c
         WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NULL AND c.party_member = 1
+          AND \(ManagedRule.sql("c", on: "'\(today)'"))
           AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = c.id AND m.left_on IS NULL)
         ORDER BY c.id
         """, hint: "用 org join 编入党组织"

@@ -14,6 +14,7 @@ enum Migrations {
     migrator.registerMigration("v5-insert-ranges", migrate: logInsertsAsRanges)
     migrator.registerMigration("v6-branch-officers", migrate: createOfficers)
     migrator.registerMigration("v7-party-dues", migrate: createPartyDues)
+    migrator.registerMigration("v8-transfers", migrate: createTransfers)
     return migrator
   }
 
@@ -399,6 +400,26 @@ enum Migrations {
         CREATE INDEX dues_payment_on_cadre_id ON dues_payment(cadre_id, month);
         -- The dues reports read a span of months: this index alone answers them, without the table.
         CREATE INDEX dues_payment_by_month ON dues_payment(month, cadre_id, amount_fen) WHERE voided_reason IS NULL;
+        """)
+  }
+
+  /// 迁入 and 迁出 (SPEC §10): whether the bureau manages a cadre on a day follows from them (`ManagedRule`).
+  /// One transfer a cadre a day: two on one day would leave the day's state to their order of entry.
+  private static func createTransfers(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE transfer (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          direction TEXT NOT NULL CHECK (direction IN ('迁入', '迁出')),
+          transferred_on TEXT NOT NULL,
+          counterpart TEXT NOT NULL,
+          party_relation_moved INTEGER,
+          file_moved INTEGER,
+          note TEXT,
+          voided_reason TEXT
+        );
+        CREATE UNIQUE INDEX transfer_on_cadre_id ON transfer(cadre_id, transferred_on) WHERE voided_reason IS NULL;
         """)
   }
 }

@@ -10,6 +10,7 @@ extension PartyOrganization: Voidable {}
 extension Officer: Voidable {}
 extension DuesStandard: Voidable {}
 extension DuesPayment: Voidable {}
+extension Transfer: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}
 extension Activity: Voidable {}

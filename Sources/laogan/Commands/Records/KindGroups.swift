@@ -133,4 +133,16 @@ extension Laogan {
       commandName: "dues", abstract: "党费缴纳：党员某月缴纳的党费（同月多笔相加）。欠缴见 report dues --owed。",
       discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
   }
+
+  struct TransferCommand: KindCommands {
+    typealias Kind = TransferKind
+    static let addExample =
+      "laogan transfer add 身份证号=522301194603150011 类型=迁入 \\\n    日期=2024-03-01 对方单位或地区=遵义市老干部局"
+    static let editExamples = ["laogan transfer edit 12 人事档案转接=是"]
+    /// The demo's transfers come after its report day.
+    static let examplePeriod = "--from 2023-07-01 --to 2026-10-31"
+    static let configuration = CommandConfiguration(
+      commandName: "transfer", abstract: "迁入迁出：干部的管理关系迁入本局或迁往他处；迁出之日起不计入各项存量统计。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
 }

@@ -11,9 +11,13 @@ protocol KindCommands: ParsableCommand {
   static var editExamples: [String] { get }
   /// What `show` prints under the record's own fields (an organization's officers); none by default.
   static func sections(of record: Kind.Record, _ opened: LaoganDatabase, reveal: Bool) throws -> [(String, Table)]
+  /// The `--from … --to …` of the `list` example, for kinds with a date: the demo's report period by default.
+  static var examplePeriod: String { get }
 }
 
 extension KindCommands {
+  static var examplePeriod: String { "--from 2022-01-01 --to 2023-06-12" }
+
   static func sections(of record: Kind.Record, _ opened: LaoganDatabase, reveal: Bool) throws -> [(String, Table)] {
     []
   }
@@ -56,7 +60,7 @@ struct ListRecords<Commands: KindCommands>: ParsableCommand {
 
   static var configuration: CommandConfiguration {
     let region = Kind.region == .none ? "" : " --region 兴义"
-    let dates = Kind.dateSQL == nil ? "" : " --from 2022-01-01 --to 2023-06-12"
+    let dates = Kind.dateSQL == nil ? "" : " " + Commands.examplePeriod
     return CommandConfiguration(
       commandName: "list", abstract: "列出\(Kind.label)（不含已作废的）。",
       discussion: """
