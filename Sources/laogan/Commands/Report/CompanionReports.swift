@@ -197,3 +197,47 @@ extension Laogan.ReportCommand {
     }
   }
 }
+
+extension Laogan.ReportCommand {
+  struct Chongyang: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "chongyang",
+      abstract: "重阳节慰问名单：农历九月初九当天在册、70 岁及以上的干部，按年龄段，标出逢五逢十。",
+      discussion:
+        "示例：\n  laogan report chongyang --year 2026\n  laogan report chongyang --year 2026 --output 重阳节名单.xlsx")
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Flag(help: "显示完整的身份证号与电话（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_chongyang" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (stamp, reveal, year) = (options.stamp, reveal, period.to.year)
+      return { try $0.chongyangReport(region: $1, year: year, generatedAt: stamp, reveal: reveal) }
+    }
+  }
+
+  struct PartyFifty: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "party-50",
+      abstract: "“光荣在党50年”名单：当年 7 月 1 日在册、入党满 50 年的党员；--not-awarded 不列已颁发的。",
+      discussion: "示例：\n  laogan report party-50 --year 2026\n  laogan report party-50 --year 2026 --not-awarded")
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Flag(help: "不列已有“光荣在党50年”荣誉的党员。") var notAwarded = false
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_party_50" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (stamp, reveal, year, notAwarded) = (options.stamp, reveal, period.to.year, notAwarded)
+      return {
+        try $0.partyFiftyReport(region: $1, year: year, notAwarded: notAwarded, generatedAt: stamp, reveal: reveal)
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+/// 重阳节: the 9th day of the 9th month of the Chinese lunar calendar (SPEC §10), computed by Foundation's
+/// Chinese calendar rather than typed into a table.
+public enum ChongyangDay {
+  /// The day in Gregorian `year`, or nil if the calendar gives none (it always does).
+  public static func of(year: Int) -> CalendarDate? {
+    // The Chinese calendar counts its days at Beijing time; a date at noon there is never near a boundary.
+    let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    var gregorian = Calendar(identifier: .gregorian)
+    gregorian.timeZone = zone
+    var chinese = Calendar(identifier: .chinese)
+    chinese.timeZone = zone
+    // 重阳 falls between late September and early November.
+    guard var day = gregorian.date(from: DateComponents(year: year, month: 9, day: 15, hour: 12)) else { return nil }
+    for _ in 0..<60 {
+      let lunar = chinese.dateComponents([.month, .day, .isLeapMonth], from: day)
+      if lunar.month == 9, lunar.day == 9, lunar.isLeapMonth != true { return CalendarDate(day, in: zone) }
+      guard let next = gregorian.date(byAdding: .day, value: 1, to: day) else { return nil }
+      day = next
+    }
+    return nil
+  }
+}
+
+extension LaoganDatabase {
+  /// `report chongyang --year Y`: the cadres the 323 counts on 重阳 (alive, retired, managed) aged 70 or more
+  /// that day, by age band, each marked 逢十 or 逢五 when the age is a multiple of ten or five.
+  public func chongyangReport(region: Region, year: Int, generatedAt: String, reveal: Bool) throws -> ReportDocument {
+    guard let day = ChongyangDay.of(year: year) else {
+      throw LaoganError.invalidValue(field: "--year", value: "\(year)", reason: "无法从农历算出这一年的重阳节")
+    }
+    let scope = ReportScope(region: region)
+    let age = CadreSQL.age(born: "c.born_on", on: ":day")
+    let people = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, \(age) AS age
+          FROM cadre c WHERE \(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code"))
+            AND \(age) >= 70
+          ORDER BY age DESC, c.born_on, c.id
+          """, arguments: ["day": day])
+    }
+    let bands: [(title: String, ages: ClosedRange<Int>)] = [
+      ("70–79 岁", 70...79), ("80–89 岁", 80...89), ("90–99 岁", 90...99), ("100 岁及以上", 100...200),
+    ]
+    let headers = ["编号", "姓名", "身份证号", "出生日期", "年龄", "逢五逢十", "管理地区", "联系电话"]
+    return ReportDocument(
+      title: "重阳节慰问名单（\(year) 年重阳节：\(day)）",
+      subtitle: ReportHeading.lines(region: region, period: Period(from: day, to: day), generatedAt: generatedAt)
+        + ["年龄按重阳节当天计；70 岁及以上、当天在册的干部"],
+      sections: bands.map { band in
+        let rows = people.filter { band.ages.contains($0["age"]) }.map { row -> [ReportDocument.Cell] in
+          let age: Int = row["age"]
+          return [
+            .number(row["id"]), .text(row["name"]),
+            .text(reveal ? row["resident_id"] : Masking.residentID(row["resident_id"])),
+            .text(row["born_on"]), .number(Int64(age)), .text(age % 10 == 0 ? "逢十" : age % 5 == 0 ? "逢五" : ""),
+            .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+            .text((row["phone"] as String?).map { reveal ? $0 : Masking.phone($0) } ?? ""),
+          ]
+        }
+        return .init(
+          title: band.title, headers: headers, rows: rows, notes: ["共 \(rows.count) 人"],
+          combination: .list(total: false))
+      })
+  }
+
+  /// `report party-50 --year Y`: the Party members the 323 counts on Y-07-01 who joined the Party on or before
+  /// (Y−50)-07-01 (光荣在党50年); `notAwarded` leaves out those already holding an honour of that 称号.
+  public func partyFiftyReport(region: Region, year: Int, notAwarded: Bool, generatedAt: String, reveal: Bool)
+    throws -> ReportDocument
+  {
+    let day = CalendarDate(valid: year, 7, 1)
+    let joinedBy = CalendarDate(valid: year - 50, 7, 1)
+    let scope = ReportScope(region: region)
+    let awarded = """
+      EXISTS (SELECT 1 FROM honor h WHERE h.cadre_id = c.id AND \(RecordSQL.inForce("h")) \
+      AND h.title = '\(Self.partyFiftyTitle)')
+      """
+    let rows = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, c.name, c.resident_id, c.joined_party_on, c.region_code, \(awarded) AS awarded,
+                 (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id
+                  WHERE m.cadre_id = c.id AND \(CadreSQL.membership(on: ":day"))) AS organization
+          FROM cadre c
+          WHERE \(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code")) AND c.party_member = 1
+            AND c.joined_party_on IS NOT NULL AND c.joined_party_on <= :joinedBy
+            \(notAwarded ? "AND NOT \(awarded)" : "")
+          ORDER BY c.joined_party_on, c.id
+          """, arguments: ["day": day, "joinedBy": joinedBy])
+    }.map { row -> [ReportDocument.Cell] in
+      [
+        .number(row["id"]), .text(row["name"]),
+        .text(reveal ? row["resident_id"] : Masking.residentID(row["resident_id"])),
+        .text(row["joined_party_on"]), .text(row["organization"] ?? "（未编入党组织）"),
+        .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+        .text(row["awarded"] ? "已颁发" : "未颁发"),
+      ]
+    }
+    return ReportDocument(
+      title: "“光荣在党50年”纪念章名单（\(year) 年）",
+      subtitle: ReportHeading.lines(region: region, period: Period(from: day, to: day), generatedAt: generatedAt)
+        + ["\(joinedBy) 及以前入党、\(day) 在册的党员" + (notAwarded ? "；已颁发的不列" : "")],
+      sections: [
+        .init(
+          title: "党员", headers: ["编号", "姓名", "身份证号", "入党日期", "党组织", "管理地区", "纪念章"], rows: rows,
+          notes: ["共 \(rows.count) 人"], combination: .list(total: false))
+      ])
+  }
+
+  /// The honour's 称号 that `--not-awarded` looks for.
+  static let partyFiftyTitle = "光荣在党50年"
+}

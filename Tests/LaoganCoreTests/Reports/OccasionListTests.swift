@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import LaoganCore
+
+@Suite("The year's occasion lists: 重阳 and 光荣在党50年 (SPEC §10)")
+struct OccasionListTests {
+  let folder: TemporaryFolder
+  let database: LaoganDatabase
+
+  init() throws {
+    folder = try TemporaryFolder()
+    database = try folder.database()
+  }
+
+  /// A retired cadre of 兴义 born on `born`, with a valid 身份证号; `cells` adds or overrides cells.
+  func cadre(_ name: String, born: String, order: Int = 1, _ cells: [CadreField: String] = [:]) throws {
+    let body = "522301" + born.replacingOccurrences(of: "-", with: "") + String(format: "%03d", order)
+    var row: [CadreField: String] = [
+      .name: name, .residentID: body + ResidentIDTestSupport.check(body), .category: "退休", .region: "兴义",
+      .retiredOn: "2000-01-01",
+    ]
+    row.merge(cells) { _, new in new }
+    _ = try database.addRecord(CadreKind.self, cells: row, testContext)
+  }
+
+  @Test(
+    "重阳 comes from the Chinese calendar: the published days",
+    arguments: [(2022, "2022-10-04"), (2023, "2023-10-23"), (2024, "2024-10-11"), (2025, "2025-10-29")])
+  func chongyangDays(year: Int, day: String) {
+    #expect(ChongyangDay.of(year: year)?.description == day)
+  }
+
+  @Test("ages on 重阳 itself, a birthday that day counting; 逢十 and 逢五; the dead and the departed left out")
+  func chongyang() throws {
+    // 重阳 2024 is 10-11.
+    try cadre("八十整", born: "1944-10-11")
+    try cadre("差一天", born: "1954-10-12")
+    try cadre("七十五", born: "1949-01-01")
+    try cadre("百岁", born: "1924-10-11", order: 2)
+    try cadre("当天去世", born: "1930-01-01", [.diedOn: "2024-10-11"])
+    try cadre("已迁出", born: "1931-01-01", order: 3)
+    _ = try database.addRecord(
+      TransferKind.self,
+      cells: [
+        .residentID: "52230119310101003" + ResidentIDTestSupport.check("52230119310101003"), .direction: "迁出",
+        .transferredOn: "2024-05-01", .counterpart: "贵阳",
+      ], testContext)
+    let report = try database.chongyangReport(region: .prefecture, year: 2024, generatedAt: "", reveal: false)
+    #expect(report.title.contains("2024-10-11"))
+    let listed = report.sections.map { section in section.rows.map { [$0[1].text, $0[4].text, $0[5].text] } }
+    #expect(
+      listed == [
+        [["七十五", "75", "逢五"]], [["八十整", "80", "逢十"]], [], [["百岁", "100", "逢十"]],
+      ])
+    #expect(report.sections.map(\.title) == ["70–79 岁", "80–89 岁", "90–99 岁", "100 岁及以上"])
+  }
+
+  @Test("party-50: 入党 on exactly (Y−50)-07-01 qualifies, a day later not; alive and managed on Y-07-01")
+  func partyFifty() throws {
+    try cadre("正好", born: "1940-01-01", [.isPartyMember: "是", .joinedPartyOn: "1974-07-01"])
+    try cadre("晚一天", born: "1940-01-02", [.isPartyMember: "是", .joinedPartyOn: "1974-07-02"])
+    try cadre("已去世", born: "1940-01-03", [.isPartyMember: "是", .joinedPartyOn: "1960-07-01", .diedOn: "2024-06-30"])
+    try cadre("已颁发", born: "1940-01-04", [.isPartyMember: "是", .joinedPartyOn: "1965-07-01"])
+    _ = try database.addRecord(
+      HonorKind.self,
+      cells: [
+        .awardedOn: "2021-07-01", .title: "光荣在党50年", .level: "州级", .region: "兴义",
+        .residentID: "52230119400104001" + ResidentIDTestSupport.check("52230119400104001"),
+      ], testContext)
+    func names(notAwarded: Bool) throws -> [String] {
+      try database.partyFiftyReport(
+        region: .prefecture, year: 2024, notAwarded: notAwarded, generatedAt: "", reveal: false
+      )
+      .sections[0].rows.map(\.[1].text)
+    }
+    #expect(try names(notAwarded: false) == ["已颁发", "正好"])
+    #expect(try names(notAwarded: true) == ["正好"])
+  }
+}
