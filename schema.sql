@@ -85,7 +85,7 @@ CREATE TABLE "cadre" (
   note TEXT,
   voided_reason TEXT,
   search_keys TEXT NOT NULL DEFAULT ''
-, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT);
+, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT, resettled_to TEXT, resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外')));
 
 CREATE TABLE "command_run" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

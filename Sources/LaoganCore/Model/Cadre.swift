@@ -30,8 +30,10 @@ public struct Cadre: Sendable, Equatable, Codable {
   /// 外出流向 — where a 流动 member lives now.
   public var awayTo: String?
   public var residence: String?
-  /// 异地安置 — settled outside the prefecture.
+  /// 异地安置 — settled outside the prefecture, at 安置地, inside or outside the province (安置范围).
   public var resettledElsewhere: Bool
+  public var resettledTo: String?
+  public var resettlementScope: ResettlementScope?
   /// 生活不能自理 — unable to look after themselves.
   public var needsCare: Bool
   public var phone: String?
@@ -63,6 +65,8 @@ public struct Cadre: Sendable, Equatable, Codable {
     case awayTo = "away_to"
     case residence
     case resettledElsewhere = "resettled_elsewhere"
+    case resettledTo = "resettled_to"
+    case resettlementScope = "resettlement_scope"
     case needsCare = "needs_care"
     case phone
     case emergencyContact = "emergency_contact"
@@ -96,14 +100,14 @@ extension Cadre: ColumnList {
     "id", "name", "sex", "ethnicity", "born_on", "resident_id", "category", "started_work_on", "retired_on",
     "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
     "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
-    "voided_reason", "search_keys", "party_status", "away_to",
+    "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope",
   ]
   public var storedValues: [(any DatabaseValueConvertible)?] {
     [
       id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
       formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
       emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name), partyStatus,
-      awayTo,
+      awayTo, resettledTo, resettlementScope,
     ]
   }
 }

@@ -24,6 +24,8 @@ public enum CadreField: String, CaseIterable, Sendable {
   case awayTo = "外出流向"
   case residence = "居住地"
   case resettledElsewhere = "异地安置"
+  case resettledTo = "安置地"
+  case resettlementScope = "安置范围"
   case needsCare = "生活不能自理"
   case phone = "联系电话"
   case emergencyContact = "紧急联系人"
@@ -54,6 +56,8 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .awayTo: "away_to"
     case .residence: "residence"
     case .resettledElsewhere: "resettled_elsewhere"
+    case .resettledTo: "resettled_to"
+    case .resettlementScope: "resettlement_scope"
     case .needsCare: "needs_care"
     case .phone: "phone"
     case .emergencyContact: "emergency_contact"
@@ -76,6 +80,7 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .unitType: UnitType.allowedLabels
     case .rank: Rank.allowedLabels
     case .partyStatus: PartyStatus.allowedLabels
+    case .resettlementScope: ResettlementScope.allowedLabels
     case .region: Region.all.map(\.shortName).joined(separator: "/")
     case .isPartyMember, .resettledElsewhere, .needsCare: "是/否"
     default: nil

@@ -155,6 +155,12 @@ public enum FundEntryType: String, ClosedSet {
   case expense = "支出"
 }
 
+/// 安置范围 — whether a cadre resettled elsewhere (易地安置) lives inside the province or outside it.
+public enum ResettlementScope: String, ClosedSet {
+  case inProvince = "省内"
+  case outOfProvince = "省外"
+}
+
 /// 迁入/迁出 — a cadre's management coming to this bureau or going to another (SPEC §10).
 public enum TransferDirection: String, ClosedSet {
   case inward = "迁入"

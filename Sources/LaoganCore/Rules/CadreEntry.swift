@@ -48,6 +48,8 @@ extension Cadre {
     case .awayTo: awayTo ?? ""
     case .residence: residence ?? ""
     case .resettledElsewhere: YesNo.label(resettledElsewhere)
+    case .resettledTo: resettledTo ?? ""
+    case .resettlementScope: resettlementScope?.rawValue ?? ""
     case .needsCare: YesNo.label(needsCare)
     case .phone: phone ?? ""
     case .emergencyContact: emergencyContact ?? ""
@@ -98,6 +100,11 @@ extension FieldReader where Field == CadreField {
     let unitType = choice(.unitType, UnitType.self)
     let rank = choice(.rank, Rank.self)
     let resettledElsewhere = flag(.resettledElsewhere) ?? false
+    let resettledTo = line(.resettledTo)
+    let resettlementScope = choice(.resettlementScope, ResettlementScope.self)
+    if !resettledElsewhere, resettledTo != nil || resettlementScope != nil {
+      fail(resettledTo != nil ? .resettledTo : .resettlementScope, "只对异地安置（是）的干部填写")
+    }
     let needsCare = flag(.needsCare) ?? false
     let phoneNumber = phone(.phone)
     let emergencyPhone = phone(.emergencyPhone)
@@ -109,7 +116,8 @@ extension FieldReader where Field == CadreField {
       regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil), joinedPartyOn: joinedPartyOn,
       partyOrganization: line(.partyOrganization), partyStatus: partyStatus, awayTo: awayTo,
       residence: line(.residence),
-      resettledElsewhere: resettledElsewhere, needsCare: needsCare, phone: phoneNumber,
+      resettledElsewhere: resettledElsewhere, resettledTo: resettledTo, resettlementScope: resettlementScope,
+      needsCare: needsCare, phone: phoneNumber,
       emergencyContact: line(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
       note: line(.note, maxLength: 1000), voidedReason: nil)
     checkOrder(cadre)

@@ -6,12 +6,18 @@ public struct CadreFilter: Sendable {
   public var category: CadreCategory?
   /// Only cadres alive on this day (SPEC §5: `died_on` empty or after it).
   public var aliveOn: CalendarDate?
+  /// Only cadres resettled elsewhere (易地安置).
+  public var resettled: Bool
   public var limit: Int?
 
-  public init(region: Region? = nil, category: CadreCategory? = nil, aliveOn: CalendarDate? = nil, limit: Int? = nil) {
+  public init(
+    region: Region? = nil, category: CadreCategory? = nil, aliveOn: CalendarDate? = nil, resettled: Bool = false,
+    limit: Int? = nil
+  ) {
     self.region = region
     self.category = category
     self.aliveOn = aliveOn
+    self.resettled = resettled
     self.limit = limit
   }
 }
@@ -45,6 +51,7 @@ extension LaoganDatabase {
       if let region = filter.region { request = request.filter(region.coveredCodes.contains(Column("region_code"))) }
       if let category = filter.category { request = request.filter(Column("category") == category) }
       if let day = filter.aliveOn { request = request.filter(Column("died_on") == nil || Column("died_on") > day) }
+      if filter.resettled { request = request.filter(Column("resettled_elsewhere") == true) }
       if let limit = filter.limit { request = request.limit(limit) }
       return try request.order(Column("region_code"), Column("id")).fetchAll(db)
     }

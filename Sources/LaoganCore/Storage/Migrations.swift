@@ -15,6 +15,7 @@ enum Migrations {
     migrator.registerMigration("v6-branch-officers", migrate: createOfficers)
     migrator.registerMigration("v7-party-dues", migrate: createPartyDues)
     migrator.registerMigration("v8-transfers", migrate: createTransfers)
+    migrator.registerMigration("v9-resettlement", migrate: addResettlement)
     return migrator
   }
 
@@ -420,6 +421,15 @@ enum Migrations {
           voided_reason TEXT
         );
         CREATE UNIQUE INDEX transfer_on_cadre_id ON transfer(cadre_id, transferred_on) WHERE voided_reason IS NULL;
+        """)
+  }
+
+  /// 易地安置 (SPEC §10): where a cadre resettled elsewhere lives, and whether inside the province.
+  private static func addResettlement(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE cadre ADD COLUMN resettled_to TEXT;
+        ALTER TABLE cadre ADD COLUMN resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外'));
         """)
   }
 }

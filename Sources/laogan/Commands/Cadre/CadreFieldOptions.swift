@@ -22,6 +22,9 @@ struct CadreFieldOptions: ParsableArguments {
   @Option(help: "所在党组织（名称）") var organization: String?
   @Option(help: "居住地") var residence: String?
   @Option(help: "异地安置（是/否）") var resettled: String?
+  @Option(help: "安置地（异地安置的干部现居何处）") var resettledTo: String?
+  @Option(help: "安置范围（省内/省外）", completion: .list(ResettlementScope.allCases.map(\.rawValue)))
+  var resettlementScope: String?
   @Option(help: "生活不能自理（是/否）") var needsCare: String?
   @Option(help: "联系电话") var phone: String?
   @Option(help: "紧急联系人") var emergencyContact: String?
@@ -41,7 +44,8 @@ struct CadreFieldOptions: ParsableArguments {
       (.joinedPartyOn, joinedParty), (.partyOrganization, organization), (.residence, residence),
       (.resettledElsewhere, resettled), (.needsCare, needsCare), (.phone, phone),
       (.emergencyContact, emergencyContact), (.emergencyPhone, emergencyPhone), (.diedOn, died), (.note, note),
-      (.partyStatus, partyStatus), (.awayTo, awayTo),
+      (.partyStatus, partyStatus), (.awayTo, awayTo), (.resettledTo, resettledTo),
+      (.resettlementScope, resettlementScope),
     ]
     return given.reduce(into: [:]) { cells, pair in
       if let value = pair.1 { cells[pair.0] = value }

@@ -9,6 +9,7 @@ extension Laogan.CadreCommand {
       discussion: """
         示例：
           laogan cadre list --region 兴义 --category 离休 --alive-on 2026-11-30
+          laogan cadre list --resettled --region 兴义    # 易地安置的干部
           laogan cadre list --format csv > 干部名单.csv
         """)
 
@@ -16,12 +17,14 @@ extension Laogan.CadreCommand {
     @Option(help: "地区（代码或名称）；州本级包含全部县市。") var region: Region?
     @Option(help: "类别（离休/退休）") var category: CadreCategory?
     @Option(help: "只列出该日仍健在的干部。") var aliveOn: CalendarDate?
+    @Flag(help: "只列出易地安置的干部。") var resettled = false
     @Option(help: "最多列出多少条。") var limit: Int?
     @OptionGroup var output: ListOptions
 
     func run() throws {
       let opened = try database.open()
-      let filter = CadreFilter(region: region, category: category, aliveOn: aliveOn, limit: limit)
+      let filter = CadreFilter(
+        region: region, category: category, aliveOn: aliveOn, resettled: resettled, limit: limit)
       try output.print(try opened.cadres(filter), database: opened, options: database)
     }
   }
