@@ -161,6 +161,17 @@ CREATE TABLE "honor" (
   CHECK ((cadre_id IS NULL) <> (collective_name IS NULL))
 );
 
+CREATE TABLE hospital_stay (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  admitted_on TEXT NOT NULL,
+  discharged_on TEXT CHECK (discharged_on IS NULL OR discharged_on >= admitted_on),
+  hospital TEXT NOT NULL CHECK (hospital <> ''),
+  long_term INTEGER NOT NULL DEFAULT 0 CHECK (long_term IN (0, 1)),
+  note TEXT,
+  voided_reason TEXT
+);
+
 CREATE TABLE imported_file (
   kind TEXT NOT NULL,
   sha256 TEXT NOT NULL,
@@ -301,6 +312,10 @@ CREATE INDEX health_check_on_cadre_id ON health_check(cadre_id);
 CREATE INDEX health_check_on_checked_on ON health_check(checked_on);
 
 CREATE INDEX honor_on_awarded_on ON honor(awarded_on);
+
+CREATE INDEX hospital_stay_on_admitted_on ON hospital_stay(admitted_on) WHERE voided_reason IS NULL;
+
+CREATE INDEX hospital_stay_on_cadre_id ON hospital_stay(cadre_id, admitted_on);
 
 CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS NULL;
 

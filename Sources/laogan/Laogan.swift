@@ -25,7 +25,7 @@ struct Laogan: ParsableCommand {
       VenueCommand.self,
       ActivityCommand.self,
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
-      DuesStandardCommand.self, DuesCommand.self, TransferCommand.self,
+      DuesStandardCommand.self, DuesCommand.self, TransferCommand.self, HospitalStayCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Check.self, Audit.self,
       Undo.self, Backup.self, Restore.self,
     ]

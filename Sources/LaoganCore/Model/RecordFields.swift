@@ -262,3 +262,22 @@ public enum TransferField: String, ImportField {
 
   public var isRequired: Bool { [.residentID, .direction, .transferredOn, .counterpart].contains(self) }
 }
+
+/// The headers of `import hospital-stays` (SPEC §10).
+public enum HospitalStayField: String, ImportField {
+  case residentID = "身份证号", admittedOn = "入院日期", dischargedOn = "出院日期", hospital = "医院"
+  case longTerm = "长期住院", note = "备注"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .admittedOn: "admitted_on"
+    case .dischargedOn: "discharged_on"
+    case .hospital: "hospital"
+    case .longTerm: "long_term"
+    case .note: "note"
+    }
+  }
+
+  public var isRequired: Bool { [.residentID, .admittedOn, .hospital].contains(self) }
+}

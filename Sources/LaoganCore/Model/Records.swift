@@ -340,3 +340,30 @@ public struct Transfer: Sendable, Equatable, Codable, FetchableRecord, MutablePe
 }
 
 extension Transfer: AuditedRecord {}
+
+/// A cadre's stay in hospital (SPEC §10): where and when, never why — a diagnosis is health data, which PIPL
+/// counts as sensitive, and no report needs it.
+public struct HospitalStay: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "hospital_stay"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var admittedOn: CalendarDate
+  /// 出院日期: nil while still in hospital.
+  public var dischargedOn: CalendarDate?
+  public var hospital: String
+  /// 长期住院: staying on, not expected to be discharged soon.
+  public var longTerm: Bool
+  public var note: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, hospital, note
+    case cadreID = "cadre_id"
+    case admittedOn = "admitted_on"
+    case dischargedOn = "discharged_on"
+    case longTerm = "long_term"
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension HospitalStay: AuditedRecord {}

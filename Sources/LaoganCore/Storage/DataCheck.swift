@@ -92,6 +92,20 @@ extension LaoganDatabase {
           + "低于其年龄段标准 \(Fen(row["monthly_fen"])) 元"
       }
       try add(
+        "hospital_stay_overlap",
+        """
+        SELECT 'hospital_stay ' || a.id || ',' || b.id AS record, c.name, a.admitted_on AS first, b.admitted_on AS second
+        FROM hospital_stay a JOIN hospital_stay b ON b.cadre_id = a.cadre_id AND b.id > a.id
+        JOIN cadre c ON c.id = a.cadre_id
+        WHERE \(RecordSQL.inForce("a")) AND \(RecordSQL.inForce("b"))
+          AND a.admitted_on <= COALESCE(b.discharged_on, '9999-12-31')
+          AND b.admitted_on <= COALESCE(a.discharged_on, '9999-12-31')
+        ORDER BY a.id, b.id
+        """, hint: "同一人的两次住院时间重叠：核对入院、出院日期，重复登记的用 hospital-stay void 作废"
+      ) { row in
+        "\(row["name"] as String) \(row["first"] as String) 与 \(row["second"] as String) 入院的两次住院时间重叠"
+      }
+      try add(
         "member_without_organization",
         """
         SELECT 'cadre ' || c.id AS record, c.name FROM cadre c

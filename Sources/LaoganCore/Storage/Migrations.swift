@@ -16,6 +16,7 @@ enum Migrations {
     migrator.registerMigration("v7-party-dues", migrate: createPartyDues)
     migrator.registerMigration("v8-transfers", migrate: createTransfers)
     migrator.registerMigration("v9-resettlement", migrate: addResettlement)
+    migrator.registerMigration("v10-hospital-stays", migrate: createHospitalStays)
     return migrator
   }
 
@@ -430,6 +431,25 @@ enum Migrations {
       sql: """
         ALTER TABLE cadre ADD COLUMN resettled_to TEXT;
         ALTER TABLE cadre ADD COLUMN resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外'));
+        """)
+  }
+
+  /// Hospital stays (SPEC §10), with no diagnosis.
+  private static func createHospitalStays(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE hospital_stay (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          admitted_on TEXT NOT NULL,
+          discharged_on TEXT CHECK (discharged_on IS NULL OR discharged_on >= admitted_on),
+          hospital TEXT NOT NULL CHECK (hospital <> ''),
+          long_term INTEGER NOT NULL DEFAULT 0 CHECK (long_term IN (0, 1)),
+          note TEXT,
+          voided_reason TEXT
+        );
+        CREATE INDEX hospital_stay_on_cadre_id ON hospital_stay(cadre_id, admitted_on);
+        CREATE INDEX hospital_stay_on_admitted_on ON hospital_stay(admitted_on) WHERE voided_reason IS NULL;
         """)
   }
 }

@@ -11,6 +11,7 @@ extension Officer: Voidable {}
 extension DuesStandard: Voidable {}
 extension DuesPayment: Voidable {}
 extension Transfer: Voidable {}
+extension HospitalStay: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}
 extension Activity: Voidable {}

@@ -145,4 +145,14 @@ extension Laogan {
       commandName: "transfer", abstract: "迁入迁出：干部的管理关系迁入本局或迁往他处；迁出之日起不计入各项存量统计。",
       discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
   }
+
+  struct HospitalStayCommand: KindCommands {
+    typealias Kind = HospitalStayKind
+    static let addExample =
+      "laogan hospital-stay add 身份证号=522301194603150011 \\\n    入院日期=2023-05-20 医院=黔西南州人民医院"
+    static let editExamples = ["laogan hospital-stay edit 12 出院日期=2023-06-02"]
+    static let configuration = CommandConfiguration(
+      commandName: "hospital-stay", abstract: "住院：入院、出院日期与医院（不记病情）。在院名单见 report in-hospital。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
 }

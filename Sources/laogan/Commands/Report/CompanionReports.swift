@@ -241,3 +241,25 @@ extension Laogan.ReportCommand {
     }
   }
 }
+
+extension Laogan.ReportCommand {
+  struct InHospital: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "in-hospital",
+      abstract: "住院干部名单：某日在院的干部、住院天数，以及住院期间最近一次“住院看望”或“未看望”。",
+      discussion: "示例：\n  laogan report in-hospital --on 2023-06-12\n  laogan report in-hospital --region 兴义")
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Option(help: "以该日为准（默认今天；给了统计期则为其最后一天）。") var on: CalendarDate?
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_in_hospital" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (day, stamp, reveal) = (on ?? (options.namesPeriod ? period.to : options.today), options.stamp, reveal)
+      return { try $0.inHospitalReport(region: $1, on: day, generatedAt: stamp, reveal: reveal) }
+    }
+  }
+}
