@@ -261,7 +261,7 @@ CREATE TABLE "treatment_event" (
   person_times INTEGER CHECK (person_times >= 0),
   visitors TEXT,
   voided_reason TEXT
-);
+, gift_amount_fen INTEGER CHECK (gift_amount_fen > 0), gifts TEXT);
 
 CREATE TABLE "venue" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

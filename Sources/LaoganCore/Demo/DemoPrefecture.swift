@@ -70,6 +70,7 @@ struct DemoPrefecture {
     try buildContributionsAndHonours()
     try buildPartyWork()
     try buildTransfers()
+    try buildCasework()
     return summary
   }
 

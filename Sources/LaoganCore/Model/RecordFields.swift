@@ -132,7 +132,7 @@ public enum ActivityField: String, ImportField {
 
 public enum TreatmentField: String, ImportField {
   case heldOn = "日期", kind = "类型", title = "标题", region = "地区", occasion = "场合", participants = "参与干部"
-  case personTimes = "人次", visitors = "走访人"
+  case personTimes = "人次", visitors = "走访人", giftAmount = "慰问金额", gifts = "慰问品"
 
   public var alias: String {
     switch self {
@@ -144,6 +144,8 @@ public enum TreatmentField: String, ImportField {
     case .participants: "participants"
     case .personTimes: "person_times"
     case .visitors: "visitors"
+    case .giftAmount: "gift_amount"
+    case .gifts: "gifts"
     }
   }
 

@@ -177,13 +177,18 @@ public struct TreatmentEvent: Sendable, Equatable, Codable, FetchableRecord, Mut
   public var personTimes: Int?
   /// 走访人, as written.
   public var visitors: String?
+  /// 慰问金额: the money a 走访慰问 brought, the event's whole amount.
+  public var giftAmount: Fen?
+  /// 慰问品: what it brought, as written.
+  public var gifts: String?
   public var voidedReason: String?
 
   enum CodingKeys: String, CodingKey {
-    case id, kind, title, occasion, visitors
+    case id, kind, title, occasion, visitors, gifts
     case heldOn = "held_on"
     case regionCode = "region_code"
     case personTimes = "person_times"
+    case giftAmount = "gift_amount_fen"
     case voidedReason = "voided_reason"
   }
 }

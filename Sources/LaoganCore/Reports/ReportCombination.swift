@@ -4,7 +4,7 @@
 extension ReportDocument: RollUpReport {
   /// How a section's rows from several parts become one section.
   public enum Combination: Sendable, Equatable {
-    /// Rows are categories — a 类别, an age band, a month — named by their first cell: the same category's
+    /// Rows are categories — a 类别, an age band, a month — named by their text cells: the same category's
     /// figures are added up, and a 合计 row stays last. `order` puts categories only some parts have in place.
     case tally(order: RowOrder)
     /// Rows are records — a cadre, an organization: each part's rows listed after a 来源 cell naming it, so
@@ -16,7 +16,7 @@ extension ReportDocument: RollUpReport {
   public enum RowOrder: Sendable, Equatable {
     /// The same rows in every part, in this order.
     case fixed
-    /// A subset of these labels, in their order (regions, 民族).
+    /// A subset of these labels (`label(of:)`), in their order (regions, 民族).
     case labels([String])
     /// By label: months.
     case sorted
@@ -76,26 +76,35 @@ extension ReportDocument: RollUpReport {
     return section
   }
 
-  /// Categories added up by label; the 合计 row added up and kept last.
+  /// Categories added up by label — a row's text cells before its first figure (场合 and 地区 together, say);
+  /// the 合计 row added up and kept last.
   private static func tally(_ tables: [[[Cell]]], order: RowOrder) -> [[Cell]] {
     var labels: [String] = []
     var rows: [String: [[Cell]]] = [:]
+    var totals: [[Cell]] = []
     for table in tables {
       for row in table {
-        let label = row.first?.text ?? ""
+        if row.first?.text == totalLabel {
+          totals.append(row)
+          continue
+        }
+        let label = Self.label(of: row)
         if rows[label] == nil { labels.append(label) }
         rows[label, default: []].append(row)
       }
     }
-    let hasTotal = labels.contains(totalLabel)
-    labels.removeAll { $0 == totalLabel }
     switch order {
     case .fixed: break
     case .sorted: labels.sort()
     case .labels(let known):
       labels.sort { (known.firstIndex(of: $0) ?? known.count, $0) < (known.firstIndex(of: $1) ?? known.count, $1) }
     }
-    return (labels + (hasTotal ? [totalLabel] : [])).map { added(rows[$0] ?? []) }
+    return labels.map { added(rows[$0] ?? []) } + (totals.isEmpty ? [] : [added(totals)])
+  }
+
+  /// What names a category row: its text cells before its first figure, joined by `|`.
+  static func label(of row: [Cell]) -> String {
+    row.prefix { !$0.isNumeric }.map(\.text).joined(separator: "|")
   }
 
   /// Rows of the same shape added cell by cell: counts and money summed, text from the first.

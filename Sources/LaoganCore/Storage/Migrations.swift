@@ -17,6 +17,7 @@ enum Migrations {
     migrator.registerMigration("v8-transfers", migrate: createTransfers)
     migrator.registerMigration("v9-resettlement", migrate: addResettlement)
     migrator.registerMigration("v10-hospital-stays", migrate: createHospitalStays)
+    migrator.registerMigration("v11-visit-gifts", migrate: addVisitGifts)
     return migrator
   }
 
@@ -450,6 +451,15 @@ enum Migrations {
         );
         CREATE INDEX hospital_stay_on_cadre_id ON hospital_stay(cadre_id, admitted_on);
         CREATE INDEX hospital_stay_on_admitted_on ON hospital_stay(admitted_on) WHERE voided_reason IS NULL;
+        """)
+  }
+
+  /// A 走访慰问's 慰问金额 and 慰问品 (SPEC §10).
+  private static func addVisitGifts(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE treatment_event ADD COLUMN gift_amount_fen INTEGER CHECK (gift_amount_fen > 0);
+        ALTER TABLE treatment_event ADD COLUMN gifts TEXT;
         """)
   }
 }

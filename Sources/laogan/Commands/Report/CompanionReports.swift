@@ -263,3 +263,19 @@ extension Laogan.ReportCommand {
     }
   }
 }
+
+extension Laogan.ReportCommand {
+  struct Visits: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "visits", abstract: "走访慰问统计：期内按场合与地区的次数、慰问人数与慰问金额。",
+      discussion: "示例：\n  laogan report visits --year 2023\n  laogan report visits --year 2023 --by-region")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let stamp = options.stamp
+      return { try $0.visitsReport(region: $1, period: period, generatedAt: stamp) }
+    }
+  }
+}
