@@ -124,6 +124,22 @@ CREATE TABLE dues_standard (
   voided_reason TEXT
 );
 
+CREATE TABLE family_member (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  relation TEXT NOT NULL CHECK (relation IN ('配偶', '子女', '父母', '其他')),
+  name TEXT NOT NULL CHECK (name <> ''),
+  resident_id TEXT,
+  born_on TEXT,
+  died_on TEXT,
+  unable_to_work INTEGER NOT NULL DEFAULT 0 CHECK (unable_to_work IN (0, 1)),
+  lives_with INTEGER NOT NULL DEFAULT 0 CHECK (lives_with IN (0, 1)),
+  phone TEXT,
+  note TEXT,
+  voided_reason TEXT,
+  family_key TEXT GENERATED ALWAYS AS (cadre_id || '|' || relation || '|' || name) STORED
+);
+
 CREATE TABLE "fund_entry" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   entered_on TEXT NOT NULL,
@@ -304,6 +320,10 @@ CREATE INDEX dues_payment_by_month ON dues_payment(month, cadre_id, amount_fen) 
 CREATE INDEX dues_payment_on_cadre_id ON dues_payment(cadre_id, month);
 
 CREATE INDEX dues_standard_on_cadre_id ON dues_standard(cadre_id, from_month);
+
+CREATE INDEX family_member_on_cadre_id ON family_member(cadre_id);
+
+CREATE UNIQUE INDEX family_member_on_family_key ON family_member(family_key);
 
 CREATE INDEX green_card_on_cadre_id ON green_card(cadre_id);
 

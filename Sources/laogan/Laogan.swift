@@ -26,6 +26,7 @@ struct Laogan: ParsableCommand {
       ActivityCommand.self,
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
       DuesStandardCommand.self, DuesCommand.self, TransferCommand.self, HospitalStayCommand.self,
+      FamilyCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Check.self, Audit.self,
       Undo.self, Backup.self, Restore.self,
     ]

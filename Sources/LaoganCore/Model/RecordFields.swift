@@ -283,3 +283,26 @@ public enum HospitalStayField: String, ImportField {
 
   public var isRequired: Bool { [.residentID, .admittedOn, .hospital].contains(self) }
 }
+
+/// The headers of `import family` (SPEC §10): 身份证号 is the cadre's, 本人身份证号 the member's own.
+public enum FamilyField: String, ImportField {
+  case residentID = "身份证号", relation = "关系", name = "姓名", ownResidentID = "本人身份证号", bornOn = "出生日期"
+  case diedOn = "去世日期", unableToWork = "无劳动能力", livesWith = "同住", phone = "联系电话", note = "备注"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .relation: "relation"
+    case .name: "name"
+    case .ownResidentID: "own_resident_id"
+    case .bornOn: "born_on"
+    case .diedOn: "died_on"
+    case .unableToWork: "unable_to_work"
+    case .livesWith: "lives_with"
+    case .phone: "phone"
+    case .note: "note"
+    }
+  }
+
+  public var isRequired: Bool { [.residentID, .relation, .name].contains(self) }
+}

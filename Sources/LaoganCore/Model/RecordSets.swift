@@ -155,6 +155,19 @@ public enum FundEntryType: String, ClosedSet {
   case expense = "支出"
 }
 
+/// 关系 — how a family member is related to the cadre.
+public enum FamilyRelation: String, ClosedSet {
+  case spouse = "配偶"
+  case child = "子女"
+  case parent = "父母"
+  case other = "其他"
+
+  public static let aliases: [String: FamilyRelation] = [
+    "妻子": .spouse, "丈夫": .spouse, "夫": .spouse, "妻": .spouse, "儿子": .child, "女儿": .child, "父亲": .parent,
+    "母亲": .parent,
+  ]
+}
+
 /// 安置范围 — whether a cadre resettled elsewhere (易地安置) lives inside the province or outside it.
 public enum ResettlementScope: String, ClosedSet {
   case inProvince = "省内"

@@ -372,3 +372,37 @@ public struct HospitalStay: Sendable, Equatable, Codable, FetchableRecord, Mutab
 }
 
 extension HospitalStay: AuditedRecord {}
+
+/// A member of a cadre's family (SPEC §10): who receives a survivor's benefit, who to call. Named by the cadre,
+/// the 关系 and the 姓名 together.
+public struct FamilyMember: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "family_member"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var relation: FamilyRelation
+  public var name: String
+  /// 本人身份证号: the member's own number, masked like a cadre's.
+  public var residentID: String?
+  public var bornOn: CalendarDate?
+  public var diedOn: CalendarDate?
+  /// 无劳动能力: unable to work (a survivor's benefit may depend on it).
+  public var unableToWork: Bool
+  /// 同住: lives with the cadre.
+  public var livesWith: Bool
+  public var phone: String?
+  public var note: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, relation, name, phone, note
+    case cadreID = "cadre_id"
+    case residentID = "resident_id"
+    case bornOn = "born_on"
+    case diedOn = "died_on"
+    case unableToWork = "unable_to_work"
+    case livesWith = "lives_with"
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension FamilyMember: AuditedRecord {}

@@ -117,4 +117,16 @@ public struct FieldReader<Field: ImportField> {
     }
     return text
   }
+
+  /// A telephone number: digits, `+`, `-` and blanks, at least 7 digits.
+  public mutating func phone(_ field: Field) -> String? {
+    guard let text = text(field)?.halfWidth else { return nil }
+    let digits = text.filter(\.isASCIIDigit).count
+    guard digits >= 7, text.allSatisfy({ $0.isASCIIDigit || "+- ".contains($0) }) else {
+      // Personal information stays masked even in a message about it.
+      fail(field, "不像电话号码（只能有数字、+、-，至少 7 位数字）", value: Masking.phone(text))
+      return nil
+    }
+    return text
+  }
 }

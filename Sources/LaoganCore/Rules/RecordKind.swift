@@ -16,6 +16,9 @@ public protocol RecordKind {
   static var keyField: Field? { get }
   /// The stored form of a key as typed (a 15-digit 身份证号 upgraded); nil when it cannot be one.
   static func storedKey(_ text: String) -> String?
+  /// The stored key a row names, for kinds with one: its key cell's `storedKey`, or, for a kind named by
+  /// several cells (a family member: cadre, 关系, 姓名), those put together; nil when the row names none.
+  static func key(of cells: [Field: String], _ lookup: Lookup) throws -> String?
   /// The column holding the key.
   static var keyColumn: String { get }
   /// The `participant.event_table` under which the cadres a record lists are linked, if it lists any.
@@ -68,6 +71,9 @@ public struct Parsed<Record> {
 extension RecordKind {
   public static var keyField: Field? { nil }
   public static func storedKey(_ text: String) -> String? { text.trimmed.isEmpty ? nil : text.trimmed }
+  public static func key(of cells: [Field: String], _ lookup: Lookup) throws -> String? {
+    keyField.flatMap { cells[$0] }.flatMap(storedKey)
+  }
   public static var keyColumn: String { "name" }
   public static var participantTable: String? { nil }
   public static var dateSQL: String? { nil }
@@ -97,7 +103,7 @@ public enum RecordKinds {
       OrganizationKind.self, CadreKind.self, OfficerKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
       TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self, GreenCardKind.self,
       ContributionKind.self, HonorKind.self, DuesStandardKind.self, DuesKind.self, TransferKind.self,
-      HospitalStayKind.self,
+      HospitalStayKind.self, FamilyKind.self,
     ]
   }
 

@@ -33,7 +33,7 @@ final class RecordSaver<Kind: RecordKind> {
   /// Saves one row; returns what happened and the row's notes, or throws its problems.
   func save(_ cells: [Kind.Field: String], line: Int) throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
   {
-    let key = Kind.keyField.flatMap { cells[$0] }.flatMap(Kind.storedKey)
+    let key = try Kind.key(of: cells, lookup)
     if let key, let seen, let first = try seen.line(of: key), let field = Kind.keyField {
       throw FieldProblems(problems: [FieldProblem(field: field.rawValue, value: shown(key), reason: "与第 \(first) 行重复")])
     }

@@ -18,6 +18,7 @@ enum Migrations {
     migrator.registerMigration("v9-resettlement", migrate: addResettlement)
     migrator.registerMigration("v10-hospital-stays", migrate: createHospitalStays)
     migrator.registerMigration("v11-visit-gifts", migrate: addVisitGifts)
+    migrator.registerMigration("v12-family", migrate: createFamily)
     return migrator
   }
 
@@ -460,6 +461,31 @@ enum Migrations {
       sql: """
         ALTER TABLE treatment_event ADD COLUMN gift_amount_fen INTEGER CHECK (gift_amount_fen > 0);
         ALTER TABLE treatment_event ADD COLUMN gifts TEXT;
+        """)
+  }
+
+  /// A cadre's family (SPEC §10), named by cadre, 关系 and 姓名 together (`family_key`, as `FamilyKind.key`
+  /// spells it).
+  private static func createFamily(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE family_member (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          relation TEXT NOT NULL CHECK (relation IN ('配偶', '子女', '父母', '其他')),
+          name TEXT NOT NULL CHECK (name <> ''),
+          resident_id TEXT,
+          born_on TEXT,
+          died_on TEXT,
+          unable_to_work INTEGER NOT NULL DEFAULT 0 CHECK (unable_to_work IN (0, 1)),
+          lives_with INTEGER NOT NULL DEFAULT 0 CHECK (lives_with IN (0, 1)),
+          phone TEXT,
+          note TEXT,
+          voided_reason TEXT,
+          family_key TEXT GENERATED ALWAYS AS (cadre_id || '|' || relation || '|' || name) STORED
+        );
+        CREATE UNIQUE INDEX family_member_on_family_key ON family_member(family_key);
+        CREATE INDEX family_member_on_cadre_id ON family_member(cadre_id);
         """)
   }
 }

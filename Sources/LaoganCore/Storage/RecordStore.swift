@@ -12,6 +12,7 @@ extension DuesStandard: Voidable {}
 extension DuesPayment: Voidable {}
 extension Transfer: Voidable {}
 extension HospitalStay: Voidable {}
+extension FamilyMember: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}
 extension Activity: Voidable {}
@@ -51,7 +52,7 @@ extension LaoganDatabase {
   {
     try write(context) { writer in
       let saver = try RecordSaver<Kind>(writer, update: false)
-      if let keyField = Kind.keyField, let key = cells[keyField].flatMap(Kind.storedKey),
+      if let keyField = Kind.keyField, let key = try Kind.key(of: cells, writer.lookup),
         let existing = try Kind.find(key, in: writer.db)
       {
         throw LaoganError.invalidValue(
@@ -70,7 +71,8 @@ extension LaoganDatabase {
     try write(context) { writer in
       let existing = try LaoganDatabase.resolve(kind, reference, writer.db)
       guard existing.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
-      if let keyField = Kind.keyField, let key = changes[keyField].flatMap(Kind.storedKey),
+      let cells = try Kind.cells(of: existing, writer.lookup).merging(changes) { _, new in new }
+      if let keyField = Kind.keyField, let key = try Kind.key(of: cells, writer.lookup),
         let other = try Kind.find(key, in: writer.db), other.id != existing.id
       {
         throw LaoganError.invalidValue(field: keyField.rawValue, value: key, reason: "已被记录 \(other.id ?? 0) 使用")

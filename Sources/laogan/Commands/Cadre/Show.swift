@@ -26,6 +26,8 @@ extension Laogan.CadreCommand {
         return
       }
       Terminal.output(Card.text(try opened.details(CadreKind.self, found, reveal: reveal)))
+      let filter = RecordFilter(cadre: "\(found.id ?? 0)")
+      try section("家庭成员", FamilyKind.self, opened, filter)
       let organizations = try opened.organizationHistory(of: found)
       if !organizations.isEmpty {
         Terminal.output("\n党组织关系\n" + PeriodTable.text(organizations, reveal: reveal))
@@ -34,7 +36,8 @@ extension Laogan.CadreCommand {
       if !associations.isEmpty {
         Terminal.output("\n涉老社团\n" + PeriodTable.text(associations, reveal: reveal))
       }
-      let filter = RecordFilter(cadre: "\(found.id ?? 0)")
+      try section("迁入迁出", TransferKind.self, opened, filter)
+      try section("住院", HospitalStayKind.self, opened, filter)
       try section("活动", ActivityKind.self, opened, filter)
       try section("政治待遇", TreatmentKind.self, opened, filter)
       try section("发挥作用", ContributionKind.self, opened, filter)

@@ -155,4 +155,14 @@ extension Laogan {
       commandName: "hospital-stay", abstract: "住院：入院、出院日期与医院（不记病情）。在院名单见 report in-hospital。",
       discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
   }
+
+  struct FamilyCommand: KindCommands {
+    typealias Kind = FamilyKind
+    static let addExample =
+      "laogan family add 身份证号=522301194603150011 关系=配偶 \\\n    姓名=李秀英 出生日期=1950-03-02 同住=是"
+    static let editExamples = ["laogan family edit 12 联系电话=13812345678"]
+    static let configuration = CommandConfiguration(
+      commandName: "family", abstract: "家庭成员：配偶、子女、父母等（身份证号为干部本人的；同一干部的关系与姓名确定一条）。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
 }
