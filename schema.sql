@@ -45,7 +45,7 @@ CREATE TABLE "audit_entry" (
 
 CREATE TABLE "benefit_rule" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  item TEXT NOT NULL CHECK (item IN ('特需费', '生活费', '高龄补贴')),
+  item TEXT NOT NULL CHECK (item IN ('特需费', '生活费', '高龄补贴', '遗属补助')),
   monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
   from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
   to_month TEXT CHECK (to_month IS NULL OR to_month >= from_month),
@@ -85,7 +85,7 @@ CREATE TABLE "cadre" (
   note TEXT,
   voided_reason TEXT,
   search_keys TEXT NOT NULL DEFAULT ''
-, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT, resettled_to TEXT, resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外')));
+, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT, resettled_to TEXT, resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外')), death_cause TEXT, farewell TEXT);
 
 CREATE TABLE "command_run" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -238,14 +238,14 @@ CREATE TABLE "party_organization" (
 CREATE TABLE "payment" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
-  item TEXT NOT NULL CHECK (item IN ('特需费', '医疗补助费', '生活费', '高龄补贴', '困难帮扶')),
+  item TEXT NOT NULL CHECK (item IN ('特需费', '医疗补助费', '生活费', '高龄补贴', '困难帮扶', '丧葬费', '一次性抚恤金', '遗属补助')),
   month TEXT CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
   paid_on TEXT,
   amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),
   note TEXT,
   rule_id INTEGER REFERENCES benefit_rule(id),
   voided_reason TEXT,
-  counted_on TEXT GENERATED ALWAYS AS (COALESCE(month || '-01', paid_on)) STORED,
+  counted_on TEXT GENERATED ALWAYS AS (COALESCE(month || '-01', paid_on)) STORED, recipient_id INTEGER REFERENCES family_member(id),
   CHECK (month IS NOT NULL OR paid_on IS NOT NULL)
 );
 
@@ -356,6 +356,8 @@ CREATE INDEX payment_counted ON payment(item, counted_on, cadre_id, amount_fen) 
 CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 
 CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
+
+CREATE INDEX payment_on_recipient_id ON payment(recipient_id) WHERE recipient_id IS NOT NULL;
 
 CREATE UNIQUE INDEX transfer_on_cadre_id ON transfer(cadre_id, transferred_on) WHERE voided_reason IS NULL;
 

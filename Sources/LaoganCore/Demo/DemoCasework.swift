@@ -5,8 +5,85 @@ import GRDB
 
 extension DemoPrefecture {
   mutating func buildCasework() throws {
+    try buildFamilies()
+    try buildSettlements()
     try buildVisitGifts()
     try buildHospitalStays()
+  }
+
+  /// Most cadres have a spouse on file (some of whom have died) and one or two children with a phone number.
+  private mutating func buildFamilies() throws {
+    progress("家庭成员…")
+    let family = try RecordSaver<FamilyKind>(writer, update: false)
+    let cadres = try Row.fetchAll(writer.db, sql: "SELECT resident_id, name, sex, born_on FROM cadre ORDER BY id")
+    var line = 0
+    func save(_ cells: [FamilyField: String]) throws {
+      line += 1
+      _ = try family.save(cells, line: line)
+    }
+    for cadre in cadres {
+      let id: String = cadre["resident_id"]
+      let born: CalendarDate = cadre["born_on"]
+      let surname = String((cadre["name"] as String).prefix(1))
+      if random.weighted([(true, 4), (false, 1)]) {
+        let spouseBorn = born.adding(days: Int.random(in: -1800...1800, using: &random))
+        let surnames = DemoNames.hanSurnames
+        var spouse: [FamilyField: String] = [
+          .residentID: id, .relation: "配偶", .bornOn: spouseBorn.description, .livesWith: "是",
+          .name: String(surnames[Int.random(in: 0..<surnames.count, using: &random)])
+            + String(DemoNames.givenCharacters[Int.random(in: 0..<DemoNames.givenCharacters.count, using: &random)]),
+        ]
+        if random.weighted([(true, 1), (false, 6)]) {
+          spouse[.diedOn] = random.day(from: CalendarDate(valid: 2010, 1, 1), to: DemoPrefecture.reportDay).description
+          spouse[.livesWith] = "否"
+        }
+        try save(spouse)
+      }
+      for order in 0..<random.weighted([(0, 2), (1, 4), (2, 4)]) {
+        try save([
+          .residentID: id, .relation: "子女", .bornOn: CalendarDate(valid: born.year + 25 + order * 3, 6, 1).description,
+          .name: surname
+            + String(
+              DemoNames.givenCharacters[Int.random(in: 0..<DemoNames.givenCharacters.count, using: &random)])
+            + ["明", "华", "军", "丽"][order],
+          .phone: "13" + String(Int.random(in: 100_000_000..<1_000_000_000, using: &random)),
+        ])
+      }
+    }
+  }
+
+  /// Nine in ten deaths are settled within weeks: 丧葬费 and 一次性抚恤金 paid to the surviving spouse, else to a
+  /// child; the rest are left for `check` to find (`death_unsettled`).
+  private mutating func buildSettlements() throws {
+    progress("丧葬费与抚恤金…")
+    let payments = try RecordSaver<PaymentKind>(writer, update: false)
+    let deaths = try Row.fetchAll(
+      writer.db,
+      sql: """
+        SELECT c.resident_id, c.died_on, COALESCE(
+                 (SELECT f.name FROM family_member f WHERE f.cadre_id = c.id AND f.relation = '配偶'
+                  AND (f.died_on IS NULL OR f.died_on > date(c.died_on, '+60 days')) ORDER BY f.id LIMIT 1),
+                 (SELECT f.name FROM family_member f WHERE f.cadre_id = c.id AND f.relation = '子女'
+                  ORDER BY f.id LIMIT 1)) AS heir
+        FROM cadre c WHERE c.died_on IS NOT NULL ORDER BY c.died_on, c.id
+        """)
+    var line = 0
+    for death in deaths {
+      guard let heir: String = death["heir"], random.weighted([(true, 9), (false, 1)]) else { continue }
+      let died: CalendarDate = death["died_on"]
+      let paid = died.adding(days: Int.random(in: 10...45, using: &random))
+      guard paid <= CalendarDate(valid: 2026, 10, 31) else { continue }
+      for (item, amount) in [
+        (BenefitItem.funeralGrant, 8000), (.lumpSumPension, Int.random(in: 40...120, using: &random) * 1000),
+      ] {
+        line += 1
+        _ = try payments.save(
+          [
+            .residentID: death["resident_id"], .item: item.rawValue, .paidOn: paid.description,
+            .amount: "\(amount).00", .recipient: heir,
+          ], line: line)
+      }
+    }
   }
 
   /// Each 走访慰问 brought 500 to 2,000 元 a cadre visited, and often rice and oil.

@@ -40,6 +40,9 @@ public struct Cadre: Sendable, Equatable, Codable {
   public var emergencyContact: String?
   public var emergencyPhone: String?
   public var diedOn: CalendarDate?
+  /// 去世原因 and 送别方式 (遗体告别, 追悼会 …), recorded with the death.
+  public var deathCause: String?
+  public var farewell: String?
   public var note: String?
   /// Why the record was voided; a voided cadre is kept but left out of lists and reports.
   public var voidedReason: String?
@@ -67,6 +70,8 @@ public struct Cadre: Sendable, Equatable, Codable {
     case resettledElsewhere = "resettled_elsewhere"
     case resettledTo = "resettled_to"
     case resettlementScope = "resettlement_scope"
+    case deathCause = "death_cause"
+    case farewell
     case needsCare = "needs_care"
     case phone
     case emergencyContact = "emergency_contact"
@@ -100,14 +105,15 @@ extension Cadre: ColumnList {
     "id", "name", "sex", "ethnicity", "born_on", "resident_id", "category", "started_work_on", "retired_on",
     "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
     "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
-    "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope",
+    "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope", "death_cause",
+    "farewell",
   ]
   public var storedValues: [(any DatabaseValueConvertible)?] {
     [
       id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
       formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
       emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name), partyStatus,
-      awayTo, resettledTo, resettlementScope,
+      awayTo, resettledTo, resettlementScope, deathCause, farewell,
     ]
   }
 }

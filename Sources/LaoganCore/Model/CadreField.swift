@@ -31,6 +31,8 @@ public enum CadreField: String, CaseIterable, Sendable {
   case emergencyContact = "紧急联系人"
   case emergencyPhone = "紧急联系电话"
   case diedOn = "去世日期"
+  case deathCause = "去世原因"
+  case farewell = "送别方式"
   case note = "备注"
 
   /// The English header, the database column and the JSON key.
@@ -39,6 +41,8 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .name: "name"
     case .sex: "sex"
     case .ethnicity: "ethnicity"
+    case .deathCause: "death_cause"
+    case .farewell: "farewell"
     case .bornOn: "born_on"
     case .residentID: "resident_id"
     case .category: "category"

@@ -55,6 +55,8 @@ public struct Payment: Sendable, Equatable, Codable, FetchableRecord, MutablePer
   /// The rule a `benefit run` paid it under; nil for grants and imported payments.
   public var ruleID: Int64?
   public var voidedReason: String?
+  /// 领取人: the family member paid, for an item that follows a death.
+  public var recipientID: Int64?
 
   enum CodingKeys: String, CodingKey {
     case id, item, month, note
@@ -63,6 +65,7 @@ public struct Payment: Sendable, Equatable, Codable, FetchableRecord, MutablePer
     case amount = "amount_fen"
     case ruleID = "rule_id"
     case voidedReason = "voided_reason"
+    case recipientID = "recipient_id"
   }
 }
 
@@ -124,11 +127,11 @@ public struct GreenCard: Sendable, Equatable, Codable, FetchableRecord, MutableP
 extension BenefitRule: AuditedRecord, Voidable {}
 extension Payment: ColumnList, Voidable {
   public static let storedColumns = [
-    "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason",
+    "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason", "recipient_id",
   ]
   public var storedValues: [(any DatabaseValueConvertible)?] {
     [
-      id, cadreID, item, month, paidOn, amount, note, ruleID, voidedReason,
+      id, cadreID, item, month, paidOn, amount, note, ruleID, voidedReason, recipientID,
     ]
   }
 }

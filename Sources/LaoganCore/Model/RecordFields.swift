@@ -192,6 +192,7 @@ public enum HonorField: String, ImportField {
 
 public enum PaymentField: String, ImportField {
   case residentID = "身份证号", item = "项目", month = "所属月份", paidOn = "日期", amount = "金额", note = "备注"
+  case recipient = "领取人"
 
   public var alias: String {
     switch self {
@@ -201,6 +202,7 @@ public enum PaymentField: String, ImportField {
     case .paidOn: "date"
     case .amount: "amount"
     case .note: "note"
+    case .recipient: "recipient"
     }
   }
 

@@ -133,9 +133,21 @@ public enum BenefitItem: String, ClosedSet {
   case livingAllowance = "生活费"
   case longevitySubsidy = "高龄补贴"
   case hardshipAid = "困难帮扶"
+  /// After a death (SPEC §10), paid to a family member, its 领取人.
+  case funeralGrant = "丧葬费"
+  case lumpSumPension = "一次性抚恤金"
+  case survivorAllowance = "遗属补助"
 
   /// Paid every month by rule (`benefit run`); the others are one-off grants.
-  public var isScheduled: Bool { [.specialNeeds, .livingAllowance, .longevitySubsidy].contains(self) }
+  public var isScheduled: Bool {
+    [.specialNeeds, .livingAllowance, .longevitySubsidy, .survivorAllowance].contains(self)
+  }
+
+  /// The living treatment of the cadre (SPEC §3, the 323's 生活待遇 figures): everything but what follows a death.
+  public static let livingTreatment: [BenefitItem] = allCases.filter { !$0.followsDeath }
+
+  /// Paid after the cadre's death to a member of the family, never while the cadre lives.
+  public var followsDeath: Bool { [.funeralGrant, .lumpSumPension, .survivorAllowance].contains(self) }
 
   /// The key in the 323 report: `treatment.living.KEY`.
   public var reportKey: String {
@@ -145,6 +157,9 @@ public enum BenefitItem: String, ClosedSet {
     case .livingAllowance: "living_allowance"
     case .longevitySubsidy: "longevity_subsidy"
     case .hardshipAid: "hardship_aid"
+    case .funeralGrant: "funeral_grant"
+    case .lumpSumPension: "lump_sum_pension"
+    case .survivorAllowance: "survivor_allowance"
     }
   }
 }

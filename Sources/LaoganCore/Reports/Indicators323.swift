@@ -131,7 +131,7 @@ enum Indicators323 {
   }
 
   static let livingTreatment: [IndicatorDefinition] =
-    BenefitItem.allCases.flatMap { item in
+    BenefitItem.livingTreatment.flatMap { item in
       let condition: @Sendable (ReportScope) -> String = { scope in
         """
         \(RecordSQL.inForce("payment")) AND payment.item = '\(item.rawValue)' \

@@ -77,7 +77,7 @@ extension LaoganDatabase {
         if amounts[month] == nil { months.append(month) }
         amounts[month, default: [:]][item] = row["amount"]
       }
-      let items = BenefitItem.allCases
+      let items = BenefitItem.livingTreatment
       var table: [[ReportDocument.Cell]] = months.map { month in
         let values = items.map { amounts[month]?[$0] ?? 0 }
         return [.text(month)] + values.map { .money($0) } + [.money(values.reduce(0, +))]

@@ -39,6 +39,9 @@ extension LaoganDatabase {
       sql:
         """
         SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible)
+        GROUP BY c.id, r.item HAVING count(*) > 1
+        UNION ALL
+        SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.survivors)
         GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1
         """,
       arguments: arguments)
@@ -53,6 +56,12 @@ extension LaoganDatabase {
         INSERT INTO payment (cadre_id, item, month, amount_fen, rule_id)
         SELECT c.id, r.item, :month, r.monthly_fen, r.id FROM \(Self.eligible)
         ORDER BY c.id, r.item
+        """, arguments: arguments)
+    try db.execute(
+      sql: """
+        INSERT INTO payment (cadre_id, item, month, amount_fen, rule_id, recipient_id)
+        SELECT c.id, r.item, :month, r.monthly_fen, r.id, f.id FROM \(Self.survivors)
+        ORDER BY c.id
         """, arguments: arguments)
     try writer.logInsertedRows(table: "payment", after: lastID)
     let lines = try Row.fetchAll(
@@ -79,7 +88,7 @@ extension LaoganDatabase {
   private static let eligible = """
     benefit_rule r JOIN cadre c
     WHERE \(RecordSQL.inForce("r")) AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
-      AND \(RecordSQL.inForce("c"))
+      AND r.item <> '\(BenefitItem.survivorAllowance.rawValue)' AND \(RecordSQL.inForce("c"))
       AND (c.retired_on IS NULL OR substr(c.retired_on, 1, 7) <= :month)
       AND (c.died_on IS NULL OR substr(c.died_on, 1, 7) >= :month)
       AND \(ManagedRule.sql("c", on: "(:month || '-01')"))
@@ -87,6 +96,22 @@ extension LaoganDatabase {
       AND (r.rank IS NULL OR r.rank = c.rank)
       AND (r.min_age IS NULL OR \(ageOnLastDay) >= r.min_age)
       AND (r.max_age IS NULL OR \(ageOnLastDay) <= r.max_age)
+      AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
+                      AND \(RecordSQL.inForce("p")))
+    """
+
+  /// 遗属补助 rules in force in `:month` joined with the cadres who died before the month began — of the rule's
+  /// category and rank, managed when they died — and their spouse on file, alive when the month begins, who
+  /// is paid; never a living cadre, and not again for a month already paid.
+  private static let survivors = """
+    benefit_rule r JOIN cadre c JOIN family_member f ON f.cadre_id = c.id
+    WHERE \(RecordSQL.inForce("r")) AND r.item = '\(BenefitItem.survivorAllowance.rawValue)'
+      AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
+      AND \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND substr(c.died_on, 1, 7) < :month
+      AND \(ManagedRule.sql("c", onEach: "c.died_on"))
+      AND (r.category IS NULL OR r.category = c.category) AND (r.rank IS NULL OR r.rank = c.rank)
+      AND \(RecordSQL.inForce("f")) AND f.relation = '\(FamilyRelation.spouse.rawValue)'
+      AND (f.died_on IS NULL OR f.died_on >= (:month || '-01'))
       AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
                       AND \(RecordSQL.inForce("p")))
     """

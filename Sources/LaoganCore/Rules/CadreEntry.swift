@@ -55,6 +55,8 @@ extension Cadre {
     case .emergencyContact: emergencyContact ?? ""
     case .emergencyPhone: emergencyPhone ?? ""
     case .diedOn: diedOn?.description ?? ""
+    case .deathCause: deathCause ?? ""
+    case .farewell: farewell ?? ""
     case .note: note ?? ""
     }
   }
@@ -97,6 +99,13 @@ extension FieldReader where Field == CadreField {
     let startedWorkOn = date(.startedWorkOn)
     let retiredOn = date(.retiredOn)
     let diedOn = date(.diedOn)
+    let deathCause = line(.deathCause)
+    let farewell = line(.farewell)
+    if diedOn == nil, text(.diedOn) == nil {
+      for field in [CadreField.deathCause, .farewell] where text(field) != nil {
+        fail(field, "只对已去世（有去世日期）的干部填写；清除去世日期时一并清除")
+      }
+    }
     let unitType = choice(.unitType, UnitType.self)
     let rank = choice(.rank, Rank.self)
     let resettledElsewhere = flag(.resettledElsewhere) ?? false
@@ -119,6 +128,7 @@ extension FieldReader where Field == CadreField {
       resettledElsewhere: resettledElsewhere, resettledTo: resettledTo, resettlementScope: resettlementScope,
       needsCare: needsCare, phone: phoneNumber,
       emergencyContact: line(.emergencyContact), emergencyPhone: emergencyPhone, diedOn: diedOn,
+      deathCause: deathCause, farewell: farewell,
       note: line(.note, maxLength: 1000), voidedReason: nil)
     checkOrder(cadre)
     return problems.isEmpty ? cadre : nil

@@ -91,6 +91,18 @@ public final class Lookup {
     ).map { ($0[0], $0[1], $0[2]) }
   }
 
+  /// A cadre's family member in force by 姓名 (a 领取人), or by id.
+  func familyMember(of cadreID: Int64, named name: String) throws -> FamilyMember? {
+    try FamilyMember.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT * FROM family_member WHERE cadre_id = ? AND name = ? AND \(RecordSQL.inForce())"),
+      arguments: [cadreID, name])
+  }
+
+  func familyMember(id: Int64) throws -> FamilyMember? {
+    try FamilyMember.fetchOne(db.cachedStatement(sql: "SELECT * FROM family_member WHERE id = ?"), arguments: [id])
+  }
+
   public func organizationName(id: Int64) throws -> String? {
     try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
   }

@@ -25,9 +25,15 @@ public struct CadreFilter: Sendable {
 // MARK: - Writes, one transaction a command
 
 extension LaoganDatabase {
-  /// `cadre die`: records the date of death; the record stays.
-  public func recordDeath(_ reference: String, on day: CalendarDate, _ context: AuditContext) throws -> Cadre {
-    try editRecord(CadreKind.self, reference, changes: [.diedOn: day.description], context)
+  /// `cadre die`: records the date of death, and its cause and farewell when given; the record stays.
+  public func recordDeath(
+    _ reference: String, on day: CalendarDate, cause: String? = nil, farewell: String? = nil,
+    _ context: AuditContext
+  ) throws -> Cadre {
+    var changes: [CadreField: String] = [.diedOn: day.description]
+    changes[.deathCause] = cause
+    changes[.farewell] = farewell
+    return try editRecord(CadreKind.self, reference, changes: changes, context)
   }
 
   /// Logs that personal information of these records was shown unmasked.

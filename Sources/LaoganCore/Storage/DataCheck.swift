@@ -14,6 +14,10 @@ public struct Finding: Sendable, Equatable, Codable {
 }
 
 extension LaoganDatabase {
+  /// The items paid after a death, as an SQL list.
+  static let afterDeathItems = BenefitItem.allCases.filter(\.followsDeath).map { "'\($0.rawValue)'" }
+    .joined(separator: ", ")
+
   /// `laogan check` (SPEC §6): audits the data as an auditor would. Personal information in the details is
   /// masked. `full` runs `PRAGMA integrity_check` (ten times slower) instead of `quick_check`.
   public func check(full: Bool, today: CalendarDate = CalendarDate(Date())) throws -> [Finding] {
@@ -59,10 +63,41 @@ extension LaoganDatabase {
         SELECT 'payment ' || p.id AS record, c.name, c.died_on, p.item, COALESCE(p.paid_on, p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND c.died_on IS NOT NULL AND \(PaymentSQL.paidOn("p")) > c.died_on
+          AND p.item NOT IN (\(Self.afterDeathItems))
         ORDER BY p.id
         """, hint: "核实后追回或作废（benefit void）"
       ) { row in
         "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，\(row["day"] as String) 仍发放\(row["item"] as String)"
+      }
+      try add(
+        "survivor_payment_while_alive",
+        """
+        SELECT 'payment ' || p.id AS record, c.name, p.item, COALESCE(p.paid_on, p.month) AS day
+        FROM payment p JOIN cadre c ON c.id = p.cadre_id
+        WHERE \(RecordSQL.inForce("p")) AND p.item IN (\(Self.afterDeathItems))
+          AND (c.died_on IS NULL OR c.died_on > \(PaymentSQL.paidOn("p")))
+        ORDER BY p.id
+        """, hint: "干部尚健在：去世日期漏登则 cadre die 补登，否则作废此笔发放"
+      ) { row in
+        "\(row["name"] as String) 在 \(row["day"] as String) 尚未去世，却发放\(row["item"] as String)"
+      }
+      try add(
+        "death_unsettled",
+        """
+        SELECT 'cadre ' || c.id AS record, c.name, c.died_on,
+               EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(BenefitItem.funeralGrant.rawValue)'
+                       AND \(RecordSQL.inForce("p"))) AS funeral
+        FROM cadre c
+        WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND c.died_on <= date('\(today)', '-60 days')
+          AND \(ManagedRule.sql("c", onEach: "c.died_on"))
+          AND NOT (EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(BenefitItem.funeralGrant.rawValue)'
+                           AND \(RecordSQL.inForce("p")))
+                   AND EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(BenefitItem.lumpSumPension.rawValue)'
+                               AND \(RecordSQL.inForce("p"))))
+        ORDER BY c.died_on, c.id
+        """, hint: "去世 60 天后仍未发放丧葬费或一次性抚恤金：核实后按领取人登记发放"
+      ) { row in
+        "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，未发放" + (row["funeral"] ? "一次性抚恤金" : "丧葬费等")
       }
       try add(
         "scheduled_paid_twice",

@@ -19,6 +19,7 @@ enum Migrations {
     migrator.registerMigration("v10-hospital-stays", migrate: createHospitalStays)
     migrator.registerMigration("v11-visit-gifts", migrate: addVisitGifts)
     migrator.registerMigration("v12-family", migrate: createFamily)
+    migrator.registerMigration("v13-death-settlement", migrate: addDeathSettlement)
     return migrator
   }
 
@@ -487,5 +488,30 @@ enum Migrations {
         CREATE UNIQUE INDEX family_member_on_family_key ON family_member(family_key);
         CREATE INDEX family_member_on_cadre_id ON family_member(cadre_id);
         """)
+  }
+  /// Death and its settlement (SPEC §10): the cadre's 去世原因 and 送别方式; the three items that follow a death
+  /// (丧葬费, 一次性抚恤金, 遗属补助 — the last by rule) and each payment's 领取人 from the family. The item
+  /// lists of `payment` and `benefit_rule` only grow, which every stored row still meets, so their CHECK text is
+  /// rewritten in place (SQLite's documented way for a change that leaves the stored rows as they are) rather
+  /// than copying a table of millions of payments.
+  private static func addDeathSettlement(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE cadre ADD COLUMN death_cause TEXT;
+        ALTER TABLE cadre ADD COLUMN farewell TEXT;
+        ALTER TABLE payment ADD COLUMN recipient_id INTEGER REFERENCES family_member(id);
+        CREATE INDEX payment_on_recipient_id ON payment(recipient_id) WHERE recipient_id IS NOT NULL;
+        """)
+    let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+    try db.execute(sql: "PRAGMA writable_schema = ON")
+    try db.execute(
+      sql: """
+        UPDATE sqlite_master SET sql = replace(sql, '''困难帮扶''))', '''困难帮扶'', ''丧葬费'', ''一次性抚恤金'', ''遗属补助''))')
+        WHERE type = 'table' AND name = 'payment';
+        UPDATE sqlite_master SET sql = replace(sql, '''高龄补贴''))', '''高龄补贴'', ''遗属补助''))')
+        WHERE type = 'table' AND name = 'benefit_rule';
+        """)
+    try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+    try db.execute(sql: "PRAGMA writable_schema = OFF")
   }
 }

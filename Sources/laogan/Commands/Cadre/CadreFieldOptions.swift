@@ -30,12 +30,15 @@ struct CadreFieldOptions: ParsableArguments {
   @Option(help: "紧急联系人") var emergencyContact: String?
   @Option(help: "紧急联系电话") var emergencyPhone: String?
   @Option(help: "去世日期") var died: String?
+  @Option(help: "去世原因") var deathCause: String?
+  @Option(help: "送别方式") var farewell: String?
   @Option(help: "备注") var note: String?
   @Option(help: "党员状态（正常/流动/失联）", completion: .list(PartyStatus.allCases.map(\.rawValue)))
   var partyStatus: String?
   @Option(help: "外出流向（流动党员现居何处）") var awayTo: String?
 
-  /// The fields given on the command line; an empty string clears a field on edit.
+  /// The fields given on the command line; an empty string clears a field on edit. `--died ""` clears a
+  /// wrongly registered death with its 去世原因 and 送别方式, unless those are given too.
   var cells: [CadreField: String] {
     let given: [(CadreField, String?)] = [
       (.name, name), (.sex, sex), (.ethnicity, ethnicity), (.bornOn, born), (.residentID, id),
@@ -43,7 +46,9 @@ struct CadreFieldOptions: ParsableArguments {
       (.unitType, unitType), (.formerPost, post), (.rank, rank), (.region, region), (.isPartyMember, partyMember),
       (.joinedPartyOn, joinedParty), (.partyOrganization, organization), (.residence, residence),
       (.resettledElsewhere, resettled), (.needsCare, needsCare), (.phone, phone),
-      (.emergencyContact, emergencyContact), (.emergencyPhone, emergencyPhone), (.diedOn, died), (.note, note),
+      (.emergencyContact, emergencyContact), (.emergencyPhone, emergencyPhone), (.diedOn, died),
+      (.deathCause, deathCause ?? (died == "" ? "" : nil)), (.farewell, farewell ?? (died == "" ? "" : nil)),
+      (.note, note),
       (.partyStatus, partyStatus), (.awayTo, awayTo), (.resettledTo, resettledTo),
       (.resettlementScope, resettlementScope),
     ]

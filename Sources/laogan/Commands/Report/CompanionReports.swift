@@ -279,3 +279,23 @@ extension Laogan.ReportCommand {
     }
   }
 }
+
+extension Laogan.ReportCommand {
+  struct Deaths: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "deaths", abstract: "去世干部名单：去世原因、送别方式，丧葬费与一次性抚恤金的发放（金额、日期、领取人）或未发放，配偶是否健在。",
+      discussion: "示例：\n  laogan report deaths --year 2023\n  laogan report deaths --year 2023 --output 去世干部.xlsx")
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_deaths" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (stamp, reveal) = (options.stamp, reveal)
+      return { try $0.deathsReport(region: $1, period: period, generatedAt: stamp, reveal: reveal) }
+    }
+  }
+}
