@@ -119,8 +119,8 @@ for scale in ${*:-1 10}; do
   echo "| $scale | demo build | ${secs} s | | | | | $(mb "$demo") MB | $((kb / 1024)) MB |"
 
   # 1. Import of cadres: the demo's roster exported (revealed) and imported into a fresh database.
-  "$L" export organizations --reveal --db "$demo" --output "$work/orgs.csv" 2>/dev/null
-  "$L" export cadres --reveal --db "$demo" --output "$work/cadres.csv" 2>/dev/null
+  "$L" export organizations --reveal --force --db "$demo" --output "$work/orgs.csv" 2>/dev/null
+  "$L" export cadres --reveal --force --db "$demo" --output "$work/cadres.csv" 2>/dev/null
   rows=$(( $(wc -l < "$work/cadres.csv") - 1 ))
   fresh="$work/fresh-$scale.db"
   "$L" init --db "$fresh" 2>/dev/null

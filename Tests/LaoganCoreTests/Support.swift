@@ -30,6 +30,15 @@ final class TemporaryFolder: Sendable {
     try write(name, Data(((bom ? "\u{FEFF}" : "") + text).utf8))
   }
 
+  /// `text` written to a CSV file of its own in the folder and imported as `kind`, as a clerk's sheet would be.
+  @discardableResult
+  func importSheet<Kind: RecordKind>(
+    _ kind: Kind.Type, _ text: String, into database: LaoganDatabase, options: ImportOptions = ImportOptions()
+  ) throws -> ImportSummary {
+    let file = try write("\(Kind.name)-\(UUID().uuidString).csv", utf8: text + "\n")
+    return try database.importRecords(kind, from: file, options: options, testContext)
+  }
+
   /// A new, initialized database in the folder.
   func database(_ name: String = "laogan.db") throws -> LaoganDatabase {
     try LaoganDatabase(path: path(name), mode: .create)

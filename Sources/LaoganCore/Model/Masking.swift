@@ -5,19 +5,21 @@ public enum Masking {
   /// `522301********0012`: the area code and the last four characters stay, so a clerk can still tell
   /// records apart and match them against a paper file.
   public static func residentID(_ value: String) -> String {
-    let characters = Array(value)
-    guard characters.count > 10 else { return String(repeating: "*", count: characters.count) }
-    return String(characters.prefix(6)) + String(repeating: "*", count: characters.count - 10)
-      + String(characters.suffix(4))
+    keeping(value, first: 6, last: 4, whenLongerThan: 10)
   }
 
   /// `138****5678` for a mobile number; other numbers keep their first three and last four characters when
   /// long enough, and show only stars when not.
   public static func phone(_ value: String) -> String {
-    let characters = Array(value)
-    guard characters.count >= 8 else { return String(repeating: "*", count: characters.count) }
-    return String(characters.prefix(3)) + String(repeating: "*", count: characters.count - 7)
-      + String(characters.suffix(4))
+    keeping(value, first: 3, last: 4, whenLongerThan: 7)
+  }
+
+  /// `value` with its middle starred, its first and last characters kept; all starred when it is too short to
+  /// keep any. Substrings, not arrays of characters: a list of thousands of cadres masks every row.
+  private static func keeping(_ value: String, first: Int, last: Int, whenLongerThan length: Int) -> String {
+    let count = value.count
+    guard count > length else { return String(repeating: "*", count: count) }
+    return value.prefix(first) + String(repeating: "*", count: count - first - last) + value.suffix(last)
   }
 
   private static let identityNumber = try? NSRegularExpression(

@@ -100,10 +100,10 @@ public enum RecordKinds {
   /// Computed, not stored: an array of metatypes is not `Sendable`, and twelve pointers cost nothing to make.
   public static var all: [any RecordKind.Type] {
     [
-      OrganizationKind.self, CadreKind.self, OfficerKind.self, AssociationKind.self, VenueKind.self, ActivityKind.self,
-      TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self, GreenCardKind.self,
-      ContributionKind.self, HonorKind.self, DuesStandardKind.self, DuesKind.self, TransferKind.self,
-      HospitalStayKind.self, FamilyKind.self,
+      OrganizationKind.self, CadreKind.self, FamilyKind.self, OfficerKind.self, AssociationKind.self, VenueKind.self,
+      ActivityKind.self, TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self,
+      GreenCardKind.self, ContributionKind.self, HonorKind.self, DuesStandardKind.self, DuesKind.self,
+      TransferKind.self, HospitalStayKind.self,
     ]
   }
 

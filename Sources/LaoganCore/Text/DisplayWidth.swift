@@ -2,7 +2,9 @@ extension String {
   /// Columns the text takes in a terminal: East Asian wide and full-width characters (汉字, ：, ０) take two,
   /// combining marks none, everything else one. Table alignment depends on it.
   public var displayWidth: Int {
-    unicodeScalars.reduce(0) { $0 + $1.displayWidth }
+    // Numbers, dates and masked 身份证号 are most cells: one column a byte.
+    if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.count }
+    return unicodeScalars.reduce(0) { $0 + $1.displayWidth }
   }
 
   /// The text cut to at most `width` columns, ending in `…` when cut, for cells that would swamp a table.

@@ -69,6 +69,17 @@ struct RollUpTests {
         { try $0.visitsDueReport(region: $1, period: period, months: 6, generatedAt: stamp, reveal: false) }
       ),
       ("elections-due", { try $0.electionsDueReport(region: $1, on: period.to, months: 6, generatedAt: stamp) }),
+      ("visits", { try $0.visitsReport(region: $1, period: period, generatedAt: stamp) }),
+      ("deaths", { try $0.deathsReport(region: $1, period: period, generatedAt: stamp, reveal: false) }),
+      ("in-hospital", { try $0.inHospitalReport(region: $1, on: period.to, generatedAt: stamp, reveal: false) }),
+      ("chongyang", { try $0.chongyangReport(region: $1, year: period.to.year, generatedAt: stamp, reveal: false) }),
+      (
+        "party-50",
+        {
+          try $0.partyFiftyReport(
+            region: $1, year: period.to.year, notAwarded: false, generatedAt: stamp, reveal: false)
+        }
+      ),
     ]
   }
 

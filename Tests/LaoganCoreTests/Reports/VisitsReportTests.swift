@@ -10,8 +10,7 @@ struct VisitsReportTests {
     let folder = try TemporaryFolder()
     let database = try folder.database()
     func load<Kind: RecordKind>(_ kind: Kind.Type, _ text: String) throws {
-      let file = try folder.write("\(Kind.name)-\(UUID().uuidString).csv", utf8: text + "\n")
-      _ = try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
+      try folder.importSheet(kind, text, into: database)
     }
     try load(
       CadreKind.self,

@@ -24,8 +24,7 @@ struct DuesTests {
 
   @discardableResult
   func load<Kind: RecordKind>(_ kind: Kind.Type, _ text: String) throws -> ImportSummary {
-    let file = try folder.write("\(Kind.name)-\(UUID().uuidString).csv", utf8: text + "\n")
-    return try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
+    try folder.importSheet(kind, text, into: database)
   }
 
   func month(_ text: String) throws -> Month { try #require(Month(parsing: text)) }

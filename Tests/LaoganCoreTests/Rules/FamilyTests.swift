@@ -16,8 +16,7 @@ struct FamilyTests {
   }
 
   func load(_ text: String, update: Bool = false) throws -> ImportSummary {
-    let file = try folder.write("family-\(UUID().uuidString).csv", utf8: text + "\n")
-    return try database.importRecords(FamilyKind.self, from: file, options: ImportOptions(update: update), testContext)
+    try folder.importSheet(FamilyKind.self, text, into: database, options: ImportOptions(update: update))
   }
 
   @Test("named by cadre, 关系 and 姓名: the same sheet again changes nothing, a changed row needs --update")

@@ -23,8 +23,7 @@ struct HospitalStayTests {
 
   @discardableResult
   func load<Kind: RecordKind>(_ kind: Kind.Type, _ text: String) throws -> ImportSummary {
-    let file = try folder.write("\(Kind.name)-\(UUID().uuidString).csv", utf8: text + "\n")
-    return try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
+    try folder.importSheet(kind, text, into: database)
   }
 
   @Test("in hospital on D: discharged that day still counts; the stay's last 住院看望, or 未看望")

@@ -25,8 +25,7 @@ struct TransferTests {
 
   @discardableResult
   func load<Kind: RecordKind>(_ kind: Kind.Type, _ text: String) throws -> ImportSummary {
-    let file = try folder.write("\(Kind.name)-\(UUID().uuidString).csv", utf8: text + "\n")
-    return try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
+    try folder.importSheet(kind, text, into: database)
   }
 
   func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(parsing: text)) }
