@@ -221,7 +221,7 @@ PY
         split_part "$work/regions-$scale/$code.db" "$code" 10 "$part" "$work/ninety-$scale/$code-$part.db"
       done
     done
-    cadres=$(for f in "$work/ninety-$scale"/*.db; do sqlite3 "$f" "SELECT COUNT(*) FROM cadre"; done | sort -n | sed -n '1p;$p' | paste -sd–)
+    cadres=$(for f in "$work/ninety-$scale"/*.db; do sqlite3 "$f" "SELECT COUNT(*) FROM cadre"; done | sort -n | sed -n '1p;$p' | paste -sd-)
     best 3 "$L" report 323 --year 2022 --merge "$work/ninety-$scale"/*.db >/dev/null
     read -r secs kb < <(measure "$L" report 323 --year 2022 --merge "$work/ninety-$scale"/*.db)
     echo "| $scale | report 323 --year 2022 --merge 90 files ($cadres cadres each) | ${secs} s | | | | | |" \
