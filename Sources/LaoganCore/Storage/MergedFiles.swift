@@ -27,14 +27,7 @@ public struct MergedFiles: Sendable {
       files.append(file)
     }
     self.files = files
-    let regions = try files.map { file in
-      try file.read { db in
-        try String.fetchAll(
-          db, sql: "SELECT DISTINCT region_code FROM cadre WHERE \(RecordSQL.inForce()) LIMIT 2"
-        )
-      }
-    }
-    let regionNames = regions.map { $0.count == 1 ? Region(named: $0[0])?.displayName : nil }
+    let regionNames = files.map { $0.regionCodes.count == 1 ? Region(named: $0.regionCodes[0])?.displayName : nil }
     let shortNames = zip(files, regionNames).map { file, region in
       guard let region, regionNames.filter({ $0 == region }).count == 1 else {
         return URL(fileURLWithPath: file.path).lastPathComponent

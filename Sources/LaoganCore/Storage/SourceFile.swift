@@ -13,6 +13,8 @@ public struct SourceFile: Sendable {
   public let path: String
   /// The device and inode, so a file named twice (by two spellings of its path) is caught.
   let identity: FileIdentity
+  /// The regions its cadres belong to, when one or two (the file is named by its one region).
+  let regionCodes: [String]
 
   struct FileIdentity: Hashable, Sendable {
     let device: UInt64
@@ -32,13 +34,21 @@ public struct SourceFile: Sendable {
       throw LaoganError.sourceRefused(path: path, reason: "不是普通文件（是文件夹？）")
     }
     identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-    try read { db in try SourceFile.checkSchema(db, path: path) }
+    regionCodes = try SourceFile.read(path: path) { db in
+      try SourceFile.checkSchema(db, path: path)
+      return try String.fetchAll(
+        db, sql: "SELECT DISTINCT region_code FROM cadre WHERE \(RecordSQL.inForce()) LIMIT 2")
+    }
   }
 
   /// Runs `body` over one consistent snapshot of the file, then closes it.
   public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try SourceFile.read(path: path, body)
+  }
+
+  private static func read<T>(path: String, _ body: (Database) throws -> T) throws -> T {
     do {
-      let queue = try DatabaseQueue(path: uri, configuration: SourceFile.configuration)
+      let queue = try DatabaseQueue(path: uri(of: path), configuration: SourceFile.configuration)
       defer { try? queue.close() }
       return try queue.read(body)
     } catch let error as DatabaseError {
@@ -50,7 +60,7 @@ public struct SourceFile: Sendable {
   public func opened() throws -> LaoganDatabase {
     do {
       return LaoganDatabase(
-        queue: try DatabaseQueue(path: uri, configuration: SourceFile.configuration), path: path)
+        queue: try DatabaseQueue(path: SourceFile.uri(of: path), configuration: SourceFile.configuration), path: path)
     } catch let error as DatabaseError {
       throw LaoganError.sourceRefused(path: path, reason: LaoganDatabase.explain(error))
     }
@@ -58,7 +68,7 @@ public struct SourceFile: Sendable {
 
   /// `immutable` when nobody has the file open, plain read-only through its WAL when somebody does. The
   /// characters a URI gives a meaning to are escaped.
-  private var uri: String {
+  private static func uri(of path: String) -> String {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     var allowed = CharacterSet.urlPathAllowed
     allowed.remove(charactersIn: "?#%")
