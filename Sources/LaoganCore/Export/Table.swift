@@ -16,24 +16,41 @@ public struct Table: Sendable, Equatable {
   /// that 元 line up on the decimal point in every table alike.
   public func text(rightAligned: Set<Int>? = nil) -> String {
     let rightAligned = rightAligned ?? numericColumns
-    let widths = headers.indices.map { column in
-      ([headers] + rows).map { $0.indices.contains(column) ? $0[column].displayWidth : 0 }.max() ?? 0
+    let flushRight = headers.indices.map(rightAligned.contains)
+    // Each cell measured once, and every line written into one string: a list of the whole roster is a
+    // million cells.
+    let measured = ([headers] + rows).map { $0.map(\.displayWidth) }
+    var widths = Array(repeating: 0, count: headers.count)
+    for row in measured {
+      for (column, width) in row.enumerated() where column < widths.count {
+        widths[column] = max(widths[column], width)
+      }
     }
-    func line(_ cells: [String]) -> String {
-      var text = ""
+    let blanks = String(repeating: " ", count: widths.max() ?? 0)
+    var text = ""
+    text.reserveCapacity((widths.reduce(0, +) + 2 * widths.count) * 2 * (rows.count + 2))
+    func append(_ cells: [String], _ cellWidths: [Int]) {
       for (column, cell) in cells.enumerated() {
-        let padding = String(repeating: " ", count: widths[column] - cell.displayWidth)
+        let padding = blanks.prefix(widths[column] - cellWidths[column])
         let isLast = column == cells.count - 1
-        if rightAligned.contains(column) {
-          text += padding + cell + (isLast ? "" : "  ")
+        if flushRight[column] {
+          text += padding
+          text += cell
+          if !isLast { text += "  " }
         } else {
-          text += isLast ? cell : cell + padding + "  "
+          text += cell
+          if !isLast {
+            text += padding
+            text += "  "
+          }
         }
       }
-      return text
+      text += "\n"
     }
-    let rule = widths.map { String(repeating: "-", count: $0) }
-    return ([line(headers), line(rule)] + rows.map(line)).joined(separator: "\n") + "\n"
+    append(headers, measured[0])
+    append(widths.map { String(repeating: "-", count: $0) }, widths)
+    for (row, cellWidths) in zip(rows, measured.dropFirst()) { append(row, cellWidths) }
+    return text
   }
 
   /// The columns whose every filled cell is a number: `12`, `-3`, `1234.50`.

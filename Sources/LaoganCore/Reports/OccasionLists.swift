@@ -40,6 +40,7 @@ extension LaoganDatabase {
     // earliest born first: a range of one column, sorted by it. Columns are read by position, and each row
     // put in its band in one pass: the list runs to six figures at a province's scale.
     var banded = [[[ReportDocument.Cell]]](repeating: [], count: bands.count)
+    let places = Dictionary(uniqueKeysWithValues: Region.all.map { ($0.code, $0.displayName) })
     try read { db in
       let rows = try Row.fetchCursor(
         db,
@@ -58,7 +59,7 @@ extension LaoganDatabase {
         banded[band].append([
           .number(row[0]), .text(row[1]), .text(reveal ? id : Masking.residentID(id)), .text(row[3]),
           .number(Int64(age)), .text(age % 10 == 0 ? "逢十" : age % 5 == 0 ? "逢五" : ""),
-          .text(Region(named: code)?.displayName ?? code), .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
+          .text(places[code] ?? code), .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
         ])
       }
     }
