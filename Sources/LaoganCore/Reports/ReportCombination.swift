@@ -46,12 +46,10 @@ extension ReportDocument: RollUpReport {
     document.sections = sections.indices.map { index in
       let total = sections[index]
       guard case .tally = total.combination else { return total }
-      var section = total
-      section.headers = [heading] + total.headers
-      section.headerGroups = total.headerGroups.map { .init(title: $0.title, first: $0.first + 1, count: $0.count) }
-      section.rows =
-        parts.flatMap { part in part.report.sections[index].rows.map { [.text(part.name)] + $0 } }
-        + total.rows.map { [.text(Self.totalLabel)] + $0 }
+      var section = total.withFirstColumn(
+        heading,
+        rows: parts.flatMap { part in part.report.sections[index].rows.map { [.text(part.name)] + $0 } }
+          + total.rows.map { [.text(Self.totalLabel)] + $0 })
       section.notes = parts.flatMap { part in part.report.sections[index].notes.map { "\(part.name)：\($0)" } }
       return section
     }
@@ -69,9 +67,7 @@ extension ReportDocument: RollUpReport {
         (total ? part.section.rows.dropLast() : part.section.rows[...]).map { [.text(part.name)] + $0 }
       }
       let totals = total ? [[.text(totalLabel)] + added(parts.compactMap(\.section.rows.last))] : []
-      section.headers = ["来源"] + section.headers
-      section.headerGroups = section.headerGroups.map { .init(title: $0.title, first: $0.first + 1, count: $0.count) }
-      section.rows = listed + totals
+      section = section.withFirstColumn(BreakdownAxis.source.heading, rows: listed + totals)
     }
     return section
   }
@@ -120,5 +116,17 @@ extension ReportDocument: RollUpReport {
       }
     }
     return sum
+  }
+}
+
+extension ReportDocument.Section {
+  /// The section with a first column headed `header` before its own, its header groups moved along with them;
+  /// `rows` replace its rows, each starting with that column's cell.
+  func withFirstColumn(_ header: String, rows: [[ReportDocument.Cell]]) -> Self {
+    var section = self
+    section.headers = [header] + headers
+    section.headerGroups = headerGroups.map { .init(title: $0.title, first: $0.first + 1, count: $0.count) }
+    section.rows = rows
+    return section
   }
 }

@@ -69,6 +69,10 @@ extension LaoganDatabase {
       ) { row in
         "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，\(row["day"] as String) 仍发放\(row["item"] as String)"
       }
+      /// Whether the cadre `c` has a payment in force of `item`.
+      func paid(_ item: BenefitItem) -> String {
+        "EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(item.rawValue)' AND \(RecordSQL.inForce("p")))"
+      }
       try add(
         "survivor_payment_while_alive",
         """
@@ -84,17 +88,14 @@ extension LaoganDatabase {
       try add(
         "death_unsettled",
         """
-        SELECT 'cadre ' || c.id AS record, c.name, c.died_on,
-               EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(BenefitItem.funeralGrant.rawValue)'
-                       AND \(RecordSQL.inForce("p"))) AS funeral
-        FROM cadre c
-        WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND c.died_on <= date('\(today)', '-60 days')
-          AND \(ManagedRule.sql("c", onEach: "c.died_on"))
-          AND NOT (EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(BenefitItem.funeralGrant.rawValue)'
-                           AND \(RecordSQL.inForce("p")))
-                   AND EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(BenefitItem.lumpSumPension.rawValue)'
-                               AND \(RecordSQL.inForce("p"))))
-        ORDER BY c.died_on, c.id
+        SELECT record, name, died_on, funeral FROM (
+          SELECT c.id, 'cadre ' || c.id AS record, c.name, c.died_on,
+                 \(paid(.funeralGrant)) AS funeral, \(paid(.lumpSumPension)) AS pension
+          FROM cadre c
+          WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND c.died_on <= date('\(today)', '-60 days')
+            AND \(ManagedRule.sql("c", onEach: "c.died_on")))
+        WHERE NOT (funeral AND pension)
+        ORDER BY died_on, id
         """, hint: "去世 60 天后仍未发放丧葬费或一次性抚恤金：核实后按领取人登记发放"
       ) { row in
         "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，未发放" + (row["funeral"] ? "一次性抚恤金" : "丧葬费等")
