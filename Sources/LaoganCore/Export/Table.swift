@@ -15,42 +15,55 @@ public struct Table: Sendable, Equatable {
   /// the `rightAligned` columns flush right — by default every column of numbers (ids, counts, money), so
   /// that 元 line up on the decimal point in every table alike.
   public func text(rightAligned: Set<Int>? = nil) -> String {
+    var bytes = [UInt8]()
+    write(into: &bytes, rightAligned: rightAligned)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The same lines appended to `bytes`, for a report that writes several tables into one output.
+  func write(into bytes: inout [UInt8], rightAligned: Set<Int>? = nil) {
     let rightAligned = rightAligned ?? numericColumns
     let flushRight = headers.indices.map(rightAligned.contains)
-    // Each cell measured once, and every line written into one string: a list of the whole roster is a
-    // million cells.
-    let measured = ([headers] + rows).map { $0.map(\.displayWidth) }
-    var widths = Array(repeating: 0, count: headers.count)
-    for row in measured {
-      for (column, width) in row.enumerated() where column < widths.count {
+    let columns = headers.count
+    // Each cell measured once, into one flat array, and every line written as bytes into one buffer: a list
+    // of the whole roster is a million cells, and appending to a String costs several times a byte copy.
+    var cellWidths = [Int32]()
+    cellWidths.reserveCapacity((rows.count + 1) * columns)
+    var widths = Array(repeating: 0, count: columns)
+    func measure(_ row: [String]) {
+      for column in 0..<columns {
+        let width = column < row.count ? row[column].displayWidth : 0
+        cellWidths.append(Int32(width))
         widths[column] = max(widths[column], width)
       }
     }
-    let blanks = String(repeating: " ", count: widths.max() ?? 0)
-    var text = ""
-    text.reserveCapacity((widths.reduce(0, +) + 2 * widths.count) * 2 * (rows.count + 2))
-    func append(_ cells: [String], _ cellWidths: [Int]) {
-      for (column, cell) in cells.enumerated() {
-        let padding = blanks.prefix(widths[column] - cellWidths[column])
-        let isLast = column == cells.count - 1
+    measure(headers)
+    for row in rows { measure(row) }
+    let blanks = [UInt8](repeating: UInt8(ascii: " "), count: (widths.max() ?? 0) + 2)
+    bytes.reserveCapacity(bytes.count + (widths.reduce(0, +) + 2 * columns) * 2 * (rows.count + 2))
+    func append(_ cells: [String], _ measured: ArraySlice<Int32>) {
+      let count = min(cells.count, columns)
+      for column in 0..<count {
+        let cell = cells[column]
+        let padding = blanks[0..<(widths[column] - Int(measured[measured.startIndex + column]))]
+        let isLast = column == count - 1
         if flushRight[column] {
-          text += padding
-          text += cell
-          if !isLast { text += "  " }
+          bytes.append(contentsOf: padding)
+          bytes.append(contentsOf: cell.utf8)
         } else {
-          text += cell
-          if !isLast {
-            text += padding
-            text += "  "
-          }
+          bytes.append(contentsOf: cell.utf8)
+          if !isLast { bytes.append(contentsOf: padding) }
         }
+        if !isLast { bytes.append(contentsOf: blanks[0..<2]) }
       }
-      text += "\n"
+      bytes.append(UInt8(ascii: "\n"))
     }
-    append(headers, measured[0])
-    append(widths.map { String(repeating: "-", count: $0) }, widths)
-    for (row, cellWidths) in zip(rows, measured.dropFirst()) { append(row, cellWidths) }
-    return text
+    append(headers, cellWidths[0..<columns])
+    append(widths.map { String(repeating: "-", count: $0) }, widths.map(Int32.init)[...])
+    for (index, row) in rows.enumerated() {
+      let first = (index + 1) * columns
+      append(row, cellWidths[first..<(first + columns)])
+    }
   }
 
   /// The columns whose every filled cell is a number: `12`, `-3`, `1234.50`.

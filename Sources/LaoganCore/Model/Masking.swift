@@ -23,13 +23,15 @@ public enum Masking {
       guard count > length else { return String(repeating: "*", count: count) }
       return value.prefix(first) + String(repeating: "*", count: count - first - last) + value.suffix(last)
     }
-    let count = value.utf8.count
-    let kept = count > length
-    return String(unsafeUninitializedCapacity: count) { buffer in
-      for (index, byte) in value.utf8.enumerated() {
-        buffer[index] = kept && (index < first || index >= count - last) ? byte : UInt8(ascii: "*")
+    var value = value
+    return value.withUTF8 { source in
+      let kept = source.count > length
+      return String(unsafeUninitializedCapacity: source.count) { buffer in
+        for index in source.indices {
+          buffer[index] = kept && (index < first || index >= source.count - last) ? source[index] : UInt8(ascii: "*")
+        }
+        return source.count
       }
-      return count
     }
   }
 

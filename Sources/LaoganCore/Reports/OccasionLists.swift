@@ -32,7 +32,6 @@ extension LaoganDatabase {
       throw LaoganError.invalidValue(field: "--year", value: "\(year)", reason: "无法从农历算出这一年的重阳节")
     }
     let scope = ReportScope(region: region)
-    let age = CadreSQL.age(born: "c.born_on", on: ":day")
     let bands: [(title: String, lowest: Int)] = [
       ("70–79 岁", 70), ("80–89 岁", 80), ("90–99 岁", 90), ("100 岁及以上", 100),
     ]
@@ -45,16 +44,17 @@ extension LaoganDatabase {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.born_on, \(age) AS age, c.region_code, c.phone
+          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone
           FROM cadre c WHERE \(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code"))
             AND c.born_on <= :seventy
           ORDER BY c.born_on, c.id
           """, arguments: ["day": day, "seventy": CalendarDate(valid: day.year - 70, day.month, day.day)])
       while let row = try rows.next() {
-        let age: Int = row[4]
+        let born: CalendarDate = row[3]
+        let age = born.age(on: day)
         let id: String = row[2]
-        let phone: String? = row[6]
-        let code: String = row[5]
+        let phone: String? = row[5]
+        let code: String = row[4]
         guard let band = bands.lastIndex(where: { age >= $0.lowest }) else { continue }
         banded[band].append([
           .number(row[0]), .text(row[1]), .text(reveal ? id : Masking.residentID(id)), .text(row[3]),

@@ -74,8 +74,7 @@ extension Report323 {
   /// key; the keys of version 1 are unchanged, so `format_version` stays 1.
   public func json() throws -> String {
     let document = JSONDocument(
-      formatVersion: 1, report: "323", region: .init(code: region.code, name: region.name),
-      period: .init(from: period.from.description, to: period.to.description), generatedAt: generatedAt,
+      formatVersion: 1, report: "323", region: JSONPlace(region), period: JSONSpan(period), generatedAt: generatedAt,
       indicators: Dictionary(
         uniqueKeysWithValues: indicators.map {
           (
@@ -101,20 +100,10 @@ extension Report323 {
   }
 
   private struct JSONDocument: Encodable {
-    struct Place: Encodable {
-      let code: String
-      let name: String
-    }
-
-    struct Span: Encodable {
-      let from: String
-      let to: String
-    }
-
     let formatVersion: Int
     let report: String
-    let region: Place
-    let period: Span
+    let region: JSONPlace
+    let period: JSONSpan
     let generatedAt: String
     let indicators: [String: JSONIndicator]
     /// The breakdown's columns, key → name, under `by_region` or `by_source`.

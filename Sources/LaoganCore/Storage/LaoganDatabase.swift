@@ -63,9 +63,6 @@ public struct LaoganDatabase: Sendable {
         throw DatabaseError(message: "无法启用 WAL 模式")
       }
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      // 32 MB of page cache (SQLite's default is 2 MB): a large import's pages stay in memory instead of
-      // spilling to the journal mid-transaction. Bounded, so memory stays flat in the file's size.
-      try db.execute(sql: "PRAGMA cache_size = -32768")
     }
     return configuration
   }

@@ -42,7 +42,7 @@ extension ReportDocument {
   /// The document as bytes to write to a file or stdout.
   public func rendered(as format: DocumentFormat) -> Data {
     switch format {
-    case .text: Data(TextReport.render(self).utf8)
+    case .text: Data(TextReport.render(self))
     case .md: Data(MarkdownReport.render(self).utf8)
     case .csv: Data(CSVReport.render(self).utf8)
     case .html: Data(HTMLReport.render(self).utf8)

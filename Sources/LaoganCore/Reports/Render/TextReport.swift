@@ -1,21 +1,24 @@
 /// Aligned tables for a terminal, CJK characters counted two columns wide; numbers right-aligned.
 enum TextReport {
-  static func render(_ document: ReportDocument) -> String {
-    var text = document.title + "\n" + document.subtitle.joined(separator: "\n") + "\n"
+  /// The report as UTF-8 bytes, every table written into one buffer: a list of a province's cadres runs to
+  /// tens of megabytes.
+  static func render(_ document: ReportDocument) -> [UInt8] {
+    var text = [UInt8]()
+    func write(_ line: String) { text.append(contentsOf: line.utf8) }
+    write(document.title + "\n" + document.subtitle.joined(separator: "\n") + "\n")
     for section in document.sections {
-      text += "\n" + section.title + "\n"
+      write("\n" + section.title + "\n")
       // Short group titles (环比, 同比) prefix their columns; a long one is said once above the table.
       let headers = section.headers.enumerated().map { column, header in
         guard let group = section.group(of: column), group.title.count <= 2 else { return header }
         return group.title + header
       }
       for group in section.headerGroups where group.title.count > 2 {
-        text += "（第 \(group.first + 1)–\(group.first + group.count) 列：\(group.title.trimmingSuffix("："))）\n"
+        write("（第 \(group.first + 1)–\(group.first + group.count) 列：\(group.title.trimmingSuffix("："))）\n")
       }
-      let rows = section.rows.map { $0.map(\.text) }
       let numeric = Set(section.headers.indices.filter(section.isNumeric))
-      text += Table(headers: headers, rows: rows).text(rightAligned: numeric)
-      for note in section.notes { text += "注：" + note + "\n" }
+      Table(headers: headers, rows: section.rows.map { $0.map(\.text) }).write(into: &text, rightAligned: numeric)
+      for note in section.notes { write("注：" + note + "\n") }
     }
     return text
   }
