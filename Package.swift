@@ -11,6 +11,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The ZIP container of an .xlsx workbook a clerk imports (deflate through the system's zlib).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // Tests only: property-based fuzzing of the CSV reader and the 身份证号 parser, with shrinking.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -18,7 +20,9 @@ let package = Package(
     // The records, their rules, storage, import and rendering. Never prints, never parses arguments.
     .target(
       name: "LaoganCore",
-      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     // The thin command-line wrapper: parses, calls LaoganCore, prints.
     .executableTarget(
@@ -33,6 +37,7 @@ let package = Package(
       dependencies: [
         "LaoganCore", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Reports/Snapshots"]
     ),

@@ -27,7 +27,8 @@ struct Laogan: ParsableCommand {
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
       DuesStandardCommand.self, DuesCommand.self, TransferCommand.self, HospitalStayCommand.self,
       FamilyCommand.self,
-      HealthCommand.self, CardCommand.self, Import.self, Export.self, ReportCommand.self, Check.self, Audit.self,
+      HealthCommand.self, CardCommand.self, Import.self, Export.self, Template.self, ReportCommand.self, Check.self,
+      Audit.self,
       Undo.self, Backup.self, Restore.self,
     ]
   )

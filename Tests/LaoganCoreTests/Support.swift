@@ -100,4 +100,19 @@ enum Openpyxl {
       return process.terminationStatus == 0
     }
   }()
+
+  /// Runs `script` with `arguments` and returns its exit status and everything it printed.
+  static func run(_ script: String, _ arguments: String...) throws -> (status: Int32, printed: String) {
+    guard let python else { return (-1, "openpyxl is not installed") }
+    let process = Process()
+    process.executableURL = python
+    process.arguments = ["-c", script] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, printed)
+  }
 }

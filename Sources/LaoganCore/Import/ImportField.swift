@@ -2,6 +2,8 @@
 public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
   var alias: String { get }
   var isRequired: Bool { get }
+  /// What the column accepts (`ColumnForm`), for templates and the manual.
+  var form: ColumnForm { get }
   /// A cell as outputs show it when personal information is hidden (PIPL).
   func masked(_ text: String) -> String
 }
@@ -64,6 +66,20 @@ struct HeaderMap<Field: ImportField> {
     guard problems.isEmpty else { throw ImportFailure(problems: problems) }
     positions = found.map { ($0.key, $0.value) }
     width = header.cells.count
+  }
+
+  /// Whether `row` names at least one column of this kind: the header row of a sheet with title rows above
+  /// it (SPEC §12) is the first that does.
+  static func namesAColumn(_ row: CSVRecord) -> Bool {
+    row.cells.contains { cell in
+      let name = HeaderName.normalized(cell)
+      return Field.allCases.contains { $0.rawValue == name || $0.alias == name.lowercased() }
+    }
+  }
+
+  /// The position of the column holding the field whose header is `name`, for naming its letter.
+  func index(ofField name: String) -> Int? {
+    positions.first { $0.field.rawValue == name }?.index
   }
 
   /// Whether the file has a column for `field`: an absent column leaves an existing record's value alone.

@@ -7,9 +7,28 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
   public let column: String
   public let value: String
   public let reason: String
+  /// For a workbook's row, the column's letters (`E`), or "" for the whole row; nil for a CSV's line.
+  public var letters: String?
 
+  public init(line: Int, column: String, value: String, reason: String, letters: String? = nil) {
+    self.line = line
+    self.column = column
+    self.value = value
+    self.reason = reason
+    self.letters = letters
+  }
+
+  /// `line 12, column 身份证号` in a CSV; `第 12 行 E 列 身份证号` in a workbook, as Excel shows its rows and
+  /// columns.
   public var description: String {
-    let place = column.isEmpty ? "line \(line)" : "line \(line), column \(column)"
+    let place =
+      switch (letters, column.isEmpty) {
+      case (nil, true): "line \(line)"
+      case (nil, false): "line \(line), column \(column)"
+      case (let letters?, _) where letters.isEmpty || column.isEmpty:
+        "第 \(line) 行" + (column.isEmpty ? "" : " \(column)")
+      case (let letters?, _): "第 \(line) 行 \(letters) 列 \(column)"
+      }
     return value.isEmpty ? "\(place): \(reason)" : "\(place): \(value) — \(reason)"
   }
 }
@@ -25,7 +44,12 @@ public struct ImportFailure: LocalizedError, Sendable {
 
 /// How an import went: what was added, changed and left alone, and what is worth a look.
 public struct ImportSummary: Sendable {
-  public var encoding: TextEncoding
+  /// The CSV's encoding; nil for a workbook.
+  public var encoding: TextEncoding?
+  /// The workbook's sheet that was read; nil for a CSV.
+  public var sheet: String?
+  /// The row (or line) the header was found on: not the first when title rows stand above it.
+  public var headerLine = 1
   public var rows = 0
   public var added = 0
   public var updated = 0
@@ -53,11 +77,14 @@ public struct ImportOptions: Sendable {
   public var again = false
   /// Nil detects the encoding.
   public var encoding: TextEncoding?
+  /// The workbook's sheet to read; nil for the first.
+  public var sheet: String?
 
   public init(
     dryRun: Bool = false, update: Bool = false, ignoreUnknown: Bool = false, again: Bool = false,
-    encoding: TextEncoding? = nil
+    encoding: TextEncoding? = nil, sheet: String? = nil
   ) {
+    self.sheet = sheet
     self.dryRun = dryRun
     self.update = update
     self.ignoreUnknown = ignoreUnknown

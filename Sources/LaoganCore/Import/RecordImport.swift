@@ -2,57 +2,51 @@ import Foundation
 import GRDB
 
 extension LaoganDatabase {
-  /// `import KIND FILE` (SPEC §4): all or nothing. Every row is validated as `KIND add` would; keyed kinds
-  /// upsert (an identical row changes nothing, a differing one needs `--update`), facts are added — and a
-  /// file whose exact bytes were already imported as that kind is refused unless `--again`, so a monthly
-  /// sheet is not counted twice. `progress` is called with the rows read so far.
+  /// `import KIND FILE` (SPEC §4, §12): a CSV or an .xlsx sheet, all or nothing. Every row is validated as
+  /// `KIND add` would; keyed kinds upsert (an identical row changes nothing, a differing one needs `--update`),
+  /// facts are added — and a file whose exact bytes were already imported as that kind is refused unless
+  /// `--again`, so a monthly sheet is not counted twice. `progress` is called with the rows read so far.
   public func importRecords<Kind: RecordKind>(
     _ kind: Kind.Type, from url: URL, options: ImportOptions, _ context: AuditContext,
     progress: (Int) -> Void = { _ in }
   ) throws -> ImportSummary {
-    var reader: CSVReader
-    do {
-      reader = try CSVReader(url: url, encoding: options.encoding)
-    } catch let error as CSVError {
-      throw ImportFailure(problems: [ImportProblem(line: error.line, column: "", value: "", reason: error.reason)])
-    }
-    guard let header = reader.next() else {
-      let reason = reader.error?.reason ?? "文件是空的，没有表头行"
-      throw ImportFailure(problems: [
-        ImportProblem(line: reader.error?.line ?? 1, column: "", value: "", reason: reason)
-      ])
-    }
-    let columns = try HeaderMap<Kind.Field>(header, ignoreUnknown: options.ignoreUnknown)
+    var sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
     let digest = Kind.isFact ? try SHA256.hex(of: url) : nil
-    var summary = ImportSummary(encoding: reader.encoding, dryRun: options.dryRun)
+    var summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)
+    summary.sheet = sheet.sheetName
     var problems: [ImportProblem] = []
+    var header = HeaderSearch<Kind.Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook)
 
     try write(context, dryRun: options.dryRun) { writer in
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: Kind.name, writer.db) }
       let saver = try RecordSaver<Kind>(writer, update: options.update)
-      while let record = reader.next() {
+      let unreadable = try sheet.forEachRow { record in
+        guard let columns = try header.columns(after: record) else { return }
         summary.rows += 1
         if summary.rows % 1000 == 0 { progress(summary.rows) }
         if record.cells.count > columns.width, record.cells[columns.width...].contains(where: { !$0.isEmpty }) {
-          problems.append(ImportProblem(line: record.line, column: "", value: "", reason: "单元格比表头多"))
-          continue
+          problems.append(header.locate(ImportProblem(line: record.line, column: "", value: "", reason: "单元格比表头多")))
+          return
         }
         do {
           let saved = try saver.save(columns.cells(of: record), line: record.line)
           summary.count(saved.outcome)
           for note in saved.notes {
-            summary.warn(ImportProblem(line: record.line, column: "", value: "", reason: note))
+            summary.warn(header.locate(ImportProblem(line: record.line, column: "", value: "", reason: note)))
           }
         } catch let failure as FieldProblems {
           problems += failure.problems.map {
-            ImportProblem(line: record.line, column: $0.field, value: $0.value, reason: $0.reason)
+            header.locate(ImportProblem(line: record.line, column: $0.field, value: $0.value, reason: $0.reason))
           }
         }
       }
-      if let error = reader.error {
-        problems.append(ImportProblem(line: error.line, column: "", value: "", reason: error.reason))
+      let columns = try header.columnsAtEnd()
+      summary.headerLine = columns.line
+      if let unreadable {
+        problems.append(
+          header.locate(ImportProblem(line: unreadable.line, column: "", value: "", reason: unreadable.reason)))
       } else if summary.rows == 0 {
-        problems.append(ImportProblem(line: header.line, column: "", value: "", reason: "文件只有表头，没有数据行"))
+        problems.append(header.locate(ImportProblem(line: columns.line, column: "", value: "", reason: "文件只有表头，没有数据行")))
       }
       if !problems.isEmpty { throw ImportFailure(problems: problems) }
       if let digest {

@@ -146,6 +146,14 @@ extension CalendarDate {
     let base = CalendarDate(year: 1899, month: 12, day: serial < 60 ? 31 : 30)?.dayNumber ?? 0
     self.init(dayNumber: base + serial)
   }
+  /// The day as Excel counts it (the inverse of `init(excelSerial:)`), or nil before 1900.
+  var excelSerial: Int? {
+    guard year >= 1900 else { return nil }
+    let marchFirst = CalendarDate(valid: 1900, 3, 1)
+    let base = CalendarDate(valid: 1899, 12, self < marchFirst ? 31 : 30)
+    return dayNumber - base.dayNumber
+  }
+
 }
 
 // MARK: - Storage

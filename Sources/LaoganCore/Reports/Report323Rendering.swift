@@ -41,10 +41,10 @@ extension Report323 {
     switch format {
     case .json: Data(try json().utf8)
     case .csv: Data(csv().utf8)
-    case .text: document.rendered(as: .text)
-    case .md: document.rendered(as: .md)
-    case .html: document.rendered(as: .html)
-    case .xlsx: document.rendered(as: .xlsx)
+    case .text: try document.rendered(as: .text)
+    case .md: try document.rendered(as: .md)
+    case .html: try document.rendered(as: .html)
+    case .xlsx: try document.rendered(as: .xlsx)
     }
   }
 

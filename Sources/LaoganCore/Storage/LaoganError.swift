@@ -19,6 +19,9 @@ public enum LaoganError: LocalizedError, Equatable {
   case folderMissing(path: String)
   /// A file given to `--merge` that cannot be reported over; nothing was computed and no file was changed.
   case sourceRefused(path: String, reason: String)
+  /// A file given to `import` that is no workbook laogan reads (a legacy .xls, an .ods, an encrypted or damaged
+  /// .xlsx), or a sheet it does not have; the reason says what to save it as.
+  case spreadsheetRefused(path: String, reason: String)
   /// SQLite refused a statement: a constraint the rules did not catch first, a full disk, a lock held too long.
   case database(String)
 
@@ -54,6 +57,8 @@ public enum LaoganError: LocalizedError, Equatable {
       "文件夹 \(path) 不存在（U 盘或网络盘未连接？）；未写入任何文件"
     case .sourceRefused(let path, let reason):
       "合并的文件 \(path)：\(reason)；未计算报表，各文件均未改动"
+    case .spreadsheetRefused(let path, let reason):
+      "无法导入 \(path)：\(reason)；未写入任何记录"
     case .database(let message):
       "数据库错误：\(message)"
     }

@@ -7,24 +7,25 @@ extension Laogan {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "导出记录为 CSV（UTF-8 BOM，Excel 可直接打开）或 JSON。",
+      abstract: "导出记录为 CSV（UTF-8 BOM，Excel 可直接打开）、Excel 工作簿（.xlsx）或 JSON。",
       discussion: """
-        CSV 的表头与导入相同，JSON 的键是导入的英文别名。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志），
+        CSV 与 XLSX 的表头与导入相同（XLSX 中日期是日期、金额是数字、身份证号是文本，在 Excel 中修改后可原样导入），JSON 的键是导入的英文别名。身份证号与电话默认打码；加 --reveal 导出完整信息（可再导入，记入审计日志），
         这样的文件只有本人可读（权限 0600）。--output 指向已有的文件时拒绝覆盖，除非加 --force。
 
         示例：
           laogan export cadres --output 花名册-打码.csv
           laogan export cadres --reveal --output 完整花名册.csv    # 可再导入；文件权限 0600
           laogan export activities --format json --region 兴义
+          laogan export cadres --region 普安 --reveal --output 普安花名册.xlsx
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-      case csv, json
+      case csv, xlsx, json
     }
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "导出的种类") var kind: RecordKindName
-    @Option(help: "格式：csv 或 json；默认取自 --output 的扩展名，否则 csv。") var format: Format?
+    @Option(help: "格式：csv、xlsx 或 json；默认取自 --output 的扩展名，否则 csv。") var format: Format?
     @Option(help: "写入的文件（默认标准输出）；已存在时拒绝，除非 --force。", completion: .file()) var output: String?
     @Flag(help: "覆盖 --output 指向的已有文件。") var force = false
     @Option(help: "地区（代码或名称）。") var region: Region?
@@ -36,23 +37,27 @@ extension Laogan {
 
     func validate() throws {
       if format == nil, let output, Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) == nil {
-        throw ValidationError("无法从文件名 \(output) 判断格式，请用 --format csv|json")
+        throw ValidationError("无法从文件名 \(output) 判断格式，请用 --format csv|xlsx|json")
       }
+      try OutputTarget(path: output).refuseBinaryOnTerminal(chosenFormat == .xlsx)
     }
 
     func run() throws {
-      let (text, count) = try export(kind.kind)
-      try OutputTarget(path: output).write(Data(text.utf8), existing: force ? .replace : .refuse, personal: reveal)
+      let (data, count) = try export(kind.kind)
+      try OutputTarget(path: output).write(data, existing: force ? .replace : .refuse, personal: reveal)
       if let output { Terminal.error("已导出 \(count) 条到 \(output)") }
     }
 
-    private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> (text: String, count: Int) {
+    private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> (data: Data, count: Int) {
       let opened = try database.open()
       let records = try opened.records(kind, RecordFilter(region: region))
       if reveal { try opened.logReveal(of: kind, records, database.context()) }
       switch chosenFormat {
-      case .csv: return (try opened.exportTable(kind, records, reveal: reveal).csv(), records.count)
-      case .json: return (try opened.exportJSON(kind, records, reveal: reveal), records.count)
+      case .csv: return (Data(try opened.exportTable(kind, records, reveal: reveal).csv().utf8), records.count)
+      case .xlsx:
+        let table = try opened.exportTable(kind, records, reveal: reveal)
+        return (try RecordWorkbook.data(Kind.Field.self, sheetName: Kind.label, rows: table.rows), records.count)
+      case .json: return (Data(try opened.exportJSON(kind, records, reveal: reveal).utf8), records.count)
       }
     }
   }

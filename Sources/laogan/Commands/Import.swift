@@ -7,9 +7,10 @@ extension Laogan {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "从 CSV 导入记录：全部成功才写入，任何一行有错则一行也不写，并列出每个错误的行、列与原因。",
+      abstract: "从 CSV 或 Excel 工作簿（.xlsx）导入记录：全部成功才写入，任何一行有错则一行也不写，并列出每个错误的行、列与原因。",
       discussion: """
-        编码自动识别（UTF-8、带 BOM 的 UTF-8、GB18030/GBK），也可用 --encoding 指定。表头可用中文或英文别名，顺序不限。
+        CSV 编码自动识别（UTF-8、带 BOM 的 UTF-8、GB18030/GBK），也可用 --encoding 指定。.xlsx 读第一个工作表，或用 --sheet 指定；
+        表头上方的标题行自动跳过，错误按 Excel 的行号和列字母指出（第 12 行 E 列）。表头可用中文或英文别名，顺序不限。
         干部、党组织、社团、阵地按身份证号或名称更新：内容相同则跳过，不同则需 --update。
         活动、待遇、作用、荣誉是事实：每行都是新记录；同一文件（字节完全相同）再次导入会被拒绝，除非 --again。
         参考顺序：organizations、cadres、associations、venues、activities、treatments、contributions、honors。
@@ -17,23 +18,25 @@ extension Laogan {
         示例：
           laogan import cadres 花名册.csv --dry-run
           laogan import cadres 花名册.csv --update
+          laogan import activities 2023年6月活动.xlsx --sheet 活动
           laogan import activities 2023年6月活动.csv
         """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "导入的种类") var kind: RecordKindName
-    @Argument(help: "CSV 文件", completion: .file(extensions: ["csv"])) var file: String
+    @Argument(help: "CSV 文件或 Excel 工作簿（.xlsx）", completion: .file(extensions: ["csv", "xlsx"])) var file: String
     @Flag(help: "只检查，不写入。") var dryRun = false
     @Flag(help: "已登记的记录以文件为准更新。") var update = false
     @Flag(help: "同一文件再导入一次（事实类记录）。") var again = false
     @Flag(help: "忽略不认识的列。") var ignoreUnknown = false
-    @Option(help: "文件编码；默认自动识别。") var encoding: TextEncoding?
+    @Option(help: "CSV 的编码；默认自动识别。") var encoding: TextEncoding?
+    @Option(help: "工作簿中要导入的工作表名称；默认第一个。") var sheet: String?
 
     func run() throws {
       guard FileManager.default.isReadableFile(atPath: file) else { throw LaoganError.fileUnreadable(path: file) }
       let opened = try database.open()
       let options = ImportOptions(
-        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again, encoding: encoding)
+        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again, encoding: encoding, sheet: sheet)
       let summary: ImportSummary
       do {
         defer { Terminal.endProgress() }
@@ -47,9 +50,11 @@ extension Laogan {
         Terminal.error("提示：另有 \(summary.warningCount - 20) 条提示未列出（共 \(summary.warningCount) 条）")
       }
       let verb = summary.dryRun ? "检查通过（未写入）" : "导入完成"
+      var source = summary.sheet.map { "工作表 \($0)" } ?? summary.encoding.map { "编码 \($0.rawValue)" } ?? ""
+      if summary.headerLine > 1 { source += "，表头在第 \(summary.headerLine) 行" }
       Terminal.output(
         "\(verb)：\(summary.rows) 行，新增 \(summary.added)，更新 \(summary.updated)，未变 \(summary.unchanged)"
-          + "（编码 \(summary.encoding.rawValue)）\n")
+          + "（\(source)）\n")
     }
   }
 }

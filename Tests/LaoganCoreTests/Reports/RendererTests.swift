@@ -27,26 +27,26 @@ struct RendererTests {
 
   @Test("text: golden file, CJK-aligned, every line within 100 columns")
   func text() throws {
-    let text = String(decoding: report.document.rendered(as: .text), as: UTF8.self)
+    let text = String(decoding: try report.document.rendered(as: .text), as: UTF8.self)
     try expectSnapshot(text, "323-2023-06.txt")
     #expect(text.split(separator: "\n").allSatisfy { String($0).displayWidth <= 100 })
   }
 
   @Test("Markdown: golden file")
   func markdown() throws {
-    try expectSnapshot(String(decoding: report.document.rendered(as: .md), as: UTF8.self), "323-2023-06.md")
+    try expectSnapshot(String(decoding: try report.document.rendered(as: .md), as: UTF8.self), "323-2023-06.md")
   }
 
   @Test("CSV starts with a BOM and quotes what needs quoting")
   func csv() throws {
-    let csv = String(decoding: report.document.rendered(as: .csv), as: UTF8.self)
+    let csv = String(decoding: try report.document.rendered(as: .csv), as: UTF8.self)
     #expect(csv.hasPrefix("\u{FEFF}离退休干部工作“323”工作法统计表\r\n"))
     #expect(csv.contains("\r\n特需费金额,元,0.00,0.00,0.00,0.00,0.00\r\n"))
   }
 
   @Test("HTML: one page per section, SVG charts, print CSS, nothing fetched")
   func html() throws {
-    let html = String(decoding: report.document.rendered(as: .html), as: UTF8.self)
+    let html = String(decoding: try report.document.rendered(as: .html), as: UTF8.self)
     #expect(html.components(separatedBy: "<section>").count - 1 == report.groups.count)
     #expect(html.components(separatedBy: "<svg ").count - 1 == report.groups.count)
     #expect(html.contains("@page { size: A4"))
@@ -78,17 +78,8 @@ struct RendererTests {
       assert ws.column_dimensions['A'].width >= 10
       print('ok')
       """
-    let process = Process()
-    guard let python = Openpyxl.python else { return }  // the trait above skips the test then
-    process.executableURL = python
-    process.arguments = ["-c", script, file.path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "openpyxl: \(printed)")
+    let (status, printed) = try Openpyxl.run(script, file.path)
+    #expect(status == 0, "openpyxl: \(printed)")
     #expect(printed == "ok\n")
   }
 }

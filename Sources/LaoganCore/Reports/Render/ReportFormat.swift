@@ -40,13 +40,13 @@ extension ReportFormat {
 
 extension ReportDocument {
   /// The document as bytes to write to a file or stdout.
-  public func rendered(as format: DocumentFormat) -> Data {
+  public func rendered(as format: DocumentFormat) throws -> Data {
     switch format {
     case .text: Data(TextReport.render(self))
     case .md: Data(MarkdownReport.render(self).utf8)
     case .csv: Data(CSVReport.render(self).utf8)
     case .html: Data(HTMLReport.render(self).utf8)
-    case .xlsx: XLSXReport.render(self)
+    case .xlsx: try XLSXReport.render(self)
     }
   }
 }

@@ -4,15 +4,8 @@ import Foundation
 /// each section with its (two-level, merged) header, numbers as numbers — money in 元 with two decimals —
 /// and column widths that fit the Chinese labels.
 enum XLSXReport {
-  static func render(_ document: ReportDocument) -> Data {
-    var zip = ZipArchive()
-    zip.add("[Content_Types].xml", Data(contentTypes.utf8))
-    zip.add("_rels/.rels", Data(rootRelations.utf8))
-    zip.add("xl/workbook.xml", Data(workbook(title: document.title).utf8))
-    zip.add("xl/_rels/workbook.xml.rels", Data(workbookRelations.utf8))
-    zip.add("xl/styles.xml", Data(styles.utf8))
-    zip.add("xl/worksheets/sheet1.xml", Data(sheet(document).utf8))
-    return zip.data
+  static func render(_ document: ReportDocument) throws -> Data {
+    try XLSXPackage.data(sheets: [.init(name: document.title, xml: sheet(document))], styles: styles)
   }
 
   /// Style indexes of `styles`.
@@ -26,13 +19,15 @@ enum XLSXReport {
     var merges: [String] = []
     func row(_ cells: [(String, Style)], height: Double? = nil) {
       let number = rows.count + 1
-      let xml = cells.enumerated().map { column, cell in inlineCell("\(columnName(column))\(number)", cell.0, cell.1) }
-        .joined()
+      let xml = cells.enumerated().map { column, cell in
+        inlineCell("\(ExcelColumn.letters(column))\(number)", cell.0, cell.1)
+      }
+      .joined()
       rows.append("<row r=\"\(number)\"\(height.map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "")>\(xml)</row>")
     }
     func mergeRow(from: Int, to: Int) {
       let number = rows.count
-      if to > from { merges.append("\(columnName(from))\(number):\(columnName(to))\(number)") }
+      if to > from { merges.append("\(ExcelColumn.letters(from))\(number):\(ExcelColumn.letters(to))\(number)") }
     }
     row([(document.title, .title)], height: 24)
     mergeRow(from: 0, to: width - 1)
@@ -57,7 +52,7 @@ enum XLSXReport {
         let topNumber = rows.count
         for group in section.headerGroups {
           merges.append(
-            "\(columnName(group.columns.lowerBound))\(topNumber):\(columnName(group.columns.upperBound - 1))\(topNumber)"
+            "\(ExcelColumn.letters(group.columns.lowerBound))\(topNumber):\(ExcelColumn.letters(group.columns.upperBound - 1))\(topNumber)"
           )
         }
         row(
@@ -65,7 +60,7 @@ enum XLSXReport {
             section.group(of: column) != nil ? (section.headers[column], .header) : ("", .header)
           })
         for column in section.headers.indices where section.group(of: column) == nil {
-          merges.append("\(columnName(column))\(topNumber):\(columnName(column))\(topNumber + 1)")
+          merges.append("\(ExcelColumn.letters(column))\(topNumber):\(ExcelColumn.letters(column))\(topNumber + 1)")
         }
       } else {
         row(section.headers.map { ($0, .header) })
@@ -73,7 +68,7 @@ enum XLSXReport {
       for cells in section.rows {
         let number = rows.count + 1
         let xml = cells.enumerated().map { column, cell in
-          let reference = "\(columnName(column))\(number)"
+          let reference = "\(ExcelColumn.letters(column))\(number)"
           switch cell {
           case .number(let value): return "<c r=\"\(reference)\" s=\"\(Style.count.rawValue)\"><v>\(value)</v></c>"
           case .money(let fen):
@@ -99,7 +94,6 @@ enum XLSXReport {
     let mergeList = merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
     let mergeCells = merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">\(mergeList)</mergeCells>"
     return """
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
       <cols>\(columns)</cols><sheetData>\(rows.joined())</sheetData>\(mergeCells)\
       <pageSetup paperSize="9" orientation="portrait"/></worksheet>
@@ -113,66 +107,8 @@ enum XLSXReport {
       + "<is><t xml:space=\"preserve\">\(HTMLReport.escape(text))</t></is></c>"
   }
 
-  /// A, B, … Z, AA, AB …
-  static func columnName(_ index: Int) -> String {
-    var name = ""
-    var number = index + 1
-    while number > 0 {
-      let remainder = (number - 1) % 26
-      name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-      number = (number - 1) / 26
-    }
-    return name
-  }
-
-  /// The workbook with one sheet named after the report (Excel allows 31 characters and no `/`).
-  private static func workbook(title: String) -> String {
-    let sheetName = HTMLReport.escape(String(title.prefix(31)).replacingOccurrences(of: "/", with: "-"))
-    return """
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-      xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-      <sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>
-      """
-  }
-
-  private static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Override PartName="/xl/workbook.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-    <Override PartName="/xl/worksheets/sheet1.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-    <Override PartName="/xl/styles.xml" \
-    ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-    </Types>
-    """
-
-  private static let rootRelations = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-    Target="xl/workbook.xml"/>\
-    </Relationships>
-    """
-
-  private static let workbookRelations = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" \
-    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
-    Target="worksheets/sheet1.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-    Target="styles.xml"/>\
-    </Relationships>
-    """
-
   /// Fonts: regular, bold, large bold. Cell formats in `Style` order.
   private static let styles = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
     <numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00"/></numFmts>\
     <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font>\

@@ -1,0 +1,91 @@
+import Foundation
+import ZIPFoundation
+
+/// An .xlsx package around sheets whose XML the caller writes — the parts Excel, WPS and LibreOffice need,
+/// deflated into a ZIP by ZIPFoundation. Every entry carries the same date, so the same sheets give the same
+/// bytes.
+enum XLSXPackage {
+  struct Sheet {
+    /// Excel allows 31 characters and none of `/\?*[]:`.
+    let name: String
+    let xml: String
+    /// Kept out of sight in the workbook (the lists a template's drop-downs draw on).
+    var hidden = false
+
+    init(name: String, xml: String, hidden: Bool = false) {
+      self.name = String(name.map { "/\\?*[]:".contains($0) ? "-" : $0 }.prefix(31))
+      self.xml = xml
+      self.hidden = hidden
+    }
+  }
+
+  static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  private static let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+  private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  /// 1980-01-01, the first day a ZIP entry can carry.
+  private static let entryDate = Date(timeIntervalSince1970: 315_532_800)
+
+  static func data(sheets: [Sheet], styles: String) throws -> Data {
+    let archive = try Archive(accessMode: .create)
+    var parts: [(String, String)] = [
+      ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
+      ("_rels/.rels", rootRelations),
+      ("xl/workbook.xml", workbook(sheets)),
+      ("xl/_rels/workbook.xml.rels", workbookRelations(sheetCount: sheets.count)),
+      ("xl/styles.xml", styles),
+    ]
+    for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml)) }
+    for (path, text) in parts {
+      let data = Data((text.hasPrefix("<?xml") ? text : declaration + text).utf8)
+      try archive.addEntry(
+        with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
+        compressionMethod: .deflate
+      ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+    }
+    guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+    return data
+  }
+
+  private static func workbook(_ sheets: [Sheet]) -> String {
+    let listed = sheets.enumerated().map { index, sheet in
+      "<sheet name=\"\(HTMLReport.escape(sheet.name))\" sheetId=\"\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "")"
+        + " r:id=\"rId\(index + 1)\"/>"
+    }
+    return "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets>\(listed.joined())</sheets></workbook>"
+  }
+
+  private static func contentTypes(sheetCount: Int) -> String {
+    let sheets = (1...max(sheetCount, 1)).map {
+      "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" "
+        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    }
+    return """
+      <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+      <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+      <Default Extension="xml" ContentType="application/xml"/>\
+      <Override PartName="/xl/workbook.xml" \
+      ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+      \(sheets.joined())\
+      <Override PartName="/xl/styles.xml" \
+      ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+      </Types>
+      """
+  }
+
+  private static let rootRelations = """
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="\(relations)/officeDocument" Target="xl/workbook.xml"/>\
+    </Relationships>
+    """
+
+  private static func workbookRelations(sheetCount: Int) -> String {
+    let sheets = (1...max(sheetCount, 1)).map {
+      "<Relationship Id=\"rId\($0)\" Type=\"\(relations)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+    }
+    return """
+      <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+      \(sheets.joined())<Relationship Id="rStyles" Type="\(relations)/styles" Target="styles.xml"/>\
+      </Relationships>
+      """
+  }
+}

@@ -1,0 +1,287 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// An .xlsx workbook as `import` reads it (SPEC §12): its sheets by name, the shared strings its cells point
+/// at, and which cell styles show a date. The ZIP container is ZIPFoundation's; the XML parts are read by
+/// Foundation's streaming parser, and a sheet row by row (`SheetReader`), so that memory stays flat in the
+/// number of rows — but for the shared strings, which a workbook keeps once for all its sheets.
+struct Workbook {
+  let url: URL
+  /// The sheets in the workbook's order, with the ZIP path of each one's XML.
+  let sheets: [(name: String, path: String)]
+  let sharedStrings: [String]
+  /// Indexes of the cell formats (a cell's `s`) whose number format is a date.
+  let dateStyles: Set<Int>
+  private let archive: Archive
+
+  /// Opens the workbook at `url`, or says what the file is and what to save it as.
+  init(url: URL) throws(LaoganError) {
+    self.url = url
+    if let refusal = SpreadsheetKind.refusal(of: url) {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: refusal)
+    }
+    let archive: Archive
+    do {
+      archive = try Archive(url: url, accessMode: .read)
+    } catch {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
+    }
+    self.archive = archive
+    if let mimetype = archive["mimetype"], Self.text(of: mimetype, in: archive)?.contains("opendocument") == true {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.openDocument)
+    }
+    guard archive["xl/workbook.xml"] != nil else {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
+    }
+    do {
+      let relations = try PartParser.parse(archive, "xl/_rels/workbook.xml.rels", RelationsPart())
+      let listed = try PartParser.parse(archive, "xl/workbook.xml", WorkbookPart())
+      sheets = listed.sheets.compactMap { sheet in relations.targets[sheet.relation].map { (sheet.name, $0) } }
+      sharedStrings =
+        try relations.sharedStrings.map { try PartParser.parse(archive, $0, SharedStringsPart()).strings } ?? []
+      dateStyles = try relations.styles.map { try PartParser.parse(archive, $0, StylesPart()).dateStyles } ?? []
+    } catch {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
+    }
+  }
+
+  /// The sheet a clerk named, or the first one.
+  func sheet(named name: String?) throws(LaoganError) -> (name: String, path: String) {
+    guard let name else {
+      guard let first = sheets.first else {
+        throw LaoganError.spreadsheetRefused(path: url.path, reason: "工作簿里没有工作表")
+      }
+      return first
+    }
+    guard let sheet = sheets.first(where: { $0.name == name }) else {
+      let names = sheets.map { "“\($0.name)”" }.joined(separator: "、")
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: "没有名为“\(name)”的工作表；工作簿里有 \(names)")
+    }
+    return sheet
+  }
+
+  /// Streams the sheet at `path` to `parser`, through a private temporary file: Foundation's parser reads a
+  /// stream, and ZIPFoundation hands out an entry's bytes as they are inflated.
+  func parse(sheet path: String, with delegate: some XMLParserDelegate) throws -> Bool {
+    try PartParser.stream(archive, path, delegate)
+  }
+
+  private static func text(of entry: Entry, in archive: Archive) -> String? {
+    var data = Data()
+    guard (try? archive.extract(entry, consumer: { data.append($0) })) != nil else { return nil }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// What a file given to `import` is, from its first bytes: the spreadsheet files a clerk may have that are not
+/// an .xlsx, each answered with what to save it as.
+enum SpreadsheetKind {
+  static let damaged = "不是有效的 .xlsx 工作簿（可能已损坏，或只是改了扩展名）：请在 Excel/WPS 中打开后另存为 Excel 工作簿（*.xlsx）"
+  static let openDocument = "这是 OpenDocument 表格（.ods）：请在 WPS/LibreOffice 中另存为 Excel 工作簿（*.xlsx）或 CSV"
+  static let legacy = "这是旧版 Excel（.xls）或 WPS 表格（.et）文件：请在 Excel/WPS 中“另存为” Excel 工作簿（*.xlsx）或 CSV"
+  static let encrypted =
+    "工作簿设了打开密码（已加密），无法读取：请在 Excel/WPS 中取消文档加密后另存为 Excel 工作簿（*.xlsx）"
+  static let webPage = "这是网页系统导出的“.xls”（内容其实是网页表格）：请在 Excel/WPS 中打开后另存为 Excel 工作簿（*.xlsx）或 CSV"
+
+  /// A ZIP container: an .xlsx (or an .ods, told apart inside it).
+  static func isZip(_ head: [UInt8]) -> Bool { head.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+  /// Microsoft's compound file: a legacy .xls, a WPS .et, or an encrypted .xlsx.
+  static func isCompoundFile(_ head: [UInt8]) -> Bool {
+    head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+  }
+
+  /// Whether `url` is to be read as a workbook rather than as CSV: a ZIP or compound file, or a name ending in
+  /// a spreadsheet program's extension.
+  static func isWorkbook(_ url: URL) -> Bool {
+    let head = Self.head(of: url)
+    return isZip(head) || isCompoundFile(head)
+      || ["xlsx", "xlsm", "xls", "et", "ods"].contains(url.pathExtension.lowercased())
+  }
+
+  /// Why the file cannot be read as an .xlsx, or nil when it may be one.
+  static func refusal(of url: URL) -> String? {
+    let head = Self.head(of: url)
+    if isZip(head) { return nil }
+    if isCompoundFile(head) {
+      // An encrypted .xlsx is a compound file holding an `EncryptionInfo` stream, named in UTF-16.
+      let marker = Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+      let whole = (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data()
+      return whole.range(of: marker) != nil ? encrypted : legacy
+    }
+    let text = String(decoding: head, as: UTF8.self).lowercased()
+    if text.contains("<html") || text.contains("<table") || text.contains("<!doctype") { return webPage }
+    return damaged
+  }
+
+  private static func head(of url: URL) -> [UInt8] {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+    defer { try? handle.close() }
+    return Array((try? handle.read(upToCount: 512)) ?? Data())
+  }
+}
+
+/// Reads one XML part of the workbook with a delegate that collects what it needs.
+private enum PartParser {
+  static func parse<Part: XMLParserDelegate>(_ archive: Archive, _ path: String, _ part: Part)
+    throws -> Part
+  {
+    guard try stream(archive, path, part) else { throw CocoaError(.fileReadCorruptFile) }
+    return part
+  }
+
+  /// Inflates the entry into a private temporary folder and parses it from there as a stream.
+  static func stream(_ archive: Archive, _ path: String, _ delegate: some XMLParserDelegate) throws -> Bool {
+    guard let entry = archive[path] else { throw CocoaError(.fileNoSuchFile) }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-xlsx-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("part.xml")
+    _ = try archive.extract(entry, to: file)
+    guard let stream = InputStream(url: file) else { throw CocoaError(.fileReadUnknown) }
+    let parser = XMLParser(stream: stream)
+    parser.shouldProcessNamespaces = true
+    parser.delegate = delegate
+    return parser.parse()
+  }
+}
+
+/// `xl/_rels/workbook.xml.rels`: where each sheet, the shared strings and the styles are.
+private final class RelationsPart: NSObject, XMLParserDelegate {
+  var targets: [String: String] = [:]
+  var sharedStrings: String?
+  var styles: String?
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    guard elementName == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+    // Targets are relative to xl/, or absolute from the package's root.
+    let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    targets[id] = path
+    let type = attributes["Type"] ?? ""
+    if type.hasSuffix("/sharedStrings") { sharedStrings = path }
+    if type.hasSuffix("/styles") { styles = path }
+  }
+}
+
+/// `xl/workbook.xml`: the sheets' names, in order, and their relation ids.
+private final class WorkbookPart: NSObject, XMLParserDelegate {
+  var sheets: [(name: String, relation: String)] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    guard elementName == "sheet", let name = attributes["name"],
+      let relation = attributes["r:id"] ?? attributes["id"]
+    else { return }
+    sheets.append((name, relation))
+  }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>`'s text, its runs joined, phonetic guides (`<rPh>`) left out.
+private final class SharedStringsPart: NSObject, XMLParserDelegate {
+  var strings: [String] = []
+  private var current = ""
+  private var inText = false
+  private var inPhonetic = false
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    switch elementName {
+    case "si": current = ""
+    case "rPh": inPhonetic = true
+    case "t": inText = !inPhonetic
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inText { current += string }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    switch elementName {
+    case "si": strings.append(current)
+    case "rPh": inPhonetic = false
+    case "t": inText = false
+    default: break
+    }
+  }
+}
+
+/// `xl/styles.xml`: which cell formats (`<cellXfs>`, indexed by a cell's `s`) show a date.
+private final class StylesPart: NSObject, XMLParserDelegate {
+  var dateStyles: Set<Int> = []
+  private var customFormats: [Int: String] = [:]
+  private var inCellFormats = false
+  private var cellFormatCount = 0
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String]
+  ) {
+    switch elementName {
+    case "numFmt":
+      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {
+        customFormats[id] = code
+      }
+    case "cellXfs": inCellFormats = true
+    case "xf" where inCellFormats:
+      let format = attributes["numFmtId"].flatMap(Int.init) ?? 0
+      if NumberFormat.showsDate(id: format, code: customFormats[format]) { dateStyles.insert(cellFormatCount) }
+      cellFormatCount += 1
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    if elementName == "cellXfs" { inCellFormats = false }
+  }
+}
+
+/// Excel's number formats, as far as telling a date from a number goes.
+enum NumberFormat {
+  /// Excel's built-in date formats (14–22, 45–47) and those of its Chinese, Japanese and Korean editions
+  /// (27–36, 50–58).
+  static let builtInDates: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+
+  /// Whether format `id` (with its `code` when custom) shows a date: a built-in date format, or a code with a
+  /// year, month or day part outside its quoted text, escapes and bracketed colours or conditions.
+  static func showsDate(id: Int, code: String?) -> Bool {
+    if builtInDates.contains(id) { return true }
+    guard let code else { return false }
+    var plain = ""
+    var quoted = false
+    var bracketed = false
+    var escaped = false
+    for character in code {
+      if escaped {
+        escaped = false
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "\"" {
+        quoted.toggle()
+      } else if quoted {
+        continue
+      } else if character == "[" {
+        bracketed = true
+      } else if character == "]" {
+        bracketed = false
+      } else if !bracketed {
+        plain.append(character)
+      }
+    }
+    let lowered = plain.lowercased()
+    return lowered.contains("y") || lowered.contains("d") || plain.contains("年") || plain.contains("日")
+  }
+}
