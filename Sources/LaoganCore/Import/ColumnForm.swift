@@ -43,6 +43,8 @@ public enum ColumnForm: Sendable, Equatable {
     case .region: "地区代码或名称，如 522301、兴义市、兴义、州直"
     case .cadres: "一名或多名干部的身份证号，用 ; ； 、 , 或 ， 分隔"
     case .organization: "党组织名称，须已登记"
+    case .choice(let values) where values.count > 12:
+      "可选：" + values.prefix(3).joined(separator: "、") + " 等 \(values.count) 项（模板中为下拉列表）"
     case .choice(let values): "可选：" + values.joined(separator: "/")
     }
   }

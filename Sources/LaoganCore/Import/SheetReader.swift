@@ -13,6 +13,7 @@ extension Workbook {
       let reader = SheetReader(self, onRow: body)
       let finished = try parse(sheet: path, with: reader)
       if let stopped = reader.stopped { throw stopped }
+      if let unreadable = reader.unreadable { return unreadable }
       return finished ? nil : CSVError(line: reader.row, reason: "工作表的内容已损坏，读到这一行为止；请在 Excel/WPS 中打开后重新保存")
     }
   }
@@ -41,6 +42,9 @@ private final class SheetReader: NSObject, XMLParserDelegate {
   private let onRow: (CSVRecord) throws -> Void
   /// What `onRow` threw, which stopped the parse.
   private(set) var stopped: (any Error)?
+  /// A cell that cannot be read — a formula Excel saved no value for, a cell over the size limit — which
+  /// stopped the parse there.
+  private(set) var unreadable: CSVError?
   /// The row being read, or the last one read.
   private(set) var row = 0
   private var cells: [String] = []
@@ -49,6 +53,8 @@ private final class SheetReader: NSObject, XMLParserDelegate {
   private var style = 0
   private var value = ""
   private var collecting = false
+  private var hasFormula = false
+  private var hasValue = false
   private var inInlineString = false
   private var inPhonetic = false
 
@@ -71,8 +77,15 @@ private final class SheetReader: NSObject, XMLParserDelegate {
       type = attributes["t"] ?? ""
       style = attributes["s"].flatMap(Int.init) ?? 0
       value = ""
-    case "v": collecting = true
-    case "is": inInlineString = true
+      hasFormula = false
+      hasValue = false
+    case "v":
+      collecting = true
+      hasValue = true
+    case "f": hasFormula = true
+    case "is":
+      inInlineString = true
+      hasValue = true
     case "rPh": inPhonetic = true
     case "t": collecting = inInlineString && !inPhonetic
     default: break
@@ -80,7 +93,11 @@ private final class SheetReader: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if collecting { value += string }
+    guard collecting else { return }
+    value += string
+    if value.utf8.count > CSVReader.maxCellBytes {
+      stop(parser, "\(ExcelColumn.letters(column)) 列的单元格超过 \(CSVReader.maxCellBytes / 1024) KB，不像花名册数据")
+    }
   }
 
   func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
@@ -90,6 +107,10 @@ private final class SheetReader: NSObject, XMLParserDelegate {
     case "rPh": inPhonetic = false
     case "c":
       guard column >= 0, column < 16_384 else { return }
+      let letters = ExcelColumn.letters(column)
+      if hasFormula && !hasValue {
+        stop(parser, "\(letters) 列是公式，但文件中没有保存它的计算结果：请在 Excel/WPS 中打开、计算后保存，或把公式改为数值")
+      }
       if cells.count <= column { cells += repeatElement("", count: column + 1 - cells.count) }
       cells[column] = text()
     case "row":
@@ -102,6 +123,12 @@ private final class SheetReader: NSObject, XMLParserDelegate {
       }
     default: break
     }
+  }
+
+  private func stop(_ parser: XMLParser, _ reason: String) {
+    guard unreadable == nil else { return }
+    unreadable = CSVError(line: row, reason: reason)
+    parser.abortParsing()
   }
 
   /// The cell's text by its type (`t`) and, for a number, its format (`s`).

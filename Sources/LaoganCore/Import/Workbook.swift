@@ -42,8 +42,12 @@ struct Workbook {
       let listed = try PartParser.parse(archive, "xl/workbook.xml", WorkbookPart())
       sheets = listed.sheets.compactMap { sheet in relations.targets[sheet.relation].map { (sheet.name, $0) } }
       sharedStrings =
-        try relations.sharedStrings.map { try PartParser.parse(archive, $0, SharedStringsPart()).strings } ?? []
+        try relations.sharedStrings.map {
+          try PartParser.parse(archive, $0, SharedStringsPart(), within: UnsafeWorkbook.sharedStringsBound).strings
+        } ?? []
       dateStyles = try relations.styles.map { try PartParser.parse(archive, $0, StylesPart()).dateStyles } ?? []
+    } catch let refusal as UnsafeWorkbook {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: refusal.reason)
     } catch {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
     }
@@ -66,8 +70,14 @@ struct Workbook {
 
   /// Streams the sheet at `path` to `parser`, through a private temporary file: Foundation's parser reads a
   /// stream, and ZIPFoundation hands out an entry's bytes as they are inflated.
-  func parse(sheet path: String, with delegate: some XMLParserDelegate) throws -> Bool {
-    try PartParser.stream(archive, path, delegate)
+  func parse(sheet path: String, with delegate: some XMLParserDelegate) throws(LaoganError) -> Bool {
+    do {
+      return try PartParser.stream(archive, path, delegate)
+    } catch let refusal as UnsafeWorkbook {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: refusal.reason)
+    } catch {
+      throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
+    }
   }
 
   private static func text(of entry: Entry, in archive: Archive) -> String? {
@@ -127,27 +137,112 @@ enum SpreadsheetKind {
 
 /// Reads one XML part of the workbook with a delegate that collects what it needs.
 private enum PartParser {
-  static func parse<Part: XMLParserDelegate>(_ archive: Archive, _ path: String, _ part: Part)
-    throws -> Part
-  {
-    guard try stream(archive, path, part) else { throw CocoaError(.fileReadCorruptFile) }
+  static func parse<Part: XMLParserDelegate>(
+    _ archive: Archive, _ path: String, _ part: Part, within bound: UnsafeWorkbook.Bound? = nil
+  ) throws -> Part {
+    guard try stream(archive, path, part, within: bound) else { throw CocoaError(.fileReadCorruptFile) }
     return part
   }
 
-  /// Inflates the entry into a private temporary folder and parses it from there as a stream.
-  static func stream(_ archive: Archive, _ path: String, _ delegate: some XMLParserDelegate) throws -> Bool {
+  /// Inflates the entry into a private temporary folder — within `UnsafeWorkbook`'s bounds — and parses it
+  /// from there as a stream, once its prolog is known to declare no DTD.
+  static func stream(
+    _ archive: Archive, _ path: String, _ delegate: some XMLParserDelegate, within bound: UnsafeWorkbook.Bound? = nil
+  ) throws -> Bool {
     guard let entry = archive[path] else { throw CocoaError(.fileNoSuchFile) }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-xlsx-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
       at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("part.xml")
-    _ = try archive.extract(entry, to: file)
+    guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+    let output = try FileHandle(forWritingTo: file)
+    var inflated: UInt64 = 0
+    do {
+      defer { try? output.close() }
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        inflated += UInt64(chunk.count)
+        try UnsafeWorkbook.checkInflated(inflated, from: entry.compressedSize, part: path)
+        if let bound, inflated > bound.bytes { throw UnsafeWorkbook(reason: bound.reason) }
+        try output.write(contentsOf: chunk)
+      }
+    }
+    try UnsafeWorkbook.checkProlog(of: file)
     guard let stream = InputStream(url: file) else { throw CocoaError(.fileReadUnknown) }
     let parser = XMLParser(stream: stream)
     parser.shouldProcessNamespaces = true
     parser.delegate = delegate
     return parser.parse()
+  }
+}
+
+/// A workbook is untrusted input (a file from anyone, by mail or U disk), refused when it is built to harm:
+/// a part that inflates past any real sheet's size, or at a ratio no spreadsheet reaches (a ZIP bomb), and XML
+/// that declares a DTD — which Excel, WPS and LibreOffice never write, and through which entity expansion
+/// ("billion laughs") and external entities (XXE, reading a file of this machine) would come.
+struct UnsafeWorkbook: Error {
+  let reason: String
+
+  /// No real part inflates past this: a million rows of ten cells is about 600 MB of sheet XML.
+  static let maxPartBytes: UInt64 = 2 << 30
+  /// Sheet XML deflates ten to thirty times; beyond this ratio (once past `ratioFrom`) it is no spreadsheet.
+  static let maxRatio: UInt64 = 200
+  static let ratioFrom: UInt64 = 16 << 20
+  /// A part held whole in memory, and how far it may go.
+  struct Bound {
+    let bytes: UInt64
+    let reason: String
+  }
+
+  /// The shared strings are held in memory for the whole import (cells point at them from anywhere in the
+  /// sheet); a roster's are a few megabytes, and past this the sheet belongs in a CSV, which streams.
+  static let sharedStringsBound = Bound(
+    bytes: 64 << 20, reason: "工作簿的共享字符串表解压后超过 64 MB，不宜整个读入内存：请把这个工作表另存为 CSV（UTF-8）后导入")
+
+  /// The prolog (declaration, comments) read before the root element: a few hundred bytes in practice.
+  static let maxPrologBytes = 64 << 10
+
+  static func checkInflated(_ inflated: UInt64, from compressed: UInt64, part: String) throws {
+    if inflated > maxPartBytes || (inflated > ratioFrom && inflated > max(compressed, 1) * maxRatio) {
+      throw UnsafeWorkbook(reason: "工作簿中的 \(part) 解压后异常巨大（疑似“压缩炸弹”），拒绝读取；请确认文件来源，或在 Excel/WPS 中打开后重新保存")
+    }
+  }
+
+  /// Reads the part's prolog — blanks, the XML declaration, processing instructions, comments — up to its
+  /// first element, and refuses a `<!DOCTYPE` (or any other declaration) there.
+  static func checkProlog(of file: URL) throws {
+    let handle = try FileHandle(forReadingFrom: file)
+    defer { try? handle.close() }
+    let head = Array(try handle.read(upToCount: maxPrologBytes) ?? Data())
+    var index = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    func at(_ text: String) -> Bool { head[index...].starts(with: Array(text.utf8)) }
+    func skip(past end: String) -> Bool {
+      let marker = Array(end.utf8)
+      while index < head.count {
+        if head[index...].starts(with: marker) {
+          index += marker.count
+          return true
+        }
+        index += 1
+      }
+      return false
+    }
+    while index < head.count {
+      if [0x20, 0x09, 0x0A, 0x0D].contains(head[index]) {
+        index += 1
+      } else if at("<?") {
+        guard skip(past: "?>") else { break }
+      } else if at("<!--") {
+        guard skip(past: "-->") else { break }
+      } else if at("<!") {
+        throw UnsafeWorkbook(reason: "工作簿的 XML 含有文档类型声明（DOCTYPE），正常的 Excel/WPS 文件不会有，拒绝读取；请确认文件来源")
+      } else {
+        return
+      }
+    }
+    guard head.count < maxPrologBytes else {
+      throw UnsafeWorkbook(reason: SpreadsheetKind.damaged)
+    }
   }
 }
 

@@ -11,6 +11,26 @@ public struct Finding: Sendable, Equatable, Codable {
   public let hint: String
   /// The merged file it was found in (`check --merge`); absent for one database and for findings across files.
   public internal(set) var file: String?
+
+  init(kind: String, record: String, detail: String, hint: String, file: String? = nil) {
+    // Every key is in the catalogue the manual is tested against; a debug build (every test) stops on one
+    // that is not.
+    assert(Finding.kinds.contains(kind), "\(kind) is not in Finding.kinds")
+    self.kind = kind
+    self.record = record
+    self.detail = detail
+    self.hint = hint
+    self.file = file
+  }
+
+  /// Every key `check` reports, as scripts and the manual (docs/manual.md) know them.
+  public static let kinds = [
+    "invalid_resident_id", "resident_id_mismatch", "possible_duplicate", "paid_after_death", "scheduled_paid_twice",
+    "longevity_below_tier", "member_without_organization", "organization_without_members", "fund_below_zero",
+    "orphaned_participant", "branch_without_secretary", "election_overdue", "dues_from_non_member",
+    "death_unsettled", "survivor_payment_while_alive", "hospital_stay_overlap", "duplicate_across_files",
+    "database_damaged",
+  ]
 }
 
 extension LaoganDatabase {

@@ -172,6 +172,119 @@ struct WorkbookImportTests {
     #expect(rows.map { "\($0[0] as String) \($0[1] as Int64)" } == ["2024-03-01 123460", "2024-03-01 123460"])
   }
 
+  @Test("the repository's CSV fixtures, saved as workbooks by openpyxl, import to exactly the same records")
+  func fixturesAsWorkbooks() throws {
+    let fromCSV = try folder.database("csv.db")
+    let fromWorkbooks = try folder.database("xlsx.db")
+    // Every fixture, in the order whose references resolve (RecordKinds.all).
+    let kinds = RecordKinds.all.filter {
+      FileManager.default.fileExists(atPath: fixtures.appendingPathComponent("\($0.name).csv").path)
+    }
+    #expect(kinds.count == 12)
+    for kind in kinds {
+      let csv = try fromCSV.importRecords(
+        kind, from: fixtures.appendingPathComponent("\(kind.name).csv"), options: ImportOptions(), testContext)
+      let workbook = try fromWorkbooks.importRecords(
+        kind, from: fixtures.appendingPathComponent("xlsx/\(kind.name).xlsx"), options: ImportOptions(), testContext)
+      #expect(workbook.headerLine == 2, "\(kind.name)")
+      #expect((workbook.rows, workbook.added, workbook.warningCount) == (csv.rows, csv.added, csv.warningCount))
+      func exported<Kind: RecordKind>(_ kind: Kind.Type, _ database: LaoganDatabase) throws -> LaoganCore.Table {
+        try database.exportTable(kind, database.records(kind, RecordFilter()), reveal: true)
+      }
+      #expect(try exported(kind, fromWorkbooks) == exported(kind, fromCSV), "\(kind.name)")
+    }
+  }
+
+  /// Imports `file` as cadres, expecting a refusal whose message contains `says`; nothing may be written.
+  func expectRefused(_ file: URL, says: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    do {
+      _ = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
+      Issue.record("\(file.lastPathComponent) was imported", sourceLocation: sourceLocation)
+    } catch let error as LaoganError {
+      #expect(
+        error.localizedDescription.contains(says), "\(error.localizedDescription)", sourceLocation: sourceLocation)
+    } catch let failure as ImportFailure {
+      let lines = failure.problems.map(\.description).joined(separator: "\n")
+      #expect(lines.contains(says), "\(lines)", sourceLocation: sourceLocation)
+    }
+    #expect(try count() == 0, sourceLocation: sourceLocation)
+  }
+
+  static let header = """
+    <row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>身份证号</t></is></c>\
+    <c r="C1" t="inlineStr"><is><t>类别</t></is></c><c r="D1" t="inlineStr"><is><t>管理地区</t></is></c></row>
+    """
+
+  @Test("a DTD is refused before it is read: external entities (XXE) and billion laughs")
+  func entities() throws {
+    let xxe = """
+      <?xml version="1.0"?>
+      <!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(Self.header)
+      <row r="2"><c r="A2" t="inlineStr"><is><t>&secret;</t></is></c></row></sheetData></worksheet>
+      """
+    let laughs = (1...9).map { "<!ENTITY l\($0) \"" + String(repeating: "&l\($0 - 1);", count: 10) + "\">" }
+    let bomb = """
+      <?xml version="1.0"?>
+      <!DOCTYPE worksheet [<!ENTITY l0 "哈">\(laughs.joined())]>
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(Self.header)
+      <row r="2"><c r="A2" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>
+      """
+    for (name, sheet) in [("xxe.xlsx", xxe), ("laughs.xlsx", bomb)] {
+      let file = try folder.write(name, XLSXParts.workbook(sheets: [("Sheet1", sheet)], sharedStrings: ""))
+      try expectRefused(file, says: "DOCTYPE")
+    }
+    // In the shared strings too, read before any sheet.
+    let strings = try folder.write(
+      "strings.xlsx",
+      XLSXParts.workbook(
+        sheets: [("Sheet1", "<worksheet xmlns=\"\(XLSXPackage.main)\"><sheetData/></worksheet>")],
+        sharedStrings: "", sharedStringsPrologue: "<!DOCTYPE sst [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"))
+    try expectRefused(strings, says: "DOCTYPE")
+  }
+
+  @Test("a ZIP bomb, a 100 MB shared-strings part, a truncated file: refused with what to do, in bounded memory")
+  func bombs() throws {
+    // 40 MB of blanks deflate to a few tens of kilobytes: a ratio no spreadsheet has.
+    let blanks =
+      "<worksheet xmlns=\"\(XLSXPackage.main)\"><sheetData>" + String(repeating: " ", count: 40 << 20)
+      + "</sheetData></worksheet>"
+    let bomb = try folder.write("bomb.xlsx", XLSXParts.workbook(sheets: [("Sheet1", blanks)], sharedStrings: ""))
+    try expectRefused(bomb, says: "压缩炸弹")
+
+    // Random text does not deflate: 100 MB of shared strings stored as they are, past the in-memory bound.
+    let random = try #require(FileHandle(forReadingAtPath: "/dev/urandom")).readData(ofLength: 75 << 20)
+    let strings = "<si><t>" + random.base64EncodedString() + "</t></si>"
+    let huge = try folder.write(
+      "huge.xlsx",
+      XLSXParts.workbook(
+        sheets: [("Sheet1", "<worksheet xmlns=\"\(XLSXPackage.main)\"><sheetData/></worksheet>")],
+        sharedStrings: strings, compressed: false))
+    try expectRefused(huge, says: "另存为 CSV")
+
+    let whole = try XLSXParts.workbook(sheets: [("Sheet1", "<worksheet/>")], sharedStrings: "")
+    let truncated = try folder.write("truncated.xlsx", whole.prefix(whole.count / 2))
+    try expectRefused(truncated, says: "不是有效的 .xlsx 工作簿")
+  }
+
+  @Test("a formula with no saved value and a cell over 64 KB are named by row and column")
+  func unreadableCells() throws {
+    let formula = """
+      <worksheet xmlns="\(XLSXPackage.main)"><sheetData>\(Self.header)
+      <row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c><c r="B2"><f>CONCAT("5223","01")</f></c></row>
+      </sheetData></worksheet>
+      """
+    let file = try folder.write("formula.xlsx", XLSXParts.workbook(sheets: [("Sheet1", formula)], sharedStrings: ""))
+    try expectRefused(file, says: "第 2 行: B 列是公式，但文件中没有保存它的计算结果")
+    let long = """
+      <worksheet xmlns="\(XLSXPackage.main)"><sheetData>\(Self.header)
+      <row r="2"><c r="A2" t="inlineStr"><is><t>\(String(repeating: "长", count: 30_000))</t></is></c></row>
+      </sheetData></worksheet>
+      """
+    let big = try folder.write("long.xlsx", XLSXParts.workbook(sheets: [("Sheet1", long)], sharedStrings: ""))
+    try expectRefused(big, says: "第 2 行: A 列的单元格超过 64 KB")
+  }
+
   @Test("numbers as Excel shows them; dates told by their format")
   func numbersAndFormats() {
     #expect(SheetNumber.text("1E+3") == "1000")
@@ -198,7 +311,10 @@ struct WorkbookImportTests {
 /// every byte they choose.
 enum XLSXParts {
   /// Cell format 1 is a custom 年月日 date format.
-  static func workbook(sheets: [(name: String, xml: String)], sharedStrings: String) throws -> Data {
+  static func workbook(
+    sheets: [(name: String, xml: String)], sharedStrings: String, sharedStringsPrologue: String = "",
+    compressed: Bool = true
+  ) throws -> Data {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     var parts = [
@@ -213,7 +329,7 @@ enum XLSXParts {
       <Relationship Id="rS" Type="\(relations)/sharedStrings" Target="sharedStrings.xml"/>\
       <Relationship Id="rT" Type="\(relations)/styles" Target="/xl/styles.xml"/></Relationships>
       """,
-      "xl/sharedStrings.xml": "<sst xmlns=\"\(main)\">\(sharedStrings)</sst>",
+      "xl/sharedStrings.xml": "\(sharedStringsPrologue)<sst xmlns=\"\(main)\">\(sharedStrings)</sst>",
       "xl/styles.xml": """
       <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>\
       <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>\
@@ -221,15 +337,16 @@ enum XLSXParts {
       """,
     ]
     for (index, sheet) in sheets.enumerated() { parts["xl/worksheets/sheet\(index + 1).xml"] = sheet.xml }
-    return try zip(parts)
+    return try zip(parts, compressed: compressed)
   }
 
-  static func zip(_ parts: [String: String]) throws -> Data {
+  static func zip(_ parts: [String: String], compressed: Bool = true) throws -> Data {
     let archive = try Archive(accessMode: .create)
     for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
       let data = Data(text.utf8)
       try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+        with: path, type: .file, uncompressedSize: Int64(data.count),
+        compressionMethod: compressed ? .deflate : .none,
         provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
     }
     return archive.data ?? Data()
