@@ -10,7 +10,7 @@ public enum RecordWorkbook {
   public static func data<Field: ImportField>(_ field: Field.Type, sheetName: String, rows: [[String]]) throws -> Data {
     let columns = Array(Field.allCases)
     let lists = columns.compactMap(\.form.choices)
-    var sheets = [XLSXPackage.Sheet(name: sheetName, xml: sheet(columns, rows: rows))]
+    var sheets = [XLSXPackage.Sheet(name: sheetName, xml: sheet(columns, rows: rows), printTitles: 1...1)]
     if !lists.isEmpty { sheets.append(.init(name: choicesSheet, xml: choices(lists), hidden: true)) }
     return try XLSXPackage.data(sheets: sheets, styles: styles)
   }
@@ -41,7 +41,7 @@ public enum RecordWorkbook {
 
   private static func sheet<Field: ImportField>(_ columns: [Field], rows: [[String]]) -> String {
     var xml = """
-      <worksheet xmlns="\(XLSXPackage.main)"><sheetViews><sheetView workbookViewId="0">\
+      <worksheet xmlns="\(XLSXPackage.main)">\(XLSXPackage.fitToPage)<sheetViews><sheetView workbookViewId="0">\
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>
       """
     for (index, field) in columns.enumerated() {
@@ -63,7 +63,7 @@ public enum RecordWorkbook {
       }
       xml += "</row>"
     }
-    xml += "</sheetData>" + validations(columns) + "</worksheet>"
+    xml += "</sheetData>" + validations(columns) + XLSXPackage.pageSetup(landscape: true) + "</worksheet>"
     return xml
   }
 

@@ -11,12 +11,29 @@ enum XLSXPackage {
     let xml: String
     /// Kept out of sight in the workbook (the lists a template's drop-downs draw on).
     var hidden = false
+    /// Rows printed again at the top of every page (a table's header), 1-based.
+    var printTitles: ClosedRange<Int>?
 
-    init(name: String, xml: String, hidden: Bool = false) {
+    init(name: String, xml: String, hidden: Bool = false, printTitles: ClosedRange<Int>? = nil) {
       self.name = String(name.map { "/\\?*[]:".contains($0) ? "-" : $0 }.prefix(31))
       self.xml = xml
       self.hidden = hidden
+      self.printTitles = printTitles
     }
+  }
+
+  /// What every printed sheet shares (SPEC §12: a clerk files it on A4): a table fits the page's width —
+  /// landscape when it is wide — and runs on to as many pages as it needs, centred, numbered in the footer.
+  /// `fitToPage` must open the worksheet (`sheetPr`), the rest close it.
+  static let fitToPage = "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+
+  static func pageSetup(landscape: Bool) -> String {
+    """
+    <printOptions horizontalCentered="1"/>\
+    <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
+    <pageSetup paperSize="9" orientation="\(landscape ? "landscape" : "portrait")" fitToWidth="1" fitToHeight="0"/>\
+    <headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>
+    """
   }
 
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -51,7 +68,16 @@ enum XLSXPackage {
       "<sheet name=\"\(HTMLReport.escape(sheet.name))\" sheetId=\"\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "")"
         + " r:id=\"rId\(index + 1)\"/>"
     }
-    return "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets>\(listed.joined())</sheets></workbook>"
+    let titles = sheets.enumerated().compactMap { index, sheet in
+      sheet.printTitles.map {
+        "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+          + "'\(HTMLReport.escape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!"
+          + "$\($0.lowerBound):$\($0.upperBound)</definedName>"
+      }
+    }
+    let defined = titles.isEmpty ? "" : "<definedNames>\(titles.joined())</definedNames>"
+    return
+      "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets>\(listed.joined())</sheets>\(defined)</workbook>"
   }
 
   private static func contentTypes(sheetCount: Int) -> String {

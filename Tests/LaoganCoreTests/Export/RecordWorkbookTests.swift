@@ -43,6 +43,7 @@ struct RecordWorkbookTests {
       assert ws.column_dimensions[column['身份证号']].number_format == '@'
       assert ws.column_dimensions[column['联系电话']].number_format == '@'
       assert ws.column_dimensions[column['离退休日期']].number_format == 'yyyy-mm-dd'
+      assert ws.print_title_rows.replace('$', '') == '1:1' and ws.page_setup.orientation == 'landscape'
       ws[column['姓名'] + '2'] = '张三丰'
       ws[column['身份证号'] + '2'] = '522323193001010023'
       ws[column['类别'] + '2'] = '退休'

@@ -76,6 +76,15 @@ struct RendererTests {
       assert abs(values['医疗补助费金额'] - 50.5) < 1e-9, values
       assert isinstance(values['宣讲受众'], int), type(values['宣讲受众'])
       assert ws.column_dimensions['A'].width >= 10
+      # Printed on A4 as one table wide: fit to the page's width, as many pages long as it needs, the
+      # header repeated on every page, rows tall enough for CJK text.
+      assert ws.sheet_properties.pageSetUpPr.fitToPage
+      assert (ws.page_setup.paperSize, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (9, 1, 0), \
+          (ws.page_setup.paperSize, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight)
+      first, last = (int(n) for n in ws.print_title_rows.replace('$', '').split(':'))
+      assert ws.cell(row=first, column=1).value == '指标', ws.print_title_rows
+      assert ws.row_dimensions[last + 1].height == 20, ws.row_dimensions[last + 1].height
+      assert '第 &P 页' in ws.oddFooter.center.text, ws.oddFooter.center.text
       print('ok')
       """
     let (status, printed) = try Openpyxl.run(script, file.path)

@@ -5,18 +5,30 @@ import Foundation
 /// and column widths that fit the Chinese labels.
 enum XLSXReport {
   static func render(_ document: ReportDocument) throws -> Data {
-    try XLSXPackage.data(sheets: [.init(name: document.title, xml: sheet(document))], styles: styles)
+    let (xml, titles) = sheet(document)
+    return try XLSXPackage.data(
+      sheets: [.init(name: document.title, xml: xml, printTitles: titles)], styles: styles)
   }
+
+  /// Points of height for a row of CJK text with room above and below it (Excel's default 13.5 makes
+  /// 宋体 touch the borders), and for a header row that may wrap to two lines.
+  private static let rowHeight = 20.0
+  private static let headerHeight = 32.0
+  /// Wider than this many character widths, a table prints landscape.
+  private static let portraitWidth = 100
 
   /// Style indexes of `styles`.
   private enum Style: Int {
     case plain = 0, title, header, text, count, money, section
   }
 
-  private static func sheet(_ document: ReportDocument) -> String {
+  /// The sheet's XML, and the header rows every printed page repeats: those of the first table, when every
+  /// table has the same columns (a list in bands, the 323's groups); none when the tables differ.
+  private static func sheet(_ document: ReportDocument) -> (xml: String, printTitles: ClosedRange<Int>?) {
     let width = max(document.sections.map(\.headers.count).max() ?? 1, 1)
     var rows: [String] = []
     var merges: [String] = []
+    var firstHeader: ClosedRange<Int>?
     func row(_ cells: [(String, Style)], height: Double? = nil) {
       let number = rows.count + 1
       let xml = cells.enumerated().map { column, cell in
@@ -48,7 +60,7 @@ enum XLSXReport {
             Style.header
           )
         }
-        row(top)
+        row(top, height: headerHeight)
         let topNumber = rows.count
         for group in section.headerGroups {
           merges.append(
@@ -58,12 +70,14 @@ enum XLSXReport {
         row(
           section.headers.indices.map { column in
             section.group(of: column) != nil ? (section.headers[column], .header) : ("", .header)
-          })
+          }, height: headerHeight)
         for column in section.headers.indices where section.group(of: column) == nil {
           merges.append("\(ExcelColumn.letters(column))\(topNumber):\(ExcelColumn.letters(column))\(topNumber + 1)")
         }
+        firstHeader = firstHeader ?? topNumber...(topNumber + 1)
       } else {
-        row(section.headers.map { ($0, .header) })
+        row(section.headers.map { ($0, .header) }, height: headerHeight)
+        firstHeader = firstHeader ?? rows.count...rows.count
       }
       for cells in section.rows {
         let number = rows.count + 1
@@ -77,7 +91,7 @@ enum XLSXReport {
           case .empty: return "<c r=\"\(reference)\" s=\"\(Style.text.rawValue)\"/>"
           }
         }.joined()
-        rows.append("<row r=\"\(number)\">\(xml)</row>")
+        rows.append("<row r=\"\(number)\" ht=\"\(rowHeight)\" customHeight=\"1\">\(xml)</row>")
       }
       for note in section.notes {
         row([("注：" + note, .plain)])
@@ -93,11 +107,14 @@ enum XLSXReport {
     }.joined()
     let mergeList = merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
     let mergeCells = merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">\(mergeList)</mergeCells>"
-    return """
-      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+    let sameColumns = Set(document.sections.map { $0.headers + $0.headerGroups.map(\.title) }).count == 1
+    let xml = """
+      <worksheet xmlns="\(XLSXPackage.main)">\(XLSXPackage.fitToPage)\
+      <sheetFormatPr defaultRowHeight="\(rowHeight)" customHeight="1"/>\
       <cols>\(columns)</cols><sheetData>\(rows.joined())</sheetData>\(mergeCells)\
-      <pageSetup paperSize="9" orientation="portrait"/></worksheet>
+      \(XLSXPackage.pageSetup(landscape: widths.reduce(0, +) > portraitWidth))</worksheet>
       """
+    return (xml, sameColumns ? firstHeader : nil)
   }
 
   private static func inlineCell(_ reference: String, _ text: String, _ style: Style) -> String {
@@ -126,9 +143,12 @@ enum XLSXReport {
     horizontal="center" vertical="center"/></xf>\
     <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" \
     applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
-    <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/>\
-    <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>\
-    <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>\
+    <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">\
+    <alignment vertical="center"/></xf>\
+    <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" \
+    applyAlignment="1"><alignment vertical="center"/></xf>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" \
+    applyAlignment="1"><alignment vertical="center"/></xf>\
     <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
     </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
     """
