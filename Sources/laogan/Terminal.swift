@@ -25,6 +25,22 @@ enum Terminal {
     FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
   }
 
+  /// How far long work has come, and the time left once the pace is known: `已读取 12000 行（45%，约剩 30 秒）`.
+  struct ProgressLine: Sendable {
+    let started = Date()
+
+    func text(_ what: String, fraction: Double?) -> String {
+      guard let fraction, fraction > 0 else { return what + "…" }
+      var line = "\(what)（\(Int(fraction * 100))%"
+      let elapsed = Date().timeIntervalSince(started)
+      if fraction < 1, fraction >= 0.02, elapsed >= 1 {
+        let left = Int((elapsed / fraction - elapsed).rounded(.up))
+        line += left < 60 ? "，约剩 \(left) 秒" : "，约剩 \(left / 60) 分 \(left % 60) 秒"
+      }
+      return line + "）"
+    }
+  }
+
   static func endProgress() {
     guard standardErrorIsTerminal else { return }
     FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -29,6 +29,8 @@ public struct CSVReader: Sequence, IteratorProtocol {
   private let decoder: CellDecoder
   private var buffer: [UInt8] = []
   private var position = 0
+  /// Bytes read from the file before `buffer`'s, for telling how far the reading has come.
+  private var bytesBefore = 0
   private var atEnd = false
   private var line = 1
   /// The first error met; iteration stops there and `error` says why.
@@ -52,6 +54,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
   private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r")
   private static let lf = UInt8(ascii: "\n")
 
+  /// The bytes of the file read so far.
+  public var bytesRead: Int { bytesBefore + position }
+
   /// The next record with at least one non-blank cell, or nil at the end of the file or at an error.
   public mutating func next() -> CSVRecord? {
     while error == nil {
@@ -65,6 +70,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
     if position == buffer.count {
       guard !atEnd else { return nil }
       let chunk = (try? handle.read(upToCount: CSVReader.chunkSize)) ?? Data()
+      bytesBefore += buffer.count
       buffer = Array(chunk)
       position = 0
       if chunk.isEmpty {

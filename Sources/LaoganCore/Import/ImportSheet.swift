@@ -3,7 +3,7 @@ import Foundation
 /// The file an import reads — a CSV, or one sheet of an .xlsx workbook (SPEC §4, §12) — as rows of text cells,
 /// each under the number a clerk finds it by: the CSV's line, or Excel's own row number.
 enum ImportSheet {
-  case csv(CSVReader)
+  case csv(CSVReader, size: Int)
   case workbook(Workbook, sheet: (name: String, path: String))
 
   /// Opens `url` as a workbook when its bytes or its name say it is one (refusing a legacy .xls, an .ods, an
@@ -22,14 +22,15 @@ enum ImportSheet {
       throw LaoganError.invalidValue(field: "--sheet", value: sheet, reason: "只有 .xlsx 工作簿才有工作表；这是 CSV 文件")
     }
     do {
-      self = .csv(try CSVReader(url: url, encoding: encoding))
+      let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+      self = .csv(try CSVReader(url: url, encoding: encoding), size: size)
     } catch let error as CSVError {
       throw ImportFailure(problems: [ImportProblem(line: error.line, column: "", value: "", reason: error.reason)])
     }
   }
 
   var encoding: TextEncoding? {
-    if case .csv(let reader) = self { reader.encoding } else { nil }
+    if case .csv(let reader, _) = self { reader.encoding } else { nil }
   }
 
   var sheetName: String? {
@@ -38,13 +39,17 @@ enum ImportSheet {
 
   var isWorkbook: Bool { sheetName != nil }
 
-  /// Calls `body` with each row that has a non-blank cell, in order; rethrows what `body` throws. Returns why
-  /// the file could not be read to its end — a NUL byte, an unclosed quote, a damaged sheet —, if so.
-  mutating func forEachRow(_ body: (CSVRecord) throws -> Void) throws -> CSVError? {
+  /// Calls `body` with each row that has a non-blank cell, in order, and how far the reading has come (0 to
+  /// 1: the CSV's bytes, or the workbook's rows against the rows its sheet says it spans; nil when it does
+  /// not say); rethrows what `body` throws. Returns why the file could not be read to its end — a NUL byte, an
+  /// unclosed quote, a damaged sheet —, if so.
+  mutating func forEachRow(_ body: (CSVRecord, _ fraction: Double?) throws -> Void) throws -> CSVError? {
     switch self {
-    case .csv(var reader):
-      while let record = reader.next() { try body(record) }
-      self = .csv(reader)
+    case .csv(var reader, let size):
+      while let record = reader.next() {
+        try body(record, size > 0 ? min(Double(reader.bytesRead) / Double(size), 1) : nil)
+      }
+      self = .csv(reader, size: size)
       return reader.error
     case .workbook(let workbook, let sheet):
       return try workbook.forEachRow(ofSheet: sheet.path, body)

@@ -5,10 +5,11 @@ extension LaoganDatabase {
   /// `import KIND FILE` (SPEC §4, §12): a CSV or an .xlsx sheet, all or nothing. Every row is validated as
   /// `KIND add` would; keyed kinds upsert (an identical row changes nothing, a differing one needs `--update`),
   /// facts are added — and a file whose exact bytes were already imported as that kind is refused unless
-  /// `--again`, so a monthly sheet is not counted twice. `progress` is called with the rows read so far.
+  /// `--again`, so a monthly sheet is not counted twice. `progress` is called every thousand rows with the
+  /// rows read so far and how far through the file that is (0 to 1, nil when the file does not say).
   public func importRecords<Kind: RecordKind>(
     _ kind: Kind.Type, from url: URL, options: ImportOptions, _ context: AuditContext,
-    progress: (Int) -> Void = { _ in }
+    progress: (_ rows: Int, _ fraction: Double?) -> Void = { _, _ in }
   ) throws -> ImportSummary {
     var sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
     let digest = Kind.isFact ? try SHA256.hex(of: url) : nil
@@ -20,10 +21,10 @@ extension LaoganDatabase {
     try write(context, dryRun: options.dryRun) { writer in
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: Kind.name, writer.db) }
       let saver = try RecordSaver<Kind>(writer, update: options.update)
-      let unreadable = try sheet.forEachRow { record in
+      let unreadable = try sheet.forEachRow { record, fraction in
         guard let columns = try header.columns(after: record) else { return }
         summary.rows += 1
-        if summary.rows % 1000 == 0 { progress(summary.rows) }
+        if summary.rows % 1000 == 0 { progress(summary.rows, fraction) }
         if record.cells.count > columns.width, record.cells[columns.width...].contains(where: { !$0.isEmpty }) {
           problems.append(header.locate(ImportProblem(line: record.line, column: "", value: "", reason: "单元格比表头多")))
           return
@@ -55,7 +56,7 @@ extension LaoganDatabase {
           arguments: [Kind.name, digest, writer.runID])
       }
     }
-    progress(summary.rows)
+    progress(summary.rows, 1)
     return summary
   }
 

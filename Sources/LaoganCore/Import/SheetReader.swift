@@ -8,7 +8,7 @@ extension Workbook {
   /// Calls `body` with each row of the sheet at `path` that has a non-blank cell, as text by column (A
   /// first) under Excel's own row number, and stops at the first error `body` throws, rethrowing it. Returns
   /// why the sheet's XML could not be read to its end, if it could not.
-  func forEachRow(ofSheet path: String, _ body: (CSVRecord) throws -> Void) throws -> CSVError? {
+  func forEachRow(ofSheet path: String, _ body: (CSVRecord, _ fraction: Double?) throws -> Void) throws -> CSVError? {
     try withoutActuallyEscaping(body) { body in
       let reader = SheetReader(self, onRow: body)
       let finished = try parse(sheet: path, with: reader)
@@ -39,7 +39,9 @@ enum ExcelColumn {
 /// `YYYY-MM-DD`, booleans as TRUE/FALSE.
 private final class SheetReader: NSObject, XMLParserDelegate {
   private let workbook: Workbook
-  private let onRow: (CSVRecord) throws -> Void
+  private let onRow: (CSVRecord, Double?) throws -> Void
+  /// The last row the sheet says it spans (`<dimension ref="A1:H2000">`), when it says.
+  private var lastRow: Int?
   /// What `onRow` threw, which stopped the parse.
   private(set) var stopped: (any Error)?
   /// A cell that cannot be read — a formula Excel saved no value for, a cell over the size limit — which
@@ -58,7 +60,7 @@ private final class SheetReader: NSObject, XMLParserDelegate {
   private var inInlineString = false
   private var inPhonetic = false
 
-  init(_ workbook: Workbook, onRow: @escaping (CSVRecord) throws -> Void) {
+  init(_ workbook: Workbook, onRow: @escaping (CSVRecord, Double?) throws -> Void) {
     self.workbook = workbook
     self.onRow = onRow
   }
@@ -68,6 +70,8 @@ private final class SheetReader: NSObject, XMLParserDelegate {
     attributes: [String: String]
   ) {
     switch elementName {
+    case "dimension":
+      lastRow = attributes["ref"].flatMap { Int($0.split(separator: ":").last?.drop(while: \.isLetter) ?? "") }
     case "row":
       row = attributes["r"].flatMap(Int.init) ?? row + 1
       cells.removeAll(keepingCapacity: true)
@@ -116,7 +120,7 @@ private final class SheetReader: NSObject, XMLParserDelegate {
     case "row":
       guard cells.contains(where: { !$0.trimmed.isEmpty }) else { return }
       do {
-        try onRow(CSVRecord(line: row, cells: cells))
+        try onRow(CSVRecord(line: row, cells: cells), lastRow.map { $0 > 0 ? min(Double(row) / Double($0), 1) : 1 })
       } catch {
         stopped = error
         parser.abortParsing()

@@ -14,6 +14,8 @@ public struct MergedFiles: Sendable {
   /// What each file is called in a 来源 column and a `--by-source` column: the one region its cadres
   /// belong to, or its file name when it holds several regions (or shares its region with another file).
   public let names: [String]
+  /// Called as each file of a pass is done, with how many of how many, for a person watching a long merge.
+  public var onFileDone: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   public init(paths: [String]) throws {
     var seen: [SourceFile.FileIdentity: String] = [:]
@@ -43,13 +45,17 @@ public struct MergedFiles: Sendable {
   /// `body` over every file, two at a time on this machine's cores; the results in the files' order, or the
   /// first file's error.
   public func map<T: Sendable>(_ body: @Sendable (SourceFile) throws -> T) throws -> [T] {
-    let results = Mutex<[Result<T, any Error>?]>(Array(repeating: nil, count: files.count))
+    let results = Mutex<(slots: [Result<T, any Error>?], done: Int)>((Array(repeating: nil, count: files.count), 0))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       let result = Result { try body(files[index]) }
-      results.withLock { $0[index] = result }
+      results.withLock {
+        $0.slots[index] = result
+        $0.done += 1
+        onFileDone?($0.done, files.count)
+      }
     }
     // concurrentPerform returns once every index has run, so every slot is filled.
-    return try results.withLock { $0 }.compactMap { try $0?.get() }
+    return try results.withLock { $0.slots }.compactMap { try $0?.get() }
   }
 
   /// The same map over each file as a `LaoganDatabase`, for the reports computed through it.

@@ -40,9 +40,10 @@ extension Laogan {
       let summary: ImportSummary
       do {
         defer { Terminal.endProgress() }
+        let line = Terminal.ProgressLine()
         summary = try opened.importRecords(
           kind.kind, from: URL(fileURLWithPath: file), options: options, database.context(),
-          progress: { Terminal.progress("已读取 \($0) 行…") })
+          progress: { rows, fraction in Terminal.progress(line.text("已读取 \(rows) 行", fraction: fraction)) })
       }
       // A long file can carry thousands of warnings; the first few say what kind they are.
       for warning in summary.warnings.prefix(20) { Terminal.error("提示：\(warning)") }

@@ -77,7 +77,8 @@ extension Laogan {
     }
 
     func run() throws {
-      let findings = try merge.isEmpty ? database.open().check(full: full) : MergedFiles(paths: merge).check(full: full)
+      let findings =
+        try merge.isEmpty ? database.open().check(full: full) : MergedFiles.watched(paths: merge).check(full: full)
       guard !findings.isEmpty else { return }
       if format == .json {
         let encoder = JSONEncoder()

@@ -36,11 +36,27 @@ struct RollUpOptions: ParsableArguments {
   /// two of them reported on stderr (each file counts it).
   func source(_ database: DatabaseOptions) throws -> ReportSource {
     guard !merge.isEmpty else { return .database(try database.open()) }
-    let files = try MergedFiles(paths: merge)
+    let files = try MergedFiles.watched(paths: merge)
     let shared = try files.sharedResidentIDs().count
     if shared > 0 {
       Terminal.error("提示：\(shared) 个身份证号在多个文件中都有登记，各文件各计一次（laogan check --merge … 逐一列出）")
     }
     return .merged(files)
+  }
+}
+
+extension MergedFiles {
+  /// The files of `--merge`, showing on a watched stderr how many of them each pass has read.
+  static func watched(paths: [String]) throws -> MergedFiles {
+    var files = try MergedFiles(paths: paths)
+    let line = Terminal.ProgressLine()
+    files.onFileDone = { done, total in
+      if done == total {
+        Terminal.endProgress()
+      } else {
+        Terminal.progress(line.text("已读 \(done)/\(total) 个文件", fraction: Double(done) / Double(total)))
+      }
+    }
+    return files
   }
 }
