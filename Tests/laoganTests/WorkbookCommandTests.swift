@@ -87,4 +87,20 @@ struct WorkbookCommandTests {
     #expect(masked.status == 1)
     #expect(masked.stderr.contains("E 列 身份证号: ") && masked.stderr.contains("--reveal"))
   }
+
+  @Test("report pack wants a month or a year and an .xlsx to write; given them, it writes the workbook")
+  func pack() throws {
+    try laogan.run("import", "cadres", Self.roster)
+    let quarter = try laogan.run("report", "pack", "--quarter", "2024Q1", "--output", "季度.xlsx")
+    #expect(quarter.status == 64)
+    #expect(quarter.stderr.contains("report pack 按月或按年"))
+    let noFile = try laogan.run("report", "pack", "--month", "2024-03")
+    #expect(noFile.status == 64)
+    #expect(noFile.stderr.contains("--output 文件名.xlsx"))
+    let made = try laogan.run("report", "pack", "--month", "2024-03", "--output", "2024年3月报表.xlsx")
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stdout.isEmpty)
+    let written = laogan.folder.appendingPathComponent("2024年3月报表.xlsx")
+    #expect(try Data(contentsOf: written).starts(with: [0x50, 0x4B, 0x03, 0x04]))
+  }
 }

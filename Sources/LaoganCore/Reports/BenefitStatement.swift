@@ -23,16 +23,23 @@ public struct BenefitStatement: Sendable, Equatable {
 
   public var total: Fen { lines.reduce(.zero) { $0 + $1.total } }
 
-  /// One row a cadre and a 合计 row; money as `1234.50`.
-  public func table(reveal: Bool) -> Table {
-    let items = BenefitItem.allCases
-    let rows = lines.map { line in
-      ["\(line.cadreID)", line.name, reveal ? line.residentID : Masking.residentID(line.residentID)]
-        + items.map { line.amounts[$0]?.description ?? "" } + [line.total.description]
-    }
+  public static let headers = ["编号", "姓名", "身份证号"] + BenefitItem.allCases.map(\.rawValue) + ["合计"]
+
+  /// One row a cadre and a 合计 row, money in 分.
+  public func rows(reveal: Bool) -> [[ReportDocument.Cell]] {
+    func money(_ fen: Fen?) -> ReportDocument.Cell { fen.map { .money($0.value) } ?? .empty }
     let sums = totals
-    let footer = ["", "合计", "\(lines.count) 人"] + items.map { sums[$0]?.description ?? "" } + [total.description]
-    return Table(headers: ["编号", "姓名", "身份证号"] + items.map(\.rawValue) + ["合计"], rows: rows + [footer])
+    return lines.map { line in
+      [.number(line.cadreID), .text(line.name), .text(reveal ? line.residentID : Masking.residentID(line.residentID))]
+        + BenefitItem.allCases.map { money(line.amounts[$0]) } + [money(line.total)]
+    } + [
+      [.empty, .text("合计"), .text("\(lines.count) 人")] + BenefitItem.allCases.map { money(sums[$0]) } + [money(total)]
+    ]
+  }
+
+  /// The rows as text, money as `1234.50`.
+  public func table(reveal: Bool) -> Table {
+    Table(headers: Self.headers, rows: rows(reveal: reveal).map { $0.map(\.text) })
   }
 }
 

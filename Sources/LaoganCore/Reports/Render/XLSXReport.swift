@@ -5,9 +5,16 @@ import Foundation
 /// and column widths that fit the Chinese labels.
 enum XLSXReport {
   static func render(_ document: ReportDocument) throws -> Data {
-    let (xml, titles) = sheet(document)
-    return try XLSXPackage.data(
-      sheets: [.init(name: document.title, xml: xml, printTitles: titles)], styles: styles)
+    try render([(document.title, document)])
+  }
+
+  /// Several documents as the named sheets of one workbook (`report pack`).
+  static func render(_ documents: [(name: String, document: ReportDocument)]) throws -> Data {
+    let sheets = documents.map { name, document in
+      let (xml, titles) = sheet(document)
+      return XLSXPackage.Sheet(name: name, xml: xml, printTitles: titles)
+    }
+    return try XLSXPackage.data(sheets: sheets, styles: styles)
   }
 
   /// Points of height for a row of CJK text with room above and below it (Excel's default 13.5 makes

@@ -14,6 +14,7 @@ extension Laogan {
       subcommands: [
         Report323Command.self, Changes.self, Basic.self, Orgs.self, Roster.self, Benefits.self, VisitsDue.self,
         ElectionsDue.self, Dues.self, Chongyang.self, PartyFifty.self, InHospital.self, Visits.self, Deaths.self,
+        Pack.self,
       ])
   }
 }
