@@ -22,7 +22,15 @@ public struct Table: Sendable, Equatable {
 
   /// The same lines appended to `bytes`, for a report that writes several tables into one output.
   func write(into bytes: inout [UInt8], rightAligned: Set<Int>? = nil) {
-    let rightAligned = rightAligned ?? numericColumns
+    Self.write(headers: headers, rows: rows, into: &bytes, rightAligned: rightAligned ?? numericColumns)
+  }
+
+  /// The lines for rows of any cells that show as text — a report's cells are turned into text as they are
+  /// measured and written, rather than copied into rows of strings first (a list of a province's cadres is a
+  /// million cells).
+  static func write<Cell: TableCell>(
+    headers: [String], rows: [[Cell]], into bytes: inout [UInt8], rightAligned: Set<Int>
+  ) {
     let flushRight = headers.indices.map(rightAligned.contains)
     let columns = headers.count
     // Each cell measured once, into one flat array, and every line written as bytes into one buffer: a list
@@ -30,9 +38,9 @@ public struct Table: Sendable, Equatable {
     var cellWidths = [Int32]()
     cellWidths.reserveCapacity((rows.count + 1) * columns)
     var widths = Array(repeating: 0, count: columns)
-    func measure(_ row: [String]) {
+    func measure(_ row: [some TableCell]) {
       for column in 0..<columns {
-        let width = column < row.count ? row[column].displayWidth : 0
+        let width = column < row.count ? row[column].shown.displayWidth : 0
         cellWidths.append(Int32(width))
         widths[column] = max(widths[column], width)
       }
@@ -41,10 +49,10 @@ public struct Table: Sendable, Equatable {
     for row in rows { measure(row) }
     let blanks = [UInt8](repeating: UInt8(ascii: " "), count: (widths.max() ?? 0) + 2)
     bytes.reserveCapacity(bytes.count + (widths.reduce(0, +) + 2 * columns) * 2 * (rows.count + 2))
-    func append(_ cells: [String], _ measured: ArraySlice<Int32>) {
+    func append(_ cells: [some TableCell], _ measured: ArraySlice<Int32>) {
       let count = min(cells.count, columns)
       for column in 0..<count {
-        let cell = cells[column]
+        let cell = cells[column].shown
         let padding = blanks[0..<(widths[column] - Int(measured[measured.startIndex + column]))]
         let isLast = column == count - 1
         if flushRight[column] {
@@ -108,4 +116,17 @@ public struct Table: Sendable, Equatable {
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
+}
+
+/// A cell a table shows as text: a string as it is, a report's count or amount as it is printed.
+protocol TableCell {
+  var shown: String { get }
+}
+
+extension String: TableCell {
+  var shown: String { self }
+}
+
+extension ReportDocument.Cell: TableCell {
+  var shown: String { text }
 }

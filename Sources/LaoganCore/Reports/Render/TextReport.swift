@@ -17,7 +17,7 @@ enum TextReport {
         write("（第 \(group.first + 1)–\(group.first + group.count) 列：\(group.title.trimmingSuffix("："))）\n")
       }
       let numeric = Set(section.headers.indices.filter(section.isNumeric))
-      Table(headers: headers, rows: section.rows.map { $0.map(\.text) }).write(into: &text, rightAligned: numeric)
+      Table.write(headers: headers, rows: section.rows, into: &text, rightAligned: numeric)
       for note in section.notes { write("注：" + note + "\n") }
     }
     return text
