@@ -32,13 +32,11 @@ extension Laogan {
     @Flag(help: "导出完整的身份证号与电话（记入审计日志）。") var reveal = false
 
     var chosenFormat: Format {
-      format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .csv
+      format ?? OutputTarget(path: output).format() ?? .csv
     }
 
     func validate() throws {
-      if format == nil, let output, Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) == nil {
-        throw ValidationError("无法从文件名 \(output) 判断格式，请用 --format csv|xlsx|json")
-      }
+      try OutputTarget(path: output).requireFormat(format)
       try OutputTarget(path: output).refuseBinaryOnTerminal(chosenFormat == .xlsx)
     }
 

@@ -28,13 +28,11 @@ extension Laogan {
     @Flag(help: "覆盖 --output 指向的已有文件。") var force = false
 
     var chosenFormat: Format {
-      format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .csv
+      format ?? OutputTarget(path: output).format() ?? .csv
     }
 
     func validate() throws {
-      if format == nil, let output, Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) == nil {
-        throw ValidationError("无法从文件名 \(output) 判断格式，请用 --format csv|xlsx")
-      }
+      try OutputTarget(path: output).requireFormat(format)
       try OutputTarget(path: output).refuseBinaryOnTerminal(chosenFormat == .xlsx)
     }
 
