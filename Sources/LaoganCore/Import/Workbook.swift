@@ -158,15 +158,18 @@ private enum PartParser {
     guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
     let output = try FileHandle(forWritingTo: file)
     var inflated: UInt64 = 0
+    var text = UTF8Check()
     do {
       defer { try? output.close() }
       _ = try archive.extract(entry, skipCRC32: false) { chunk in
         inflated += UInt64(chunk.count)
         try UnsafeWorkbook.checkInflated(inflated, from: entry.compressedSize, part: path)
         if let bound, inflated > bound.bytes { throw UnsafeWorkbook(reason: bound.reason) }
+        guard text.feed(chunk) else { throw UnsafeWorkbook(reason: SpreadsheetKind.damaged) }
         try output.write(contentsOf: chunk)
       }
     }
+    guard text.isComplete else { throw UnsafeWorkbook(reason: SpreadsheetKind.damaged) }
     try UnsafeWorkbook.checkProlog(of: file)
     guard let stream = InputStream(url: file) else { throw CocoaError(.fileReadUnknown) }
     let parser = XMLParser(stream: stream)
@@ -244,6 +247,36 @@ struct UnsafeWorkbook: Error {
       throw UnsafeWorkbook(reason: SpreadsheetKind.damaged)
     }
   }
+}
+
+/// Checks that a part's bytes are UTF-8 as they are inflated, a chunk at a time. Excel, WPS and LibreOffice
+/// write every part in UTF-8, and Foundation's XML parser on Linux traps — ends the process — on an element or
+/// attribute whose bytes are not (found by fuzzing, `Benchmarks/fuzz-workbook.sh`), so such a part is refused
+/// as damaged before it is parsed.
+struct UTF8Check {
+  /// The first bytes of a character the last chunk cut in two.
+  private var carried: [UInt8] = []
+
+  /// Whether everything fed so far is UTF-8, but for a character still to be completed by the next chunk.
+  mutating func feed(_ chunk: Data) -> Bool {
+    let bytes = carried + chunk
+    var index = bytes.count - 1
+    var continuations = 0
+    while index >= 0, continuations < 3, bytes[index] & 0xC0 == 0x80 {
+      continuations += 1
+      index -= 1
+    }
+    var end = bytes.count
+    if index >= 0, bytes[index] >= 0xC0 {
+      let length = bytes[index] >= 0xF0 ? 4 : bytes[index] >= 0xE0 ? 3 : 2
+      if continuations + 1 < length { end = index }
+    }
+    carried = Array(bytes[end...])
+    return String(validating: bytes[..<end], as: UTF8.self) != nil
+  }
+
+  /// Whether the part ended on a whole character.
+  var isComplete: Bool { carried.isEmpty }
 }
 
 /// `xl/_rels/workbook.xml.rels`: where each sheet, the shared strings and the styles are.

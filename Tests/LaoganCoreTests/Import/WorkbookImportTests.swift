@@ -267,6 +267,22 @@ struct WorkbookImportTests {
     try expectRefused(truncated, says: "不是有效的 .xlsx 工作簿")
   }
 
+  @Test("a part that is not UTF-8 is refused before the XML parser sees it (a fuzzer's find that crashed it)")
+  func notUTF8() throws {
+    // From Benchmarks/fuzz-workbook.sh: xl/workbook.xml with the byte 0xB1 in an attribute, on which
+    // Foundation's parser trapped and ended the process.
+    try expectRefused(fixtures.appendingPathComponent("fuzz/workbook-not-utf8.xlsx"), says: "不是有效的 .xlsx 工作簿")
+    // A character cut in two by a chunk's end waits for the next chunk.
+    var check = UTF8Check()
+    let character = Array("汉".utf8)
+    let firstHalf = check.feed(Data(character.prefix(1)))
+    #expect(firstHalf && !check.isComplete)
+    let secondHalf = check.feed(Data(character.dropFirst()))
+    #expect(secondHalf && check.isComplete)
+    let foreign = check.feed(Data([0x61, 0xB1, 0x62]))
+    #expect(!foreign)
+  }
+
   @Test("a formula with no saved value and a cell over 64 KB are named by row and column")
   func unreadableCells() throws {
     let formula = """
