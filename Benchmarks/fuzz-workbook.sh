@@ -17,5 +17,6 @@ cp Tests/Fixtures/xlsx/*.xlsx Tests/Fixtures/roster.xlsx "$out/corpus/"
 build=(swift build --package-path Benchmarks/fuzz --scratch-path "$out/build" -c release -Xswiftc -sanitize=fuzzer)
 "${build[@]}" >/dev/null
 fuzzer=$("${build[@]}" --show-bin-path)/WorkbookFuzz
-"$fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=200000 \
+# Swift's own crash reporter would catch the signal first and libFuzzer would keep no crashing input.
+SWIFT_BACKTRACE=enable=no "$fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=200000 \
   -artifact_prefix="$out/findings/" "$out/corpus"
