@@ -41,13 +41,18 @@ extension LaoganDatabase {
           }
         }
       }
-      let columns = try header.columnsAtEnd()
-      summary.headerLine = columns.line
+      // A file that stops being readable — a NUL byte, a damaged sheet — is reported as such, even before
+      // its header.
       if let unreadable {
         problems.append(
           header.locate(ImportProblem(line: unreadable.line, column: "", value: "", reason: unreadable.reason)))
-      } else if summary.rows == 0 {
-        problems.append(header.locate(ImportProblem(line: columns.line, column: "", value: "", reason: "文件只有表头，没有数据行")))
+      } else {
+        let columns = try header.columnsAtEnd()
+        summary.headerLine = columns.line
+        if summary.rows == 0 {
+          problems.append(
+            header.locate(ImportProblem(line: columns.line, column: "", value: "", reason: "文件只有表头，没有数据行")))
+        }
       }
       if !problems.isEmpty { throw ImportFailure(problems: problems) }
       if let digest {

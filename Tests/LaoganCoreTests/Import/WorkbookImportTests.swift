@@ -283,6 +283,12 @@ struct WorkbookImportTests {
     #expect(!foreign)
   }
 
+  @Test("a file unreadable from its first line says why, not that it is empty")
+  func unreadableFirstLine() throws {
+    let file = try folder.write("nul.csv", Data("姓名,身份证号\u{0},类别,管理地区\n".utf8))
+    try expectRefused(file, says: "line 1: 含有 NUL 字节")
+  }
+
   @Test("a formula with no saved value and a cell over 64 KB are named by row and column")
   func unreadableCells() throws {
     let formula = """
