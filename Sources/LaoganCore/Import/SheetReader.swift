@@ -111,9 +111,8 @@ private final class SheetReader: NSObject, XMLParserDelegate {
     case "rPh": inPhonetic = false
     case "c":
       guard column >= 0, column < 16_384 else { return }
-      let letters = ExcelColumn.letters(column)
       if hasFormula && !hasValue {
-        stop(parser, "\(letters) 列是公式，但文件中没有保存它的计算结果：请在 Excel/WPS 中打开、计算后保存，或把公式改为数值")
+        stop(parser, "\(ExcelColumn.letters(column)) 列是公式，但文件中没有保存它的计算结果：请在 Excel/WPS 中打开、计算后保存，或把公式改为数值")
       }
       if cells.count <= column { cells += repeatElement("", count: column + 1 - cells.count) }
       cells[column] = text()

@@ -1,14 +1,14 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
 
 /// An .xlsx workbook as `import` reads it (SPEC §12): its sheets by name, the shared strings its cells point
-/// at, and which cell styles show a date. The ZIP container is ZIPFoundation's; the XML parts are read by
-/// Foundation's streaming parser, and a sheet row by row (`SheetReader`), so that memory stays flat in the
-/// number of rows — but for the shared strings, which a workbook keeps once for all its sheets.
+/// at, and which cell styles show a date. The ZIP container's entries are read by `WorkbookEntries` (inflated
+/// by ZIPFoundation); the XML parts by Foundation's streaming parser, and a sheet row by row (`SheetReader`),
+/// so that memory stays flat in the number of rows — but for the shared strings, which a workbook keeps once
+/// for all its sheets.
 struct Workbook {
   let url: URL
   /// The sheets in the workbook's order, with the ZIP path of each one's XML.
@@ -16,7 +16,7 @@ struct Workbook {
   let sharedStrings: [String]
   /// Indexes of the cell formats (a cell's `s`) whose number format is a date.
   let dateStyles: Set<Int>
-  private let archive: Archive
+  private let entries: WorkbookEntries
 
   /// Opens the workbook at `url`, or says what the file is and what to save it as.
   init(url: URL) throws(LaoganError) {
@@ -24,28 +24,25 @@ struct Workbook {
     if let refusal = SpreadsheetKind.refusal(of: url) {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: refusal)
     }
-    let archive: Archive
-    do {
-      archive = try Archive(url: url, accessMode: .read)
-    } catch {
+    guard let entries = WorkbookEntries(url: url) else {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
     }
-    self.archive = archive
-    if let mimetype = archive["mimetype"], Self.text(of: mimetype, in: archive)?.contains("opendocument") == true {
+    self.entries = entries
+    if entries.contains("mimetype"), Self.text(of: "mimetype", in: entries)?.contains("opendocument") == true {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.openDocument)
     }
-    guard archive["xl/workbook.xml"] != nil else {
+    guard entries.contains("xl/workbook.xml") else {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: SpreadsheetKind.damaged)
     }
     do {
-      let relations = try PartParser.parse(archive, "xl/_rels/workbook.xml.rels", RelationsPart())
-      let listed = try PartParser.parse(archive, "xl/workbook.xml", WorkbookPart())
+      let relations = try PartParser.parse(entries, "xl/_rels/workbook.xml.rels", RelationsPart())
+      let listed = try PartParser.parse(entries, "xl/workbook.xml", WorkbookPart())
       sheets = listed.sheets.compactMap { sheet in relations.targets[sheet.relation].map { (sheet.name, $0) } }
       sharedStrings =
         try relations.sharedStrings.map {
-          try PartParser.parse(archive, $0, SharedStringsPart(), within: UnsafeWorkbook.sharedStringsBound).strings
+          try PartParser.parse(entries, $0, SharedStringsPart(), within: UnsafeWorkbook.sharedStringsBound).strings
         } ?? []
-      dateStyles = try relations.styles.map { try PartParser.parse(archive, $0, StylesPart()).dateStyles } ?? []
+      dateStyles = try relations.styles.map { try PartParser.parse(entries, $0, StylesPart()).dateStyles } ?? []
     } catch let refusal as UnsafeWorkbook {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: refusal.reason)
     } catch {
@@ -72,7 +69,7 @@ struct Workbook {
   /// stream, and ZIPFoundation hands out an entry's bytes as they are inflated.
   func parse(sheet path: String, with delegate: some XMLParserDelegate) throws(LaoganError) -> Bool {
     do {
-      return try PartParser.stream(archive, path, delegate)
+      return try PartParser.stream(entries, path, delegate)
     } catch let refusal as UnsafeWorkbook {
       throw LaoganError.spreadsheetRefused(path: url.path, reason: refusal.reason)
     } catch {
@@ -80,9 +77,9 @@ struct Workbook {
     }
   }
 
-  private static func text(of entry: Entry, in archive: Archive) -> String? {
+  private static func text(of path: String, in entries: WorkbookEntries) -> String? {
     var data = Data()
-    guard (try? archive.extract(entry, consumer: { data.append($0) })) != nil else { return nil }
+    guard (try? entries.read(path) { data.append($0) }) != nil else { return nil }
     return String(decoding: data, as: UTF8.self)
   }
 }
@@ -138,18 +135,19 @@ enum SpreadsheetKind {
 /// Reads one XML part of the workbook with a delegate that collects what it needs.
 private enum PartParser {
   static func parse<Part: XMLParserDelegate>(
-    _ archive: Archive, _ path: String, _ part: Part, within bound: UnsafeWorkbook.Bound? = nil
+    _ entries: WorkbookEntries, _ path: String, _ part: Part, within bound: UnsafeWorkbook.Bound? = nil
   ) throws -> Part {
-    guard try stream(archive, path, part, within: bound) else { throw CocoaError(.fileReadCorruptFile) }
+    guard try stream(entries, path, part, within: bound) else { throw CocoaError(.fileReadCorruptFile) }
     return part
   }
 
   /// Inflates the entry into a private temporary folder — within `UnsafeWorkbook`'s bounds — and parses it
   /// from there as a stream, once its prolog is known to declare no DTD.
   static func stream(
-    _ archive: Archive, _ path: String, _ delegate: some XMLParserDelegate, within bound: UnsafeWorkbook.Bound? = nil
+    _ entries: WorkbookEntries, _ path: String, _ delegate: some XMLParserDelegate,
+    within bound: UnsafeWorkbook.Bound? = nil
   ) throws -> Bool {
-    guard let entry = archive[path] else { throw CocoaError(.fileNoSuchFile) }
+    guard entries.contains(path) else { throw CocoaError(.fileNoSuchFile) }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-xlsx-\(UUID().uuidString)")
     try FileManager.default.createDirectory(
       at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -161,9 +159,9 @@ private enum PartParser {
     var text = UTF8Check()
     do {
       defer { try? output.close() }
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+      try entries.read(path) { chunk in
         inflated += UInt64(chunk.count)
-        try UnsafeWorkbook.checkInflated(inflated, from: entry.compressedSize, part: path)
+        try UnsafeWorkbook.checkInflated(inflated, from: entries.compressedSize(of: path), part: path)
         if let bound, inflated > bound.bytes { throw UnsafeWorkbook(reason: bound.reason) }
         guard text.feed(chunk) else { throw UnsafeWorkbook(reason: SpreadsheetKind.damaged) }
         try output.write(contentsOf: chunk)

@@ -283,6 +283,15 @@ struct WorkbookImportTests {
     #expect(!foreign)
   }
 
+  @Test(
+    "an entry whose deflate stream never ends is damaged, not a hang (a fuzzer's find)", .timeLimit(.minutes(1)))
+  func streamNeverEnds() throws {
+    // From Benchmarks/fuzz-workbook.sh: ZIPFoundation's own extract read on past the entry to the end of the
+    // file and then forever; WorkbookEntries stops at the entry's compressed size.
+    try expectRefused(
+      fixtures.appendingPathComponent("fuzz/deflate-never-ends.xlsx"), says: "不是有效的 .xlsx 工作簿")
+  }
+
   @Test("a file unreadable from its first line says why, not that it is empty")
   func unreadableFirstLine() throws {
     let file = try folder.write("nul.csv", Data("姓名,身份证号\u{0},类别,管理地区\n".utf8))
