@@ -30,11 +30,11 @@ func LLVMFuzzerRunDriver(
 ) -> CInt
 
 enum Scratch {
-  nonisolated(unsafe) static let folder: URL = {
+  static let folder: URL = {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-fuzz-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
   }()
-  nonisolated(unsafe) static let database = try! LaoganDatabase(
+  static let database = try! LaoganDatabase(
     path: folder.appendingPathComponent("fuzz.db").path, mode: .create)
 }
