@@ -36,17 +36,3 @@ struct OutputTarget {
     if personal { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
   }
 }
-
-extension OutputTarget {
-  /// The format `path`'s extension names (`花名册.xlsx` → `xlsx`), for a command whose `--format` defaults to it.
-  func format<Format: RawRepresentable<String>>() -> Format? {
-    path.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) }
-  }
-
-  /// Refuses a file name whose extension names no format when `--format` was not given either.
-  func requireFormat<Format: RawRepresentable<String> & CaseIterable>(_ given: Format?) throws {
-    guard given == nil, let path, format() as Format? == nil else { return }
-    let formats = Format.allCases.map(\.rawValue).joined(separator: "|")
-    throw ValidationError("无法从文件名 \(path) 判断格式，请用 --format \(formats)")
-  }
-}

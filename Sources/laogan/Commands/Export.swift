@@ -19,38 +19,27 @@ extension Laogan {
           laogan export cadres --region 普安 --reveal --output 普安花名册.xlsx
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, FileFormat {
       case csv, xlsx, json
     }
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "导出的种类") var kind: RecordKindName
-    @Option(help: "格式：csv、xlsx 或 json；默认取自 --output 的扩展名，否则 csv。") var format: Format?
-    @Option(help: "写入的文件（默认标准输出）；已存在时拒绝，除非 --force。", completion: .file()) var output: String?
-    @Flag(help: "覆盖 --output 指向的已有文件。") var force = false
+    @OptionGroup var file: FileOutputOptions<Format>
     @Option(help: "地区（代码或名称）。") var region: Region?
     @Flag(help: "导出完整的身份证号与电话（记入审计日志）。") var reveal = false
 
-    var chosenFormat: Format {
-      format ?? OutputTarget(path: output).format() ?? .csv
-    }
-
-    func validate() throws {
-      try OutputTarget(path: output).requireFormat(format)
-      try OutputTarget(path: output).refuseBinaryOnTerminal(chosenFormat == .xlsx)
-    }
-
     func run() throws {
       let (data, count) = try export(kind.kind)
-      try OutputTarget(path: output).write(data, existing: force ? .replace : .refuse, personal: reveal)
-      if let output { Terminal.error("已导出 \(count) 条到 \(output)") }
+      try file.write(data, personal: reveal)
+      if let output = file.output { Terminal.error("已导出 \(count) 条到 \(output)") }
     }
 
     private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> (data: Data, count: Int) {
       let opened = try database.open()
       let records = try opened.records(kind, RecordFilter(region: region))
       if reveal { try opened.logReveal(of: kind, records, database.context()) }
-      switch chosenFormat {
+      switch file.chosenFormat {
       case .csv: return (Data(try opened.exportTable(kind, records, reveal: reveal).csv().utf8), records.count)
       case .xlsx:
         let table = try opened.exportTable(kind, records, reveal: reveal)

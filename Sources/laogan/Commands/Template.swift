@@ -18,31 +18,20 @@ extension Laogan {
           laogan template payments --output 发放表模板.csv
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, FileFormat {
       case csv, xlsx
     }
 
     @Argument(help: "记录种类") var kind: RecordKindName
-    @Option(help: "格式：csv 或 xlsx；默认取自 --output 的扩展名，否则 csv。") var format: Format?
-    @Option(help: "写入的文件（默认标准输出）；已存在时拒绝，除非 --force。", completion: .file()) var output: String?
-    @Flag(help: "覆盖 --output 指向的已有文件。") var force = false
-
-    var chosenFormat: Format {
-      format ?? OutputTarget(path: output).format() ?? .csv
-    }
-
-    func validate() throws {
-      try OutputTarget(path: output).requireFormat(format)
-      try OutputTarget(path: output).refuseBinaryOnTerminal(chosenFormat == .xlsx)
-    }
+    @OptionGroup var file: FileOutputOptions<Format>
 
     func run() throws {
-      try OutputTarget(path: output).write(try template(kind.kind), existing: force ? .replace : .refuse)
-      if let output { Terminal.error("已生成 \(kind.kind.label)导入模板 \(output)") }
+      try file.write(try template(kind.kind))
+      if let output = file.output { Terminal.error("已生成 \(kind.kind.label)导入模板 \(output)") }
     }
 
     private func template<Kind: RecordKind>(_ kind: Kind.Type) throws -> Data {
-      switch chosenFormat {
+      switch file.chosenFormat {
       case .csv: Data(Table(headers: Kind.Field.allCases.map(RecordWorkbook.header), rows: []).csv().utf8)
       case .xlsx: try RecordWorkbook.data(Kind.Field.self, sheetName: Kind.label, rows: [])
       }
