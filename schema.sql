@@ -333,6 +333,8 @@ CREATE INDEX health_check_on_checked_on ON health_check(checked_on);
 
 CREATE INDEX honor_on_awarded_on ON honor(awarded_on);
 
+CREATE INDEX honor_on_cadre_id ON honor(cadre_id) WHERE cadre_id IS NOT NULL;
+
 CREATE INDEX hospital_stay_on_admitted_on ON hospital_stay(admitted_on) WHERE voided_reason IS NULL;
 
 CREATE INDEX hospital_stay_on_cadre_id ON hospital_stay(cadre_id, admitted_on);

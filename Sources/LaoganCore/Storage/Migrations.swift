@@ -20,6 +20,7 @@ enum Migrations {
     migrator.registerMigration("v11-visit-gifts", migrate: addVisitGifts)
     migrator.registerMigration("v12-family", migrate: createFamily)
     migrator.registerMigration("v13-death-settlement", migrate: addDeathSettlement)
+    migrator.registerMigration("v14-honors-by-cadre", migrate: indexHonorsByCadre)
     return migrator
   }
 
@@ -513,5 +514,11 @@ enum Migrations {
         """)
     try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
     try db.execute(sql: "PRAGMA writable_schema = OFF")
+  }
+
+  /// A cadre's honours found by the cadre: the 光荣在党50年 list asks of each of its members whether the badge
+  /// was awarded, and scanned every honour for each (a third of the list's time at scale 10).
+  private static func indexHonorsByCadre(_ db: Database) throws {
+    try db.execute(sql: "CREATE INDEX honor_on_cadre_id ON honor(cadre_id) WHERE cadre_id IS NOT NULL")
   }
 }
