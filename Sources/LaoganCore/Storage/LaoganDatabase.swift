@@ -63,6 +63,9 @@ public struct LaoganDatabase: Sendable {
         throw DatabaseError(message: "无法启用 WAL 模式")
       }
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // SQLite's sorter may merge a large sort's runs on helper threads (it uses none by default): an ORDER BY
+      // over a province's roster — the 重阳 list sorts 165,000 rows — is faster on two cores than on one.
+      try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
     }
     return configuration
   }

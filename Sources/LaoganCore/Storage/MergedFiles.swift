@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 /// The files of `--merge` (SPEC §13): all checked before anything is computed, then each computed on its own
 /// and the results combined (`ReportDocument.combined`, `Report323.combined`).
@@ -45,17 +44,10 @@ public struct MergedFiles: Sendable {
   /// `body` over every file, two at a time on this machine's cores; the results in the files' order, or the
   /// first file's error.
   public func map<T: Sendable>(_ body: @Sendable (SourceFile) throws -> T) throws -> [T] {
-    let results = Mutex<(slots: [Result<T, any Error>?], done: Int)>((Array(repeating: nil, count: files.count), 0))
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = Result { try body(files[index]) }
-      results.withLock {
-        $0.slots[index] = result
-        $0.done += 1
-        onFileDone?($0.done, files.count)
-      }
+    let total = files.count
+    let done: (@Sendable (Int) -> Void)? = onFileDone.map { report in { @Sendable finished in report(finished, total) }
     }
-    // concurrentPerform returns once every index has run, so every slot is filled.
-    return try results.withLock { $0.slots }.compactMap { try $0?.get() }
+    return try files.concurrentMap(body, done: done)
   }
 
   /// The same map over each file as a `LaoganDatabase`, for the reports computed through it.
