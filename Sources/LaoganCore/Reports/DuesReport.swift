@@ -6,18 +6,16 @@ extension LaoganDatabase {
   /// their own, and 合计.
   public func duesReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     try read { db in
-      let accounts = try duesAccounts(
-        region: region, from: Month(period.from), to: Month(period.to), on: period.to, db
-      ).filter { $0.account.hasDue || $0.account.paid > .zero }
-      let byOrganization = Dictionary(grouping: accounts) { $0.member.organization ?? "（未编入党组织）" }
-      func row(_ label: String, _ group: [(member: DuesMember, account: DuesAccount)]) -> [ReportDocument.Cell] {
-        let sum = { (value: (DuesAccount) -> Fen) in group.reduce(Fen.zero) { $0 + value($1.account) }.value }
-        return [
-          .text(label), .number(Int64(group.count)), .money(sum(\.due)), .money(sum(\.paid)), .money(sum(\.owed)),
-          .number(Int64(group.filter { $0.account.owed > .zero }.count)),
-        ]
+      var byOrganization: [String: DuesTotals] = [:]
+      var total = DuesTotals()
+      try forEachDuesAccount(region: region, from: Month(period.from), to: Month(period.to), on: period.to, db) {
+        member, account in
+        guard account.hasDue || account.paid > .zero else { return }
+        byOrganization[member.organization ?? "（未编入党组织）", default: DuesTotals()].add(account)
+        total.add(account)
       }
-      let rows = byOrganization.keys.sorted().map { row($0, byOrganization[$0] ?? []) } + [row("合计", accounts)]
+      let rows =
+        byOrganization.keys.sorted().map { byOrganization[$0, default: DuesTotals()].row($0) } + [total.row("合计")]
       return ReportDocument(
         title: "党费收缴统计",
         subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
@@ -39,17 +37,17 @@ extension LaoganDatabase {
       let first =
         try Month.fetchOne(
           db, sql: "SELECT MIN(from_month) FROM dues_standard WHERE \(RecordSQL.inForce())") ?? month
-      let owing = try duesAccounts(region: region, from: first, to: month, on: month.lastDay, db)
-        .filter { $0.account.owed > .zero }
-      let rows: [[ReportDocument.Cell]] = owing.map { member, account in
+      var rows: [[ReportDocument.Cell]] = []
+      try forEachDuesAccount(region: region, from: first, to: month, on: month.lastDay, db) { member, account in
+        guard account.owed > .zero else { return }
         let months =
           account.shortMonths.prefix(6).map(\.description).joined(separator: "、")
           + (account.shortCount > 6 ? " 等" : "")
-        return [
+        rows.append([
           .text(member.name), .text(reveal ? member.residentID : Masking.residentID(member.residentID)),
           .text(member.organization ?? "（未编入党组织）"), .number(Int64(account.shortCount)), .text(months),
           .money(account.owed.value), .text(account.paidThrough?.description ?? "（未缴足过）"),
-        ]
+        ])
       }
       let period = Period.month(month)
       return ReportDocument(
@@ -63,5 +61,29 @@ extension LaoganDatabase {
             notes: rows.isEmpty ? ["没有欠缴"] : [], combination: .list(total: false))
         ])
     }
+  }
+}
+
+/// One row of `report dues --year`: the members with dues, and what was due, paid and owed.
+private struct DuesTotals {
+  var members = 0
+  var due = Fen.zero
+  var paid = Fen.zero
+  var owed = Fen.zero
+  var owing = 0
+
+  mutating func add(_ account: DuesAccount) {
+    members += 1
+    due = due + account.due
+    paid = paid + account.paid
+    owed = owed + account.owed
+    if account.owed > .zero { owing += 1 }
+  }
+
+  func row(_ label: String) -> [ReportDocument.Cell] {
+    [
+      .text(label), .number(Int64(members)), .money(due.value), .money(paid.value), .money(owed.value),
+      .number(Int64(owing)),
+    ]
   }
 }

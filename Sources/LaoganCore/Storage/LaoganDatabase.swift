@@ -11,6 +11,9 @@ public struct LaoganDatabase: Sendable {
   /// audited, and neither lets a GRDB error past the door.
   let queue: DatabaseQueue
   public let path: String
+  /// Opens another connection to the same file, read-only and opened as this one was: for a report that
+  /// reads in two parts on two cores (`readAlongside`).
+  let openReader: @Sendable () throws -> DatabaseQueue
 
   public enum OpenMode: Sendable {
     /// `laogan init`: create the file (mode 0600) when it is missing.
@@ -21,6 +24,7 @@ public struct LaoganDatabase: Sendable {
 
   public init(path: String, mode: OpenMode) throws {
     self.path = path
+    openReader = { try DatabaseQueue(path: path, configuration: LaoganDatabase.readOnlyConfiguration) }
     do {
       // A new file and an older laogan's need the migrations; a current one is left alone, so a command that
       // only reads does not write.
@@ -46,9 +50,18 @@ public struct LaoganDatabase: Sendable {
   }
 
   /// A connection opened elsewhere (a merged file, read-only).
-  init(queue: DatabaseQueue, path: String) {
+  init(queue: DatabaseQueue, path: String, openReader: @escaping @Sendable () throws -> DatabaseQueue) {
     self.queue = queue
     self.path = path
+    self.openReader = openReader
+  }
+
+  /// A connection that only reads, waiting as a writer would for another clerk's write to finish.
+  static var readOnlyConfiguration: Configuration {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(15)
+    return configuration
   }
 
   /// The one place for connection set-up.
@@ -75,9 +88,7 @@ public struct LaoganDatabase: Sendable {
   /// Returns whether the database has migrations still to apply: an empty file or an older laogan's.
   @discardableResult
   static func checkIsOurs(path: String) throws -> Bool {
-    var configuration = Configuration()
-    configuration.readonly = true
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration)
     defer { try? queue.close() }
     let migrator = Migrations.migrator
     return try queue.read { db in

@@ -48,7 +48,7 @@ public struct SourceFile: Sendable {
 
   private static func read<T>(path: String, _ body: (Database) throws -> T) throws -> T {
     do {
-      let queue = try DatabaseQueue(path: uri(of: path), configuration: SourceFile.configuration)
+      let queue = try DatabaseQueue(path: uri(of: path), configuration: LaoganDatabase.readOnlyConfiguration)
       defer { try? queue.close() }
       return try queue.read(body)
     } catch let error as DatabaseError {
@@ -59,8 +59,9 @@ public struct SourceFile: Sendable {
   /// The file as the database door reads it: for the reports that take a `LaoganDatabase`.
   public func opened() throws -> LaoganDatabase {
     do {
-      return LaoganDatabase(
-        queue: try DatabaseQueue(path: SourceFile.uri(of: path), configuration: SourceFile.configuration), path: path)
+      let uri = SourceFile.uri(of: path)
+      let open = { @Sendable in try DatabaseQueue(path: uri, configuration: LaoganDatabase.readOnlyConfiguration) }
+      return LaoganDatabase(queue: try open(), path: path, openReader: open)
     } catch let error as DatabaseError {
       throw LaoganError.sourceRefused(path: path, reason: LaoganDatabase.explain(error))
     }
@@ -75,13 +76,6 @@ public struct SourceFile: Sendable {
     let escaped = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
     let inUse = FileManager.default.fileExists(atPath: absolute + "-wal")
     return "file:\(escaped)?" + (inUse ? "mode=ro" : "immutable=1")
-  }
-
-  private static var configuration: Configuration {
-    var configuration = Configuration()
-    configuration.readonly = true
-    configuration.busyMode = .timeout(15)
-    return configuration
   }
 
   private static func checkSchema(_ db: Database, path: String) throws {

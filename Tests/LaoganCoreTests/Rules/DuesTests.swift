@@ -75,6 +75,33 @@ struct DuesTests {
     #expect(year.sections[0].rows.last?.map(\.text) == ["合计", "1", "120.00", "60.00", "80.00", "1"])
   }
 
+  @Test(
+    "the months read on the second core are of the same state: dues another clerk imports mid-report are not half counted"
+  )
+  func readWhileAnotherClerkWrites() throws {
+    try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),10.00,2024-01")
+    try load(DuesKind.self, "身份证号,所属月份,金额\n\(KnownIDs.man1946),2024-01,10.00")
+    let otherClerk = try LaoganDatabase(path: database.path, mode: .existing)
+    func paid(during write: () throws -> Void) throws -> Fen {
+      try database.read { db in
+        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM dues_payment")  // the report's state is taken here
+        try write()
+        var paid = Fen.zero
+        try database.forEachDuesAccount(
+          region: .prefecture, from: try month("2024-01"), to: try month("2024-12"),
+          on: try #require(CalendarDate(year: 2024, month: 12, day: 31)), db
+        ) { _, account in paid = paid + account.paid }
+        return paid
+      }
+    }
+    // June is among the later months, which a second connection reads: it must not see the import.
+    #expect(
+      try paid {
+        try folder.importSheet(DuesKind.self, "身份证号,所属月份,金额\n\(KnownIDs.man1946),2024-06,10.00", into: otherClerk)
+      } == Fen(1000))
+    #expect(try paid {} == Fen(2000))
+  }
+
   @Test("a standard is edited in place; a second standard from the same month is refused")
   func editStandard() throws {
     try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),10.00,2024-01")

@@ -15,6 +15,30 @@ struct DatabaseTests {
     #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
   }
 
+  @Test("a second connection reads alongside only while it sees the state the first one does")
+  func readAlongside() throws {
+    let folder = try TemporaryFolder()
+    let database = try folder.database()
+    let otherClerk = try LaoganDatabase(path: database.path, mode: .existing)
+    let shown = { (write: () throws -> Void) in
+      try database.read { db in
+        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM cadre")
+        try write()
+        return try database.readAlongside(db) {
+          "here"
+        } there: {
+          try Int.fetchOne($0, sql: "SELECT count(*) FROM cadre")
+        }
+      }
+    }
+    let unchanged = try shown {}
+    #expect(unchanged.0 == "here" && unchanged.1 == 0)
+    let changed = try shown {
+      _ = try folder.importSheet(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义", into: otherClerk)
+    }
+    #expect(changed.0 == "here" && changed.1 == nil)
+  }
+
   @Test("a missing file is an error that says to run init, and nothing is created")
   func missing() throws {
     let folder = try TemporaryFolder()
