@@ -73,7 +73,8 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
   public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
   public var description: String {
-    "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+    if year >= 1000, let text = PlainDigits.dashed(year: year, month: month) { return text }
+    return "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
   }
 
   public var firstDay: CalendarDate {

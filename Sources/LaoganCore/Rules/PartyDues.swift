@@ -70,7 +70,7 @@ extension LaoganDatabase {
   /// dues from `first` to `last`, paid summed by month, in the order of their ids.
   ///
   /// A province's members pay five million dues rows over four years. The rows are read by position in range
-  /// scans of the by-month index (which holds every column asked): the first third of the months on this
+  /// scans of the by-month index (which holds every column asked): the first quarter of the months on this
   /// connection, which also reads the members, the rest on a second connection on the other core. Each
   /// member is found by id in a dense table rather than hashed, and the months' amounts are kept in flat
   /// arrays of members × months (8 bytes each: 50 MB for 130,000 members over four years, whatever the
@@ -84,7 +84,7 @@ extension LaoganDatabase {
       FROM cadre c WHERE c.party_member = 1 AND \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
       ORDER BY c.id
       """
-    let split = Month(index: first.index + max(last.index - first.index + 1, 0) / 3)
+    let split = Month(index: first.index + max(last.index - first.index + 1, 0) / 4)
     let (earlier, later) = try readAlongside(db) {
       let members = try Self.duesMembers(membersSQL, on: day, db)
       return (
@@ -107,19 +107,29 @@ extension LaoganDatabase {
 
   /// The Party members `membersSQL` selects, with their organization on `day`, standards and transfers.
   private static func duesMembers(_ membersSQL: String, on day: CalendarDate, _ db: Database) throws -> [DuesMember] {
+    // Organizations by id, so that a province's members share their organizations' names; dates read as
+    // text and parsed from their bytes.
+    let organizations = try Dictionary(
+      uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM party_organization").map {
+        (row: Row) -> (Int64, String) in (row[0], row[1])
+      })
     var members: [DuesMember] = []
     let rows = try Row.fetchCursor(
       db,
       sql: """
         SELECT c.id, c.name, c.resident_id, c.joined_party_on, c.died_on,
-               (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id
+               (SELECT m.organization_id FROM membership m
                 WHERE m.cadre_id = c.id AND \(CadreSQL.membership(on: ":day"))) AS organization
         \(membersSQL)
         """, arguments: ["day": day])
     while let row = try rows.next() {
+      let joined: String? = row[3]
+      let died: String? = row[4]
+      let organization: Int64? = row[5]
       members.append(
         DuesMember(
-          id: row[0], name: row[1], residentID: row[2], joinedPartyOn: row[3], diedOn: row[4], organization: row[5]))
+          id: row[0], name: row[1], residentID: row[2], joinedPartyOn: joined.flatMap(CalendarDate.init(iso:)),
+          diedOn: died.flatMap(CalendarDate.init(iso:)), organization: organization.flatMap { organizations[$0] }))
     }
     let positions = RecordPositions(ids: members.map(\.id))
     let standards = try Row.fetchCursor(
@@ -129,7 +139,7 @@ extension LaoganDatabase {
         ORDER BY cadre_id, from_month
         """)
     while let row = try standards.next() {
-      guard let position = positions[row[0]], let from = Month.fromDatabaseValue(row[1]) else { continue }
+      guard let position = positions[row[0]], let from = Month(storedForm: row[1]) else { continue }
       members[position].standards.append((from, Fen(row[2])))
     }
     let moves = try Row.fetchCursor(
@@ -160,15 +170,19 @@ struct MonthlyDues: Sendable {
     members = positions.count
     paid = [Int64](repeating: 0, count: members * span)
     guard span > 0 else { return }
-    let rows = try Row.fetchCursor(
-      db,
+    // A month at a time: the by-month index gives each month's rows together, and the month is then not
+    // read, made into text and parsed five million times.
+    let statement = try db.makeStatement(
       sql: """
-        SELECT cadre_id, month, amount_fen FROM dues_payment INDEXED BY dues_payment_by_month
-        WHERE \(RecordSQL.inForce()) AND month BETWEEN ? AND ?
-        """, arguments: [first, last])
-    while let row = try rows.next() {
-      guard let position = positions[row[0]], let month = Month(storedForm: row[1]) else { continue }
-      paid[(month.index - first.index) * members + position] += row[2]
+        SELECT cadre_id, amount_fen FROM dues_payment INDEXED BY dues_payment_by_month
+        WHERE \(RecordSQL.inForce()) AND month = ?
+        """)
+    for offset in 0..<span {
+      let rows = try Row.fetchCursor(statement, arguments: [Month(index: first.index + offset)])
+      while let row = try rows.next() {
+        guard let position = positions[row[0]] else { continue }
+        paid[offset * members + position] += row[1]
+      }
     }
   }
 

@@ -28,6 +28,8 @@ extension Unicode.Scalar {
     // was most of the time a table of thousands of rows took to print.
     if (0x20..<0x7F).contains(value) { return 1 }
     if (0x4E00...0x9FFF).contains(value) { return 2 }
+    // So are the ideographic comma and brackets (、（）) of every list of months and note: wide, none a mark.
+    if (0x3000...0x3029).contains(value) || (0xFF01...0xFF60).contains(value) { return 2 }
     if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { return 0 }
     if value == 0x200B || value == 0xFEFF { return 0 }
     switch value {

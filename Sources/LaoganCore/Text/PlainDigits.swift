@@ -17,4 +17,27 @@ enum PlainDigits {
   static func read<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
     text.utf8.withContiguousStorageIfAvailable(body) ?? nil
   }
+
+  /// `2024-05-01`, or `2024-05` without a day: the year in four digits, month and day in two, written as
+  /// bytes — every date and month laogan stores or shows is written here, a million of them in an import.
+  /// Nil for a year outside 0–9999.
+  static func dashed(year: Int, month: Int, day: Int? = nil) -> String? {
+    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day ?? 0) else { return nil }
+    return String(unsafeUninitializedCapacity: day == nil ? 7 : 10) { buffer in
+      func put(_ value: Int, _ width: Int, at start: Int) {
+        var rest = value
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+          buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+      }
+      put(year, 4, at: 0)
+      buffer[4] = UInt8(ascii: "-")
+      put(month, 2, at: 5)
+      guard let day else { return 7 }
+      buffer[7] = UInt8(ascii: "-")
+      put(day, 2, at: 8)
+      return 10
+    }
+  }
 }
