@@ -6,12 +6,15 @@ extension LaoganDatabase {
   /// their own, and 合计.
   public func duesReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     try read { db in
+      let accounts = try mapDuesAccounts(
+        region: region, from: Month(period.from), to: Month(period.to), on: period.to, db
+      ) { member, account in
+        account.hasDue || account.paid > .zero ? (member.organization ?? "（未编入党组织）", account) : nil
+      }
       var byOrganization: [String: DuesTotals] = [:]
       var total = DuesTotals()
-      try forEachDuesAccount(region: region, from: Month(period.from), to: Month(period.to), on: period.to, db) {
-        member, account in
-        guard account.hasDue || account.paid > .zero else { return }
-        byOrganization[member.organization ?? "（未编入党组织）", default: DuesTotals()].add(account)
+      for (organization, account) in accounts {
+        byOrganization[organization, default: DuesTotals()].add(account)
         total.add(account)
       }
       let rows =
@@ -37,17 +40,17 @@ extension LaoganDatabase {
       let first =
         try Month.fetchOne(
           db, sql: "SELECT MIN(from_month) FROM dues_standard WHERE \(RecordSQL.inForce())") ?? month
-      var rows: [[ReportDocument.Cell]] = []
-      try forEachDuesAccount(region: region, from: first, to: month, on: month.lastDay, db) { member, account in
-        guard account.owed > .zero else { return }
+      let rows = try mapDuesAccounts(region: region, from: first, to: month, on: month.lastDay, db) {
+        member, account -> [ReportDocument.Cell]? in
+        guard account.owed > .zero else { return nil }
         let months =
           account.shortMonths.prefix(6).map(\.description).joined(separator: "、")
           + (account.shortCount > 6 ? " 等" : "")
-        rows.append([
+        return [
           .text(member.name), .text(reveal ? member.residentID : Masking.residentID(member.residentID)),
           .text(member.organization ?? "（未编入党组织）"), .number(Int64(account.shortCount)), .text(months),
           .money(account.owed.value), .text(account.paidThrough?.description ?? "（未缴足过）"),
-        ])
+        ]
       }
       let period = Period.month(month)
       return ReportDocument(

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// 党费 month by month (SPEC §11). For a member and a month, the due is the standard whose start month is the
@@ -6,7 +7,7 @@ import GRDB
 /// begin with the bureau managing the cadre (`ManagedRule`, as the benefit run pays). Paid is the sum of the
 /// member's dues rows for the month. A month is short by what its due exceeds its paid; an overpayment of one
 /// month never covers another.
-struct DuesMember {
+struct DuesMember: Sendable {
   let id: Int64
   let name: String
   let residentID: String
@@ -20,7 +21,7 @@ struct DuesMember {
 }
 
 /// One member's dues over a span of months.
-struct DuesAccount {
+struct DuesAccount: Sendable {
   var due = Fen.zero
   var paid = Fen.zero
   var owed = Fen.zero
@@ -66,19 +67,20 @@ extension DuesMember {
 }
 
 extension LaoganDatabase {
-  /// `body` with each Party member in `region` — their standards, their organization on `day` — and their
-  /// dues from `first` to `last`, paid summed by month, in the order of their ids.
+  /// `transform` of each Party member in `region` — their standards, their organization on `day` — and their
+  /// dues from `first` to `last`, paid summed by month; the results that are not nil, in the order of the
+  /// members' ids.
   ///
   /// A province's members pay five million dues rows over four years. The rows are read by position in range
   /// scans of the by-month index (which holds every column asked): the first quarter of the months on this
   /// connection, which also reads the members, the rest on a second connection on the other core. Each
   /// member is found by id in a dense table rather than hashed, and the months' amounts are kept in flat
   /// arrays of members × months (8 bytes each: 50 MB for 130,000 members over four years, whatever the
-  /// number of rows).
-  func forEachDuesAccount(
+  /// number of rows). The accounts are then reckoned and transformed in one half of the members a core.
+  func mapDuesAccounts<T: Sendable>(
     region: Region, from first: Month, to last: Month, on day: CalendarDate, _ db: Database,
-    _ body: (DuesMember, DuesAccount) throws -> Void
-  ) throws {
+    _ transform: @escaping @Sendable (DuesMember, DuesAccount) -> T?
+  ) throws -> [T] {
     let scope = ReportScope(region: region)
     let membersSQL = """
       FROM cadre c WHERE c.party_member = 1 AND \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
@@ -97,12 +99,15 @@ extension LaoganDatabase {
     }
     let (members, paidEarlier) = earlier
     let paidLater = try later ?? MonthlyDues(db, RecordPositions(ids: members.map(\.id)), from: split, to: last)
-    var paid = [Int64](repeating: 0, count: paidEarlier.span + paidLater.span)
-    for position in members.indices {
-      for offset in 0..<paidEarlier.span { paid[offset] = paidEarlier[position, offset] }
-      for offset in 0..<paidLater.span { paid[paidEarlier.span + offset] = paidLater[position, offset] }
-      try body(members[position], members[position].account(first: first.index, paid: paid))
-    }
+    let halves = (0..<members.count).split(into: ProcessInfo.processInfo.activeProcessorCount)
+    return halves.concurrentMap { half in
+      var paid = [Int64](repeating: 0, count: paidEarlier.span + paidLater.span)
+      return half.compactMap { position in
+        for offset in 0..<paidEarlier.span { paid[offset] = paidEarlier[position, offset] }
+        for offset in 0..<paidLater.span { paid[paidEarlier.span + offset] = paidLater[position, offset] }
+        return transform(members[position], members[position].account(first: first.index, paid: paid))
+      }
+    }.flatMap { $0 }
   }
 
   /// The Party members `membersSQL` selects, with their organization on `day`, standards and transfers.

@@ -86,12 +86,10 @@ struct DuesTests {
       try database.read { db in
         _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM dues_payment")  // the report's state is taken here
         try write()
-        var paid = Fen.zero
-        try database.forEachDuesAccount(
+        return try database.mapDuesAccounts(
           region: .prefecture, from: try month("2024-01"), to: try month("2024-12"),
           on: try #require(CalendarDate(year: 2024, month: 12, day: 31)), db
-        ) { _, account in paid = paid + account.paid }
-        return paid
+        ) { _, account in account.paid }.reduce(Fen.zero, +)
       }
     }
     // June is among the later months, which a second connection reads: it must not see the import.
