@@ -72,7 +72,7 @@ extension LaoganDatabase {
   /// members' ids.
   ///
   /// A province's members pay five million dues rows over four years. The rows are read by position in range
-  /// scans of the by-month index (which holds every column asked): the first quarter of the months on this
+  /// scans of the by-month index (which holds every column asked): the first third of the months on this
   /// connection, which also reads the members, the rest on a second connection on the other core. Each
   /// member is found by id in a dense table rather than hashed, and the months' amounts are kept in flat
   /// arrays of members × months (8 bytes each: 50 MB for 130,000 members over four years, whatever the
@@ -86,7 +86,7 @@ extension LaoganDatabase {
       FROM cadre c WHERE c.party_member = 1 AND \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
       ORDER BY c.id
       """
-    let split = Month(index: first.index + max(last.index - first.index + 1, 0) / 4)
+    let split = Month(index: first.index + max(last.index - first.index + 1, 0) / 3)
     let (earlier, later) = try readAlongside(db) {
       let members = try Self.duesMembers(membersSQL, on: day, db)
       return (
