@@ -31,12 +31,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   }
 
   public var description: String {
-    if let text = PlainDigits.dashed(year: year, month: month, day: day) { return text }
-    func padded(_ number: Int, _ width: Int) -> String {
-      let digits = String(number)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    PlainDigits.dashed(year: year, month: month, day: day)
   }
 
   static func isLeap(_ year: Int) -> Bool {

@@ -72,9 +72,9 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
 
   public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
+  /// `2024-05`: the stored form, which `init(storedForm:)` reads back.
   public var description: String {
-    if year >= 1000, let text = PlainDigits.dashed(year: year, month: month) { return text }
-    return "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+    PlainDigits.dashed(year: year, month: month)
   }
 
   public var firstDay: CalendarDate {

@@ -18,11 +18,17 @@ enum PlainDigits {
     text.utf8.withContiguousStorageIfAvailable(body) ?? nil
   }
 
-  /// `2024-05-01`, or `2024-05` without a day: the year in four digits, month and day in two, written as
-  /// bytes — every date and month laogan stores or shows is written here, a million of them in an import.
-  /// Nil for a year outside 0–9999.
-  static func dashed(year: Int, month: Int, day: Int? = nil) -> String? {
-    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day ?? 0) else { return nil }
+  /// `2024-05-01`, or `2024-05` without a day: the year in four digits (at least), month and day in two,
+  /// written as bytes — every date and month laogan stores or shows is written here, a million of them in an
+  /// import.
+  static func dashed(year: Int, month: Int, day: Int? = nil) -> String {
+    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day ?? 0) else {
+      func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+      }
+      return "\(padded(year, 4))-\(padded(month, 2))" + (day.map { "-\(padded($0, 2))" } ?? "")
+    }
     return String(unsafeUninitializedCapacity: day == nil ? 7 : 10) { buffer in
       func put(_ value: Int, _ width: Int, at start: Int) {
         var rest = value
