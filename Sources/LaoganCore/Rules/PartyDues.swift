@@ -94,6 +94,7 @@ extension LaoganDatabase {
         try MonthlyDues(db, RecordPositions(ids: members.map(\.id)), from: first, to: Month(index: split.index - 1))
       )
     } there: { db in
+      // The members' ids again, by this connection: it starts before the first one has read them.
       try MonthlyDues(
         db, RecordPositions(ids: try Int64.fetchAll(db, sql: "SELECT c.id " + membersSQL)), from: split, to: last)
     }
