@@ -65,6 +65,11 @@ public struct ImportSummary: Sendable {
     warningCount += 1
     if warnings.count < ImportSummary.keptWarnings { warnings.append(problem) }
   }
+
+  /// Places the kept warnings in the file as `locate` does (a workbook's column letters).
+  mutating func locateWarnings(_ locate: (ImportProblem) -> ImportProblem) {
+    warnings = warnings.map(locate)
+  }
 }
 
 /// What the clerk asked of an import (SPEC §4).

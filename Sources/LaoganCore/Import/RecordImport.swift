@@ -7,65 +7,80 @@ extension LaoganDatabase {
   /// facts are added — and a file whose exact bytes were already imported as that kind is refused unless
   /// `--again`, so a monthly sheet is not counted twice. `progress` is called every thousand rows with the
   /// rows read so far and how far through the file that is (0 to 1, nil when the file does not say).
-  public func importRecords<Kind: RecordKind>(
-    _ kind: Kind.Type, from url: URL, options: ImportOptions, _ context: AuditContext,
+  public func importRecords(
+    _ kind: any RecordKind.Type, from url: URL, options: ImportOptions, _ context: AuditContext,
     progress: (_ rows: Int, _ fraction: Double?) -> Void = { _, _ in }
   ) throws -> ImportSummary {
-    var sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
-    let digest = Kind.isFact ? try SHA256.hex(of: url) : nil
+    try kind.importFile(url, into: self, options: options, context, progress: progress)
+  }
+}
+
+extension RecordKind {
+  /// `LaoganDatabase.importRecords` for this kind. Reached through the protocol requirement, it is compiled
+  /// for each kind, its fields hashed and compared directly; a generic function opened from `any RecordKind`
+  /// looked their types up at run time for every cell of every row.
+  public static func importFile(
+    _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
+    progress: (_ rows: Int, _ fraction: Double?) -> Void
+  ) throws -> ImportSummary {
+    let sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
+    let digest = isFact ? try SHA256.hex(of: url) : nil
     var summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)
     summary.sheet = sheet.sheetName
+    // Placed in the file (a workbook's column letters) once the reading has ended and the header is known.
     var problems: [ImportProblem] = []
-    var header = HeaderSearch<Kind.Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook)
 
-    try write(context, dryRun: options.dryRun) { writer in
-      if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: Kind.name, writer.db) }
-      let saver = try RecordSaver<Kind>(writer, update: options.update)
-      let unreadable = try sheet.forEachRow { record, fraction in
-        guard let columns = try header.columns(after: record) else { return }
+    try database.write(context, dryRun: options.dryRun) { writer in
+      if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
+      let saver = try RecordSaver<Self>(writer, update: options.update)
+      let reading = ReadAhead(
+        sheet, header: HeaderSearch<Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook))
+      let end = try reading.forEachRow { row, fraction in
         summary.rows += 1
         if summary.rows % 1000 == 0 { progress(summary.rows, fraction) }
-        if record.cells.count > columns.width, record.cells[columns.width...].contains(where: { !$0.isEmpty }) {
-          problems.append(header.locate(ImportProblem(line: record.line, column: "", value: "", reason: "单元格比表头多")))
+        guard let cells = row.cells else {
+          problems.append(ImportProblem(line: row.line, column: "", value: "", reason: "单元格比表头多"))
           return
         }
         do {
-          let saved = try saver.save(columns.cells(of: record), line: record.line)
+          let saved = try saver.save(cells, line: row.line)
           summary.count(saved.outcome)
           for note in saved.notes {
-            summary.warn(header.locate(ImportProblem(line: record.line, column: "", value: "", reason: note)))
+            summary.warn(ImportProblem(line: row.line, column: "", value: "", reason: note))
           }
         } catch let failure as FieldProblems {
           problems += failure.problems.map {
-            header.locate(ImportProblem(line: record.line, column: $0.field, value: $0.value, reason: $0.reason))
+            ImportProblem(line: row.line, column: $0.field, value: $0.value, reason: $0.reason)
           }
         }
       }
       // A file that stops being readable — a NUL byte, a damaged sheet — is reported as such, even before
       // its header.
-      if let unreadable {
-        problems.append(
-          header.locate(ImportProblem(line: unreadable.line, column: "", value: "", reason: unreadable.reason)))
+      if let unreadable = end.unreadable {
+        problems.append(ImportProblem(line: unreadable.line, column: "", value: "", reason: unreadable.reason))
       } else {
-        let columns = try header.columnsAtEnd()
+        let columns = try end.header.columnsAtEnd()
         summary.headerLine = columns.line
         if summary.rows == 0 {
-          problems.append(
-            header.locate(ImportProblem(line: columns.line, column: "", value: "", reason: "文件只有表头，没有数据行")))
+          problems.append(ImportProblem(line: columns.line, column: "", value: "", reason: "文件只有表头，没有数据行"))
         }
       }
+      problems = problems.map { end.header.locate($0) }
+      summary.locateWarnings { end.header.locate($0) }
       if !problems.isEmpty { throw ImportFailure(problems: problems) }
       if let digest {
         try writer.db.execute(
           sql: "INSERT OR REPLACE INTO imported_file (kind, sha256, run_id) VALUES (?, ?, ?)",
-          arguments: [Kind.name, digest, writer.runID])
+          arguments: [name, digest, writer.runID])
       }
     }
     progress(summary.rows, 1)
     return summary
   }
+}
 
-  private static func refuseRepeat(of digest: String, as kind: String, _ db: Database) throws {
+extension LaoganDatabase {
+  fileprivate static func refuseRepeat(of digest: String, as kind: String, _ db: Database) throws {
     guard
       let row = try Row.fetchOne(
         db,

@@ -53,6 +53,12 @@ public final class Lookup {
     return cadre
   }
 
+  /// A cadre already found, by the 身份证号 exactly as a cell spells it: a stored number is a valid one, so a
+  /// cell that spells one needs no checking again (a year's dues name each member a dozen times).
+  func rememberedCadre(spelled text: String) -> CadreRef? {
+    remembered[text]
+  }
+
   /// A cadre row was written: what was remembered may be out of date.
   func forgetCadres() {
     remembered.removeAll()
@@ -161,6 +167,7 @@ extension FieldReader {
   }
 
   private mutating func cadre(_ text: String, field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
+    if let known = lookup.rememberedCadre(spelled: text) { return known }
     let id: ResidentID
     do {
       id = try ResidentID(text)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A kind of record clerks import, add, edit, list and export (SPEC §3, §4). Each kind says how a row of
@@ -43,6 +44,11 @@ public protocol RecordKind {
   static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String]
   /// Writes what belongs with a record but not in its row (a cadre's membership); after insert or update.
   static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws
+  /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
+  static func importFile(
+    _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
+    progress: (_ rows: Int, _ fraction: Double?) -> Void
+  ) throws -> ImportSummary
 }
 
 /// Which region a record belongs to (SPEC §5).
