@@ -87,11 +87,12 @@ struct HeaderMap<Field: ImportField> {
     positions.contains { $0.field == field }
   }
 
-  func cells(of record: CSVRecord) -> [Field: String] {
+  /// A data row's cells under their fields, trimmed; a field whose column the row falls short of is absent.
+  func reader(of record: CSVRecord) -> FieldReader<Field> {
     var cells = [Field: String](minimumCapacity: positions.count)
     for (field, index) in positions where index < record.cells.count {
-      cells[field] = record.cells[index]
+      cells[field] = record.cells[index].trimmed
     }
-    return cells
+    return FieldReader(trimmed: cells)
   }
 }

@@ -10,7 +10,7 @@ final class ReadAhead<Field: ImportField>: @unchecked Sendable {
   /// A data row: its cells by field, or nil when it has filled cells beyond the header's.
   struct Row {
     let line: Int
-    let cells: [Field: String]?
+    let cells: FieldReader<Field>?
   }
 
   /// How the reading ended: why the file stopped being readable, if it did, and the header as found.
@@ -80,7 +80,7 @@ final class ReadAhead<Field: ImportField>: @unchecked Sendable {
       let unreadable = try sheet.forEachRow { record, fraction in
         guard let columns = try header.columns(after: record) else { return }
         let wide = record.cells.count > columns.width && record.cells[columns.width...].contains { !$0.isEmpty }
-        batch.rows.append(Row(line: record.line, cells: wide ? nil : columns.cells(of: record)))
+        batch.rows.append(Row(line: record.line, cells: wide ? nil : columns.reader(of: record)))
         batch.fraction = fraction
         if batch.rows.count == Self.batchSize {
           try hand(batch)

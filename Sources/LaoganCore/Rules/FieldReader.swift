@@ -1,8 +1,9 @@
 /// Reads typed values out of the cells of one row (or one command line), collecting every problem instead
 /// of stopping at the first, so a clerk can fix a row in one go. Every record kind reads its cells here.
 public struct FieldReader<Field: ImportField> {
-  /// The cells trimmed, the empty ones left out: every read goes through here, once a cell.
-  private let filled: [Field: String]
+  /// The row's cells trimmed: every read goes through here, once a cell. A cell the row has but leaves blank is
+  /// "" — it blanks a stored value —, a field the row has no cell for is absent.
+  private var cells: [Field: String]
   public private(set) var problems: [FieldProblem] = []
   /// The stored record an edit replaces, so that a kind checking its row against stored ones (one 书记 at a
   /// time, one standard a month) leaves it out; nil for a new record.
@@ -10,18 +11,31 @@ public struct FieldReader<Field: ImportField> {
   public private(set) var notes: [String] = []
 
   public init(cells: [Field: String]) {
-    filled = cells.compactMapValues { raw in
-      let text = raw.trimmed
-      return text.isEmpty ? nil : text
-    }
-    for field in Field.allCases where field.isRequired && filled[field] == nil {
+    self.init(trimmed: cells.mapValues(\.trimmed))
+  }
+
+  /// Cells already trimmed (an import's reading thread trims them as it places them).
+  init(trimmed cells: [Field: String]) {
+    self.cells = cells
+  }
+
+  /// Fields the row has no cell for take `stored`'s: an edit names only what changes, and a roster imported
+  /// again without a column keeps what that column held.
+  mutating func fill(from stored: [Field: String]) {
+    cells.merge(stored.lazy.map { ($0.key, $0.value.trimmed) }) { row, _ in row }
+  }
+
+  /// A problem for each required field left blank; once the row is complete, before it is read.
+  mutating func requireFilled() {
+    for field in Field.allCases where field.isRequired && text(field) == nil {
       problems.append(FieldProblem(field: field.rawValue, value: "", reason: "必填，不能为空"))
     }
   }
 
-  /// The trimmed text of a cell; nil when empty or absent.
+  /// The trimmed text of a cell; nil when blank or absent.
   public func text(_ field: Field) -> String? {
-    filled[field]
+    guard let text = cells[field], !text.isEmpty else { return nil }
+    return text
   }
 
   public mutating func fail(_ field: Field, _ reason: String, value: String? = nil) {

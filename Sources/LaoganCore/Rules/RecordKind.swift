@@ -19,7 +19,7 @@ public protocol RecordKind {
   static func storedKey(_ text: String) -> String?
   /// The stored key a row names, for kinds with one: its key cell's `storedKey`, or, for a kind named by
   /// several cells (a family member: cadre, 关系, 姓名), those put together; nil when the row names none.
-  static func key(of cells: [Field: String], _ lookup: Lookup) throws -> String?
+  static func key(of row: FieldReader<Field>, _ lookup: Lookup) throws -> String?
   /// The column holding the key.
   static var keyColumn: String { get }
   /// The `participant.event_table` under which the cadres a record lists are linked, if it lists any.
@@ -77,8 +77,8 @@ public struct Parsed<Record> {
 extension RecordKind {
   public static var keyField: Field? { nil }
   public static func storedKey(_ text: String) -> String? { text.trimmed.isEmpty ? nil : text.trimmed }
-  public static func key(of cells: [Field: String], _ lookup: Lookup) throws -> String? {
-    keyField.flatMap { cells[$0] }.flatMap(storedKey)
+  public static func key(of row: FieldReader<Field>, _ lookup: Lookup) throws -> String? {
+    keyField.flatMap { row.text($0) }.flatMap(storedKey)
   }
   public static var keyColumn: String { "name" }
   public static var participantTable: String? { nil }

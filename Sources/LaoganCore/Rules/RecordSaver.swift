@@ -31,15 +31,23 @@ final class RecordSaver<Kind: RecordKind> {
   }
 
   /// Saves one row; returns what happened and the row's notes, or throws its problems.
-  func save(_ cells: [Kind.Field: String], line: Int) throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
-  {
-    let key = try Kind.key(of: cells, lookup)
+  func save(_ cells: [Kind.Field: String], line: Int) throws -> (
+    outcome: Outcome, record: Kind.Record, notes: [String]
+  ) {
+    try save(FieldReader(cells: cells), line: line)
+  }
+
+  /// Saves one row of a file, its cells already placed under their fields.
+  func save(_ row: FieldReader<Kind.Field>, line: Int) throws -> (
+    outcome: Outcome, record: Kind.Record, notes: [String]
+  ) {
+    let key = try Kind.key(of: row, lookup)
     if let key, let seen, let first = try seen.line(of: key), let field = Kind.keyField {
       throw FieldProblems(problems: [FieldProblem(field: field.rawValue, value: shown(key), reason: "与第 \(first) 行重复")])
     }
     let existing = try key.flatMap { key in try existingByKey.flatMap { try Kind.Record.fetchOne($0, arguments: [key]) }
     }
-    let result = try save(cells, over: existing)
+    let result = try save(row, over: existing)
     if let key { try seen?.insert(key, line: line) }
     return result
   }
@@ -48,10 +56,17 @@ final class RecordSaver<Kind: RecordKind> {
   func save(_ changes: [Kind.Field: String], over existing: Kind.Record?, allowUpdate: Bool? = nil)
     throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
   {
-    var cells = changes
-    if let existing { cells.merge(try Kind.cells(of: existing, lookup)) { new, _ in new } }
-    var reader = FieldReader(cells: cells)
+    try save(FieldReader(cells: changes), over: existing, allowUpdate: allowUpdate)
+  }
+
+  /// Saves `row` over `existing`, whose values fill the fields the row has no cell for, or as a new record.
+  private func save(_ row: FieldReader<Kind.Field>, over existing: Kind.Record?, allowUpdate: Bool? = nil)
+    throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
+  {
+    var reader = row
+    if let existing { reader.fill(from: try Kind.cells(of: existing, lookup)) }
     reader.replacing = existing?.id
+    reader.requireFilled()
     let parsed = try Kind.parse(&reader, lookup)
     guard reader.problems.isEmpty, var parsed else { throw FieldProblems(problems: reader.problems) }
     guard let existing else {
@@ -75,7 +90,7 @@ final class RecordSaver<Kind: RecordKind> {
       let key = Kind.keyField
       throw FieldProblems(problems: [
         FieldProblem(
-          field: key?.rawValue ?? "", value: shown(key.flatMap { cells[$0] } ?? ""),
+          field: key?.rawValue ?? "", value: shown(key.flatMap { reader.text($0) } ?? ""),
           reason: "已登记为记录 \(existing.id ?? 0)，本行的\(differing.joined(separator: "、"))与之不同；以本文件为准请加 --update")
       ])
     }

@@ -52,7 +52,7 @@ extension LaoganDatabase {
   {
     try write(context) { writer in
       let saver = try RecordSaver<Kind>(writer, update: false)
-      if let keyField = Kind.keyField, let key = try Kind.key(of: cells, writer.lookup),
+      if let keyField = Kind.keyField, let key = try Kind.key(of: FieldReader(cells: cells), writer.lookup),
         let existing = try Kind.find(key, in: writer.db)
       {
         throw LaoganError.invalidValue(
@@ -72,7 +72,7 @@ extension LaoganDatabase {
       let existing = try LaoganDatabase.resolve(kind, reference, writer.db)
       guard existing.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
       let cells = try Kind.cells(of: existing, writer.lookup).merging(changes) { _, new in new }
-      if let keyField = Kind.keyField, let key = try Kind.key(of: cells, writer.lookup),
+      if let keyField = Kind.keyField, let key = try Kind.key(of: FieldReader(cells: cells), writer.lookup),
         let other = try Kind.find(key, in: writer.db), other.id != existing.id
       {
         throw LaoganError.invalidValue(field: keyField.rawValue, value: key, reason: "已被记录 \(other.id ?? 0) 使用")

@@ -14,11 +14,11 @@ public enum FamilyKind: RecordKind {
   public static let listFields: [FamilyField] = [.residentID, .relation, .name, .bornOn, .diedOn, .phone]
 
   /// `cadre id|关系|姓名`, as the table's `family_key` column spells it.
-  public static func key(of cells: [Field: String], _ lookup: Lookup) throws -> String? {
-    guard let number = cells[.residentID].flatMap({ try? ResidentID($0.trimmed) }),
+  public static func key(of row: FieldReader<Field>, _ lookup: Lookup) throws -> String? {
+    guard let number = row.text(.residentID).flatMap({ try? ResidentID($0) }),
       let cadre = try lookup.cadre(residentID: number.value),
-      let relation = cells[.relation].flatMap(FamilyRelation.init(label:)),
-      let name = cells[.name]?.trimmed, !name.isEmpty
+      let relation = row.text(.relation).flatMap(FamilyRelation.init(label:)),
+      let name = row.text(.name)
     else { return nil }
     return "\(cadre.id)|\(relation.rawValue)|\(name)"
   }
