@@ -109,6 +109,29 @@ struct RecordImportTests {
     #expect(try load(VenueKind.self, venues).unchanged == 1)
   }
 
+  @Test("a file longer than the reading thread's batches: every row stored in order, and bad lines anywhere named")
+  func longFile() throws {
+    let header = "身份证号,项目,所属月份,金额,备注"
+    let rows = (1...5_000).map { "\(KnownIDs.man1946),特需费,2023-05,\($0).00," }
+    let summary = try load(PaymentKind.self, ([header] + rows).joined(separator: "\n"))
+    #expect(summary.added == 5_000)
+    let amounts = try database.read { db in
+      try Int.fetchAll(db, sql: "SELECT amount_fen FROM payment ORDER BY id")
+    }
+    #expect(amounts == (1...5_000).map { $0 * 100 })
+
+    var bad = rows
+    bad[0] = "\(KnownIDs.man1946),特需费,2023-05,abc,"
+    bad[2_998] += ",多出的一格"
+    bad[4_999] = "\(KnownIDs.standardExample),特需费,2023-05,1.00,"
+    let failure = try #require(throws: ImportFailure.self) {
+      try load(PaymentKind.self, ([header] + bad).joined(separator: "\n"))
+    }
+    #expect(failure.problems.map(\.line) == [2, 3_000, 5_001])
+    #expect(failure.problems.map(\.column) == ["金额", "", "身份证号"])
+    #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM payment") } == 5_000)
+  }
+
   @Test("honours name a cadre or a collective, never both, never neither")
   func honors() throws {
     try load(
