@@ -32,7 +32,7 @@ extension LaoganDatabase {
 
   /// The run inside a command's transaction (the demo runs many months in one).
   static func runBenefits(month: Month, dryRun: Bool, _ writer: AuditedWriter) throws -> BenefitRunSummary {
-    let db = writer.db
+    let db = try writer.db
     let arguments: StatementArguments = ["month": month, "last": month.lastDay]
     if let clash = try Row.fetchOne(
       db,

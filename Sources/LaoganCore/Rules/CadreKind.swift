@@ -53,7 +53,7 @@ public enum Memberships {
   public static func assign(cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter)
     throws
   {
-    let db = writer.db
+    let db = try writer.db
     let open = try Membership.fetchOne(
       db.cachedStatement(sql: "SELECT * FROM membership WHERE cadre_id = ? AND left_on IS NULL"), arguments: [cadreID])
     guard open?.organizationID != organizationID else { return }

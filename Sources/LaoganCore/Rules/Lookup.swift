@@ -31,7 +31,18 @@ public final class Lookup {
     }
   }
 
-  let db: Database
+  private let connection: Database
+  /// Called before each read with the table it reads (nil: any table): a writer stores the rows of that
+  /// table that wait to be stored together, so a look-up never misses a row written before it.
+  var beforeReading: (_ table: String?) throws -> Void = { _ in }
+
+  /// The connection, for a kind's own reads (the hardship fund's balance); whatever waits is stored first.
+  public var db: Database {
+    get throws {
+      try beforeReading(nil)
+      return connection
+    }
+  }
   /// The cadres found so far by 身份证号: a monthly payroll names each cadre once a line, a year's file dozens
   /// of times. At most `rememberedLimit` of them — a prefecture's whole roster twice over — so memory stays
   /// bounded whatever the roster; forgotten whenever a cadre row changes (`forgetCadres`).
@@ -39,13 +50,19 @@ public final class Lookup {
   private static let rememberedLimit = 50_000
 
   public init(_ db: Database) {
-    self.db = db
+    connection = db
+  }
+
+  /// The connection, for a read of `table` alone: rows of other tables may wait.
+  private func reading(_ table: String) throws -> Database {
+    try beforeReading(table)
+    return connection
   }
 
   public func cadre(residentID: String) throws -> CadreRef? {
     if let known = remembered[residentID] { return known }
     let cadre = try CadreRef.fetchOne(
-      db.cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"),
+      reading("cadre").cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"),
       arguments: [residentID])
     if let cadre, remembered.count < Self.rememberedLimit {
       remembered[cadre.residentID] = cadre  // the key shares the value's string
@@ -66,7 +83,7 @@ public final class Lookup {
 
   public func cadre(id: Int64) throws -> CadreRef? {
     try CadreRef.fetchOne(
-      db.cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"),
+      reading("cadre").cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"),
       arguments: [id])
   }
 

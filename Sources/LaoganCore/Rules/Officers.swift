@@ -55,7 +55,7 @@ public enum Officers {
   /// 书记's term ends that day. An organization's first 书记 starts on an unknown day, as a first membership
   /// does: the organization's 书记 cell says who leads it, not since when.
   static func setSecretary(of organizationID: Int64, to cadreID: Int64?, _ writer: AuditedWriter) throws {
-    let db = writer.db
+    let db = try writer.db
     let current = try currentSecretary(of: organizationID, db)
     guard current?.cadreID != cadreID else { return }
     let hadAny =

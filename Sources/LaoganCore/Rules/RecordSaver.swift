@@ -70,7 +70,7 @@ final class RecordSaver<Kind: RecordKind> {
     let parsed = try Kind.parse(&reader, lookup)
     guard reader.problems.isEmpty, var parsed else { throw FieldProblems(problems: reader.problems) }
     guard let existing else {
-      try writer.insert(&parsed.record)
+      try writer.insert(&parsed.record, canWait: Kind.isFact)
       try link(parsed)
       try Kind.afterSave(parsed.record, writer, lookup)
       return (.added, parsed.record, reader.notes)

@@ -44,7 +44,15 @@ extension ColumnList {
 /// The writes of one command, inside its one transaction. Every change goes through here, so every change is
 /// in the audit log with its before and after.
 public final class AuditedWriter {
-  public let db: Database
+  private let connection: Database
+  /// The command's connection, for what it reads and writes beside the writer's own methods. Rows waiting
+  /// to be stored together are stored first, so whatever comes next sees them.
+  public var db: Database {
+    get throws {
+      try storeWaitingRows()
+      return connection
+    }
+  }
   /// The command's look-ups: one for all its writes, so what it remembers is shared and is forgotten when a
   /// cadre row changes.
   public let lookup: Lookup
@@ -57,6 +65,8 @@ public final class AuditedWriter {
   /// payments is logged as one range entry; any other write logs the run first, so the log keeps the order
   /// the writes happened in.
   private var unlogged: (table: String, ids: ClosedRange<Int64>)?
+  /// New rows of a fact kind that wait to be stored together (`insert(_:canWait:)`).
+  private var waiting: WaitingRows?
   private var insertStatements: [String: Statement] = [:]
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
@@ -65,7 +75,7 @@ public final class AuditedWriter {
   }()
 
   init(db: Database, context: AuditContext) throws {
-    self.db = db
+    connection = db
     lookup = Lookup(db)
     let now = context.now()
     today = CalendarDate(now)
@@ -74,19 +84,40 @@ public final class AuditedWriter {
       sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
       arguments: [context.operatorName, stamp, context.command])
     runID = db.lastInsertedRowID
+    lookup.beforeReading = { [unowned self] table in
+      if table == nil || waiting?.table == table { try storeWaitingRows() }
+    }
   }
 
-  /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`).
-  public func insert<Record: AuditedRecord>(_ record: inout Record) throws {
+  /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
+  /// `canWait` — a fact, which nothing else written with it refers to — and that lists its own columns may
+  /// wait to be stored with the rows after it (`WaitingRows`); it has its id either way.
+  public func insert<Record: AuditedRecord>(_ record: inout Record, canWait: Bool = false) throws {
     let table = Record.databaseTableName
+    if canWait, let listed = record as? any ColumnList {
+      if let batch = waiting, batch.table != table || batch.isFull { try storeWaitingRows() }
+      // Taken out of `waiting` while it grows, so that its values are not copied with every row.
+      var batch = try waiting.take() ?? WaitingRows(table: table, columns: type(of: listed).storedColumns, connection)
+      record.id = batch.nextID
+      try noteInserted(table, batch.nextID)
+      batch.append((record as? any ColumnList)?.storedValues ?? [])
+      waiting = batch
+      return
+    }
+    try storeWaitingRows()
     if let listed = record as? any ColumnList {
       try insertStatement(table, columns: type(of: listed).storedColumns)
         .execute(arguments: StatementArguments(listed.storedValues))
     } else {
-      try record.insert(db)
+      try record.insert(connection)
     }
-    let id = db.lastInsertedRowID
+    let id = connection.lastInsertedRowID
     record.id = id
+    try noteInserted(table, id)
+  }
+
+  /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
+  private func noteInserted(_ table: String, _ id: Int64) throws {
     entryCount += 1
     if let run = unlogged, run.table == table, run.ids.upperBound + 1 == id {
       unlogged = (table, run.ids.lowerBound...id)
@@ -94,6 +125,13 @@ public final class AuditedWriter {
       try logInserts()
       unlogged = (table, id...id)
     }
+  }
+
+  /// Stores the rows waiting to be stored together, if any.
+  func storeWaitingRows() throws {
+    guard let batch = waiting else { return }
+    waiting = nil
+    try batch.store(connection)
   }
 
   private func insertStatement(_ table: String, columns: [String]) throws -> Statement {
@@ -109,6 +147,7 @@ public final class AuditedWriter {
   /// the row itself, and ids are never reused, so the range always names the same rows (SPEC §14). Called
   /// before any other entry and when the command's writes end.
   func logInserts() throws {
+    try storeWaitingRows()
     guard let (table, ids) = unlogged else { return }
     unlogged = nil
     try logInsertRange(table: table, ids.lowerBound, ids.upperBound)

@@ -37,7 +37,7 @@ extension LaoganDatabase {
   /// before-image back — as one audited command. Refused when a later command wrote to the same records.
   public func undo(_ plan: UndoPlan, _ context: AuditContext) throws {
     try write(context) { writer in
-      let db = writer.db
+      let db = try writer.db
       let later = try Row.fetchOne(
         db,
         sql: """
@@ -91,7 +91,7 @@ extension AuditedWriter {
           INSERT INTO audit_entry (run_id, action, table_name, record_id, before)
           SELECT ?, 'delete', ?, id, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
           """, arguments: [runID, table, ids.lowerBound, ids.upperBound])
-      entryCount += db.changesCount
+      entryCount += try db.changesCount
       do {
         try db.execute(
           sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.lowerBound, ids.upperBound])

@@ -197,6 +197,21 @@ struct BenefitRunTests {
     #expect(try database.fundBalance(on: CalendarDate(parsing: "2023-01-31")) == Fen(100_000))
   }
 
+  @Test("one file's 困难帮扶 grants draw on the fund row by row: a grant beyond what the rows above left is refused")
+  func fundGuardInOneFile() throws {
+    let id = try database.record(CadreKind.self, "\(try cadre("甲", born: "1940-01-01"))").residentID
+    _ = try database.addRecord(
+      FundKind.self, cells: [.enteredOn: "2023-01-01", .kind: "拨入", .amount: "1,000.00"], testContext)
+    let file = try folder.write(
+      "grants.csv", utf8: "身份证号,项目,日期,金额\n\(id),困难帮扶,2023-02-01,600\n\(id),困难帮扶,2023-03-01,400.01\n")
+    let refused = try #require(throws: ImportFailure.self) {
+      try database.importRecords(PaymentKind.self, from: file, options: ImportOptions(), testContext)
+    }
+    #expect(refused.problems.map(\.line) == [3])
+    #expect(refused.problems.first?.reason.contains("400.00") == true)
+    #expect(try database.read { try Payment.fetchCount($0) } == 0)
+  }
+
   @Test("a payment after the cadre's death imports with a warning")
   func afterDeath() throws {
     try cadre("甲", born: "1940-01-01", died: "2023-03-10")

@@ -196,6 +196,43 @@ struct SafetyTests {
     #expect(entries == ["insert 1–2", "update 1 200", "insert 3–3"])
   }
 
+  @Test(
+    "rows that wait to be stored together take the ids SQLite would give, never reused, and are seen by the next read")
+  func waitingRows() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    let file = "身份证号,项目,所属月份,金额\n" + (1...3).map { "\(KnownIDs.man1946),特需费,2023-0\($0),100\n" }.joined()
+    _ = try load(PaymentKind.self, file)
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    _ = try load(PaymentKind.self, file)
+    #expect(try database.read { try Int64.fetchAll($0, sql: "SELECT id FROM payment ORDER BY id") } == [4, 5, 6])
+
+    let cadreID = try #require(try database.cadre("甲").id)
+    try database.write(testContext) { writer in
+      var first = Payment(
+        id: nil, cadreID: cadreID, item: .specialNeeds, month: Month(year: 2023, month: 7), paidOn: nil,
+        amount: Fen(100), note: nil, ruleID: nil, voidedReason: nil)
+      var second = first
+      try writer.insert(&first, canWait: true)
+      #expect(first.id == 7)
+      #expect(try Payment.fetchCount(writer.lookup.db) == 4)
+      try writer.insert(&second, canWait: true)
+      var changed = second
+      changed.amount = Fen(200)
+      try writer.update(changed, from: second)
+    }
+    let entries = try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT action, record_id, last_record_id FROM audit_entry
+          WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
+          """
+      ).map { "\($0["action"] as String) \($0["record_id"] as Int64)–\(($0["last_record_id"] as Int64?) ?? 0)" }
+    }
+    #expect(entries == ["insert 7–8", "update 8–0"])
+    #expect(try database.read { try Payment.fetchOne($0, key: 8)?.amount } == Fen(200))
+  }
+
   @Test("a command's look-ups forget the cadres they remembered when a cadre changes")
   func lookupForgets() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")

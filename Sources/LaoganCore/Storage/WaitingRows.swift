@@ -1,0 +1,53 @@
+import GRDB
+
+/// New rows of one table that wait to be stored together by one multi-row `INSERT`: a file of a million
+/// payments is stored sixty-four rows a statement, not row by row, where SQLite opens the table, its indexes
+/// and its AUTOINCREMENT counter again for every statement (issue 16).
+///
+/// The rows carry their ids from the start — the table's next ids, which SQLite would have given them — so a
+/// waiting record is as complete as a stored one. `AuditedWriter` stores them before anything else touches
+/// the database, so nothing ever reads past them or takes their ids.
+struct WaitingRows {
+  static var most: Int { 64 }
+
+  let table: String
+  let columns: [String]
+  let firstID: Int64
+  private var values: [(any DatabaseValueConvertible)?] = []
+  private(set) var count = 0
+
+  /// An empty batch for `table`, whose first row will take the id SQLite would give it next: past the
+  /// largest id the table ever had (AUTOINCREMENT's `sqlite_sequence`) and the largest it has.
+  init(table: String, columns: [String], _ db: Database) throws {
+    self.table = table
+    self.columns = columns
+    firstID =
+      try Int64.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
+                       COALESCE((SELECT MAX(id) FROM \(table)), 0)) + 1
+            """), arguments: [table]) ?? 1
+  }
+
+  var isFull: Bool { count == Self.most }
+
+  /// The id the next row takes.
+  var nextID: Int64 { firstID + Int64(count) }
+
+  /// Adds a row: its stored values, its id among them.
+  mutating func append(_ row: [(any DatabaseValueConvertible)?]) {
+    values += row
+    count += 1
+  }
+
+  /// Stores the rows, one statement for all of them.
+  func store(_ db: Database) throws {
+    guard count > 0 else { return }
+    let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    try db.cachedStatement(
+      sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        + Array(repeating: row, count: count).joined(separator: ", ")
+    ).execute(arguments: StatementArguments(values))
+  }
+}
