@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// The data rows of an import file, read, decoded and placed under their fields on a thread of their own
 /// while the writer validates and stores the rows before them, so an import keeps both cores busy (issue 16).
@@ -32,16 +33,24 @@ final class ReadAhead<Field: ImportField>: @unchecked Sendable {
 
   private var sheet: ImportSheet
   private var header: HeaderSearch<Field>
+  /// Opens the connection the reading thread finds cadres through (`CadreFinder`), and the field it leaves out.
+  private let openFinder: (() throws -> DatabaseQueue)?
+  private let key: Field?
   private let lock = NSCondition()
   // Guarded by `lock`:
   private var waiting: [Batch] = []
   private var end: Result<End, any Error>?
   private var stopped = false
 
-  /// Starts reading `sheet` at once, its header found by `header`.
-  init(_ sheet: ImportSheet, header: HeaderSearch<Field>) {
+  /// Starts reading `sheet` at once, its header found by `header`, the cadres its rows name found through
+  /// a connection `openFinder` opens — once the writer's transaction has begun — other than by `key`.
+  init(
+    _ sheet: ImportSheet, header: HeaderSearch<Field>, openFinder: (() throws -> DatabaseQueue)?, key: Field?
+  ) {
     self.sheet = sheet
     self.header = header
+    self.openFinder = openFinder
+    self.key = key
     Thread { [self] in read() }.start()
   }
 
@@ -77,14 +86,22 @@ final class ReadAhead<Field: ImportField>: @unchecked Sendable {
   private func read() {
     var batch = Batch()
     let outcome = Result<End, any Error> {
-      let unreadable = try sheet.forEachRow { record, fraction in
-        guard let columns = try header.columns(after: record) else { return }
-        let wide = record.cells.count > columns.width && record.cells[columns.width...].contains { !$0.isEmpty }
-        batch.rows.append(Row(line: record.line, cells: wide ? nil : columns.reader(of: record)))
-        batch.fraction = fraction
-        if batch.rows.count == Self.batchSize {
-          try hand(batch)
-          batch = Batch()
+      let unreadable = try CadreFinder.using(openFinder, key: key) { finder in
+        try sheet.forEachRow { record, fraction in
+          guard let columns = try header.columns(after: record) else { return }
+          let wide = record.cells.count > columns.width && record.cells[columns.width...].contains { !$0.isEmpty }
+          var cells: FieldReader<Field>?
+          if !wide {
+            var row = columns.reader(of: record)
+            finder?.find(in: &row)
+            cells = row
+          }
+          batch.rows.append(Row(line: record.line, cells: cells))
+          batch.fraction = fraction
+          if batch.rows.count == Self.batchSize {
+            try hand(batch)
+            batch = Batch()
+          }
         }
       }
       if !batch.rows.isEmpty { try hand(batch) }

@@ -34,7 +34,8 @@ extension RecordKind {
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
       let saver = try RecordSaver<Self>(writer, update: options.update)
       let reading = ReadAhead(
-        sheet, header: HeaderSearch<Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook))
+        sheet, header: HeaderSearch<Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook),
+        openFinder: database.openReader, key: keyField)
       let end = try reading.forEachRow { row, fraction in
         summary.rows += 1
         if summary.rows % 1000 == 0 { progress(summary.rows, fraction) }

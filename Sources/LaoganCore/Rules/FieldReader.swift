@@ -9,6 +9,8 @@ public struct FieldReader<Field: ImportField> {
   /// time, one standard a month) leaves it out; nil for a new record.
   public internal(set) var replacing: Int64?
   public private(set) var notes: [String] = []
+  /// The cadre a field names, found ahead of the writer (`CadreFinder`); the writer's own look-up otherwise.
+  var found: (field: Field, cadre: Lookup.CadreRef)?
 
   public init(cells: [Field: String]) {
     self.init(trimmed: cells.mapValues(\.trimmed))

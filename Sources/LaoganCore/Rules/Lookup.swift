@@ -13,18 +13,19 @@ public final class Lookup {
     public let isPartyMember: Bool
     public let joinedPartyOn: CalendarDate?
 
-    /// Read by column name, not through Codable: every participant and every payment row looks one up.
+    /// Read by position, not by name nor through Codable: every participant and every payment row looks one
+    /// up, and a name is looked for among the row's columns each time.
     public init(row: Row) throws {
-      id = row["id"]
-      name = row["name"]
-      residentID = row["resident_id"]
-      retiredOn = row["retired_on"]
-      diedOn = row["died_on"]
-      isPartyMember = row["party_member"]
-      joinedPartyOn = row["joined_party_on"]
+      id = row[0]
+      name = row[1]
+      residentID = row[2]
+      retiredOn = row[3]
+      diedOn = row[4]
+      isPartyMember = row[5]
+      joinedPartyOn = row[6]
     }
 
-    /// The select list it reads, from the cadre table under `alias`.
+    /// The select list it reads, from the cadre table under `alias`: first in every query that reads one.
     static func columns(_ alias: String) -> String {
       ["id", "name", "resident_id", "retired_on", "died_on", "party_member", "joined_party_on"]
         .map { "\(alias).\($0)" }.joined(separator: ", ")
@@ -49,6 +50,10 @@ public final class Lookup {
   private var remembered: [String: CadreRef] = [:]
   private static let rememberedLimit = 50_000
 
+  /// Written once: a long file looks a cadre up for every row.
+  private static let cadreByResidentID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"
+  private static let cadreByID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"
+
   public init(_ db: Database) {
     connection = db
   }
@@ -62,7 +67,7 @@ public final class Lookup {
   public func cadre(residentID: String) throws -> CadreRef? {
     if let known = remembered[residentID] { return known }
     let cadre = try CadreRef.fetchOne(
-      reading("cadre").cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"),
+      reading("cadre").cachedStatement(sql: Self.cadreByResidentID),
       arguments: [residentID])
     if let cadre, remembered.count < Self.rememberedLimit {
       remembered[cadre.residentID] = cadre  // the key shares the value's string
@@ -76,14 +81,24 @@ public final class Lookup {
     remembered[text]
   }
 
+  /// Whether the command has written no cadre row yet, so that a cadre found in the database as the command
+  /// found it (`CadreFinder`) is still the cadre it was.
+  private(set) var cadresUnchanged = true
+
   /// A cadre row was written: what was remembered may be out of date.
   func forgetCadres() {
     remembered.removeAll()
+    cadresUnchanged = false
+  }
+
+  /// A cadre row was added: nothing remembered is out of date, but a number not found before may be found now.
+  func cadreAdded() {
+    cadresUnchanged = false
   }
 
   public func cadre(id: Int64) throws -> CadreRef? {
     try CadreRef.fetchOne(
-      reading("cadre").cachedStatement(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"),
+      reading("cadre").cachedStatement(sql: Self.cadreByID),
       arguments: [id])
   }
 
@@ -148,6 +163,7 @@ public final class Lookup {
 extension FieldReader {
   /// A cadre named by 身份证号; an unknown number is a problem.
   public mutating func cadre(_ field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
+    if let found, found.field == field, lookup.cadresUnchanged { return found.cadre }
     guard let text = text(field) else { return nil }
     return try cadre(text, field: field, lookup)
   }

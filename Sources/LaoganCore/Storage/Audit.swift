@@ -118,6 +118,7 @@ public final class AuditedWriter {
 
   /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
   private func noteInserted(_ table: String, _ id: Int64) throws {
+    if table == Cadre.databaseTableName { lookup.cadreAdded() }
     entryCount += 1
     if let run = unlogged, run.table == table, run.ids.upperBound + 1 == id {
       unlogged = (table, run.ids.lowerBound...id)
