@@ -3,35 +3,6 @@ import GRDB
 /// Resolves the names a cell uses for other records — a cadre by 身份证号, an organization by 名称 — inside
 /// one database access, through cached statements so a long file costs one index look-up a name.
 public final class Lookup {
-  /// What a row needs to know of a cadre it names.
-  public struct CadreRef: Sendable, Equatable, FetchableRecord {
-    public let id: Int64
-    public let name: String
-    public let residentID: String
-    public let retiredOn: CalendarDate?
-    public let diedOn: CalendarDate?
-    public let isPartyMember: Bool
-    public let joinedPartyOn: CalendarDate?
-
-    /// Read by position, not by name nor through Codable: every participant and every payment row looks one
-    /// up, and a name is looked for among the row's columns each time.
-    public init(row: Row) throws {
-      id = row[0]
-      name = row[1]
-      residentID = row[2]
-      retiredOn = row[3]
-      diedOn = row[4]
-      isPartyMember = row[5]
-      joinedPartyOn = row[6]
-    }
-
-    /// The select list it reads, from the cadre table under `alias`: first in every query that reads one.
-    static func columns(_ alias: String) -> String {
-      ["id", "name", "resident_id", "retired_on", "died_on", "party_member", "joined_party_on"]
-        .map { "\(alias).\($0)" }.joined(separator: ", ")
-    }
-  }
-
   private let connection: Database
   /// Called before each read with the table it reads (nil: any table): a writer stores the rows of that
   /// table that wait to be stored together, so a look-up never misses a row written before it.
@@ -44,11 +15,12 @@ public final class Lookup {
       return connection
     }
   }
-  /// The cadres found so far by 身份证号: a monthly payroll names each cadre once a line, a year's file dozens
-  /// of times. At most `rememberedLimit` of them — a prefecture's whole roster twice over — so memory stays
-  /// bounded whatever the roster; forgotten whenever a cadre row changes (`forgetCadres`).
-  private var remembered: [String: CadreRef] = [:]
-  private static let rememberedLimit = 50_000
+  /// The cadres found so far by 身份证号: a monthly payroll names each cadre once a line, a year's dues a
+  /// dozen times. At most `rememberedLimit` of them — a large prefecture's whole roster — so memory stays
+  /// bounded whatever the roster (about 20 MB at the limit: `CadreRef` is kept compact for this); forgotten
+  /// whenever a cadre row changes (`forgetCadres`).
+  private var remembered: [CadreRef.Number: CadreRef] = [:]
+  private static let rememberedLimit = 200_000
 
   /// Written once: a long file looks a cadre up for every row.
   private static let cadreByResidentID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"
@@ -65,12 +37,13 @@ public final class Lookup {
   }
 
   public func cadre(residentID: String) throws -> CadreRef? {
-    if let known = remembered[residentID] { return known }
+    let number = CadreRef.Number(residentID)
+    if let number, let known = remembered[number] { return known }
     let cadre = try CadreRef.fetchOne(
       reading("cadre").cachedStatement(sql: Self.cadreByResidentID),
       arguments: [residentID])
-    if let cadre, remembered.count < Self.rememberedLimit {
-      remembered[cadre.residentID] = cadre  // the key shares the value's string
+    if let cadre, let number, remembered.count < Self.rememberedLimit {
+      remembered[number] = cadre
     }
     return cadre
   }
@@ -78,7 +51,7 @@ public final class Lookup {
   /// A cadre already found, by the 身份证号 exactly as a cell spells it: a stored number is a valid one, so a
   /// cell that spells one needs no checking again (a year's dues name each member a dozen times).
   func rememberedCadre(spelled text: String) -> CadreRef? {
-    remembered[text]
+    CadreRef.Number(text).flatMap { remembered[$0] }
   }
 
   /// Whether the command has written no cadre row yet, so that a cadre found in the database as the command

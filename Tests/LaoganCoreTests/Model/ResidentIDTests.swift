@@ -1,8 +1,31 @@
-import LaoganCore
+import GRDB
 import Testing
+
+@testable import LaoganCore
 
 @Suite("身份证号 (GB 11643)")
 struct ResidentIDTests {
+  @Test("a cadre remembered by a command keeps its 身份证号 and dates exactly, packed into numbers")
+  func packedCadre() throws {
+    let row: Row = [
+      "id": 7, "name": "张三", "resident_id": KnownIDs.standardExample, "retired_on": "2006-03-01",
+      "died_on": nil, "party_member": true, "joined_party_on": "1970-12-31",
+    ]
+    let cadre = try Lookup.CadreRef(row: row)
+    #expect(cadre.residentID == KnownIDs.standardExample)
+    #expect(cadre.retiredOn?.description == "2006-03-01")
+    #expect(cadre.diedOn == nil)
+    #expect(cadre.joinedPartyOn?.description == "1970-12-31")
+    for number in [KnownIDs.man1946, "000000000000000000", "99999999999999999X"] {
+      #expect(Lookup.CadreRef.Number(number)?.text == number)
+    }
+    for other in [
+      "11010519491231002x", "110105491231002", " 522301194603150011", "5223011946031500111", "X22301194603150011",
+    ] {
+      #expect(Lookup.CadreRef.Number(other) == nil)
+    }
+  }
+
   @Test(
     "valid numbers give their birth date and sex",
     arguments: [
