@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The data rows of an import file, read, decoded and placed under their fields on a thread of their own
-/// while the writer validates and stores the rows before them, so an import keeps both cores busy (issue 16).
+/// while the writer validates and stores the rows before them, so an import keeps both cores busy.
 /// At most `ahead` batches wait, so memory stays flat however long the file.
 ///
 /// The sheet is handed over whole: after `init` only the reading thread touches it, and only the lock's

@@ -16,11 +16,12 @@ public final class Lookup {
     }
   }
   /// The cadres found so far by 身份证号: a monthly payroll names each cadre once a line, a year's dues a
-  /// dozen times. At most `rememberedLimit` of them — a large prefecture's whole roster — so memory stays
-  /// bounded whatever the roster (about 20 MB at the limit: `CadreRef` is kept compact for this); forgotten
-  /// whenever a cadre row changes (`forgetCadres`).
+  /// dozen times; forgotten whenever a cadre row changes (`forgetCadres`). At most `rememberedLimit` of them,
+  /// so memory stays bounded whatever the roster: 98,000 is three quarters of 131,072, the most a dictionary
+  /// holds before it doubles its table — 10 MB of compact `CadreRef`s. A million payments at scale 10 stay
+  /// under 100 MB; the look-ups past the limit are the reading thread's, which has time to spare.
   private var remembered: [CadreRef.Number: CadreRef] = [:]
-  private static let rememberedLimit = 200_000
+  private static let rememberedLimit = 98_000
 
   /// Written once: a long file looks a cadre up for every row.
   private static let cadreByResidentID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"

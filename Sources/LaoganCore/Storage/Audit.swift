@@ -98,9 +98,11 @@ public final class AuditedWriter {
       if let batch = waiting, batch.table != table || batch.isFull { try storeWaitingRows() }
       // Taken out of `waiting` while it grows, so that its values are not copied with every row.
       var batch = try waiting.take() ?? WaitingRows(table: table, columns: type(of: listed).storedColumns, connection)
-      record.id = batch.nextID
+      var row = listed
+      row.id = batch.nextID
+      record.id = row.id
       try noteInserted(table, batch.nextID)
-      batch.append((record as? any ColumnList)?.storedValues ?? [])
+      batch.append(row.storedValues)
       waiting = batch
       return
     }

@@ -2,7 +2,7 @@ import GRDB
 
 /// New rows of one table that wait to be stored together by one multi-row `INSERT`: a file of a million
 /// payments is stored sixty-four rows a statement, not row by row, where SQLite opens the table, its indexes
-/// and its AUTOINCREMENT counter again for every statement (issue 16).
+/// and its AUTOINCREMENT counter again for every statement.
 ///
 /// The rows carry their ids from the start — the table's next ids, which SQLite would have given them — so a
 /// waiting record is as complete as a stored one. `AuditedWriter` stores them before anything else touches
