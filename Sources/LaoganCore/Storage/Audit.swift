@@ -254,8 +254,15 @@ extension LaoganDatabase {
   /// Runs one command's writes in one IMMEDIATE transaction, logged as one group. A thrown error rolls back
   /// everything, log included; a command that changed nothing leaves no group behind. With `dryRun` the
   /// transaction is always rolled back, so a dry run checks exactly what a real run would.
+  ///
+  /// `temporaryInMemory` is for a command that stores many rows a statement (a fact import's `WaitingRows`):
+  /// SQLite keeps what such a statement changes in a statement journal, to undo it alone if it fails, and in a
+  /// temporary file that journal was a write call for every page every statement touched — 1.35 million for
+  /// 200,000 payments. Other commands keep SQLite's default, so a large sort (a benefit run's) goes to a
+  /// temporary file rather than into memory.
   public func write<T>(
-    _ context: AuditContext, dryRun: Bool = false, _ body: (AuditedWriter) throws -> T
+    _ context: AuditContext, dryRun: Bool = false, temporaryInMemory: Bool = false,
+    _ body: (AuditedWriter) throws -> T
   ) throws -> T {
     try LaoganDatabase.translatingErrors {
       try queue.writeWithoutTransaction { db in
@@ -263,10 +270,7 @@ extension LaoganDatabase {
         // pages stay in memory instead of spilling to the journal mid-transaction, and memory stays flat in
         // the file's size. A report reads each page once, and a larger cache would only be memory faulted in.
         try db.execute(sql: "PRAGMA cache_size = -32768")
-        // A statement that stores many rows (`WaitingRows`, a benefit run) keeps what it changes in a statement
-        // journal, to undo it alone if it fails; in a temporary file that journal was a write call for every
-        // page every such statement touched — 1.35 million for 200,000 payments. In memory it is a copy.
-        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        try db.execute(sql: "PRAGMA temp_store = \(temporaryInMemory ? "MEMORY" : "DEFAULT")")
         var result: T?
         try db.inTransaction(.immediate) {
           let writer = try AuditedWriter(db: db, context: context)
