@@ -69,7 +69,7 @@ struct RecordWorkbookTests {
   @Test("cadres and payments: export, edit in a spreadsheet program, import — every value kept")
   func roundTrip() throws {
     for kind in ["organizations", "cadres", "fund", "payments"] {
-      try database.importRecords(
+      _ = try database.importRecords(
         RecordKinds.named(kind)!, from: fixtures.appendingPathComponent("\(kind).csv"), options: ImportOptions(),
         testContext)
     }
@@ -108,7 +108,7 @@ struct RecordWorkbookTests {
     // Payments are facts: into a database with the same cadres, they come back, every one.
     let copy = try folder.database("copy.db")
     for kind in ["organizations", "cadres", "fund"] {
-      try copy.importRecords(
+      _ = try copy.importRecords(
         RecordKinds.named(kind)!, from: fixtures.appendingPathComponent("\(kind).csv"), options: ImportOptions(),
         testContext)
     }

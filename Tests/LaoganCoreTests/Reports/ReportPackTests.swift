@@ -13,7 +13,7 @@ struct ReportPackTests {
     let folder = try TemporaryFolder()
     let database = try folder.database()
     for kind in ["organizations", "cadres", "fund", "payments"] {
-      try database.importRecords(
+      _ = try database.importRecords(
         RecordKinds.named(kind)!, from: fixtures.appendingPathComponent("\(kind).csv"), options: ImportOptions(),
         testContext)
     }
