@@ -29,9 +29,7 @@ struct CadreFinder<Field: ImportField> {
   /// Keeps in `row` the first cadre one of the fields names, if there is one.
   func find(in row: inout FieldReader<Field>) {
     for field in fields {
-      guard let text = row.text(field), let number = try? ResidentID(text),
-        let cadre = try? lookup.cadre(residentID: number.value)
-      else { continue }
+      guard let text = row.text(field), let cadre = try? lookup.cadre(spelled: text) else { continue }
       row.found = (field, cadre)
       return
     }

@@ -49,10 +49,13 @@ public final class Lookup {
     return cadre
   }
 
-  /// A cadre already found, by the 身份证号 exactly as a cell spells it: a stored number is a valid one, so a
-  /// cell that spells one needs no checking again (a year's dues name each member a dozen times).
-  func rememberedCadre(spelled text: String) -> CadreRef? {
-    CadreRef.Number(text).flatMap { remembered[$0] }
+  /// The cadre a cell's 身份证号 names, as typed (15 digits, a lower-case x, full-width digits), or nil when
+  /// the text is no valid number or none on file. A spelling of a cadre already found is not checked again: a
+  /// stored number is a valid one (a year's dues name each member a dozen times).
+  public func cadre(spelled text: String) throws -> CadreRef? {
+    if let known = CadreRef.Number(text).flatMap({ remembered[$0] }) { return known }
+    guard let number = try? ResidentID(text) else { return nil }
+    return try cadre(residentID: number.value)
   }
 
   /// Whether the command has written no cadre row yet, so that a cadre found in the database as the command
@@ -173,19 +176,14 @@ extension FieldReader {
     return id
   }
 
+  /// The cadre `text` names; when none, the problem says why: not a valid number, or none on file.
   private mutating func cadre(_ text: String, field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
-    if let known = lookup.rememberedCadre(spelled: text) { return known }
-    let id: ResidentID
+    if let cadre = try lookup.cadre(spelled: text) { return cadre }
     do {
-      id = try ResidentID(text)
+      fail(field, "没有登记这个身份证号的干部", value: try ResidentID(text).masked)
     } catch {
       fail(field, error.description, value: Masking.residentID(text))
-      return nil
     }
-    guard let cadre = try lookup.cadre(residentID: id.value) else {
-      fail(field, "没有登记这个身份证号的干部", value: id.masked)
-      return nil
-    }
-    return cadre
+    return nil
   }
 }
