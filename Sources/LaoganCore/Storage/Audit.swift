@@ -61,13 +61,14 @@ public final class AuditedWriter {
   public let today: CalendarDate
   var entryCount = 0
   private var imageStatements: [String: Statement] = [:]
-  /// Rows `insert` added but has not logged yet: one table's run of consecutive ids. A file of a million
-  /// payments is logged as one range entry; any other write logs the run first, so the log keeps the order
-  /// the writes happened in.
-  private var unlogged: (table: String, ids: ClosedRange<Int64>)?
+  /// Rows `insert` added but has not logged yet, as runs of consecutive ids, a table's run in the order of its
+  /// first row. A file of a million payments is logged as one range entry, a roster of cadres as two (its
+  /// cadres, then their memberships); any other write logs the runs first (`InsertRuns`).
+  private var unlogged = InsertRuns()
   /// New rows of a fact kind that wait to be stored together (`insert(_:canWait:)`).
   private var waiting: WaitingRows?
   private var insertStatements: [String: Statement] = [:]
+  private var references: [String: Set<String>] = [:]
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -122,12 +123,19 @@ public final class AuditedWriter {
   private func noteInserted(_ table: String, _ id: Int64) throws {
     if table == Cadre.databaseTableName { lookup.cadreAdded() }
     entryCount += 1
-    if let run = unlogged, run.table == table, run.ids.upperBound + 1 == id {
-      unlogged = (table, run.ids.lowerBound...id)
-    } else {
+    if try !unlogged.extend(table, with: id, references: referencedTables(of: table)) {
       try logInserts()
-      unlogged = (table, id...id)
+      unlogged.extend(table, with: id, references: [])
     }
+  }
+
+  /// The tables `table`'s foreign keys point to, read from the schema once a command.
+  private func referencedTables(of table: String) throws -> Set<String> {
+    if let known = references[table] { return known }
+    let tables = Set(
+      try String.fetchAll(connection, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [table]))
+    references[table] = tables
+    return tables
   }
 
   /// Stores the rows waiting to be stored together, if any.
@@ -151,9 +159,9 @@ public final class AuditedWriter {
   /// before any other entry and when the command's writes end.
   func logInserts() throws {
     try storeWaitingRows()
-    guard let (table, ids) = unlogged else { return }
-    unlogged = nil
-    try logInsertRange(table: table, ids.lowerBound, ids.upperBound)
+    let runs = unlogged.runs
+    unlogged = InsertRuns()
+    for (table, ids) in runs { try logInsertRange(table: table, ids.lowerBound, ids.upperBound) }
   }
 
   private func logInsertRange(table: String, _ first: Int64, _ last: Int64) throws {
