@@ -7,11 +7,15 @@ import GRDB
 ///
 /// The sheet is handed over whole: after `init` only the reading thread touches it, and only the lock's
 /// holder touches what the two threads share — hence `@unchecked Sendable`.
-final class ReadAhead<Field: ImportField>: @unchecked Sendable {
-  /// A data row: its cells by field, or nil when it has filled cells beyond the header's.
+final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
+  typealias Field = Kind.Field
+
+  /// A data row: its cells by field, or nil when it has filled cells beyond the header's, and what the
+  /// reading thread worked out for it (`WorkAhead`).
   struct Row {
     let line: Int
     let cells: FieldReader<Field>?
+    let ahead: RecordSaver<Kind>.Ahead?
   }
 
   /// How the reading ended: why the file stopped being readable, if it did, and the header as found.
@@ -33,24 +37,20 @@ final class ReadAhead<Field: ImportField>: @unchecked Sendable {
 
   private var sheet: ImportSheet
   private var header: HeaderSearch<Field>
-  /// Opens the connection the reading thread finds cadres through (`CadreFinder`), and the field it leaves out.
-  private let openFinder: (() throws -> DatabaseQueue)?
-  private let key: Field?
+  /// Opens the connection the reading thread works ahead through (`WorkAhead`).
+  private let openReader: (() throws -> DatabaseQueue)?
   private let lock = NSCondition()
   // Guarded by `lock`:
   private var waiting: [Batch] = []
   private var end: Result<End, any Error>?
   private var stopped = false
 
-  /// Starts reading `sheet` at once, its header found by `header`, the cadres its rows name found through
-  /// a connection `openFinder` opens — once the writer's transaction has begun — other than by `key`.
-  init(
-    _ sheet: ImportSheet, header: HeaderSearch<Field>, openFinder: (() throws -> DatabaseQueue)?, key: Field?
-  ) {
+  /// Starts reading `sheet` at once, its header found by `header`, its rows worked out ahead through a
+  /// connection `openReader` opens once the writer's transaction has begun.
+  init(_ sheet: ImportSheet, header: HeaderSearch<Field>, openReader: (() throws -> DatabaseQueue)?) {
     self.sheet = sheet
     self.header = header
-    self.openFinder = openFinder
-    self.key = key
+    self.openReader = openReader
     Thread { [self] in read() }.start()
   }
 
@@ -86,17 +86,18 @@ final class ReadAhead<Field: ImportField>: @unchecked Sendable {
   private func read() {
     var batch = Batch()
     let outcome = Result<End, any Error> {
-      let unreadable = try CadreFinder.using(openFinder, key: key) { finder in
+      let unreadable = try WorkAhead<Kind>.using(openReader) { work in
         try sheet.forEachRow { record, fraction in
           guard let columns = try header.columns(after: record) else { return }
           let wide = record.cells.count > columns.width && record.cells[columns.width...].contains { !$0.isEmpty }
           var cells: FieldReader<Field>?
+          var ahead: RecordSaver<Kind>.Ahead?
           if !wide {
             var row = columns.reader(of: record)
-            finder?.find(in: &row)
+            ahead = work?.work(on: &row)
             cells = row
           }
-          batch.rows.append(Row(line: record.line, cells: cells))
+          batch.rows.append(Row(line: record.line, cells: cells, ahead: ahead))
           batch.fraction = fraction
           if batch.rows.count == Self.batchSize {
             try hand(batch)

@@ -33,9 +33,9 @@ extension RecordKind {
     try database.write(context, dryRun: options.dryRun, temporaryInMemory: isFact) { writer in
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
       let saver = try RecordSaver<Self>(writer, update: options.update)
-      let reading = ReadAhead(
+      let reading = ReadAhead<Self>(
         sheet, header: HeaderSearch<Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook),
-        openFinder: database.openReader, key: keyField)
+        openReader: database.openReader)
       let end = try reading.forEachRow { row, fraction in
         summary.rows += 1
         if summary.rows % 1000 == 0 { progress(summary.rows, fraction) }
@@ -44,7 +44,7 @@ extension RecordKind {
           return
         }
         do {
-          let saved = try saver.save(cells, line: row.line)
+          let saved = try saver.save(cells, line: row.line, ahead: row.ahead)
           summary.count(saved.outcome)
           for note in saved.notes {
             summary.warn(ImportProblem(line: row.line, column: "", value: "", reason: note))

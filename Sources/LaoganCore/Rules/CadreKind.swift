@@ -15,6 +15,9 @@ public enum CadreKind: RecordKind {
   ]
 
   public static let typeColumn: String? = "category"
+  /// A roster row reads only the Party organization it names, which a roster's import does not write, and
+  /// saving it writes only its own cadre and that cadre's memberships.
+  public static let parsesAhead = true
 
   /// By id, 身份证号 or a unique name (SPEC §9); a shared name is an error listing the candidates.
   public static func find(_ reference: String, in db: Database) throws -> Cadre? {
@@ -39,10 +42,10 @@ public enum CadreKind: RecordKind {
   }
 
   /// Moves the cadre's open membership to the organization the record names, keeping the old one closed.
-  public static func afterSave(_ cadre: Cadre, _ writer: AuditedWriter, _ lookup: Lookup) throws {
+  public static func afterSave(_ cadre: Cadre, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws {
     guard let id = cadre.id else { return }
     let organization = try cadre.partyOrganization.flatMap { try lookup.organizationID(named: $0) }
-    try Memberships.assign(cadreID: id, to: organization, on: nil, writer)
+    try Memberships.assign(cadreID: id, to: organization, on: nil, writer, newCadre: added)
   }
 }
 
@@ -50,17 +53,23 @@ public enum CadreKind: RecordKind {
 public enum Memberships {
   /// Closes the open membership and opens one in `organizationID` (none when nil), dated `day` or, without
   /// one, the day the command runs. A cadre's first membership starts on an unknown day unless one is given.
-  public static func assign(cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter)
-    throws
-  {
-    let db = try writer.db
-    let open = try Membership.fetchOne(
-      db.cachedStatement(sql: "SELECT * FROM membership WHERE cadre_id = ? AND left_on IS NULL"), arguments: [cadreID])
+  /// A `newCadre`, added by the same save, has no membership to read: a roster's import adds thousands.
+  public static func assign(
+    cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter, newCadre: Bool = false
+  ) throws {
+    var open: Membership?
+    var hadAny = false
+    if !newCadre {
+      let db = try writer.db
+      open = try Membership.fetchOne(
+        db.cachedStatement(sql: "SELECT * FROM membership WHERE cadre_id = ? AND left_on IS NULL"),
+        arguments: [cadreID])
+      hadAny =
+        try Bool.fetchOne(
+          db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE cadre_id = ?)"), arguments: [cadreID])
+        ?? false
+    }
     guard open?.organizationID != organizationID else { return }
-    let hadAny =
-      try Bool.fetchOne(
-        db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE cadre_id = ?)"), arguments: [cadreID])
-      ?? false
     let changeDay = day ?? writer.today
     if let open {
       var closed = open

@@ -9,7 +9,7 @@ public struct FieldReader<Field: ImportField> {
   /// time, one standard a month) leaves it out; nil for a new record.
   public internal(set) var replacing: Int64?
   public private(set) var notes: [String] = []
-  /// The cadre a field names, found ahead of the writer (`CadreFinder`); the writer's own look-up otherwise.
+  /// The cadre a field names, found ahead of the writer (`WorkAhead`); the writer's own look-up otherwise.
   var found: (field: Field, cadre: Lookup.CadreRef)?
 
   public init(cells: [Field: String]) {

@@ -59,7 +59,7 @@ public final class Lookup {
   }
 
   /// Whether the command has written no cadre row yet, so that a cadre found in the database as the command
-  /// found it (`CadreFinder`) is still the cadre it was.
+  /// found it (`WorkAhead`) is still the cadre it was.
   private(set) var cadresUnchanged = true
 
   /// A cadre row was written: what was remembered may be out of date.

@@ -3,7 +3,7 @@ import GRDB
 
 /// A kind of record clerks import, add, edit, list and export (SPEC §3, §4). Each kind says how a row of
 /// cells becomes a record and back; the import, the one-at-a-time commands and the exports are shared.
-public protocol RecordKind {
+public protocol RecordKind: SendableMetatype {
   associatedtype Field: ImportField
   associatedtype Record: AuditedRecord & FetchableRecord & Equatable & Sendable & Voidable
 
@@ -42,8 +42,15 @@ public protocol RecordKind {
   static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>?
   /// A record as unmasked cells: what export writes and what an edit starts from.
   static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String]
-  /// Writes what belongs with a record but not in its row (a cadre's membership); after insert or update.
-  static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws
+  /// Whether an import's reading thread may look up a row's stored record and read the row into its record
+  /// ahead of the writer (`WorkAhead`), through a connection that sees the database as the command found it.
+  /// True only for a kind whose rows read nothing the import writes — a row's parse no record of any kind
+  /// the import writes, its save no record of its own kind but its own — so that what the reading thread
+  /// saw is what the writer would see.
+  static var parsesAhead: Bool { get }
+  /// Writes what belongs with a record but not in its row (a cadre's membership); after insert (`added`)
+  /// or update.
+  static func afterSave(_ record: Record, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws
   /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
   static func importFile(
     _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
@@ -86,7 +93,8 @@ extension RecordKind {
   public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
   public static var region: RecordRegion { .own }
-  public static func afterSave(_ record: Record, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
+  public static func afterSave(_ record: Record, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
+  public static var parsesAhead: Bool { false }
   /// The table the kind's records live in.
   public static var tableName: String { Record.databaseTableName }
   /// Facts are imported once per file unless `--again`.

@@ -15,14 +15,36 @@ final class RecordSaver<Kind: RecordKind> {
   var lookup: Lookup { writer.lookup }
   private let update: Bool
   private let existingByKey: Statement?
-  private let seen: ImportedKeys?
+  private var seen: ImportedKeys?
+
+  /// A row read into its record: the row with its problems and notes, and the record when it has none —
+  /// with its stored values when they were worked out ahead.
+  struct Reading {
+    var cells: FieldReader<Kind.Field>
+    var parsed: Parsed<Kind.Record>?
+    var values: StatementArguments?
+  }
+
+  /// A row of a kind that `parsesAhead`, worked out on the reading thread (`WorkAhead`): its key, the record
+  /// stored under it when the command began, and the row read over that record.
+  struct Ahead {
+    let key: String?
+    let existing: Kind.Record?
+    let reading: Reading
+  }
+
+  /// Reads the record stored under a key, for kinds with one.
+  static var existingSQL: String? {
+    Kind.keyField.map { _ in
+      "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?"
+    }
+  }
 
   init(_ writer: AuditedWriter, update: Bool) throws {
     self.writer = writer
     self.update = update
-    if Kind.keyField != nil {
-      existingByKey = try writer.db.cachedStatement(
-        sql: "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?")
+    if let sql = Self.existingSQL {
+      existingByKey = try writer.db.cachedStatement(sql: sql)
       seen = try ImportedKeys(writer.db)
     } else {
       existingByKey = nil
@@ -37,17 +59,25 @@ final class RecordSaver<Kind: RecordKind> {
     try save(FieldReader(cells: cells), line: line)
   }
 
-  /// Saves one row of a file, its cells already placed under their fields.
-  func save(_ row: FieldReader<Kind.Field>, line: Int) throws -> (
+  /// Saves one row of a file, its cells already placed under their fields and perhaps worked out `ahead`.
+  /// A key that came before in the file is refused; so what was worked out ahead is used only for a record
+  /// the command has not written yet, which is what the reading thread saw.
+  func save(_ row: FieldReader<Kind.Field>, line: Int, ahead: Ahead? = nil) throws -> (
     outcome: Outcome, record: Kind.Record, notes: [String]
   ) {
-    let key = try Kind.key(of: row, lookup)
+    let key = try ahead.map(\.key) ?? Kind.key(of: row, lookup)
     if let key, let seen, let first = try seen.line(of: key), let field = Kind.keyField {
       throw FieldProblems(problems: [FieldProblem(field: field.rawValue, value: shown(key), reason: "与第 \(first) 行重复")])
     }
-    let existing = try key.flatMap { key in try existingByKey.flatMap { try Kind.Record.fetchOne($0, arguments: [key]) }
+    let result: (outcome: Outcome, record: Kind.Record, notes: [String])
+    if let ahead {
+      result = try store(ahead.reading, over: ahead.existing)
+    } else {
+      let existing = try key.flatMap { key in
+        try existingByKey.flatMap { try Kind.Record.fetchOne($0, arguments: [key]) }
+      }
+      result = try store(try Self.read(row, over: existing, lookup), over: existing)
     }
-    let result = try save(row, over: existing)
     if let key { try seen?.insert(key, line: line) }
     return result
   }
@@ -56,23 +86,42 @@ final class RecordSaver<Kind: RecordKind> {
   func save(_ changes: [Kind.Field: String], over existing: Kind.Record?, allowUpdate: Bool? = nil)
     throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
   {
-    try save(FieldReader(cells: changes), over: existing, allowUpdate: allowUpdate)
+    try store(
+      try Self.read(FieldReader(cells: changes), over: existing, lookup), over: existing, allowUpdate: allowUpdate)
   }
 
-  /// Saves `row` over `existing`, whose values fill the fields the row has no cell for, or as a new record.
-  private func save(_ row: FieldReader<Kind.Field>, over existing: Kind.Record?, allowUpdate: Bool? = nil)
+  /// Works out a row on the reading thread, through its own connection and look-ups: down to the stored
+  /// values of a new record (a roster's pinyin keys among them).
+  static func ahead(of row: FieldReader<Kind.Field>, existingByKey: Statement, _ lookup: Lookup) throws -> Ahead {
+    let key = try Kind.key(of: row, lookup)
+    let existing = try key.flatMap { try Kind.Record.fetchOne(existingByKey, arguments: [$0]) }
+    var reading = try read(row, over: existing, lookup)
+    if existing == nil, let listed = reading.parsed?.record as? any ColumnList {
+      reading.values = StatementArguments(listed.storedValues)
+    }
+    return Ahead(key: key, existing: existing, reading: reading)
+  }
+
+  /// Reads `row` over `existing`, whose values fill the fields the row has no cell for, or as a new record.
+  static func read(_ row: FieldReader<Kind.Field>, over existing: Kind.Record?, _ lookup: Lookup) throws -> Reading {
+    var cells = row
+    if let existing { cells.fill(from: try Kind.cells(of: existing, lookup)) }
+    cells.replacing = existing?.id
+    cells.requireFilled()
+    let parsed = try Kind.parse(&cells, lookup)
+    return Reading(cells: cells, parsed: parsed)
+  }
+
+  /// Stores a row read over `existing`, or as a new record when there is none; throws its problems.
+  private func store(_ reading: Reading, over existing: Kind.Record?, allowUpdate: Bool? = nil)
     throws -> (outcome: Outcome, record: Kind.Record, notes: [String])
   {
-    var reader = row
-    if let existing { reader.fill(from: try Kind.cells(of: existing, lookup)) }
-    reader.replacing = existing?.id
-    reader.requireFilled()
-    let parsed = try Kind.parse(&reader, lookup)
-    guard reader.problems.isEmpty, var parsed else { throw FieldProblems(problems: reader.problems) }
+    let reader = reading.cells
+    guard reader.problems.isEmpty, var parsed = reading.parsed else { throw FieldProblems(problems: reader.problems) }
     guard let existing else {
-      try writer.insert(&parsed.record, canWait: Kind.isFact)
+      try writer.insert(&parsed.record, canWait: Kind.isFact, values: reading.values)
       try link(parsed)
-      try Kind.afterSave(parsed.record, writer, lookup)
+      try Kind.afterSave(parsed.record, added: true, writer, lookup)
       return (.added, parsed.record, reader.notes)
     }
     // The row says nothing of voiding: a voided record stays voided however often its roster is imported.
@@ -96,7 +145,7 @@ final class RecordSaver<Kind: RecordKind> {
     }
     try writer.update(parsed.record, from: existing)
     if listedNow != listedBefore { try link(parsed) }
-    try Kind.afterSave(parsed.record, writer, lookup)
+    try Kind.afterSave(parsed.record, added: false, writer, lookup)
     return (.updated, parsed.record, reader.notes)
   }
 

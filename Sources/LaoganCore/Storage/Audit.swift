@@ -92,8 +92,11 @@ public final class AuditedWriter {
 
   /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
   /// `canWait` — a fact, which nothing else written with it refers to — and that lists its own columns may
-  /// wait to be stored with the rows after it (`WaitingRows`); it has its id either way.
-  public func insert<Record: AuditedRecord>(_ record: inout Record, canWait: Bool = false) throws {
+  /// wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `values`, when
+  /// given, are the record's stored values, worked out already (`RecordSaver.Ahead`).
+  public func insert<Record: AuditedRecord>(
+    _ record: inout Record, canWait: Bool = false, values: StatementArguments? = nil
+  ) throws {
     let table = Record.databaseTableName
     if canWait, let listed = record as? any ColumnList {
       if let batch = waiting, batch.table != table || batch.isFull { try storeWaitingRows() }
@@ -110,7 +113,7 @@ public final class AuditedWriter {
     try storeWaitingRows()
     if let listed = record as? any ColumnList {
       try insertStatement(table, columns: type(of: listed).storedColumns)
-        .execute(arguments: StatementArguments(listed.storedValues))
+        .execute(arguments: values ?? StatementArguments(listed.storedValues))
     } else {
       try record.insert(connection)
     }

@@ -197,6 +197,51 @@ struct SafetyTests {
   }
 
   @Test(
+    "a roster is logged as one range of cadres and one of memberships; a run never grows past rows it points to")
+  func rosterRanges() throws {
+    _ = try load(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义\n乙支部,党支部,兴义\n")
+    let header = "姓名,身份证号,类别,管理地区,所在党组织\n"
+    _ = try load(CadreKind.self, header + "甲,\(KnownIDs.man1946),退休,兴义,甲支部\n乙,\(KnownIDs.man1950),退休,兴义,甲支部\n")
+    #expect(try lastRunEntries() == ["insert cadre 1–2", "insert membership 1–2"])
+
+    // Read ahead over what is stored: 甲 moves, 乙 stays, 丙 is new. 丙's membership cannot join the run of
+    // 甲's new one: it would then be undone after 丙, whom it points to.
+    let file = try folder.write(
+      "roster.csv",
+      utf8: header + "甲,\(KnownIDs.man1946),退休,兴义,乙支部\n乙,\(KnownIDs.man1950),退休,兴义,甲支部\n"
+        + "丙,\(KnownIDs.woman1930),离休,兴义,乙支部\n")
+    let summary = try database.importRecords(
+      CadreKind.self, from: file, options: ImportOptions(update: true), testContext)
+    #expect(summary.updated == 1 && summary.unchanged == 1 && summary.added == 1)
+    #expect(
+      try lastRunEntries() == [
+        "update cadre 1–1", "update membership 1–1", "insert membership 3–3", "insert cadre 3–3",
+        "insert membership 4–4",
+      ])
+    #expect(try database.cadre("甲").partyOrganization == "乙支部")
+
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    #expect(try database.cadre("甲").partyOrganization == "甲支部")
+    try database.undo(try #require(try database.undoPlan()), testContext)
+    #expect(try database.read { [try Cadre.fetchCount($0), try Membership.fetchCount($0)] } == [0, 0])
+  }
+
+  /// The last command's audit entries as `action table first–last`.
+  func lastRunEntries() throws -> [String] {
+    try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT action, table_name, record_id, COALESCE(last_record_id, record_id) AS last FROM audit_entry
+          WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
+          """
+      ).map {
+        "\($0["action"] as String) \($0["table_name"] as String) \($0["record_id"] as Int64)–\($0["last"] as Int64)"
+      }
+    }
+  }
+
+  @Test(
     "rows that wait to be stored together take the ids SQLite would give, never reused, and are seen by the next read")
   func waitingRows() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
@@ -241,7 +286,7 @@ struct SafetyTests {
     let died = try #require(CalendarDate(iso: "2024-05-01"))
     try database.write(testContext) { writer in
       #expect(try writer.lookup.cadre(residentID: KnownIDs.man1946)?.diedOn == nil)
-      // A row whose cadre the reading thread found before the change (`CadreFinder`).
+      // A row whose cadre the reading thread found before the change (`WorkAhead`).
       var row = FieldReader<PaymentField>(cells: [.residentID: KnownIDs.man1946])
       row.found = (.residentID, try #require(try writer.lookup.cadre(residentID: KnownIDs.man1946)))
       #expect(try row.cadre(.residentID, writer.lookup)?.diedOn == nil)
