@@ -14,8 +14,8 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
   /// reading thread worked out for it (`WorkAhead`).
   struct Row {
     let line: Int
-    let cells: FieldReader<Field>?
-    let ahead: RecordSaver<Kind>.Ahead?
+    var cells: FieldReader<Field>?
+    var ahead: RecordSaver<Kind>.Ahead?
   }
 
   /// How the reading ended: why the file stopped being readable, if it did, and the header as found.
@@ -87,25 +87,19 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
     var batch = Batch()
     let outcome = Result<End, any Error> {
       let unreadable = try WorkAhead<Kind>.using(openReader) { work in
-        try sheet.forEachRow { record, fraction in
+        let unreadable = try sheet.forEachRow { record, fraction in
           guard let columns = try header.columns(after: record) else { return }
           let wide = record.cells.count > columns.width && record.cells[columns.width...].contains { !$0.isEmpty }
-          var cells: FieldReader<Field>?
-          var ahead: RecordSaver<Kind>.Ahead?
-          if !wide {
-            var row = columns.reader(of: record)
-            ahead = work?.work(on: &row)
-            cells = row
-          }
-          batch.rows.append(Row(line: record.line, cells: cells, ahead: ahead))
+          batch.rows.append(Row(line: record.line, cells: wide ? nil : columns.reader(of: record)))
           batch.fraction = fraction
           if batch.rows.count == Self.batchSize {
-            try hand(batch)
+            try hand(batch, workedBy: work)
             batch = Batch()
           }
         }
+        if !batch.rows.isEmpty { try hand(batch, workedBy: work) }
+        return unreadable
       }
-      if !batch.rows.isEmpty { try hand(batch) }
       return End(unreadable: unreadable, header: header)
     }
     lock.lock()
@@ -114,8 +108,11 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Queues a batch for the writer, waiting while `ahead` batches already wait; throws once the writer stopped.
-  private func hand(_ batch: Batch) throws {
+  /// Queues a batch for the writer, once `work` has worked it out, waiting while `ahead` batches already wait;
+  /// throws once the writer stopped.
+  private func hand(_ batch: Batch, workedBy work: WorkAhead<Kind>?) throws {
+    var batch = batch
+    work?.work(on: &batch.rows)
     lock.lock()
     defer { lock.unlock() }
     while waiting.count >= Self.ahead && !stopped { lock.wait() }

@@ -14,8 +14,8 @@ struct WorkAhead<Kind: RecordKind> {
   /// The fields that may name a cadre by 身份证号, the record's own key left out (a roster's own numbers).
   private let cadreFields: [Kind.Field]
   private let lookup: Lookup
-  /// The stored record under a key, for a kind that parses ahead.
-  private let existingByKey: Statement?
+  /// The records stored under their keys, for a kind that parses ahead.
+  private let stored: KeyedRecords<Kind>?
 
   /// Runs `body` with work ahead through a connection `open` gives, or with none when there is nothing to
   /// work out or the connection cannot be opened (the writer then does it all itself).
@@ -26,21 +26,31 @@ struct WorkAhead<Kind: RecordKind> {
     }
     guard !cadreFields.isEmpty || Kind.parsesAhead, let queue = try? open?() else { return try body(nil) }
     return try queue.read { db in
-      let existingByKey =
-        Kind.parsesAhead ? try RecordSaver<Kind>.existingSQL.map { try db.makeStatement(sql: $0) } : nil
-      return try body(WorkAhead(cadreFields: cadreFields, lookup: Lookup(db), existingByKey: existingByKey))
+      let stored = Kind.parsesAhead ? try KeyedRecords<Kind>(db) : nil
+      return try body(WorkAhead(cadreFields: cadreFields, lookup: Lookup(db), stored: stored))
     }
   }
 
-  /// Keeps in `row` the first cadre one of its fields names, if there is one, and returns the row worked
-  /// out over its stored record when the kind parses ahead and nothing went wrong doing so.
-  func work(on row: inout FieldReader<Kind.Field>) -> RecordSaver<Kind>.Ahead? {
-    for field in cadreFields {
-      guard let text = row.text(field), let cadre = try? lookup.cadre(spelled: text) else { continue }
-      row.found = (field, cadre)
-      break
+  /// Works out a batch of rows: keeps in each the first cadre one of its fields names, if there is one, and,
+  /// for a kind that parses ahead, the row worked out over the record stored under its key — those records
+  /// read for the whole batch at once. A row without a key, or whose working out went wrong, is left to the
+  /// writer.
+  func work(on rows: inout [ReadAhead<Kind>.Row]) {
+    for index in rows.indices where !cadreFields.isEmpty {
+      guard var cells = rows[index].cells else { continue }
+      for field in cadreFields {
+        guard let text = cells.text(field), let cadre = try? lookup.cadre(spelled: text) else { continue }
+        cells.found = (field, cadre)
+        break
+      }
+      rows[index].cells = cells
     }
-    guard let existingByKey else { return nil }
-    return try? RecordSaver<Kind>.ahead(of: row, existingByKey: existingByKey, lookup)
+    guard let stored else { return }
+    let keys = rows.map { row in row.cells.flatMap { try? Kind.key(of: $0, lookup) } }
+    guard let records = try? stored.records(under: keys.compactMap { $0 }) else { return }
+    for (index, key) in keys.enumerated() {
+      guard let cells = rows[index].cells, let key else { continue }
+      rows[index].ahead = try? RecordSaver<Kind>.ahead(of: cells, key: key, over: records[key], lookup)
+    }
   }
 }

@@ -14,7 +14,7 @@ final class RecordSaver<Kind: RecordKind> {
   /// The command's look-ups, shared with every other saver it runs.
   var lookup: Lookup { writer.lookup }
   private let update: Bool
-  private let existingByKey: Statement?
+  private let stored: KeyedRecords<Kind>?
   private var seen: ImportedKeys?
 
   /// A row read into its record: the row with its problems and notes, and the record when it has none —
@@ -33,23 +33,11 @@ final class RecordSaver<Kind: RecordKind> {
     let reading: Reading
   }
 
-  /// Reads the record stored under a key, for kinds with one.
-  static var existingSQL: String? {
-    Kind.keyField.map { _ in
-      "SELECT \(Kind.Record.selection) FROM \(Kind.Record.databaseTableName) WHERE \(Kind.keyColumn) = ?"
-    }
-  }
-
   init(_ writer: AuditedWriter, update: Bool) throws {
     self.writer = writer
     self.update = update
-    if let sql = Self.existingSQL {
-      existingByKey = try writer.db.cachedStatement(sql: sql)
-      seen = try ImportedKeys(writer.db)
-    } else {
-      existingByKey = nil
-      seen = nil
-    }
+    stored = try KeyedRecords(writer.db)
+    seen = stored == nil ? nil : try ImportedKeys(writer.db)
   }
 
   /// Saves one row; returns what happened and the row's notes, or throws its problems.
@@ -73,9 +61,7 @@ final class RecordSaver<Kind: RecordKind> {
     if let ahead {
       result = try store(ahead.reading, over: ahead.existing)
     } else {
-      let existing = try key.flatMap { key in
-        try existingByKey.flatMap { try Kind.Record.fetchOne($0, arguments: [key]) }
-      }
+      let existing = try key.flatMap { try stored?.record(under: $0) }
       result = try store(try Self.read(row, over: existing, lookup), over: existing)
     }
     if let key { try seen?.insert(key, line: line) }
@@ -92,9 +78,9 @@ final class RecordSaver<Kind: RecordKind> {
 
   /// Works out a row on the reading thread, through its own connection and look-ups: down to the stored
   /// values of a new record (a roster's pinyin keys among them).
-  static func ahead(of row: FieldReader<Kind.Field>, existingByKey: Statement, _ lookup: Lookup) throws -> Ahead {
-    let key = try Kind.key(of: row, lookup)
-    let existing = try key.flatMap { try Kind.Record.fetchOne(existingByKey, arguments: [$0]) }
+  static func ahead(of row: FieldReader<Kind.Field>, key: String?, over existing: Kind.Record?, _ lookup: Lookup)
+    throws -> Ahead
+  {
     var reading = try read(row, over: existing, lookup)
     if existing == nil, let listed = reading.parsed?.record as? any ColumnList {
       reading.values = StatementArguments(listed.storedValues)
