@@ -33,7 +33,7 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
   private struct Stopped: Error {}
 
   private static var batchSize: Int { 1024 }
-  private static var ahead: Int { 8 }
+  private static var ahead: Int { 2 }
 
   private var sheet: ImportSheet
   private var header: HeaderSearch<Field>

@@ -53,7 +53,8 @@ public enum CadreKind: RecordKind {
 public enum Memberships {
   /// Closes the open membership and opens one in `organizationID` (none when nil), dated `day` or, without
   /// one, the day the command runs. A cadre's first membership starts on an unknown day unless one is given.
-  /// A `newCadre`, added by the same save, has no membership to read: a roster's import adds thousands.
+  /// A `newCadre`, added by the same save, has no membership to read, and its first may wait to be stored
+  /// with the next ones (`WaitingRows`): a roster's import adds thousands.
   public static func assign(
     cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter, newCadre: Bool = false
   ) throws {
@@ -79,6 +80,6 @@ public enum Memberships {
     guard let organizationID else { return }
     var membership = Membership(
       id: nil, cadreID: cadreID, organizationID: organizationID, joinedOn: hadAny ? changeDay : day, leftOn: nil)
-    try writer.insert(&membership)
+    try writer.insert(&membership, canWait: newCadre)
   }
 }

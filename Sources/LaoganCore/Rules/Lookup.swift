@@ -81,7 +81,8 @@ public final class Lookup {
 
   public func organizationID(named name: String) throws -> Int64? {
     try Int64.fetchOne(
-      db.cachedStatement(sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())"),
+      reading("party_organization").cachedStatement(
+        sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())"),
       arguments: [name])
   }
 

@@ -110,7 +110,7 @@ public final class AuditedWriter {
       waiting = batch
       return
     }
-    try storeWaitingRows()
+    try storeWaitingRows(before: table)
     if let listed = record as? any ColumnList {
       try insertStatement(table, columns: type(of: listed).storedColumns)
         .execute(arguments: values ?? StatementArguments(listed.storedValues))
@@ -146,6 +146,14 @@ public final class AuditedWriter {
     guard let batch = waiting else { return }
     waiting = nil
     try batch.store(connection)
+  }
+
+  /// Stores the waiting rows before a row of `table` goes in by itself when they are of that table or its
+  /// rows may point to theirs; else they keep waiting: a roster's cadres go in one by one between their
+  /// memberships, which wait.
+  private func storeWaitingRows(before table: String) throws {
+    guard let batch = waiting else { return }
+    if try batch.table == table || referencedTables(of: table).contains(batch.table) { try storeWaitingRows() }
   }
 
   private func insertStatement(_ table: String, columns: [String]) throws -> Statement {
