@@ -32,8 +32,8 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
   /// The writer stopped taking rows; the reading thread gives up at its next batch.
   private struct Stopped: Error {}
 
-  private static var batchSize: Int { 1024 }
-  private static var ahead: Int { 2 }
+  private static var batchSize: Int { 256 }
+  private static var ahead: Int { 4 }
 
   private var sheet: ImportSheet
   private var header: HeaderSearch<Field>

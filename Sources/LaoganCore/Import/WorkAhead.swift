@@ -36,14 +36,8 @@ struct WorkAhead<Kind: RecordKind> {
   /// read for the whole batch at once. A row without a key, or whose working out went wrong, is left to the
   /// writer.
   func work(on rows: inout [ReadAhead<Kind>.Row]) {
-    for index in rows.indices where !cadreFields.isEmpty {
-      guard var cells = rows[index].cells else { continue }
-      for field in cadreFields {
-        guard let text = cells.text(field), let cadre = try? lookup.cadre(spelled: text) else { continue }
-        cells.found = (field, cadre)
-        break
-      }
-      rows[index].cells = cells
+    if !cadreFields.isEmpty {
+      for index in rows.indices { rows[index].cells = rows[index].cells.map(withCadreFound) }
     }
     guard let stored else { return }
     let keys = rows.map { row in row.cells.flatMap { try? Kind.key(of: $0, lookup) } }
@@ -52,5 +46,16 @@ struct WorkAhead<Kind: RecordKind> {
       guard let cells = rows[index].cells, let key else { continue }
       rows[index].ahead = try? RecordSaver<Kind>.ahead(of: cells, key: key, over: records[key], lookup)
     }
+  }
+
+  /// `cells` keeping the first cadre one of the fields names, if there is one.
+  private func withCadreFound(_ cells: FieldReader<Kind.Field>) -> FieldReader<Kind.Field> {
+    var cells = cells
+    for field in cadreFields {
+      guard let text = cells.text(field), let cadre = try? lookup.cadre(spelled: text) else { continue }
+      cells.found = (field, cadre)
+      break
+    }
+    return cells
   }
 }

@@ -37,7 +37,7 @@ final class RecordSaver<Kind: RecordKind> {
     self.writer = writer
     self.update = update
     stored = try KeyedRecords(writer.db)
-    seen = stored == nil ? nil : ImportedKeys()
+    seen = stored == nil ? nil : try ImportedKeys(writer.db)
   }
 
   /// Saves one row; returns what happened and the row's notes, or throws its problems.
@@ -54,7 +54,7 @@ final class RecordSaver<Kind: RecordKind> {
     outcome: Outcome, record: Kind.Record, notes: [String]
   ) {
     let key = try ahead.map(\.key) ?? Kind.key(of: row, lookup)
-    if let key, let seen, let first = seen.line(of: key), let field = Kind.keyField {
+    if let key, let seen, let first = try seen.line(of: key), let field = Kind.keyField {
       throw FieldProblems(problems: [FieldProblem(field: field.rawValue, value: shown(key), reason: "与第 \(first) 行重复")])
     }
     let result: (outcome: Outcome, record: Kind.Record, notes: [String])
@@ -64,7 +64,7 @@ final class RecordSaver<Kind: RecordKind> {
       let existing = try key.flatMap { try stored?.record(under: $0) }
       result = try store(try Self.read(row, over: existing, lookup), over: existing)
     }
-    if let key { seen?.insert(key, line: line) }
+    if let key { try seen?.insert(key, line: line) }
     return result
   }
 
