@@ -65,7 +65,7 @@ public final class AuditedWriter {
   /// first row. A file of a million payments is logged as one range entry, a roster of cadres as two (its
   /// cadres, then their memberships); any other write logs the runs first (`InsertRuns`).
   private var unlogged = InsertRuns()
-  /// New rows of a fact kind that wait to be stored together (`insert(_:canWait:)`).
+  /// New rows that wait to be stored together (`insert(_:canWait:values:)`).
   private var waiting: WaitingRows?
   private var insertStatements: [String: Statement] = [:]
   private var references: [String: Set<String>] = [:]
@@ -91,9 +91,10 @@ public final class AuditedWriter {
   }
 
   /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
-  /// `canWait` — a fact, which nothing else written with it refers to — and that lists its own columns may
-  /// wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `values`, when
-  /// given, are the record's stored values, worked out already (`RecordSaver.Ahead`).
+  /// `canWait` — one nothing else written with it refers to: a fact, a new cadre's first membership — and
+  /// that lists its own columns may wait to be stored with the rows after it (`WaitingRows`); it has its id
+  /// either way. `values`, when given, are the record's stored values, worked out already
+  /// (`RecordSaver.Ahead`).
   public func insert<Record: AuditedRecord>(
     _ record: inout Record, canWait: Bool = false, values: StatementArguments? = nil
   ) throws {
