@@ -33,8 +33,8 @@ public enum CadreKind: RecordKind {
   }
 
   public static func parse(_ cells: inout FieldReader<CadreField>, _ lookup: Lookup) throws -> Parsed<Cadre>? {
-    _ = try cells.organization(.partyOrganization, lookup)
-    return cells.readCadre().map { Parsed($0) }
+    let organization = try cells.organization(.partyOrganization, lookup)
+    return cells.readCadre().map { Parsed($0, organizationID: organization) }
   }
 
   public static func cells(of cadre: Cadre, _ lookup: Lookup) throws -> [CadreField: String] {
@@ -42,10 +42,11 @@ public enum CadreKind: RecordKind {
   }
 
   /// Moves the cadre's open membership to the organization the record names, keeping the old one closed.
-  public static func afterSave(_ cadre: Cadre, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws {
-    guard let id = cadre.id else { return }
-    let organization = try cadre.partyOrganization.flatMap { try lookup.organizationID(named: $0) }
-    try Memberships.assign(cadreID: id, to: organization, on: nil, writer, newCadre: added)
+  public static func afterSave(_ parsed: Parsed<Cadre>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
+    throws
+  {
+    guard let id = parsed.record.id else { return }
+    try Memberships.assign(cadreID: id, to: parsed.organizationID, on: nil, writer, newCadre: added)
   }
 }
 

@@ -48,9 +48,9 @@ public protocol RecordKind: SendableMetatype {
   /// the import writes, its save no record of its own kind but its own — so that what the reading thread
   /// saw is what the writer would see.
   static var parsesAhead: Bool { get }
-  /// Writes what belongs with a record but not in its row (a cadre's membership); after insert (`added`)
-  /// or update.
-  static func afterSave(_ record: Record, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws
+  /// Writes what belongs with a row's record but not in it (a cadre's membership); after insert (`added`) or
+  /// update.
+  static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws
   /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
   static func importFile(
     _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
@@ -70,14 +70,17 @@ public enum RecordRegion: Sendable {
   case none
 }
 
-/// A row read into a record, with the cadres it lists when it lists them.
+/// A row read into a record, with the cadres it lists when it lists them and the Party organization it names
+/// when that is no column of the record (a cadre's 所在党组织, kept as a membership by `afterSave`).
 public struct Parsed<Record> {
   public var record: Record
   public var participants: [Lookup.CadreRef]?
+  public var organizationID: Int64?
 
-  public init(_ record: Record, participants: [Lookup.CadreRef]? = nil) {
+  public init(_ record: Record, participants: [Lookup.CadreRef]? = nil, organizationID: Int64? = nil) {
     self.record = record
     self.participants = participants
+    self.organizationID = organizationID
   }
 }
 
@@ -93,7 +96,9 @@ extension RecordKind {
   public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
   public static var region: RecordRegion { .own }
-  public static func afterSave(_ record: Record, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws {}
+  public static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
+    throws
+  {}
   public static var parsesAhead: Bool { false }
   /// The table the kind's records live in.
   public static var tableName: String { Record.databaseTableName }

@@ -107,7 +107,7 @@ final class RecordSaver<Kind: RecordKind> {
     guard let existing else {
       try writer.insert(&parsed.record, canWait: Kind.isFact, values: reading.values)
       try link(parsed)
-      try Kind.afterSave(parsed.record, added: true, writer, lookup)
+      try Kind.afterSave(parsed, added: true, writer, lookup)
       return (.added, parsed.record, reader.notes)
     }
     // The row says nothing of voiding: a voided record stays voided however often its roster is imported.
@@ -131,7 +131,7 @@ final class RecordSaver<Kind: RecordKind> {
     }
     try writer.update(parsed.record, from: existing)
     if listedNow != listedBefore { try link(parsed) }
-    try Kind.afterSave(parsed.record, added: false, writer, lookup)
+    try Kind.afterSave(parsed, added: false, writer, lookup)
     return (.updated, parsed.record, reader.notes)
   }
 

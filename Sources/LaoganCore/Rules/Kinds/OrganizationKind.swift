@@ -55,8 +55,10 @@ public enum OrganizationKind: RecordKind {
   }
 
   /// The 书记 the record names becomes the organization's current one.
-  public static func afterSave(_ record: Record, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws {
-    guard let id = record.id else { return }
-    try Officers.setSecretary(of: id, to: record.secretaryID, writer)
+  public static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
+    throws
+  {
+    guard let id = parsed.record.id else { return }
+    try Officers.setSecretary(of: id, to: parsed.record.secretaryID, writer)
   }
 }

@@ -47,7 +47,10 @@ public enum TransferKind: RecordKind {
   }
 
   /// A 迁出 ends the cadre's Party membership here on its day.
-  public static func afterSave(_ record: Record, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws {
+  public static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
+    throws
+  {
+    let record = parsed.record
     guard record.direction == .outward, record.voidedReason == nil else { return }
     try Memberships.assign(cadreID: record.cadreID, to: nil, on: record.transferredOn, writer)
   }
