@@ -28,7 +28,7 @@ final class RecordSaver<Kind: RecordKind> {
   /// A row of a kind that `parsesAhead`, worked out on the reading thread (`WorkAhead`): its key, the record
   /// stored under it when the command began, and the row read over that record.
   struct Ahead {
-    let key: String?
+    let key: String
     let existing: Kind.Record?
     let reading: Reading
   }
@@ -78,7 +78,7 @@ final class RecordSaver<Kind: RecordKind> {
 
   /// Works out a row on the reading thread, through its own connection and look-ups: down to the stored
   /// values of a new record (a roster's pinyin keys among them).
-  static func ahead(of row: FieldReader<Kind.Field>, key: String?, over existing: Kind.Record?, _ lookup: Lookup)
+  static func ahead(of row: FieldReader<Kind.Field>, key: String, over existing: Kind.Record?, _ lookup: Lookup)
     throws -> Ahead
   {
     var reading = try read(row, over: existing, lookup)
