@@ -30,7 +30,7 @@ extension RecordKind {
     // Placed in the file (a workbook's column letters) once the reading has ended and the header is known.
     var problems: [ImportProblem] = []
 
-    try database.write(context, dryRun: options.dryRun, temporaryInMemory: isFact) { writer in
+    try database.write(context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit) { writer in
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
       let saver = try RecordSaver<Self>(writer, update: options.update)
       let reading = ReadAhead<Self>(

@@ -104,6 +104,11 @@ extension RecordKind {
   public static var tableName: String { Record.databaseTableName }
   /// Facts are imported once per file unless `--again`.
   public static var isFact: Bool { keyField == nil }
+  /// Whether an import of this kind has its rows checked against the database's constraints at commit
+  /// (`CommitCheck`) rather than statement by statement: a fact's import adds its rows, and at most updates
+  /// others after them (a transfer's membership), deleting none — unless it lists participants, whose
+  /// rows are replaced.
+  static var checkedAtCommit: Bool { isFact && participantTable == nil }
 }
 
 extension RecordKind {

@@ -275,13 +275,12 @@ extension LaoganDatabase {
   /// everything, log included; a command that changed nothing leaves no group behind. With `dryRun` the
   /// transaction is always rolled back, so a dry run checks exactly what a real run would.
   ///
-  /// `temporaryInMemory` is for a command that stores many rows a statement (a fact import's `WaitingRows`):
-  /// SQLite keeps what such a statement changes in a statement journal, to undo it alone if it fails, and in a
-  /// temporary file that journal was a write call for every page every statement touched — 1.35 million for
-  /// 200,000 payments. Other commands keep SQLite's default, so a large sort (a benefit run's) goes to a
-  /// temporary file rather than into memory.
+  /// With `checkedAtCommit` — for a command that adds rows and updates some, deleting none and listing no
+  /// participants (`RecordKind.checkedAtCommit`) — SQLite checks no foreign key or CHECK constraint statement
+  /// by statement: `CommitCheck` checks the command's rows against them all at once before it commits, and a
+  /// broken one rolls everything back as SQLite's own refusal would.
   public func write<T>(
-    _ context: AuditContext, dryRun: Bool = false, temporaryInMemory: Bool = false,
+    _ context: AuditContext, dryRun: Bool = false, checkedAtCommit: Bool = false,
     _ body: (AuditedWriter) throws -> T
   ) throws -> T {
     try LaoganDatabase.translatingErrors {
@@ -290,18 +289,25 @@ extension LaoganDatabase {
         // pages stay in memory instead of spilling to the journal mid-transaction, and memory stays flat in
         // the file's size. A report reads each page once, and a larger cache would only be memory faulted in.
         try db.execute(sql: "PRAGMA cache_size = -32768")
-        try db.execute(sql: "PRAGMA temp_store = \(temporaryInMemory ? "MEMORY" : "DEFAULT")")
-        var result: T?
-        try db.inTransaction(.immediate) {
-          let writer = try AuditedWriter(db: db, context: context)
-          result = try body(writer)
-          try writer.logInserts()
-          if dryRun { return .rollback }
-          if writer.entryCount == 0 {
-            try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
+        // Set outside the transaction: SQLite ignores `foreign_keys` inside one.
+        if checkedAtCommit { try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON") }
+        let written = Result {
+          var result: T?
+          try db.inTransaction(.immediate) {
+            let check = checkedAtCommit ? try CommitCheck(db) : nil
+            let writer = try AuditedWriter(db: db, context: context)
+            result = try body(writer)
+            try writer.logInserts()
+            if writer.entryCount == 0 {
+              try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
+            }
+            try check?.run(runID: writer.runID, db)
+            return dryRun ? .rollback : .commit
           }
-          return .commit
+          return result
         }
+        if checkedAtCommit { try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF") }
+        let result = try written.get()
         guard let result else { throw LaoganError.database("写入未完成") }
         return result
       }

@@ -41,12 +41,14 @@ struct WaitingRows {
     count += 1
   }
 
-  /// Stores the rows, one statement for all of them.
+  /// Stores the rows, one statement for all of them. `OR FAIL`: a refused row fails the command, whose
+  /// transaction is rolled back whole, so no statement need be undone alone — with its foreign keys and CHECK
+  /// constraints left to `CommitCheck`, SQLite then keeps no statement journal.
   func store(_ db: Database) throws {
     guard count > 0 else { return }
     let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     try db.cachedStatement(
-      sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+      sql: "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         + Array(repeating: row, count: count).joined(separator: ", ")
     ).execute(arguments: StatementArguments(values))
   }

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import LaoganCore
+
+@Suite("Constraints checked at commit")
+struct CommitCheckTests {
+  let folder: TemporaryFolder
+  let database: LaoganDatabase
+  let cadreID: Int64
+
+  init() throws {
+    folder = try TemporaryFolder()
+    database = try folder.database()
+    try folder.importSheet(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义", into: database)
+    cadreID = try #require(try database.cadre("甲").id)
+  }
+
+  /// A payment of 甲's, stored by a command checked at commit through `store`; what the command threw.
+  func storeChecked(_ store: (AuditedWriter) throws -> Void) -> (any Error)? {
+    do {
+      try database.write(testContext, checkedAtCommit: true, store)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  func counts() throws -> [Int] {
+    try database.read { db in
+      try ["payment", "command_run", "audit_entry"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
+    }
+  }
+
+  func insertPayment(month: String = "2023-01", cadre: Int64? = nil) -> (AuditedWriter) throws -> Void {
+    { writer in
+      try writer.db.execute(
+        sql: "INSERT INTO payment (cadre_id, item, month, amount_fen) VALUES (?, '特需费', ?, 100)",
+        arguments: [cadre ?? cadreID, month])
+    }
+  }
+
+  @Test("a row breaking a CHECK constraint is refused at commit, named, and nothing is kept")
+  func brokenCheck() throws {
+    let before = try counts()
+    let error = storeChecked(insertPayment(month: "2023-1"))
+    #expect(
+      error as? LaoganError
+        == .database(
+          "CHECK constraint failed: month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'（payment 表第 1 行）"))
+    #expect(try counts() == before)
+  }
+
+  @Test("a row pointing to no record is refused at commit, named, and nothing is kept")
+  func brokenForeignKey() throws {
+    let before = try counts()
+    let error = storeChecked(insertPayment(cadre: 999))
+    #expect(
+      error as? LaoganError == .database("FOREIGN KEY constraint failed: cadre_id REFERENCES cadre(id)（payment 表第 1 行）")
+    )
+    #expect(try counts() == before)
+  }
+
+  @Test("a row the command updated is checked too")
+  func brokenUpdate() throws {
+    #expect(storeChecked(insertPayment()) == nil)
+    let stored = try #require(try database.read { try Payment.fetchOne($0) })
+    var zero = stored
+    zero.amount = Fen(0)
+    let error = storeChecked { writer in try writer.update(zero, from: stored) }
+    #expect(error as? LaoganError == .database("CHECK constraint failed: amount_fen <> 0（payment 表第 1 行）"))
+    #expect(try database.read { try Payment.fetchOne($0) } == stored)
+  }
+
+  @Test("after a command checked at commit, refused or not, SQLite checks every statement again")
+  func checksComeBack() throws {
+    #expect(storeChecked(insertPayment(cadre: 999)) != nil)
+    #expect(storeChecked(insertPayment()) == nil)
+    for store in [insertPayment(cadre: 999), insertPayment(month: "2023-1")] {
+      #expect(throws: LaoganError.self) { try database.write(testContext, store) }
+    }
+    #expect(try counts()[0] == 1)
+  }
+
+  @Test("a table's CHECK expressions are read from its CREATE statement, quoted text and names left alone")
+  func checkExpressions() {
+    let sql = """
+      CREATE TABLE "t" (
+        a TEXT CHECK (a IN ('x(', 'it''s CHECK (y)')),
+        "check" INTEGER, checked INTEGER,
+        b TEXT check(b GLOB '[0-9]'),
+        CHECK ((a IS NULL) <> (b IS NULL))
+      )
+      """
+    #expect(
+      TableConstraints.checkExpressions(in: sql) == [
+        "a IN ('x(', 'it''s CHECK (y)')", "b GLOB '[0-9]'", "(a IS NULL) <> (b IS NULL)",
+      ])
+  }
+}
