@@ -48,6 +48,9 @@ public protocol RecordKind: SendableMetatype {
   /// the import writes, its save no record of its own kind but its own — so that what the reading thread
   /// saw is what the writer would see.
   static var parsesAhead: Bool { get }
+  /// Starts, on a thread of its own, what reading the kind's rows will wait for the first time (ICU's rules
+  /// for a roster's pinyin keys), as an import of the kind begins.
+  static func prepareToRead()
   /// Writes what belongs with a row's record but not in it (a cadre's membership); after insert (`added`) or
   /// update.
   static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws
@@ -100,15 +103,16 @@ extension RecordKind {
     throws
   {}
   public static var parsesAhead: Bool { false }
+  public static func prepareToRead() {}
   /// The table the kind's records live in.
   public static var tableName: String { Record.databaseTableName }
   /// Facts are imported once per file unless `--again`.
   public static var isFact: Bool { keyField == nil }
   /// Whether an import of this kind has its rows checked against the database's constraints at commit
-  /// (`CommitCheck`) rather than statement by statement: a fact's import adds its rows, and at most updates
-  /// others after them (a transfer's membership), deleting none — unless it lists participants, whose
-  /// rows are replaced.
-  static var checkedAtCommit: Bool { isFact && participantTable == nil }
+  /// (`CommitCheck`) rather than statement by statement: an import adds and updates records and what goes
+  /// with them (a cadre's membership, a branch's secretary), deleting none — unless the kind lists
+  /// participants, whose rows are replaced.
+  static var checkedAtCommit: Bool { participantTable == nil }
 }
 
 extension RecordKind {

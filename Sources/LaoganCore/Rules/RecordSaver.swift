@@ -22,7 +22,7 @@ final class RecordSaver<Kind: RecordKind> {
   struct Reading {
     var cells: FieldReader<Kind.Field>
     var parsed: Parsed<Kind.Record>?
-    var values: StatementArguments?
+    var values: [(any DatabaseValueConvertible)?]?
   }
 
   /// A row of a kind that `parsesAhead`, worked out on the reading thread (`WorkAhead`): its key, the record
@@ -83,7 +83,7 @@ final class RecordSaver<Kind: RecordKind> {
   {
     var reading = try read(row, over: existing, lookup)
     if existing == nil, let listed = reading.parsed?.record as? any ColumnList {
-      reading.values = StatementArguments(listed.storedValues)
+      reading.values = listed.storedValues
     }
     return Ahead(key: key, existing: existing, reading: reading)
   }

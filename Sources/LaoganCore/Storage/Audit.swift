@@ -96,7 +96,7 @@ public final class AuditedWriter {
   /// either way. `values`, when given, are the record's stored values, worked out already
   /// (`RecordSaver.Ahead`).
   public func insert<Record: AuditedRecord>(
-    _ record: inout Record, canWait: Bool = false, values: StatementArguments? = nil
+    _ record: inout Record, canWait: Bool = false, values: [(any DatabaseValueConvertible)?]? = nil
   ) throws {
     let table = Record.databaseTableName
     if canWait, let listed = record as? any ColumnList {
@@ -114,7 +114,7 @@ public final class AuditedWriter {
     try storeWaitingRows(before: table)
     if let listed = record as? any ColumnList {
       try insertStatement(table, columns: type(of: listed).storedColumns)
-        .execute(arguments: values ?? StatementArguments(listed.storedValues))
+        .execute(arguments: StatementArguments(values ?? listed.storedValues))
     } else {
       try record.insert(connection)
     }
