@@ -27,7 +27,7 @@ struct WorkAhead<Kind: RecordKind> {
     guard !cadreFields.isEmpty || Kind.parsesAhead, let queue = try? open?() else { return try body(nil) }
     return try queue.read { db in
       let stored = Kind.parsesAhead ? try KeyedRecords<Kind>(db) : nil
-      return try body(WorkAhead(cadreFields: cadreFields, lookup: Lookup(db), stored: stored))
+      return try body(WorkAhead(cadreFields: cadreFields, lookup: Lookup(db, snapshot: true), stored: stored))
     }
   }
 

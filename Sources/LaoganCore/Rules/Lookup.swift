@@ -27,8 +27,15 @@ public final class Lookup {
   private static let cadreByResidentID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"
   private static let cadreByID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"
 
-  public init(_ db: Database) {
+  /// The organizations found so far by name, for a look-up over a snapshot (`init(_:snapshot:)`).
+  private var organizations: [String: Int64?]?
+
+  /// With `snapshot`, for a connection that sees the database as a command found it and no write of its
+  /// (`WorkAhead`'s): what it finds cannot change, so it remembers organizations by name — a roster names its
+  /// two hundred branches twenty-six thousand times, a query each.
+  public init(_ db: Database, snapshot: Bool = false) {
     connection = db
+    organizations = snapshot ? [:] : nil
   }
 
   /// The connection, for a read of `table` alone: rows of other tables may wait.
@@ -80,10 +87,13 @@ public final class Lookup {
   }
 
   public func organizationID(named name: String) throws -> Int64? {
-    try Int64.fetchOne(
+    if let known = organizations?[name] { return known }
+    let id = try Int64.fetchOne(
       reading("party_organization").cachedStatement(
         sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())"),
       arguments: [name])
+    organizations?[name] = id
+    return id
   }
 
   /// Whether the cadre has a standard from `month` on, other than the record `id` (the one being edited).
