@@ -17,9 +17,8 @@ import GRDB
 /// SQLite's cache, was slower: a million payments took 17.2–18.6 s against 14.6–15.2 s, the cadres each
 /// batch's rows point to crowding the indexes out of the cache.
 struct CommitCheck {
-  private let tables: [TableConstraints]
-  /// Each table's largest rowid when the command began.
-  private let lastRowIDs: [String: Int64]
+  /// Each table's constraints, with its largest rowid when the command began.
+  private let tables: [(constraints: TableConstraints, lastRowID: Int64)]
 
   init(_ db: Database) throws {
     tables = try Row.fetchAll(
@@ -28,26 +27,27 @@ struct CommitCheck {
         SELECT name, sql FROM sqlite_schema
         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%WITHOUT ROWID%'
         """
-    ).map { try TableConstraints(table: $0["name"], sql: $0["sql"], db) }
-    var lastRowIDs: [String: Int64] = [:]
-    for table in tables {
-      lastRowIDs[table.table] = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM \"\(table.table)\"") ?? 0
+    ).map { row in
+      let table: String = row["name"]
+      return (
+        try TableConstraints(table: table, sql: row["sql"], db),
+        try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM \"\(table)\"") ?? 0
+      )
     }
-    self.lastRowIDs = lastRowIDs
   }
 
   /// Checks the rows the command `runID` added or updated.
   func run(runID: Int64, _ db: Database) throws {
     let updated = Dictionary(
-      try Row.fetchAll(
+      uniqueKeysWithValues: try Row.fetchAll(
         db,
         sql: """
           SELECT table_name, json_group_array(record_id) FROM audit_entry
           WHERE run_id = ? AND action = 'update' GROUP BY table_name
           """, arguments: [runID]
-      ).map { row -> (String, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
-    for table in tables {
-      try table.refuseBroken(rows: "rowid > ?", [lastRowIDs[table.table] ?? 0], db)
+      ).map { row -> (String, String) in (row[0], row[1]) })
+    for (table, lastRowID) in tables {
+      try table.refuseBroken(rows: "rowid > ?", [lastRowID], db)
       if let ids = updated[table.table] {
         try table.refuseBroken(rows: "rowid IN (SELECT value FROM json_each(?))", [ids], db)
       }
