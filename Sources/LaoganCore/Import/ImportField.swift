@@ -64,7 +64,7 @@ struct HeaderMap<Field: ImportField> {
       problems.append(ImportProblem(line: header.line, column: field.rawValue, value: "", reason: "缺少必需的列"))
     }
     guard problems.isEmpty else { throw ImportFailure(problems: problems) }
-    positions = found.map { ($0.key, $0.value) }
+    positions = found.map { ($0.key, $0.value) }.sorted { $0.index < $1.index }
     width = header.cells.count
   }
 
@@ -89,9 +89,10 @@ struct HeaderMap<Field: ImportField> {
 
   /// A data row's cells under their fields, trimmed; a field whose column the row falls short of is absent.
   func reader(of record: CSVRecord) -> FieldReader<Field> {
-    var cells = [Field: String](minimumCapacity: positions.count)
+    var cells: [(field: Field, text: String)] = []
+    cells.reserveCapacity(positions.count)
     for (field, index) in positions where index < record.cells.count {
-      cells[field] = record.cells[index].trimmed
+      cells.append((field, record.cells[index].trimmed))
     }
     return FieldReader(trimmed: cells)
   }

@@ -2,8 +2,10 @@
 /// of stopping at the first, so a clerk can fix a row in one go. Every record kind reads its cells here.
 public struct FieldReader<Field: ImportField> {
   /// The row's cells trimmed: every read goes through here, once a cell. A cell the row has but leaves blank is
-  /// "" — it blanks a stored value —, a field the row has no cell for is absent.
-  private var cells: [Field: String]
+  /// "" — it blanks a stored value —, a field the row has no cell for is absent. A list found by comparing
+  /// fields, not a dictionary: a row has a few dozen cells, and hashing a field for every cell placed and read
+  /// was a sixth of a roster's reading thread.
+  private var cells: [(field: Field, text: String)]
   public private(set) var problems: [FieldProblem] = []
   /// The stored record an edit replaces, so that a kind checking its row against stored ones (one 书记 at a
   /// time, one standard a month) leaves it out; nil for a new record.
@@ -13,18 +15,20 @@ public struct FieldReader<Field: ImportField> {
   var found: (field: Field, cadre: Lookup.CadreRef)?
 
   public init(cells: [Field: String]) {
-    self.init(trimmed: cells.mapValues(\.trimmed))
+    self.init(trimmed: cells.map { ($0.key, $0.value.trimmed) })
   }
 
-  /// Cells already trimmed (an import's reading thread trims them as it places them).
-  init(trimmed cells: [Field: String]) {
+  /// Cells already trimmed (an import's reading thread trims them as it places them), each field once.
+  init(trimmed cells: [(field: Field, text: String)]) {
     self.cells = cells
   }
 
   /// Fields the row has no cell for take `stored`'s: an edit names only what changes, and a roster imported
   /// again without a column keeps what that column held.
   mutating func fill(from stored: [Field: String]) {
-    cells.merge(stored.lazy.map { ($0.key, $0.value.trimmed) }) { row, _ in row }
+    for (field, text) in stored where !cells.contains(where: { $0.field == field }) {
+      cells.append((field, text.trimmed))
+    }
   }
 
   /// A problem for each required field left blank; once the row is complete, before it is read.
@@ -36,8 +40,11 @@ public struct FieldReader<Field: ImportField> {
 
   /// The trimmed text of a cell; nil when blank or absent.
   public func text(_ field: Field) -> String? {
-    guard let text = cells[field], !text.isEmpty else { return nil }
-    return text
+    // By index: `first(where:)` would copy out, retain and release each cell's text it passes.
+    for index in cells.indices where cells[index].field == field {
+      return cells[index].text.isEmpty ? nil : cells[index].text
+    }
+    return nil
   }
 
   public mutating func fail(_ field: Field, _ reason: String, value: String? = nil) {
