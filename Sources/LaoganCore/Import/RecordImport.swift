@@ -23,7 +23,6 @@ extension RecordKind {
     _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
     progress: (_ rows: Int, _ fraction: Double?) -> Void
   ) throws -> ImportSummary {
-    prepareToRead()
     let sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
     let digest = isFact ? try SHA256.hex(of: url) : nil
     var summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)

@@ -19,9 +19,6 @@ public enum CadreKind: RecordKind {
   /// saving it writes only its own cadre and that cadre's memberships.
   public static let parsesAhead = true
 
-  /// A cadre's stored values include the pinyin keys of the name.
-  public static func prepareToRead() { PinyinKeys.shared.prepare() }
-
   /// By id, 身份证号 or a unique name (SPEC §9); a shared name is an error listing the candidates.
   public static func find(_ reference: String, in db: Database) throws -> Cadre? {
     do {

@@ -48,9 +48,6 @@ public protocol RecordKind: SendableMetatype {
   /// the import writes, its save no record of its own kind but its own — so that what the reading thread
   /// saw is what the writer would see.
   static var parsesAhead: Bool { get }
-  /// Starts, on a thread of its own, what reading the kind's rows will wait for the first time (ICU's rules
-  /// for a roster's pinyin keys), as an import of the kind begins.
-  static func prepareToRead()
   /// Writes what belongs with a row's record but not in it (a cadre's membership); after insert (`added`) or
   /// update.
   static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws
@@ -103,7 +100,6 @@ extension RecordKind {
     throws
   {}
   public static var parsesAhead: Bool { false }
-  public static func prepareToRead() {}
   /// The table the kind's records live in.
   public static var tableName: String { Record.databaseTableName }
   /// Facts are imported once per file unless `--again`.

@@ -3,41 +3,41 @@ import Synchronization
 
 /// Builds the pinyin search keys of a name, so that 张三丰 is found by `zhangsanfeng`, `zhangsan` and `zsf`.
 ///
-/// Readings come from ICU's Han-Latin transform, tones dropped and ü folded to u (a query's `v` is folded the
+/// Readings are ICU's Han-Latin transform, tones dropped and ü folded to u (a query's `v` is folded the
 /// same way). A surname that reads differently as a surname (单 shàn, 曾 zēng, 尉迟 yùchí) gets every reading,
-/// so the clerk who types `dan` and the one who types `shan` both find 单. Transforms cost ~70 µs, so readings
-/// are cached per character: rosters reuse a few thousand characters. The cache is keyed by Unicode scalar —
-/// a Han character is one — as hashing a `Character` normalizes it first, which made a look-up cost a
-/// microsecond: a tenth of a roster's reading thread.
+/// so the clerk who types `dan` and the one who types `shan` both find 单. The CJK Unified Ideographs — every
+/// character of a roster's names but the rarest — are read from `HanReadings`, ICU's readings written out:
+/// ICU compiles its rules at a process's first transform, 64 ms that a roster's reading thread spent before
+/// its first row while the writer waited, and `cadre add` before its one. Other characters are transformed
+/// and cached, by Unicode scalar: hashing a `Character` normalizes it first.
 public final class PinyinKeys: Sendable {
   /// One cache for the process, shared by every write.
   public static let shared = PinyinKeys()
 
   private let readings = Mutex<[Unicode.Scalar: String]>([:])
   private let surnameReadings = Mutex<[Unicode.Scalar: String]>([:])
+  /// `HanReadings.common` split once, a reading a character of its block.
+  private static let blockReadings = HanReadings.common.split(whereSeparator: \.isWhitespace).map(String.init)
 
   /// The keys stored beside a name: ` zhangsanfeng zsf ` with a blank at each end, so that a query can be
   /// matched at the start of any key with one `LIKE '% query%'`.
   public func keys(for name: String) -> String {
-    let characters = Array(name.filter { !$0.isWhitespace && $0 != "·" && $0 != "•" })
-    guard !characters.isEmpty else { return "" }
-    let surnameLength = PinyinKeys.compoundSurnames[String(characters.prefix(2))] != nil ? 2 : 1
-    let givenName = characters.dropFirst(surnameLength).map(reading)
+    let scalars = name.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "·" && $0 != "•" }
+    guard let first = scalars.first else { return "" }
+    let compound =
+      scalars.count > 1 ? PinyinKeys.compoundSurnames[String(scalars.prefix(2))] : nil
+    let surnames =
+      compound.map { $0.map { $0.split(separator: " ").map(String.init) } }
+      ?? [[surnameReading(first)], [reading(first)]] + (PinyinKeys.polyphonicSurnames[first] ?? []).map { [$0] }
+    let givenName = scalars.dropFirst(compound == nil ? 1 : 2).map(reading)
     var keys: [String] = []
-    for surname in surnameVariants(String(characters.prefix(surnameLength))) {
+    for surname in surnames {
       let syllables = surname + givenName
-      keys.append(syllables.joined())
-      keys.append(String(syllables.compactMap(\.first)))
+      for key in [syllables.joined(), String(syllables.compactMap(\.first))] where !keys.contains(key) {
+        keys.append(key)
+      }
     }
-    var unique: [String] = []
-    for key in keys where !unique.contains(key) { unique.append(key) }
-    return " " + unique.joined(separator: " ") + " "
-  }
-
-  /// Loads ICU's Han-Latin rules on a thread of its own: a process's first transform takes 64 ms, which a
-  /// roster's reading thread would otherwise spend on its first row while the writer waits for it.
-  public func prepare() {
-    Thread.detachNewThread { _ = self.keys(for: "中") }
+    return " " + keys.joined(separator: " ") + " "
   }
 
   /// A query as it is matched against keys: lower case, no blanks or apostrophes, `v` for ü read as u.
@@ -45,45 +45,44 @@ public final class PinyinKeys: Sendable {
     String(query.halfWidth.lowercased().filter { !$0.isWhitespace && $0 != "'" }.map { $0 == "v" ? "u" : $0 })
   }
 
-  /// Each way the surname may be read, as syllables.
-  private func surnameVariants(_ surname: String) -> [[String]] {
-    if let compound = PinyinKeys.compoundSurnames[surname] {
-      return compound.map { $0.split(separator: " ").map(String.init) }
+  /// The character's reading: the block's written out, or ICU's.
+  func reading(_ scalar: Unicode.Scalar) -> String {
+    if HanReadings.block.contains(scalar.value) {
+      return PinyinKeys.blockReadings[Int(scalar.value - HanReadings.block.lowerBound)]
     }
-    guard let character = surname.first else { return [] }
-    var variants = [[surnameReading(character)], [reading(character)]]
-    for extra in PinyinKeys.polyphonicSurnames[character] ?? [] { variants.append([extra]) }
-    return variants
+    return PinyinKeys.cached(scalar, in: readings, transform: .mandarinToLatin)
   }
 
-  private func reading(_ character: Character) -> String {
-    PinyinKeys.cached(character, in: readings, transform: .mandarinToLatin)
+  /// The character's reading as a surname.
+  func surnameReading(_ scalar: Unicode.Scalar) -> String {
+    if HanReadings.block.contains(scalar.value) { return HanReadings.surnames[scalar.value] ?? reading(scalar) }
+    return PinyinKeys.cached(scalar, in: surnameReadings, transform: PinyinKeys.surnameTransform)
   }
 
-  private func surnameReading(_ character: Character) -> String {
-    PinyinKeys.cached(character, in: surnameReadings, transform: StringTransform("Han-Latin/Names"))
-  }
+  static let surnameTransform = StringTransform("Han-Latin/Names")
 
-  /// The character's reading by `transform`, from the cache when the character is one scalar.
+  /// The character's reading by `transform`, from the cache once it is known. A letter or digit of ASCII is
+  /// its own, lower-cased, and anything else of ASCII has none: ICU is not loaded for a name's Latin letters.
   private static func cached(
-    _ character: Character, in cache: borrowing Mutex<[Unicode.Scalar: String]>, transform: StringTransform
+    _ scalar: Unicode.Scalar, in cache: borrowing Mutex<[Unicode.Scalar: String]>, transform: StringTransform
   ) -> String {
-    let scalars = character.unicodeScalars
-    guard let scalar = scalars.first, scalars.count == 1 else { return latin(String(character), transform: transform) }
+    if scalar.isASCII { return String(scalar).lowercased().filter { $0.isLetter || $0.isNumber } }
     if let known = cache.withLock({ $0[scalar] }) { return known }
-    let value = latin(String(character), transform: transform)
+    let value = transformed(scalar, by: transform)
     cache.withLock { $0[scalar] = value }
     return value
   }
 
-  private static func latin(_ text: String, transform: StringTransform) -> String {
+  /// ICU's reading of the character: transformed to Latin, tones dropped, letters and digits kept.
+  static func transformed(_ scalar: Unicode.Scalar, by transform: StringTransform) -> String {
+    let text = String(scalar)
     let latin = text.applyingTransform(transform, reverse: false) ?? text
     let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
     return plain.lowercased().filter { $0.isLetter || $0.isNumber }
   }
 
   /// Surnames read otherwise than the character's common reading (SPEC §3), each with its surname readings.
-  static let polyphonicSurnames: [Character: [String]] = [
+  static let polyphonicSurnames: [Unicode.Scalar: [String]] = [
     "单": ["shan"], "曾": ["zeng"], "解": ["xie"], "仇": ["qiu"], "区": ["ou"], "查": ["zha"], "朴": ["piao"],
     "盖": ["ge"], "乐": ["yue", "le"], "秘": ["bi"], "缪": ["miao"], "繁": ["po"], "覃": ["qin", "tan"],
     "员": ["yun"], "翟": ["zhai"], "召": ["shao"], "种": ["chong"], "隗": ["wei"], "折": ["she"], "牟": ["mu"],

@@ -1,5 +1,7 @@
-import LaoganCore
+import Foundation
 import Testing
+
+@testable import LaoganCore
 
 @Suite("Pinyin search keys")
 struct PinyinKeysTests {
@@ -26,6 +28,26 @@ struct PinyinKeysTests {
   func surnames(name: String, expected: [String]) {
     let stored = keys.keys(for: name)
     for key in expected { #expect(stored.contains(" \(key) "), "\(name): \(stored)") }
+  }
+
+  @Test("the block's written-out readings are ICU's, as a name and as a surname, character by character")
+  func writtenOutReadings() throws {
+    var differing: [String] = []
+    for value in HanReadings.block {
+      let scalar = try #require(Unicode.Scalar(value))
+      let common = PinyinKeys.transformed(scalar, by: .mandarinToLatin)
+      let surname = PinyinKeys.transformed(scalar, by: PinyinKeys.surnameTransform)
+      if keys.reading(scalar) != common || keys.surnameReading(scalar) != surname {
+        differing.append("\(scalar) \(keys.reading(scalar))/\(keys.surnameReading(scalar)) ICU \(common)/\(surname)")
+      }
+    }
+    #expect(differing.isEmpty, "run Scripts/han-readings.swift again: \(differing.prefix(5))")
+  }
+
+  @Test("a character beyond the block is read by ICU, and Latin letters are their own")
+  func beyondTheBlock() {
+    #expect(keys.keys(for: "刘䶮") == " liuyan ly ")
+    #expect(keys.keys(for: "Ma Li") == " mali ")
   }
 
   @Test("queries fold case, blanks and v for ü")
