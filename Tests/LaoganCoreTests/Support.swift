@@ -74,6 +74,13 @@ enum KnownIDs {
   static let man1946 = "522301194603150011"
   static let woman1930 = "522323193001010023"
   static let man1950 = "522301195011200032"
+
+  /// The `index`th (0 to 399) of a run of valid numbers: people born 1945-01-01 in 兴义, for rosters of many
+  /// rows.
+  static func serial(_ index: Int) -> String {
+    let body = "52230119450101" + String(format: "%03d", index + 100)
+    return body + String(UnicodeScalar(ResidentID.checkCharacter(for: Array(body.utf8))))
+  }
 }
 
 /// The repository's own sample spreadsheets (`Tests/Fixtures`), one a kind, in the forms clerks' files come in:

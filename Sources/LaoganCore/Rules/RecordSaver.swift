@@ -105,7 +105,8 @@ final class RecordSaver<Kind: RecordKind> {
     let reader = reading.cells
     guard reader.problems.isEmpty, var parsed = reading.parsed else { throw FieldProblems(problems: reader.problems) }
     guard let existing else {
-      try writer.insert(&parsed.record, canWait: Kind.isFact, values: reading.values)
+      // A kind that parses ahead reads nothing its import writes, so its new records may wait too.
+      try writer.insert(&parsed.record, canWait: Kind.isFact || Kind.parsesAhead, values: reading.values)
       try link(parsed)
       try Kind.afterSave(parsed, added: true, writer, lookup)
       return (.added, parsed.record, reader.notes)

@@ -65,10 +65,16 @@ public final class AuditedWriter {
   /// first row. A file of a million payments is logged as one range entry, a roster of cadres as two (its
   /// cadres, then their memberships); any other write logs the runs first (`InsertRuns`).
   private var unlogged = InsertRuns()
-  /// New rows that wait to be stored together (`insert(_:canWait:values:)`).
-  private var waiting: WaitingRows?
+  /// New rows that wait to be stored together (`insert(_:canWait:values:)`), a batch a table: a roster's
+  /// cadres and their first memberships wait side by side.
+  private var waiting: [WaitingRows] = []
   private var insertStatements: [String: Statement] = [:]
   private var references: [String: Set<String>] = [:]
+  /// Whether SQLite checks foreign keys statement by statement: waiting rows are then stored after those
+  /// they may point to. A command checked at commit (`CommitCheck`) turns the check off, and each batch is
+  /// stored when full, by the one statement of its full size, where a roster's cadres stored early with their
+  /// memberships took a statement of each size.
+  private let checksForeignKeys: Bool
   private let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -85,30 +91,31 @@ public final class AuditedWriter {
       sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
       arguments: [context.operatorName, stamp, context.command])
     runID = db.lastInsertedRowID
+    checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
     lookup.beforeReading = { [unowned self] table in
-      if table == nil || waiting?.table == table { try storeWaitingRows() }
+      if let table { try storeWaitingRows(of: table) } else { try storeWaitingRows() }
     }
   }
 
   /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
-  /// `canWait` — one nothing else written with it refers to: a fact, a new cadre's first membership — and
-  /// that lists its own columns may wait to be stored with the rows after it (`WaitingRows`); it has its id
-  /// either way. `values`, when given, are the record's stored values, worked out already
-  /// (`RecordSaver.Ahead`).
+  /// `canWait` — one whose table the command reads only through the writer or its look-ups, which store the
+  /// waiting rows first: a fact, a roster's new cadre and its first membership — and that lists its own
+  /// columns may wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `values`,
+  /// when given, are the record's stored values, worked out already (`RecordSaver.Ahead`).
   public func insert<Record: AuditedRecord>(
     _ record: inout Record, canWait: Bool = false, values: [(any DatabaseValueConvertible)?]? = nil
   ) throws {
     let table = Record.databaseTableName
     if canWait, let listed = record as? any ColumnList {
-      if let batch = waiting, batch.table != table || batch.isFull { try storeWaitingRows() }
+      if waiting.contains(where: { $0.table == table && $0.isFull }) { try storeWaitingRows(of: table) }
       // Taken out of `waiting` while it grows, so that its values are not copied with every row.
-      var batch = try waiting.take() ?? WaitingRows(table: table, columns: type(of: listed).storedColumns, connection)
-      var row = listed
-      row.id = batch.nextID
-      record.id = row.id
+      var batch =
+        try waiting.firstIndex { $0.table == table }.map { waiting.remove(at: $0) }
+        ?? WaitingRows(table: table, columns: type(of: listed).storedColumns, connection)
+      record.id = batch.nextID
       try noteInserted(table, batch.nextID)
-      batch.append(row.storedValues)
-      waiting = batch
+      batch.append(values ?? listed.storedValues)
+      waiting.append(batch)
       return
     }
     try storeWaitingRows(before: table)
@@ -144,17 +151,28 @@ public final class AuditedWriter {
 
   /// Stores the rows waiting to be stored together, if any.
   func storeWaitingRows() throws {
-    guard let batch = waiting else { return }
-    waiting = nil
+    while let table = waiting.first?.table { try storeWaitingRows(of: table) }
+  }
+
+  /// Stores the rows of `table` that wait, if any, after those of the tables its rows may point to.
+  private func storeWaitingRows(of table: String) throws {
+    guard let index = waiting.firstIndex(where: { $0.table == table }) else { return }
+    let batch = waiting.remove(at: index)
+    try storeWaitingParents(of: table)
     try batch.store(connection)
   }
 
   /// Stores the waiting rows before a row of `table` goes in by itself when they are of that table or its
-  /// rows may point to theirs; else they keep waiting: a roster's cadres go in one by one between their
-  /// memberships, which wait.
+  /// rows may point to theirs; else they keep waiting.
   private func storeWaitingRows(before table: String) throws {
-    guard let batch = waiting else { return }
-    if try batch.table == table || referencedTables(of: table).contains(batch.table) { try storeWaitingRows() }
+    try storeWaitingRows(of: table)
+    try storeWaitingParents(of: table)
+  }
+
+  /// Stores the waiting rows of the tables `table`'s rows may point to, when SQLite checks that they do.
+  private func storeWaitingParents(of table: String) throws {
+    guard checksForeignKeys else { return }
+    for parent in try referencedTables(of: table) { try storeWaitingRows(of: parent) }
   }
 
   private func insertStatement(_ table: String, columns: [String]) throws -> Statement {

@@ -13,6 +13,8 @@ struct WaitingRows {
   let table: String
   let columns: [String]
   let firstID: Int64
+  /// Where the id is among a row's values.
+  private let idColumn: Int
   private var values: [(any DatabaseValueConvertible)?] = []
   private(set) var count = 0
 
@@ -21,6 +23,8 @@ struct WaitingRows {
   init(table: String, columns: [String], _ db: Database) throws {
     self.table = table
     self.columns = columns
+    guard let idColumn = columns.firstIndex(of: "id") else { preconditionFailure("\(table): no id among \(columns)") }
+    self.idColumn = idColumn
     firstID =
       try Int64.fetchOne(
         db.cachedStatement(
@@ -35,9 +39,11 @@ struct WaitingRows {
   /// The id the next row takes.
   var nextID: Int64 { firstID + Int64(count) }
 
-  /// Adds a row: its stored values, its id among them.
+  /// Adds a row, by its stored values: its id is `nextID`, whatever its values say (none, worked out ahead).
   mutating func append(_ row: [(any DatabaseValueConvertible)?]) {
+    precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
     values += row
+    values[values.count - row.count + idColumn] = nextID
     count += 1
   }
 
@@ -47,9 +53,12 @@ struct WaitingRows {
   func store(_ db: Database) throws {
     guard count > 0 else { return }
     let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-    try db.cachedStatement(
+    let statement = try db.cachedStatement(
       sql: "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        + Array(repeating: row, count: count).joined(separator: ", ")
-    ).execute(arguments: StatementArguments(values))
+        + Array(repeating: row, count: count).joined(separator: ", "))
+    // Unchecked: `append` holds every row to the columns, so the values fill the statement's placeholders
+    // exactly, and GRDB's check would copy them all once more.
+    statement.setUncheckedArguments(StatementArguments(values))
+    try statement.execute()
   }
 }

@@ -193,6 +193,35 @@ struct CadreImportTests {
       ])
   }
 
+  @Test("a roster of many batches: each cadre has its row's values, id and Party organization")
+  func manyBatches() throws {
+    try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义\n乙支部,党支部,兴仁", into: database)
+    // Two cadres in three belong to a branch, so their memberships' batches fill apart from the cadres'.
+    let branches = ["甲支部", "乙支部", ""]
+    let rows = (0..<300).map { (name: "干部\($0)", id: KnownIDs.serial($0), branch: branches[$0 % 3]) }
+    let summary = try folder.importSheet(
+      CadreKind.self,
+      "姓名,身份证号,类别,管理地区,所在党组织\n"
+        + rows.map { "\($0.name),\($0.id),退休,兴义,\($0.branch)" }
+        .joined(separator: "\n"), into: database)
+    #expect(summary.added == 300)
+    let stored = try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT cadre.id, cadre.name, cadre.resident_id, party_organization.name AS branch
+          FROM cadre LEFT JOIN membership ON membership.cadre_id = cadre.id
+          LEFT JOIN party_organization ON party_organization.id = membership.organization_id ORDER BY cadre.id
+          """)
+    }
+    #expect(stored.count == 300)
+    for (index, row) in stored.enumerated() {
+      let expected = rows[index]
+      #expect(row["id"] == Int64(index + 1) && row["name"] == expected.name && row["resident_id"] == expected.id)
+      #expect((row["branch"] as String?) ?? "" == expected.branch, "\(expected.name)")
+    }
+  }
+
   @Test("the GB18030 sample imports whole, with its 15-digit numbers upgraded")
   func sharedSample() throws {
     let file = fixtures.appendingPathComponent("cadres.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -17,6 +18,27 @@ struct CadreStoreTests {
     try database.addRecord(
       CadreKind.self, cells: [.name: name, .residentID: id, .category: "退休", .region: region], testContext
     ).record
+  }
+
+  @Test("cadres and their memberships added by the hundred in one command keep every foreign key as they go in")
+  func manyInOneCommand() throws {
+    try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n一支部,党支部,兴义", into: database)
+    // Not an import: SQLite checks each statement's foreign keys, so a batch of waiting memberships must go in
+    // after the cadres it points to, however the batches fill.
+    try database.write(testContext) { writer in
+      let saver = try RecordSaver<CadreKind>(writer, update: false)
+      for index in 0..<200 {
+        let cells: [CadreField: String] = [
+          .name: "干部\(index)", .residentID: KnownIDs.serial(index), .category: "退休", .region: "兴义",
+          .partyOrganization: index % 3 == 0 ? "" : "一支部",
+        ]
+        _ = try saver.save(cells, over: nil)
+      }
+    }
+    let stored = try database.read { db in
+      (try Cadre.fetchCount(db), try Membership.fetchCount(db), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"))
+    }
+    #expect(stored.0 == 200 && stored.1 == 133 && stored.2.isEmpty)
   }
 
   @Test("every missing required field is named at once")
