@@ -59,6 +59,7 @@ public final class PinyinKeys: Sendable {
     return PinyinKeys.cached(scalar, in: surnameReadings, transform: PinyinKeys.surnameTransform)
   }
 
+  /// ICU's readings of surnames (单 shan), for characters beyond the block.
   static let surnameTransform = StringTransform("Han-Latin/Names")
 
   /// The character's reading by `transform`, from the cache once it is known. A letter or digit of ASCII is
