@@ -26,9 +26,7 @@ public struct FieldReader<Field: ImportField> {
   /// Fields the row has no cell for take `stored`'s: an edit names only what changes, and a roster imported
   /// again without a column keeps what that column held.
   mutating func fill(from stored: [Field: String]) {
-    for (field, text) in stored where !cells.contains(where: { $0.field == field }) {
-      cells.append((field, text.trimmed))
-    }
+    for (field, text) in stored where position(of: field) == nil { cells.append((field, text.trimmed)) }
   }
 
   /// A problem for each required field left blank; once the row is complete, before it is read.
@@ -40,10 +38,14 @@ public struct FieldReader<Field: ImportField> {
 
   /// The trimmed text of a cell; nil when blank or absent.
   public func text(_ field: Field) -> String? {
-    // By index: `first(where:)` would copy out, retain and release each cell's text it passes.
-    for index in cells.indices where cells[index].field == field {
-      return cells[index].text.isEmpty ? nil : cells[index].text
-    }
+    guard let index = position(of: field), !cells[index].text.isEmpty else { return nil }
+    return cells[index].text
+  }
+
+  /// Where `field`'s cell is, by index: `firstIndex(where:)` would copy out, retain and release each cell's
+  /// text it passes.
+  private func position(of field: Field) -> Int? {
+    for index in cells.indices where cells[index].field == field { return index }
     return nil
   }
 
