@@ -10,7 +10,10 @@ extension Region: ExpressibleByArgument {
     self.init(named: argument)
   }
 
-  public static var allValueStrings: [String] { Region.all.map(\.shortName) }
+  public static var allValueStrings: [String] { Region.scopeNames }
+
+  /// `--region`'s help wherever it is taken (SPEC §2: 州直 is not the prefecture).
+  static let scopeHelp = ArgumentHelp("地区（代码或名称）：黔西南州或 522300 为全州（默认），州直只含州直管理的记录，县市只含本县市。")
 }
 
 extension CalendarDate: ExpressibleByArgument {
@@ -28,9 +31,11 @@ extension Month: ExpressibleByArgument {
 }
 
 extension Fen: ExpressibleByArgument {
-  /// 元 with at most two decimals: `800`, `800.50`, `1,234.50`, `¥800`.
+  /// 元 with at most two decimals, more than zero: `800`, `800.50`, `1,234.50`, `¥800`. Every amount on the
+  /// command line is a payment, a grant, an allocation or a monthly standard, none of which is negative.
   public init?(argument: String) {
-    self.init(yuan: argument)
+    guard let amount = Fen(yuan: argument), amount > .zero else { return nil }
+    self = amount
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LaoganCore
 
 /// Where output goes: results on stdout, messages on stderr (SPEC §9).
 enum Terminal {
@@ -6,11 +7,11 @@ enum Terminal {
   static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
   static func output(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(CellText.printable(text).utf8))
   }
 
   static func error(_ text: String, terminator: String = "\n") {
-    FileHandle.standardError.write(Data((text + terminator).utf8))
+    FileHandle.standardError.write(Data((CellText.printable(text) + terminator).utf8))
   }
 
   /// One line on stderr, then exit 1.

@@ -85,7 +85,9 @@ public struct Table: Sendable, Equatable {
     "\u{FEFF}" + ([headers] + rows).map { $0.map(Table.csvCell).joined(separator: ",") + "\r\n" }.joined()
   }
 
-  static func csvCell(_ cell: String) -> String {
+  /// A cell of a CSV file: kept from running as a formula (`FormulaGuard`), quoted when it must be.
+  static func csvCell(_ text: String) -> String {
+    let cell = FormulaGuard.escaped(text)
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

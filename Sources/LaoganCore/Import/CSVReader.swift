@@ -148,6 +148,6 @@ public struct CSVReader: Sequence, IteratorProtocol {
       error = CSVError(line: line, reason: "第 \(column) 列含有不是 \(encoding.rawValue) 的字节（文件编码不一致？可用 --encoding 指定）")
       return nil
     }
-    return text
+    return bytes.first == UInt8(ascii: "'") ? FormulaGuard.unescaped(text) : text
   }
 }

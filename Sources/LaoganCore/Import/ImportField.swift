@@ -20,6 +20,19 @@ extension ImportField {
 
   /// Cells naming a region are shown by name (州直 for the prefecture's own records).
   public var isRegion: Bool { alias == "region" }
+
+  /// Whether the cell names a record — its kind's own key (名称, 卡号) or a Party organization it points
+  /// at — and is compared with stored names as a key (`CellText.key`). By alias, not by `form`, which builds
+  /// a closed set's list each time: every cell of a file is asked.
+  var isKey: Bool {
+    switch alias {
+    case "name", "card_number", "organization", "party_organization": true
+    default: false
+    }
+  }
+
+  /// Whether the cell may hold tabs and line breaks: a note, and nothing else.
+  var isNote: Bool { alias == "note" }
 }
 
 extension CadreField: ImportField {

@@ -71,7 +71,9 @@ extension RecordKind {
       if !problems.isEmpty { throw ImportFailure(problems: problems) }
       if let digest {
         try writer.db.execute(
-          sql: "INSERT OR REPLACE INTO imported_file (kind, sha256, run_id) VALUES (?, ?, ?)",
+          // A file imported `--again` keeps the first import's entry: undoing the second import then leaves
+          // the guard of the first in place.
+          sql: "INSERT OR IGNORE INTO imported_file (kind, sha256, run_id) VALUES (?, ?, ?)",
           arguments: [name, digest, writer.runID])
       }
     }

@@ -97,8 +97,18 @@ extension CalendarDate {
   /// these, names a day that does not exist, or falls outside 1880–2099 (the lives and records of living
   /// cadres: anything else is a typo).
   public init?(parsing text: String) {
-    guard let date = CalendarDate(anyForm: text), (1880...2099).contains(date.year) else { return nil }
+    guard let date = CalendarDate(anyForm: text), CalendarDate.recordYears.contains(date.year) else { return nil }
     self = date
+  }
+
+  /// The years a record's date or month may fall in.
+  public static let recordYears = 1880...2099
+  public static let outOfRange = "超出可登记的年份范围（1880–2099 年）"
+
+  /// Whether `text` is a real day outside `recordYears`, so that a message can say "out of range" rather than
+  /// "not a date".
+  public static func isOutOfRange(_ text: String) -> Bool {
+    CalendarDate(anyForm: text).map { !recordYears.contains($0.year) } ?? false
   }
 
   /// A date as a person writes it on the command line: every form of `init(parsing:)` but Excel's serials,

@@ -16,6 +16,9 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
   public static func - (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value - rhs.value) }
   public static let zero = Fen(0)
 
+  /// Why an amount of zero or less is refused wherever one is entered, and how a wrong amount is corrected.
+  public static let notPositive = "金额须大于 0；要更正已登记的金额，请作废原记录（void 命令）后重新登记"
+
   /// `1234.50`, `-0.05`.
   public var description: String {
     let magnitude = value.magnitude

@@ -34,7 +34,15 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     self.init(text, day: CalendarDate.init(written:))
   }
 
+  /// Every written form, held to `CalendarDate.recordYears` as a date is: `0001-01` and `9999年12月` are typos.
   private init?(_ text: String, day readDay: (String) -> CalendarDate?) {
+    guard let month = Month(anyForm: text, day: readDay), CalendarDate.recordYears.contains(month.year) else {
+      return nil
+    }
+    self = month
+  }
+
+  private init?(anyForm text: String, day readDay: (String) -> CalendarDate?) {
     if let stored = Month(storedForm: text) {
       self = stored
       return

@@ -1,7 +1,9 @@
 /// An administrative region of the prefecture, by its GB/T 2260 code.
 ///
-/// Records the prefecture manages directly (州直) carry the prefecture's own code; a report for the
-/// prefecture covers every region, a report for a county only that county.
+/// Records the prefecture manages directly (州直) carry the prefecture's own code. As a scope the two differ
+/// (SPEC §2): the prefecture (黔西南州, 522300) covers every region, 州直 (`prefectureOwn`) only the records
+/// carrying the prefecture's code, a county only that county. A record's own region cell naming either is 州直:
+/// a record is managed by one office, never by "all".
 public struct Region: Hashable, Sendable {
   public let code: String
   public let name: String
@@ -34,16 +36,26 @@ public struct Region: Hashable, Sendable {
 
   /// Names and codes that are no longer current but still appear in old rosters: 兴仁县 became 兴仁市 in 2018.
   static let formerNames: [String: String] = [
-    "522322": "522302", "兴仁县": "522302", "州直": "522300", "黔西南": "522300", "黔西南州": "522300",
+    "522322": "522302", "兴仁县": "522302", "黔西南": "522300", "黔西南州": "522300",
   ]
 
-  /// The region a code or a name (full or short) names, or nil.
+  /// The scope a code or a name (full or short) names, or nil: 州直 is `prefectureOwn`, the prefecture's code
+  /// and names are the whole prefecture. A record's region is the `code` of either.
   public init?(named text: String) {
     let key = text.halfWidth.trimmed
+    if key == Region.prefectureOwn.name {
+      self = .prefectureOwn
+      return
+    }
     let code = Region.formerNames[key] ?? key
     guard let region = Region.all.first(where: { $0.code == code || $0.name == key || $0.shortName == key })
     else { return nil }
     self = region
+  }
+
+  /// Every name a scope may be given by on the command line: the prefecture, 州直, then each county.
+  public static var scopeNames: [String] {
+    [prefecture.shortName, prefectureOwn.name] + all.dropFirst().map(\.shortName)
   }
 
   /// Whether a record of `other` counts in a report for this region: the prefecture covers all its regions,
@@ -55,6 +67,12 @@ public struct Region: Hashable, Sendable {
   /// The codes a report for this region counts.
   public var coveredCodes: [String] {
     Region.all.filter(covers).map(\.code)
+  }
+
+  /// What names this scope apart from every other, in JSON and for `--region`: the code, but 州直 for
+  /// `prefectureOwn`, whose code is the whole prefecture's.
+  public var key: String {
+    self == .prefectureOwn ? name : code
   }
 
   /// How outputs name a record's region: 州直 for the prefecture's own records.

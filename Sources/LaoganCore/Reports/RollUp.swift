@@ -48,7 +48,7 @@ public enum ReportSource: Sendable {
   ) throws -> Report {
     let regions = axis == .region ? scope.parts : []
     let regionPart = { (region: Region, report: Report) in
-      ReportPart(name: region.displayName, key: region.code, report: report)
+      ReportPart(name: region.displayName, key: region.key, report: report)
     }
     switch self {
     case .database(let database):

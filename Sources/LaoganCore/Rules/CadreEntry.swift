@@ -1,6 +1,6 @@
 /// A cadre as typed, field by field — a spreadsheet row, or the options of `cadre add` — before validation.
 ///
-/// Typed text becomes a `Cadre` in one place, `FieldReader.readCadre()`, which import, add and edit all go
+/// Typed text becomes a `Cadre` in one place, `FieldReader.readCadre(today:)`, which import, add and edit all go
 /// through (via `CadreKind`), so every path applies the same rules (SPEC §3).
 public struct CadreEntry: Sendable {
   public var cells: [CadreField: String]
@@ -68,8 +68,11 @@ extension Cadre {
 extension FieldReader where Field == CadreField {
   /// The cadre the cells describe, or nil with every problem recorded: 身份证号 agreement, dates after
   /// birth, phone numbers, on top of the shared cell reading.
-  mutating func readCadre() -> Cadre? {
+  mutating func readCadre(today: CalendarDate) -> Cadre? {
     let id = residentID()
+    if let id, id.birthDate > today {
+      fail(.residentID, "号码中的出生日期 \(id.birthDate) 晚于今天", value: id.masked)
+    }
     let name = line(.name, maxLength: 50)
     let sex = choice(.sex, Sex.self)
     let bornOn = date(.bornOn)
@@ -91,6 +94,9 @@ extension FieldReader where Field == CadreField {
     let memberFlag = flag(.isPartyMember)
     if memberFlag == false, joinedPartyOn != nil {
       fail(.joinedPartyOn, "党员为“否”却填了入党日期")
+    }
+    if memberFlag == false, text(.partyOrganization) != nil {
+      fail(.partyOrganization, "党员为“否”却填了所在党组织（不再是党员时把所在党组织一并清空）")
     }
     let partyStatus = choice(.partyStatus, PartyStatus.self)
     if partyStatus != nil, memberFlag == false { fail(.partyStatus, "党员为“否”却填了党员状态") }
@@ -122,7 +128,7 @@ extension FieldReader where Field == CadreField {
       id: nil, name: name, sex: id.sex, ethnicity: ethnicity, bornOn: id.birthDate, residentID: id.value,
       category: category, startedWorkOn: startedWorkOn, retiredOn: retiredOn,
       formerUnit: line(.formerUnit), unitType: unitType, formerPost: line(.formerPost), rank: rank,
-      regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil), joinedPartyOn: joinedPartyOn,
+      regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil || text(.partyOrganization) != nil), joinedPartyOn: joinedPartyOn,
       partyOrganization: line(.partyOrganization), partyStatus: partyStatus, awayTo: awayTo,
       residence: line(.residence),
       resettledElsewhere: resettledElsewhere, resettledTo: resettledTo, resettlementScope: resettlementScope,

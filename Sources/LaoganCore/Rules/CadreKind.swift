@@ -34,7 +34,7 @@ public enum CadreKind: RecordKind {
 
   public static func parse(_ cells: inout FieldReader<CadreField>, _ lookup: Lookup) throws -> Parsed<Cadre>? {
     let organization = try cells.organization(.partyOrganization, lookup)
-    return cells.readCadre().map { Parsed($0, organizationID: organization) }
+    return cells.readCadre(today: lookup.today).map { Parsed($0, organizationID: organization) }
   }
 
   public static func cells(of cadre: Cadre, _ lookup: Lookup) throws -> [CadreField: String] {

@@ -14,11 +14,15 @@ extension Lookup {
     private let died: PackedDay
     private let joinedParty: PackedDay
     public let isPartyMember: Bool
+    /// Voided as a wrong entry: nothing new may name it (a payment to a cadre who was never on the roll).
+    public let isVoided: Bool
 
     public var residentID: String { number?.text ?? otherNumber ?? "" }
     public var retiredOn: CalendarDate? { retired.date }
     public var diedOn: CalendarDate? { died.date }
     public var joinedPartyOn: CalendarDate? { joinedParty.date }
+    /// The birth date the 身份证号 holds, which the stored birth date always agrees with.
+    public var bornOn: CalendarDate? { (try? ResidentID(residentID))?.birthDate }
 
     /// Read by position, not by name nor through Codable: every participant and every payment row looks one
     /// up, and a name is looked for among the row's columns each time.
@@ -32,12 +36,13 @@ extension Lookup {
       died = PackedDay(row[4])
       isPartyMember = row[5]
       joinedParty = PackedDay(row[6])
+      isVoided = row[7]
     }
 
     /// The select list it reads, from the cadre table under `alias`: first in every query that reads one.
     static func columns(_ alias: String) -> String {
       ["id", "name", "resident_id", "retired_on", "died_on", "party_member", "joined_party_on"]
-        .map { "\(alias).\($0)" }.joined(separator: ", ")
+        .map { "\(alias).\($0)" }.joined(separator: ", ") + ", \(alias).voided_reason IS NOT NULL"
     }
 
     /// An 18-character 身份证号 — seventeen digits and a check character, `X` counted as 10 — as one number

@@ -18,9 +18,21 @@ public struct FieldReader<Field: ImportField> {
     self.init(trimmed: cells.map { ($0.key, $0.value.trimmed) })
   }
 
-  /// Cells already trimmed (an import's reading thread trims them as it places them), each field once.
+  /// Cells already trimmed (an import's reading thread trims them as it places them), each field once. Every
+  /// cell comes in here, from a file or a command line: it is put in NFC (keys folded) before anything reads or
+  /// compares it, and a control character in it is a problem (`CellText`).
   init(trimmed cells: [(field: Field, text: String)]) {
     self.cells = cells
+    for index in self.cells.indices {
+      let (field, text) = self.cells[index]
+      if let control = CellText.forbidden(in: text, lineBreaks: field.isNote) {
+        problems.append(
+          FieldProblem(
+            field: field.rawValue, value: CellText.printable(String(text.prefix(20)), lineBreaks: false),
+            reason: "含有控制字符 \(CellText.name(of: control))（终端或电子表格会把它当作命令），请删去"))
+      }
+      self.cells[index].text = field.isKey ? CellText.key(text) : CellText.normalized(text)
+    }
   }
 
   /// Fields the row has no cell for take `stored`'s: an edit names only what changes, and a roster imported
@@ -69,7 +81,9 @@ public struct FieldReader<Field: ImportField> {
   public mutating func date(_ field: Field) -> CalendarDate? {
     guard let text = text(field) else { return nil }
     guard let date = CalendarDate(parsing: text) else {
-      fail(field, "不是有效日期（可写 2023-06-12、2023/6/12、2023.6.12、2023年6月12日）")
+      if CalendarDate.isOutOfRange(text) { fail(field, CalendarDate.outOfRange) } else {
+        fail(field, "不是有效日期（可写 2023-06-12、2023/6/12、2023.6.12、2023年6月12日）")
+      }
       return nil
     }
     return date
@@ -113,11 +127,16 @@ public struct FieldReader<Field: ImportField> {
     return value
   }
 
-  /// An amount of money in 元 (`1,234.50`, `¥1234.5`), not zero.
+  /// An amount of money in 元 (`1,234.50`, `¥1234.5`), more than zero: a payment, a grant or a standard is
+  /// never negative — a wrong one is voided and entered again, so that no sum counts a −200 as a visit.
   public mutating func money(_ field: Field) -> Fen? {
     guard let text = text(field) else { return nil }
-    guard let amount = Fen(yuan: text), amount != .zero else {
+    guard let amount = Fen(yuan: text) else {
       fail(field, "不是有效金额（元，最多两位小数，如 1234.50、1,234.50、¥1234.5）")
+      return nil
+    }
+    guard amount > .zero else {
+      fail(field, Fen.notPositive)
       return nil
     }
     return amount
@@ -127,16 +146,18 @@ public struct FieldReader<Field: ImportField> {
   public mutating func month(_ field: Field) -> Month? {
     guard let text = text(field) else { return nil }
     guard let month = Month(parsing: text) else {
-      fail(field, "不是有效月份（可写 2022-05、2022/5、2022年5月）")
+      fail(field, "不是有效月份（可写 2022-05、2022/5、2022年5月；年份在 1880–2099 之内）")
       return nil
     }
     return month
   }
 
   /// A text cell with an upper bound on its length, so a pasted page does not become a title.
+  /// Counted in characters and, so that one letter with twenty thousand combining marks is not one
+  /// character, in Unicode scalars too (twice the limit leaves room for real combining marks).
   public mutating func line(_ field: Field, maxLength: Int = 200) -> String? {
     guard let text = text(field) else { return nil }
-    guard text.count <= maxLength else {
+    guard text.count <= maxLength, text.unicodeScalars.count <= 2 * maxLength else {
       fail(field, "过长（\(text.count) 个字符，最多 \(maxLength)）", value: String(text.prefix(20)) + "…")
       return nil
     }

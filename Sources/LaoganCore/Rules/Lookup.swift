@@ -1,9 +1,12 @@
+import Foundation
 import GRDB
 
 /// Resolves the names a cell uses for other records — a cadre by 身份证号, an organization by 名称 — inside
 /// one database access, through cached statements so a long file costs one index look-up a name.
 public final class Lookup {
   private let connection: Database
+  /// The day the command runs: no one is born after it.
+  public let today: CalendarDate
   /// Called before each read with the table it reads (nil: any table): a writer stores the rows of that
   /// table that wait to be stored together, so a look-up never misses a row written before it.
   var beforeReading: (_ table: String?) throws -> Void = { _ in }
@@ -33,8 +36,9 @@ public final class Lookup {
   /// With `snapshot`, for a connection that sees the database as a command found it and no write of its
   /// (`WorkAhead`'s): what it finds cannot change, so it remembers organizations by name — a roster names its
   /// two hundred branches twenty-six thousand times, a query each.
-  public init(_ db: Database, snapshot: Bool = false) {
+  public init(_ db: Database, snapshot: Bool = false, today: CalendarDate = CalendarDate(Date())) {
     connection = db
+    self.today = today
     organizations = snapshot ? [:] : nil
   }
 
@@ -151,7 +155,7 @@ public final class Lookup {
 extension FieldReader {
   /// A cadre named by 身份证号; an unknown number is a problem.
   public mutating func cadre(_ field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
-    if let found, found.field == field, lookup.cadresUnchanged { return found.cadre }
+    if let found, found.field == field, lookup.cadresUnchanged { return inForce(found.cadre, field) }
     guard let text = text(field) else { return nil }
     return try cadre(text, field: field, lookup)
   }
@@ -187,9 +191,16 @@ extension FieldReader {
     return id
   }
 
+  /// The cadre, unless voided: a record voided as a wrong entry is named by nothing new.
+  private mutating func inForce(_ cadre: Lookup.CadreRef, _ field: Field) -> Lookup.CadreRef? {
+    guard cadre.isVoided else { return cadre }
+    fail(field, "\(cadre.name) 的干部记录已作废，不能再登记与其相关的记录", value: Masking.residentID(cadre.residentID))
+    return nil
+  }
+
   /// The cadre `text` names; when none, the problem says why: not a valid number, or none on file.
   private mutating func cadre(_ text: String, field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
-    if let cadre = try lookup.cadre(spelled: text) { return cadre }
+    if let cadre = try lookup.cadre(spelled: text) { return inForce(cadre, field) }
     do {
       fail(field, "没有登记这个身份证号的干部", value: try ResidentID(text).masked)
     } catch {

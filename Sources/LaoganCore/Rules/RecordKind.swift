@@ -51,6 +51,11 @@ public protocol RecordKind: SendableMetatype {
   /// Writes what belongs with a row's record but not in it (a cadre's membership); after insert (`added`) or
   /// update.
   static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup) throws
+  /// A group's memberships still open when the group is voided (`void`): each closed on `day`, or, without
+  /// one, the void refused naming how many are open — members are never left in a group that is gone.
+  static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws
+  /// Whether records of the kind have members (`closeMembers` may refuse a void).
+  static var hasMembers: Bool { get }
   /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
   static func importFile(
     _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
@@ -96,6 +101,8 @@ extension RecordKind {
   public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
   public static var region: RecordRegion { .own }
+  public static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws {}
+  public static var hasMembers: Bool { false }
   public static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
     throws
   {}

@@ -83,9 +83,9 @@ public final class AuditedWriter {
 
   init(db: Database, context: AuditContext) throws {
     connection = db
-    lookup = Lookup(db)
     let now = context.now()
     today = CalendarDate(now)
+    lookup = Lookup(db, today: today)
     let stamp = now.formatted(.iso8601)
     try db.execute(
       sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
@@ -210,7 +210,11 @@ public final class AuditedWriter {
     forgetIfCadre(table)
     let before = try image(of: table, id: record.id)
     try record.update(db)
-    try log(action: "update", table: table, id: record.id, before: before, after: try image(of: table, id: record.id))
+    // A record may differ from the stored row in what it only reads (a cadre's 所在党组织, kept as a
+    // membership): a row left as it was is no change, and the log says only what changed.
+    let after = try image(of: table, id: record.id)
+    guard after != before else { return }
+    try log(action: "update", table: table, id: record.id, before: before, after: after)
   }
 
   /// Sets the cadres an event lists, logged as one entry with the list before and after under

@@ -65,7 +65,7 @@ extension LaoganDatabase {
 
   /// Cadres whose name contains the characters typed, or whose pinyin or initials start with them (SPEC §3).
   public func findCadres(_ query: String, limit: Int? = nil) throws -> [Cadre] {
-    let text = query.trimmed
+    let text = CellText.key(query.trimmed)
     guard !text.isEmpty else { return [] }
     let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII || (0xFF01...0xFF5E).contains($0.value) }
     return try read { db in
@@ -83,7 +83,7 @@ extension LaoganDatabase {
 
   /// A cadre named on the command line: record id, 身份证号 (18 or 15 digits) or a unique name (SPEC §9).
   static func cadre(_ reference: String, in db: Database) throws -> Cadre {
-    let text = reference.halfWidth.trimmed
+    let text = CellText.key(reference.trimmed)
     if text.count < 15, text.allSatisfy(\.isASCIIDigit), let id = Int64(text) {
       guard let cadre = try Cadre.fetchOne(db, key: id) else { throw LaoganError.cadreNotFound(reference) }
       return cadre

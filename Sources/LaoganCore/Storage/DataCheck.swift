@@ -23,13 +23,20 @@ public struct Finding: Sendable, Equatable, Codable {
     self.file = file
   }
 
+  /// The file is damaged: what SQLite said, and what to do.
+  public static func damaged(_ detail: String) -> Finding {
+    Finding(
+      kind: "database_damaged", record: "database", detail: detail,
+      hint: "立即用最近的备份 restore，并保留现有文件供分析（不要再写入，损坏的文件也不能备份）")
+  }
+
   /// Every key `check` reports, as scripts and the manual (docs/manual.md) know them.
   public static let kinds = [
     "invalid_resident_id", "resident_id_mismatch", "possible_duplicate", "paid_after_death", "scheduled_paid_twice",
     "longevity_below_tier", "member_without_organization", "organization_without_members", "fund_below_zero",
     "orphaned_participant", "branch_without_secretary", "election_overdue", "dues_from_non_member",
     "death_unsettled", "survivor_payment_while_alive", "hospital_stay_overlap", "duplicate_across_files",
-    "database_damaged",
+    "database_damaged", "references_voided", "key_collision",
   ]
 }
 
@@ -40,8 +47,22 @@ extension LaoganDatabase {
 
   /// `laogan check` (SPEC §6): audits the data as an auditor would. Personal information in the details is
   /// masked. `full` runs `PRAGMA integrity_check` (ten times slower) instead of `quick_check`.
+  /// The file's own integrity is checked first: on a damaged file the data checks would stop at the first
+  /// damaged page with SQLite's English, or read wrong rows and report them as data problems.
   public func check(full: Bool, today: CalendarDate = CalendarDate(Date())) throws -> [Finding] {
-    try read { db in
+    do {
+      let integrity = try queue.read { try String.fetchAll($0, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check") }
+      guard integrity == ["ok"] else { return [.damaged(integrity.prefix(5).joined(separator: "；"))] }
+      return try dataFindings(today: today)
+    } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {
+      return [.damaged(error.message ?? "\(error.resultCode)")]
+    } catch let error as DatabaseError {
+      throw LaoganError.database(Self.explain(error))
+    }
+  }
+
+  private func dataFindings(today: CalendarDate) throws -> [Finding] {
+    try queue.read { db in
       var findings: [Finding] = []
       func add(_ kind: String, _ sql: String, hint: String, detail: (Row) -> String) throws {
         for row in try Row.fetchAll(db, sql: sql) {
@@ -211,13 +232,8 @@ extension LaoganDatabase {
       }
       findings += try Self.officerFindings(today: today, db)
       findings += try Self.fundFindings(db)
-      let integrity = try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
-      if integrity != ["ok"] {
-        findings.append(
-          Finding(
-            kind: "database_damaged", record: "database", detail: integrity.prefix(5).joined(separator: "；"),
-            hint: "立即用最近的备份 restore，并保留现有文件供分析"))
-      }
+      findings += try Self.voidedReferenceFindings(db)
+      findings += try Self.keyCollisionFindings(db)
       return findings
     }
   }

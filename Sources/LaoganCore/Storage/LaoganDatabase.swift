@@ -24,29 +24,81 @@ public struct LaoganDatabase: Sendable {
 
   public init(path: String, mode: OpenMode) throws {
     self.path = path
-    openReader = { try DatabaseQueue(path: path, configuration: LaoganDatabase.readOnlyConfiguration) }
+    let state = try LaoganDatabase.inspect(path: path)
+    var readOnly = false
+    switch state {
+    case .missing:
+      guard mode == .create else { throw LaoganError.databaseMissing(path: path) }
+      try LaoganDatabase.createPrivateFile(at: path, makingFolder: true)
+    case .empty:
+      // Only `init` makes a schema: a 0-byte file left by a killed copy is no database to fill silently.
+      guard mode == .create else { throw LaoganError.emptyDatabase(path: path) }
+    case .older, .current:
+      readOnly = !LaoganDatabase.isWritable(path)
+    }
+    if readOnly && state == .older {
+      throw LaoganError.cannotOpen(path: path, reason: "由较早版本的 laogan 写成，须升级，但所在位置只读；请复制到可写的位置再打开")
+    }
     do {
+      // A copy on a read-only mount or CD is read as `--merge` reads a county's file: reports and lists work,
+      // a write is refused by SQLite as read-only.
+      let location = readOnly ? SourceFile.uri(of: path) : path
+      let configuration = readOnly ? LaoganDatabase.readOnlyConfiguration : LaoganDatabase.makeConfiguration()
+      openReader = { try DatabaseQueue(path: location, configuration: LaoganDatabase.readOnlyConfiguration) }
+      queue = try DatabaseQueue(path: location, configuration: configuration)
       // A new file and an older laogan's need the migrations; a current one is left alone, so a command that
       // only reads does not write.
-      var needsMigration = true
-      if FileManager.default.fileExists(atPath: path) {
-        needsMigration = try LaoganDatabase.checkIsOurs(path: path)
-      } else {
-        guard mode == .create else { throw LaoganError.databaseMissing(path: path) }
-        try LaoganDatabase.createPrivateFile(at: path, makingFolder: true)
+      guard state != .current else { return }
+      // An older laogan's database: a copy beside it first, so an upgrade can always be undone by hand.
+      if let applied = try queue.read({ try Migrations.migrator.appliedMigrations($0).last }) {
+        let copy = "\(path).before-upgrade-\(applied)"
+        if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
       }
-      queue = try DatabaseQueue(path: path, configuration: LaoganDatabase.makeConfiguration())
-      if needsMigration {
-        // An older laogan's database: a copy beside it first, so an upgrade can always be undone by hand.
-        if let applied = try queue.read({ try Migrations.migrator.appliedMigrations($0).last }) {
-          let copy = "\(path).before-upgrade-\(applied)"
-          if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
-        }
-        try Migrations.migrator.migrate(queue)
-      }
+      try Migrations.migrator.migrate(queue)
     } catch let error as DatabaseError {
-      throw LaoganError.cannotOpen(path: path, reason: LaoganDatabase.explain(error))
+      throw LaoganDatabase.openFailure(path: path, error)
     }
+  }
+
+  /// What is at a database path, before anything is opened there.
+  enum FileState {
+    case missing, empty, older, current
+  }
+
+  static func inspect(path: String) throws -> FileState {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      guard errno == ENOENT else { throw LaoganError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+      return .missing
+    }
+    guard status.st_mode & S_IFMT != S_IFDIR else {
+      throw LaoganError.cannotOpen(path: path, reason: "这是一个文件夹，不是数据库文件；请给出文件名，如 \(path)/laogan.db")
+    }
+    guard status.st_size > 0 else { return .empty }
+    do {
+      return try checkIsOurs(path: path)
+    } catch let error as DatabaseError {
+      throw openFailure(path: path, error)
+    }
+  }
+
+  /// Whether a write could succeed: the file and its folder (where SQLite puts the -wal and -shm files).
+  private static func isWritable(_ path: String) -> Bool {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return access(path, W_OK) == 0 && access(folder, W_OK) == 0
+  }
+
+  /// SQLite's refusal to open a file, named for the clerk: damage by its own error.
+  static func openFailure(path: String, _ error: DatabaseError) -> LaoganError {
+    isDamage(error)
+      ? .databaseDamaged(path: path, detail: error.message ?? "\(error.resultCode)")
+      : .cannotOpen(path: path, reason: explain(error))
+  }
+
+  /// Whether SQLite found the file damaged rather than refused a statement.
+  static func isDamage(_ error: DatabaseError) -> Bool {
+    error.resultCode == .SQLITE_CORRUPT || error.extendedResultCode == .SQLITE_CORRUPT_INDEX
+      || error.extendedResultCode == .SQLITE_CORRUPT_SEQUENCE || error.extendedResultCode == .SQLITE_CORRUPT_VTAB
   }
 
   /// A connection opened elsewhere (a merged file, read-only).
@@ -84,22 +136,21 @@ public struct LaoganDatabase: Sendable {
   }
 
   /// Refuses a newer laogan's database or another program's, through a read-only connection so that a
-  /// refused file is left exactly as it was (opening in WAL mode would already write to it).
-  /// Returns whether the database has migrations still to apply: an empty file or an older laogan's.
-  @discardableResult
-  static func checkIsOurs(path: String) throws -> Bool {
+  /// refused file is left exactly as it was (opening in WAL mode would already write to it). An SQLite file
+  /// with no table at all is `empty`; one with migrations still to apply `older`.
+  static func checkIsOurs(path: String) throws -> FileState {
     let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration)
     defer { try? queue.close() }
     let migrator = Migrations.migrator
     return try queue.read { db in
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      guard !tables.isEmpty else { return true }
+      guard !tables.isEmpty else { return .empty }
       guard tables.contains("grdb_migrations"), try migrator.appliedIdentifiers(db).contains("v1-roster") else {
         throw LaoganError.notLaoganDatabase(path: path)
       }
       if try migrator.hasBeenSuperseded(db) { throw LaoganError.newerSchema(path: path) }
-      return try !migrator.hasCompletedMigrations(db)
+      return try migrator.hasCompletedMigrations(db) ? .current : .older
     }
   }
 
@@ -129,7 +180,10 @@ public struct LaoganDatabase: Sendable {
     case .SQLITE_NOTADB: "不是 SQLite 数据库文件"
     case .SQLITE_CANTOPEN: "文件无法打开（检查路径与权限）"
     case .SQLITE_BUSY: "数据库正被其他程序长时间占用"
-    case .SQLITE_READONLY: "数据库为只读"
+    case .SQLITE_READONLY: "数据库在只读的位置（只读挂载、光盘或无写权限）：可以查看和出报表，不能写入；要写入请复制到可写的位置"
+    case .SQLITE_FULL: "磁盘已满：这次写入未完成，数据库仍是写入之前的样子；请清理磁盘空间后重试"
+    case .SQLITE_CORRUPT:
+      "数据库文件损坏（\(error.message ?? "malformed")）：请保留这个文件、不要再写入，用 laogan restore 从最近的备份恢复"
     default: error.message ?? error.description
     }
   }

@@ -6,11 +6,21 @@ public enum LaoganError: LocalizedError, Equatable {
   case databaseMissing(path: String)
   case newerSchema(path: String)
   case notLaoganDatabase(path: String)
+  /// A file that holds no table at all (0 bytes, or an empty SQLite file): only `init` makes a schema in it.
+  case emptyDatabase(path: String)
+  /// SQLite found the file damaged (SQLITE_CORRUPT, or a failed integrity check).
+  case databaseDamaged(path: String, detail: String)
+  /// A write stopped by a full disk; nothing half-written was left.
+  case diskFull(folder: String)
   case cannotOpen(path: String, reason: String)
   case cadreNotFound(String)
   case ambiguousCadre(String, candidates: [String])
   case invalidValue(field: String, value: String, reason: String)
   case recordVoided(String)
+  /// A new record would name one voided as a wrong entry.
+  case referenceVoided(String)
+  /// A group to be voided still has members; the void says how to close their memberships.
+  case openMemberships(group: String, count: Int)
   case alreadyImported(kind: String, run: Int64, at: String, by: String)
   case recordNotFound(label: String, reference: String)
   case undoRefused(String)
@@ -33,6 +43,13 @@ public enum LaoganError: LocalizedError, Equatable {
       "数据库 \(path) 由更新版本的 laogan 写入，本版本不认识其结构；为免损坏，未作任何改动。请升级 laogan"
     case .notLaoganDatabase(let path):
       "\(path) 不是 laogan 数据库（其中已有其他表）；未作任何改动"
+    case .emptyDatabase(let path):
+      "数据库 \(path) 是空文件（没有任何数据表），不是可用的 laogan 数据库（可能是中断的恢复或复制留下的）；未作任何改动。"
+        + "请用 laogan restore 从备份恢复，或确认无用后删除它再 laogan init"
+    case .databaseDamaged(let path, let detail):
+      "数据库文件损坏：\(path)（\(detail)）。请保留这个文件、不要再写入，用 laogan restore 从最近的备份恢复"
+    case .diskFull(let folder):
+      "磁盘已满：\(folder) 没有足够的空间，未写完的文件已删除；请清理空间或换一个位置后重试"
     case .cannotOpen(let path, let reason):
       "无法打开数据库 \(path)：\(reason)"
     case .cadreNotFound(let reference):
@@ -43,6 +60,10 @@ public enum LaoganError: LocalizedError, Equatable {
       FieldProblem(field: field, value: value, reason: reason).description
     case .recordVoided(let reference):
       "记录 \(reference) 已作废，不能再修改"
+    case .referenceVoided(let reference):
+      "记录 \(reference) 已作废，不能再引用；确属误作废请先 undo 作废那条命令"
+    case .openMemberships(let group, let count):
+      "“\(group)”还有 \(count) 名成员未转出：先把他们转到其他组织（org join），或加 --close-memberships-on 日期 在作废时一并结束其组织关系；未作任何改动"
     case .alreadyImported(let kind, let run, let at, let by):
       "这个文件（内容完全相同）已于 \(at) 由 \(by) 作为 \(kind) 导入（审计组 \(run)）；确需再导入一次请加 --again"
     case .undoRefused(let reason):

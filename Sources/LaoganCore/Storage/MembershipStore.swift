@@ -19,6 +19,7 @@ extension LaoganDatabase {
     try write(context) { writer in
       let member = try LaoganDatabase.cadre(cadre, in: writer.db)
       let group = try LaoganDatabase.resolve(OrganizationKind.self, organization, writer.db)
+      try LaoganDatabase.refuseVoided(member, cadre, group, organization)
       guard let cadreID = member.id, let groupID = group.id else { return }
       try Memberships.assign(cadreID: cadreID, to: groupID, on: day, writer)
     }
@@ -62,6 +63,14 @@ extension LaoganDatabase {
     }
   }
 
+  /// Nobody joins a group, and no group takes a member, that was voided as a wrong entry.
+  private static func refuseVoided(
+    _ member: Cadre, _ memberName: String, _ group: some Voidable, _ groupName: String
+  ) throws {
+    if member.voidedReason != nil { throw LaoganError.referenceVoided(Masking.inText(memberName)) }
+    if group.voidedReason != nil { throw LaoganError.referenceVoided(groupName) }
+  }
+
   /// `association join`: the cadre becomes a member on `day`.
   public func joinAssociation(cadre: String, association: String, on day: CalendarDate?, _ context: AuditContext)
     throws
@@ -69,6 +78,7 @@ extension LaoganDatabase {
     try write(context) { writer in
       let member = try LaoganDatabase.cadre(cadre, in: writer.db)
       let group = try LaoganDatabase.resolve(AssociationKind.self, association, writer.db)
+      try LaoganDatabase.refuseVoided(member, cadre, group, association)
       guard let cadreID = member.id, let groupID = group.id else { return }
       let open = try AssociationMember.filter(
         Column("association_id") == groupID && Column("cadre_id") == cadreID && Column("left_on") == nil
@@ -120,6 +130,40 @@ extension LaoganDatabase {
       MembershipPeriod(
         cadre: try Lookup.CadreRef(row: row), group: row["group_name"], joinedOn: row["joined_on"],
         leftOn: row["left_on"], partyStatus: row.hasColumn("party_status") ? row["party_status"] : nil)
+    }
+  }
+}
+
+/// A period of a cadre in a group — a Party organization or an association — that a void may have to close.
+protocol GroupMembership: AuditedRecord, FetchableRecord, Equatable {
+  var joinedOn: CalendarDate? { get }
+  var leftOn: CalendarDate? { get set }
+  /// The column naming the group.
+  static var groupColumn: String { get }
+}
+
+extension Membership: GroupMembership {
+  static let groupColumn = "organization_id"
+}
+
+extension AssociationMember: GroupMembership {
+  static let groupColumn = "association_id"
+}
+
+enum OpenMemberships {
+  /// Closes the group's open memberships on `day`; without a day, refuses when there are any.
+  static func close<Member: GroupMembership>(
+    _ type: Member.Type, in groupID: Int64?, named name: String, on day: CalendarDate?, _ writer: AuditedWriter
+  ) throws {
+    let open = try Member.fetchAll(
+      writer.db, sql: "SELECT * FROM \(Member.databaseTableName) WHERE \(Member.groupColumn) = ? AND left_on IS NULL",
+      arguments: [groupID])
+    guard !open.isEmpty else { return }
+    guard let day else { throw LaoganError.openMemberships(group: name, count: open.count) }
+    for member in open {
+      var closed = member
+      closed.leftOn = max(day, member.joinedOn ?? day)
+      try writer.update(closed, from: member)
     }
   }
 }

@@ -21,6 +21,7 @@ enum Migrations {
     migrator.registerMigration("v12-family", migrate: createFamily)
     migrator.registerMigration("v13-death-settlement", migrate: addDeathSettlement)
     migrator.registerMigration("v14-honors-by-cadre", migrate: indexHonorsByCadre)
+    migrator.registerMigration("v15-text-in-nfc", migrate: normalizeText)
     return migrator
   }
 
@@ -520,5 +521,39 @@ enum Migrations {
   /// was awarded, and scanned every honour for each (a third of the list's time at scale 10).
   private static func indexHonorsByCadre(_ db: Database) throws {
     try db.execute(sql: "CREATE INDEX honor_on_cadre_id ON honor(cadre_id) WHERE cadre_id IS NOT NULL")
+  }
+
+  /// Every text a clerk entered in NFC, and keys with full-width letters and digits folded (`CellText`), as
+  /// every door now stores them: a branch named with a CJK compatibility ideograph and its unified twin become
+  /// one spelling. A row whose new spelling would collide with another's unique key is left as it was, and
+  /// `laogan check` names it (`key_collision`). The audit log keeps what was written then. Unicode's stability
+  /// policy keeps NFC's results fixed, so this means the same whenever it runs.
+  private static func normalizeText(_ db: Database) throws {
+    db.add(function: DatabaseFunction("laogan_nfc", argumentCount: 1, pure: true) { values in
+      String.fromDatabaseValue(values[0]).map(CellText.normalized)
+    })
+    db.add(function: DatabaseFunction("laogan_key", argumentCount: 1, pure: true) { values in
+      String.fromDatabaseValue(values[0]).map(CellText.key)
+    })
+    let keys: Set<String> = [
+      "cadre.name", "party_organization.name", "association.name", "venue.name", "green_card.card_number",
+      "family_member.name", "family_member.family_key",
+    ]
+    let columns = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT m.name AS table_name, c.name AS column_name FROM sqlite_master m, pragma_table_xinfo(m.name) c
+        WHERE m.type = 'table' AND upper(c.type) = 'TEXT' AND c.hidden = 0
+          AND m.name NOT IN ('grdb_migrations', 'audit_entry', 'command_run', 'imported_file', 'region')
+          AND m.name NOT LIKE 'sqlite_%'
+        ORDER BY m.name, c.cid
+        """)
+    for row in columns {
+      let table: String = row["table_name"]
+      let column: String = row["column_name"]
+      let function = keys.contains("\(table).\(column)") ? "laogan_key" : "laogan_nfc"
+      try db.execute(
+        sql: "UPDATE OR IGNORE \(table) SET \(column) = \(function)(\(column)) WHERE \(column) <> \(function)(\(column))")
+    }
   }
 }

@@ -83,13 +83,15 @@ extension LaoganDatabase {
 
   /// `KIND void`: keeps the record, marked with the reason; lists and reports leave it out.
   public func voidRecord<Kind: RecordKind>(
-    _ kind: Kind.Type, _ reference: String, reason: String, _ context: AuditContext
+    _ kind: Kind.Type, _ reference: String, reason: String, closingMembershipsOn day: CalendarDate? = nil,
+    _ context: AuditContext
   )
     throws -> Kind.Record
   {
     try write(context) { writer in
       let old = try LaoganDatabase.resolve(kind, reference, writer.db)
       guard old.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
+      try Kind.closeMembers(of: old, on: day, writer)
       var record = old
       record.voidedReason = reason
       try writer.update(record, from: old)
@@ -167,7 +169,7 @@ extension LaoganDatabase {
 extension RecordKind {
   /// A record by id, or by its key for named kinds.
   public static func find(_ reference: String, in db: Database) throws -> Record? {
-    let text = reference.halfWidth.trimmed
+    let text = CellText.key(reference.trimmed)
     let byID = "SELECT \(Record.selection) FROM \(Record.databaseTableName) WHERE id = ?"
     if text.count < 15, text.allSatisfy(\.isASCIIDigit), let id = Int64(text) {
       return try Record.fetchOne(db, sql: byID, arguments: [id])

@@ -69,7 +69,7 @@ public struct SourceFile: Sendable {
 
   /// `immutable` when nobody has the file open, plain read-only through its WAL when somebody does. The
   /// characters a URI gives a meaning to are escaped.
-  private static func uri(of path: String) -> String {
+  static func uri(of path: String) -> String {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     var allowed = CharacterSet.urlPathAllowed
     allowed.remove(charactersIn: "?#%")

@@ -14,17 +14,7 @@ extension LaoganDatabase {
   /// The last command whose writes can be reverted: not itself an undo, not already undone, with writes.
   public func undoPlan() throws -> UndoPlan? {
     try read { db in
-      guard
-        let run = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT r.id, r.command, r.operator, r.ran_at FROM command_run r
-            WHERE r.undone_by IS NULL
-              AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
-              AND EXISTS (SELECT 1 FROM audit_entry e WHERE e.run_id = r.id AND e.action IN ('insert', 'update'))
-            ORDER BY r.id DESC LIMIT 1
-            """)
-      else { return nil }
+      guard let run = try Self.lastUndoableRun(db) else { return nil }
       let runID: Int64 = run["id"]
       let lines = try auditLines(AuditFilter(runID: runID, limit: 1_000_000), reveal: false, db)
       return UndoPlan(
@@ -33,11 +23,34 @@ extension LaoganDatabase {
     }
   }
 
+  /// The command `undo` reverts: the last one that wrote, not itself an undo, not already undone.
+  private static func lastUndoableRun(_ db: Database) throws -> Row? {
+    try Row.fetchOne(
+      db,
+      sql: """
+        SELECT r.id, r.command, r.operator, r.ran_at FROM command_run r
+        WHERE r.undone_by IS NULL
+          AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
+          AND EXISTS (SELECT 1 FROM audit_entry e WHERE e.run_id = r.id AND e.action IN ('insert', 'update'))
+        ORDER BY r.id DESC LIMIT 1
+        """)
+  }
+
   /// `undo`: reverts the plan's writes, newest first — inserted rows are removed, updated rows get their
   /// before-image back — as one audited command. Refused when a later command wrote to the same records.
   public func undo(_ plan: UndoPlan, _ context: AuditContext) throws {
     try write(context) { writer in
       let db = try writer.db
+      // The plan was shown before the write lock was taken: another undo, or another command, may have
+      // written since. Only the command still last now, under the lock, is undone.
+      guard let last = try Self.lastUndoableRun(db), last["id"] == plan.runID else {
+        let undone = try Bool.fetchOne(
+          db, sql: "SELECT undone_by IS NOT NULL FROM command_run WHERE id = ?", arguments: [plan.runID]) ?? true
+        throw LaoganError.undoRefused(
+          undone
+            ? "审计组 \(plan.runID) 已由另一个 undo 撤销"
+            : "确认期间又有命令写入（审计组 \(try Self.lastUndoableRun(db)?["id"] as Int64? ?? 0)）；请重新运行 laogan undo 查看")
+      }
       let later = try Row.fetchOne(
         db,
         sql: """

@@ -26,7 +26,7 @@ extension Laogan {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "导出的种类") var kind: RecordKindName
     @OptionGroup var file: FileOutputOptions<Format>
-    @Option(help: "地区（代码或名称）。") var region: Region?
+    @Option(help: Region.scopeHelp) var region: Region?
     @Flag(help: "导出完整的身份证号与电话（记入审计日志）。") var reveal = false
 
     func run() throws {

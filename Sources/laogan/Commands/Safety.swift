@@ -77,8 +77,14 @@ extension Laogan {
     }
 
     func run() throws {
-      let findings =
-        try merge.isEmpty ? database.open().check(full: full) : MergedFiles.watched(paths: merge).check(full: full)
+      let findings: [Finding]
+      do {
+        findings =
+          try merge.isEmpty ? database.open().check(full: full) : MergedFiles.watched(paths: merge).check(full: full)
+      } catch LaoganError.databaseDamaged(_, let detail) {
+        // A file too damaged to open is a finding like any other damage, with the same exit code.
+        findings = [.damaged(detail)]
+      }
       guard !findings.isEmpty else { return }
       if format == .json {
         let encoder = JSONEncoder()

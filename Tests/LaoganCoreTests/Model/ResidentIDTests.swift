@@ -9,7 +9,7 @@ struct ResidentIDTests {
   func packedCadre() throws {
     let row: Row = [
       "id": 7, "name": "张三", "resident_id": KnownIDs.standardExample, "retired_on": "2006-03-01",
-      "died_on": nil, "party_member": true, "joined_party_on": "1970-12-31",
+      "died_on": nil, "party_member": true, "joined_party_on": "1970-12-31", "voided": false,
     ]
     let cadre = try Lookup.CadreRef(row: row)
     #expect(cadre.residentID == KnownIDs.standardExample)

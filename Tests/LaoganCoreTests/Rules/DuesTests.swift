@@ -126,7 +126,7 @@ struct DuesTests {
       failure.problems.map(\.description) == [
         "line 2, column 所属月份: 2024-02 — 早于李四的入党日期 2024-03-15",
         "line 3, column 身份证号: 522301********0032 — 王五不是党员，不缴党费",
-        "line 4, column 所属月份: 2024-13 — 不是有效月份（可写 2022-05、2022/5、2022年5月）",
+        "line 4, column 所属月份: 2024-13 — 不是有效月份（可写 2022-05、2022/5、2022年5月；年份在 1880–2099 之内）",
       ])
     #expect(throws: ImportFailure.self) {
       try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),0,2024-01")

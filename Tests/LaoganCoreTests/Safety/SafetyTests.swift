@@ -161,6 +161,29 @@ struct SafetyTests {
     #expect(try database.auditLines(AuditFilter(), reveal: false).map(\.action).prefix(2) == ["delete", "update"])
   }
 
+  @Test("two undos shown the same command: one reverts it, the other is refused; a command run meanwhile is never undone instead")
+  func undoRace() throws {
+    _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
+    _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "正厅级"], testContext)
+    let first = try #require(try database.undoPlan())
+    let second = try #require(try database.undoPlan())
+    try database.undo(first, testContext)
+    #expect(throws: LaoganError.undoRefused("审计组 \(second.runID) 已由另一个 undo 撤销")) {
+      try database.undo(second, testContext)
+    }
+    #expect(try database.cadre("甲").rank == nil)
+    // The next undo is the import's, not the refused undo's: the edit stays undone.
+    let next = try #require(try database.undoPlan())
+    #expect(next.lines.map(\.action) == ["insert"])
+
+    // A plan shown before another clerk's command commits refers to a command that is no longer last.
+    _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "副厅级"], testContext)
+    let stale = try #require(try database.undoPlan())
+    _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "正县处级"], testContext)
+    #expect(throws: LaoganError.self) { try database.undo(stale, testContext) }
+    #expect(try database.cadre("甲").rank == .countyChief)
+  }
+
   @Test("inside one command the log keeps the order of the writes; inserts are logged as ranges of ids")
   func auditOrder() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
@@ -213,10 +236,10 @@ struct SafetyTests {
     let summary = try database.importRecords(
       CadreKind.self, from: file, options: ImportOptions(update: true), testContext)
     #expect(summary.updated == 1 && summary.unchanged == 1 && summary.added == 1)
+    // 甲's row changed only in its organization, which is a membership: no cadre entry with before = after.
     #expect(
       try lastRunEntries() == [
-        "update cadre 1–1", "update membership 1–1", "insert membership 3–3", "insert cadre 3–3",
-        "insert membership 4–4",
+        "update membership 1–1", "insert membership 3–3", "insert cadre 3–3", "insert membership 4–4",
       ])
     #expect(try database.cadre("甲").partyOrganization == "乙支部")
 

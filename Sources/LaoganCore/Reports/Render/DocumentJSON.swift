@@ -33,14 +33,17 @@ extension ReportDocument {
   }
 }
 
-/// Every report's JSON names its region by code and name …
+/// Every report's JSON names its region by code and name, and by the key that tells 州直 from the whole
+/// prefecture (both carry the code 522300) …
 struct JSONPlace: Encodable {
   let code: String
   let name: String
+  let key: String
 
   init(_ region: Region) {
     code = region.code
     name = region.name
+    key = region.key
   }
 }
 

@@ -30,4 +30,10 @@ public enum AssociationKind: RecordKind {
       .leader: record.leader ?? "",
     ]
   }
+
+  public static let hasMembers = true
+
+  public static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws {
+    try OpenMemberships.close(AssociationMember.self, in: record.id, named: record.name, on: day, writer)
+  }
 }

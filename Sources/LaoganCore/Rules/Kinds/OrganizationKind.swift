@@ -61,4 +61,10 @@ public enum OrganizationKind: RecordKind {
     guard let id = parsed.record.id else { return }
     try Officers.setSecretary(of: id, to: parsed.record.secretaryID, writer)
   }
+
+  public static let hasMembers = true
+
+  public static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws {
+    try OpenMemberships.close(Membership.self, in: record.id, named: record.name, on: day, writer)
+  }
 }

@@ -23,7 +23,9 @@ public enum TransferKind: RecordKind {
     let note = cells.line(.note)
     guard cells.problems.isEmpty, let cadre, let direction, let day, let counterpart else { return nil }
     let earlier = try lookup.transfers(of: cadre.id).filter { $0.id != cells.replacing }
-    if earlier.contains(where: { $0.day == day }) {
+    if let born = cadre.bornOn, day < born {
+      cells.fail(.transferredOn, "早于\(cadre.name)的出生日期 \(born)")
+    } else if earlier.contains(where: { $0.day == day }) {
       cells.fail(.transferredOn, "\(cadre.name)在 \(day) 已有一条迁入迁出记录；同一天只能有一条")
     } else if let latest = earlier.filter({ $0.day < day }).max(by: { $0.day < $1.day }),
       latest.direction == direction

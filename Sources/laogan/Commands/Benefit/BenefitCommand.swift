@@ -48,7 +48,7 @@ extension Laogan.BenefitCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "项目：特需费、生活费、高龄补贴。") var item: BenefitItem
-    @Option(help: "每月金额（元），如 100 或 100.50。") var monthly: Fen
+    @Option(parsing: .unconditional, help: "每月金额（元，大于 0），如 100 或 100.50。") var monthly: Fen
     @Option(help: "起始月份（含），如 2022-01。") var from: Month
     @Option(help: "截止月份（含）；不填则一直有效。") var to: Month?
     @Option(help: "最低年龄（含，按当月最后一天计）。") var minAge: Int?
@@ -142,7 +142,7 @@ extension Laogan.BenefitCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "干部（编号、身份证号或姓名）") var cadre: String
     @Option(help: "项目：特需费、医疗补助费、生活费、高龄补贴、困难帮扶。") var item: BenefitItem
-    @Option(help: "金额（元），如 800 或 800.50。") var amount: Fen
+    @Option(parsing: .unconditional, help: "金额（元，大于 0），如 800 或 800.50；更正请作废原记录。") var amount: Fen
     @Option(help: "所属月份，如 2026-11。") var month: Month?
     @Option(help: "发放日期，如 2026-11-20。") var on: CalendarDate?
     @Option(help: "备注") var note: String?
@@ -178,7 +178,7 @@ extension Laogan.BenefitCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "月份，如 2026-11。") var month: Month
-    @Option(help: "地区（代码或名称）。") var region: Region?
+    @Option(help: Region.scopeHelp) var region: Region?
     @Option(help: "输出格式：text 或 csv。") var format: StatementFormat = .text
     @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
 

@@ -23,7 +23,7 @@ extension Laogan.FundCommand {
       abstract: "拨入资金。", discussion: "示例：\n  laogan fund allocate --amount 50000 --on 2026-01-05 --reason 年度预算")
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "金额（元），如 50000 或 50,000.00。") var amount: Fen
+    @Option(parsing: .unconditional, help: "金额（元，大于 0），如 50000 或 50,000.00。") var amount: Fen
     @Option(help: "日期，如 2026-01-05。") var on: CalendarDate
     @Option(help: "事由") var reason: String?
 

@@ -14,7 +14,7 @@ extension Laogan.CadreCommand {
         """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "地区（代码或名称）；州本级包含全部县市。") var region: Region?
+    @Option(help: Region.scopeHelp) var region: Region?
     @Option(help: "类别（离休/退休）") var category: CadreCategory?
     @Option(help: "只列出该日仍健在的干部。") var aliveOn: CalendarDate?
     @Flag(help: "只列出易地安置的干部。") var resettled = false

@@ -71,7 +71,7 @@ struct ListRecords<Commands: KindCommands>: ParsableCommand {
   }
 
   @OptionGroup var database: DatabaseOptions
-  @Option(help: "地区（代码或名称）；州本级包含全部县市。") var region: Region?
+  @Option(help: Region.scopeHelp) var region: Region?
   @Option(help: "起始日期（含）。") var from: CalendarDate?
   @Option(help: "截止日期（含）。") var to: CalendarDate?
   @Option(help: "类型（如 主题宣讲、党支部、书画）。") var type: String?
@@ -152,15 +152,25 @@ struct VoidRecord<Commands: KindCommands>: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "void", abstract: "作废误登记的\(Kind.label)（记录保留，不再出现在列表与统计中）。",
-      discussion: "示例：\n  laogan \(Commands.commandName) void 12 --reason \"重复登记\"")
+      discussion: Kind.hasMembers
+        ? """
+          仍有成员时拒绝作废：先把成员转出，或加 --close-memberships-on 日期 在作废时一并结束其组织关系。
+
+          示例：
+            laogan \(Commands.commandName) void 12 --reason "重复登记" --close-memberships-on 2023-06-30
+          """
+        : "示例：\n  laogan \(Commands.commandName) void 12 --reason \"重复登记\"")
   }
 
   @OptionGroup var database: DatabaseOptions
   @Argument(help: "记录编号或名称") var record: String
   @Option(help: "作废原因") var reason: String
+  @Option(help: "作废党组织或社团时，在这一天结束其成员仍未结束的组织关系（否则有成员时拒绝作废）。")
+  var closeMembershipsOn: CalendarDate?
 
   func run() throws {
-    let voided = try database.open().voidRecord(Kind.self, record, reason: reason, database.context())
+    let voided = try database.open().voidRecord(
+      Kind.self, record, reason: reason, closingMembershipsOn: closeMembershipsOn, database.context())
     Terminal.error("已作废：\(Kind.label) 编号 \(voided.id ?? 0)")
   }
 }

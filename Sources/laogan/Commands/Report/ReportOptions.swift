@@ -11,7 +11,7 @@ struct ReportOptions: ParsableArguments {
   @Option(help: "年度：2026，或 this-year、last-year。") var year: PeriodWord?
   @Option(help: "起始日期（含），与 --to 同用：2022-01-01、2022/1/1、2022年1月1日。") var from: CalendarDate?
   @Option(help: "截止日期（含）。") var to: CalendarDate?
-  @Option(help: "地区（代码或名称）；默认全州。") var region: Region?
+  @Option(help: Region.scopeHelp) var region: Region?
   @Option(help: "格式；默认取自 --output 的扩展名，否则 text。") var format: ReportFormat?
   @Option(help: "写入的文件（默认标准输出）。", completion: .file()) var output: String?
   @Option(help: "报表上的生成时间（如 2026-11-30T08:00:00+08:00），使输出可重复；相对的统计期也以它为“今天”。")
