@@ -81,7 +81,9 @@ public struct FieldReader<Field: ImportField> {
   public mutating func date(_ field: Field) -> CalendarDate? {
     guard let text = text(field) else { return nil }
     guard let date = CalendarDate(parsing: text) else {
-      if CalendarDate.isOutOfRange(text) { fail(field, CalendarDate.outOfRange) } else {
+      if CalendarDate.isOutOfRange(text) {
+        fail(field, CalendarDate.outOfRange)
+      } else {
         fail(field, "不是有效日期（可写 2023-06-12、2023/6/12、2023.6.12、2023年6月12日）")
       }
       return nil

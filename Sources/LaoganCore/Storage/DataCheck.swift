@@ -51,7 +51,9 @@ extension LaoganDatabase {
   /// damaged page with SQLite's English, or read wrong rows and report them as data problems.
   public func check(full: Bool, today: CalendarDate = CalendarDate(Date())) throws -> [Finding] {
     do {
-      let integrity = try queue.read { try String.fetchAll($0, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check") }
+      let integrity = try queue.read {
+        try String.fetchAll($0, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
+      }
       guard integrity == ["ok"] else { return [.damaged(integrity.prefix(5).joined(separator: "；"))] }
       return try dataFindings(today: today)
     } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {

@@ -529,12 +529,14 @@ enum Migrations {
   /// `laogan check` names it (`key_collision`). The audit log keeps what was written then. Unicode's stability
   /// policy keeps NFC's results fixed, so this means the same whenever it runs.
   private static func normalizeText(_ db: Database) throws {
-    db.add(function: DatabaseFunction("laogan_nfc", argumentCount: 1, pure: true) { values in
-      String.fromDatabaseValue(values[0]).map(CellText.normalized)
-    })
-    db.add(function: DatabaseFunction("laogan_key", argumentCount: 1, pure: true) { values in
-      String.fromDatabaseValue(values[0]).map(CellText.key)
-    })
+    db.add(
+      function: DatabaseFunction("laogan_nfc", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(CellText.normalized)
+      })
+    db.add(
+      function: DatabaseFunction("laogan_key", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(CellText.key)
+      })
     let keys: Set<String> = [
       "cadre.name", "party_organization.name", "association.name", "venue.name", "green_card.card_number",
       "family_member.name", "family_member.family_key",
@@ -553,7 +555,8 @@ enum Migrations {
       let column: String = row["column_name"]
       let function = keys.contains("\(table).\(column)") ? "laogan_key" : "laogan_nfc"
       try db.execute(
-        sql: "UPDATE OR IGNORE \(table) SET \(column) = \(function)(\(column)) WHERE \(column) <> \(function)(\(column))")
+        sql:
+          "UPDATE OR IGNORE \(table) SET \(column) = \(function)(\(column)) WHERE \(column) <> \(function)(\(column))")
     }
   }
 }

@@ -16,19 +16,21 @@ extension LaoganDatabase {
       WHERE \(RecordSQL.inForce("t")) AND c.voided_reason IS NOT NULL
       """
     }
-    let groups = [("membership", "party_organization", "organization_id"), ("association_member", "association", "association_id")]
-      .flatMap { membership, group, column in
-        [
-          """
-          SELECT '\(membership) ' || m.id AS record, g.name AS named FROM \(membership) m JOIN \(group) g ON g.id = m.\(column)
-          WHERE m.left_on IS NULL AND g.voided_reason IS NOT NULL
-          """,
-          """
-          SELECT '\(membership) ' || m.id AS record, c.name AS named FROM \(membership) m JOIN cadre c ON c.id = m.cadre_id
-          WHERE m.left_on IS NULL AND c.voided_reason IS NOT NULL
-          """,
-        ]
-      }
+    let groups = [
+      ("membership", "party_organization", "organization_id"), ("association_member", "association", "association_id"),
+    ]
+    .flatMap { membership, group, column in
+      [
+        """
+        SELECT '\(membership) ' || m.id AS record, g.name AS named FROM \(membership) m JOIN \(group) g ON g.id = m.\(column)
+        WHERE m.left_on IS NULL AND g.voided_reason IS NOT NULL
+        """,
+        """
+        SELECT '\(membership) ' || m.id AS record, c.name AS named FROM \(membership) m JOIN cadre c ON c.id = m.cadre_id
+        WHERE m.left_on IS NULL AND c.voided_reason IS NOT NULL
+        """,
+      ]
+    }
     let participants = """
       SELECT p.event_table || ' ' || p.event_id AS record, c.name AS named FROM participant p JOIN cadre c ON c.id = p.cadre_id
       WHERE c.voided_reason IS NOT NULL

@@ -44,8 +44,9 @@ extension LaoganDatabase {
       // The plan was shown before the write lock was taken: another undo, or another command, may have
       // written since. Only the command still last now, under the lock, is undone.
       guard let last = try Self.lastUndoableRun(db), last["id"] == plan.runID else {
-        let undone = try Bool.fetchOne(
-          db, sql: "SELECT undone_by IS NOT NULL FROM command_run WHERE id = ?", arguments: [plan.runID]) ?? true
+        let undone =
+          try Bool.fetchOne(
+            db, sql: "SELECT undone_by IS NOT NULL FROM command_run WHERE id = ?", arguments: [plan.runID]) ?? true
         throw LaoganError.undoRefused(
           undone
             ? "审计组 \(plan.runID) 已由另一个 undo 撤销"

@@ -54,7 +54,8 @@ public enum CellText {
   public static func printable(_ text: String, lineBreaks: Bool = true) -> String {
     guard forbidden(in: text, lineBreaks: lineBreaks) != nil else { return text }
     return text.unicodeScalars.map { scalar in
-      isControl(scalar) && !(lineBreaks && "\t\n\r".unicodeScalars.contains(scalar)) ? "<\(name(of: scalar))>" : String(scalar)
+      isControl(scalar) && !(lineBreaks && "\t\n\r".unicodeScalars.contains(scalar))
+        ? "<\(name(of: scalar))>" : String(scalar)
     }.joined()
   }
 

@@ -161,7 +161,9 @@ struct SafetyTests {
     #expect(try database.auditLines(AuditFilter(), reveal: false).map(\.action).prefix(2) == ["delete", "update"])
   }
 
-  @Test("two undos shown the same command: one reverts it, the other is refused; a command run meanwhile is never undone instead")
+  @Test(
+    "two undos shown the same command: one reverts it, the other is refused; a command run meanwhile is never undone instead"
+  )
   func undoRace() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
     _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "正厅级"], testContext)

@@ -92,4 +92,28 @@ struct DatabaseTests {
     }
     #expect(try String(contentsOf: schemaFile, encoding: .utf8) == header + built)
   }
+
+  @Test("upgrading stores every text in NFC with keys folded; a key that would collide is left and named by check")
+  func textUpgrade() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("old.db")
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: "v14-honors-by-cadre")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO party_organization (name, kind, region_code) VALUES ('\u{FA71}支部', '党支部', '522301'),
+            ('第１支部', '党支部', '522301'), ('第1支部', '党支部', '522301');
+          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code, note)
+            VALUES ('张三', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301', 'e\u{301}');
+          """)
+    }
+    try queue.close()
+    let upgraded = try LaoganDatabase(path: path, mode: .existing)
+    let names = try upgraded.read { try String.fetchAll($0, sql: "SELECT name FROM party_organization ORDER BY id") }
+    #expect(names == ["\u{51B5}支部", "第１支部", "第1支部"])
+    #expect(try upgraded.read { try String.fetchOne($0, sql: "SELECT note FROM cadre") } == "\u{E9}")
+    let collisions = try upgraded.check(full: false).filter { $0.kind == "key_collision" }
+    #expect(collisions.map(\.record) == ["party_organization 2,3"])
+  }
 }

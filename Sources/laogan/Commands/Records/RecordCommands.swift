@@ -154,11 +154,11 @@ struct VoidRecord<Commands: KindCommands>: ParsableCommand {
       commandName: "void", abstract: "作废误登记的\(Kind.label)（记录保留，不再出现在列表与统计中）。",
       discussion: Kind.hasMembers
         ? """
-          仍有成员时拒绝作废：先把成员转出，或加 --close-memberships-on 日期 在作废时一并结束其组织关系。
+        仍有成员时拒绝作废：先把成员转出，或加 --close-memberships-on 日期 在作废时一并结束其组织关系。
 
-          示例：
-            laogan \(Commands.commandName) void 12 --reason "重复登记" --close-memberships-on 2023-06-30
-          """
+        示例：
+          laogan \(Commands.commandName) void 12 --reason "重复登记" --close-memberships-on 2023-06-30
+        """
         : "示例：\n  laogan \(Commands.commandName) void 12 --reason \"重复登记\"")
   }
 
