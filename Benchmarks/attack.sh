@@ -11,7 +11,7 @@
 #           `check` passes, and no half-written backup carries the real name.
 # disk      backup and import onto a 4 MB tmpfs that fills: 磁盘已满 with the folder, no file left behind, the
 #           next backup to a roomier place works, the database unchanged.
-# corrupt   copies of the demo with pages scribbled over at 19 places: `check` exits 1 with database_damaged
+# corrupt   19 copies of a roster's database, each with the start of one page scribbled over: `check` exits 1 with database_damaged
 #           (never 0, never SQLite's English), `backup` refuses, and a write says 数据库文件损坏.
 # readonly  the database on a read-only bind mount: lists and reports work, a write says 只读.
 # clerks    two clerks at once: imports, edits and undos from two processes, no "database is locked", and two
@@ -38,7 +38,7 @@ for i in range(int(sys.argv[1])):
     print("干部%d,%s%s,退休,兴义" % (i, body, "10X98765432"[sum(int(a) * b for a, b in zip(body, w)) % 11]))
 EOF
 }
-count() { "$L" --db "$1" cadre list --format csv 2>/dev/null | tail -n +2 | wc -l; }
+count() { "$L" cadre list --format csv --db "$1" 2>/dev/null | tail -n +2 | wc -l; }
 
 attack_kill() {
   local db="$WORK/kill.db" file="$WORK/roster.csv" bad=0
@@ -108,7 +108,7 @@ attack_corrupt() {
     python3 - "$WORK/d$i.db" "$((size * i / 20))" <<'EOF'
 import sys
 with open(sys.argv[1], "r+b") as f:
-    f.seek(int(sys.argv[2]) // 4096 * 4096 + 8)
+    f.seek(int(sys.argv[2]) // 4096 * 4096)
     f.write(b"\x5a" * 2000)
 EOF
     out=$("$L" check --db "$WORK/d$i.db" 2>&1); status=$?

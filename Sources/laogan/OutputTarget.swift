@@ -25,7 +25,12 @@ struct OutputTarget {
   /// like the database.
   func write(_ data: Data, existing: Existing, personal: Bool = false) throws {
     guard let path else {
-      FileHandle.standardOutput.write(data)
+      // Text bound for a terminal goes through the terminal's escaping; bytes into a pipe go as they are.
+      if Terminal.standardOutputIsTerminal, let text = String(data: data, encoding: .utf8) {
+        Terminal.output(text)
+      } else {
+        FileHandle.standardOutput.write(data)
+      }
       return
     }
     if existing == .refuse, FileManager.default.fileExists(atPath: path) {

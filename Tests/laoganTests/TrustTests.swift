@@ -113,7 +113,9 @@ struct TrustTests {
       saying: ["李四", "已作废"])
     try refused("org", "join", "522301195001010032", "乙支部", saying: ["已作废"])
 
-    try refused("org", "void", "甲支部", "--reason", "撤并", saying: ["甲支部", "名成员未转出", "--close-memberships-on"])
+    // 李四's own membership ended with the void: one member is left to close.
+    try refused("org", "void", "甲支部", "--reason", "撤并", saying: ["甲支部", "还有 1 名成员未转出", "--close-memberships-on"])
+    try refused("org", "void", "乙支部", "--reason", "撤并\u{1B}[2J", saying: ["--reason", "U+001B"])
     #expect(try laogan.run("org", "void", "甲支部", "--reason", "撤并", "--close-memberships-on", "2023-06-30").status == 0)
     #expect(try laogan.run("org", "members", "甲支部", "--on", "2023-07-01").stdout.contains("张三") == false)
 
@@ -158,9 +160,11 @@ struct TrustTests {
     try refused(
       "import", "cadres", try laogan.write("marks.csv", TrustTests.header + "\(marks),522301194603150011,退休,兴义,,否\n"),
       saying: ["姓名", "过长"])
-    // A note may hold line breaks.
-    let note = "姓名,身份证号,类别,管理地区,备注\n张三,522301194603150011,退休,兴义,\"第一行\n第二行\"\n"
+    // A note may hold line breaks; in a one-line cell (Alt+Enter in Excel) a line break is a space.
+    let note = "姓名,身份证号,类别,管理地区,原工作单位,备注\n张三,522301194603150011,退休,兴义,\"州民政局\n办公室\",\"第一行\n第二行\"\n"
     #expect(try laogan.run("import", "cadres", try laogan.write("note.csv", note)).status == 0)
+    let shown = try laogan.run("export", "cadres", "--format", "json")
+    #expect(shown.stdout.contains("州民政局 办公室") && shown.stdout.contains("第一行\\n第二行"))
   }
 
   @Test("undo of an import run --again keeps the first import's guard; two undos of one command, one succeeds")
@@ -249,6 +253,9 @@ struct TrustTests {
     #expect(text.contains("'+86 13812345678") && text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
     #expect(text.contains("'@SUM(1)") && text.contains("'-已核对"))
     #expect(!text.split(separator: ",").contains { $0.hasPrefix("=") || $0.hasPrefix("@") })
+    // On stdout too, the BOM that opens a CSV passes the terminal's escaping, and the cells are guarded.
+    let listed = try laogan.run("cadre", "list", "--format", "csv")
+    #expect(listed.stdout.unicodeScalars.first == "\u{FEFF}" && !listed.stdout.contains("<U+FEFF>"))
     // Imported again into a new database, the same values.
     let other = try Laogan()
     try other.run("init")

@@ -87,7 +87,8 @@ public struct Table: Sendable, Equatable {
 
   /// A cell of a CSV file: kept from running as a formula (`FormulaGuard`), quoted when it must be.
   static func csvCell(_ text: String) -> String {
-    let cell = FormulaGuard.escaped(text)
+    // A number (a report's −3, a balance) stays a number: a spreadsheet computes nothing from it.
+    let cell = isNumber(text) ? text : FormulaGuard.escaped(text)
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

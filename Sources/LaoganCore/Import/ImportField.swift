@@ -26,7 +26,7 @@ extension ImportField {
   /// a closed set's list each time: every cell of a file is asked.
   var isKey: Bool {
     switch alias {
-    case "name", "card_number", "organization", "party_organization": true
+    case "name", "card_number", "organization", "party_organization", "recipient": true
     default: false
     }
   }

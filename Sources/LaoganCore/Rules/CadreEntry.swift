@@ -95,7 +95,9 @@ extension FieldReader where Field == CadreField {
     if memberFlag == false, joinedPartyOn != nil {
       fail(.joinedPartyOn, "党员为“否”却填了入党日期")
     }
-    if memberFlag == false, text(.partyOrganization) != nil {
+    // Only as typed: an older laogan stored members' organizations for rows without a 党员 cell, and an edit of
+    // such a cadre leaves both as they were (`check` names them: non_member_in_organization).
+    if memberFlag == false, text(.partyOrganization) != nil, typed(.isPartyMember) || typed(.partyOrganization) {
       fail(.partyOrganization, "党员为“否”却填了所在党组织（不再是党员时把所在党组织一并清空）")
     }
     let partyStatus = choice(.partyStatus, PartyStatus.self)

@@ -41,6 +41,11 @@ public enum CadreKind: RecordKind {
     CadreEntry(cadre).cells
   }
 
+  /// A voided cadre leaves every group it was in, on `day` or the day of the void.
+  public static func closeMembers(of record: Cadre, on day: CalendarDate?, _ writer: AuditedWriter) throws {
+    try OpenMemberships.close(cadreID: record.id, on: day, writer)
+  }
+
   /// Moves the cadre's open membership to the organization the record names, keeping the old one closed.
   public static func afterSave(_ parsed: Parsed<Cadre>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
     throws

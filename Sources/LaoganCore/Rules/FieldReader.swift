@@ -24,7 +24,9 @@ public struct FieldReader<Field: ImportField> {
   init(trimmed cells: [(field: Field, text: String)]) {
     self.cells = cells
     for index in self.cells.indices {
-      let (field, text) = self.cells[index]
+      let (field, typed) = self.cells[index]
+      // Alt+Enter in a one-line cell (原工作单位, 标题) is a line break a clerk did not mean: a space.
+      let text = field.isNote ? typed : CellText.oneLine(typed)
       if let control = CellText.forbidden(in: text, lineBreaks: field.isNote) {
         problems.append(
           FieldProblem(
@@ -38,7 +40,19 @@ public struct FieldReader<Field: ImportField> {
   /// Fields the row has no cell for take `stored`'s: an edit names only what changes, and a roster imported
   /// again without a column keeps what that column held.
   mutating func fill(from stored: [Field: String]) {
-    for (field, text) in stored where position(of: field) == nil { cells.append((field, text.trimmed)) }
+    for (field, text) in stored where position(of: field) == nil {
+      cells.append((field, text.trimmed))
+      filled.append(field)
+    }
+  }
+
+  /// The fields whose cells came from the stored record, not from the row: a rule about what a clerk typed
+  /// leaves alone what was stored before the rule existed.
+  private(set) var filled: [Field] = []
+
+  /// Whether the row itself gives a cell for `field`.
+  func typed(_ field: Field) -> Bool {
+    position(of: field) != nil && !filled.contains(field)
   }
 
   /// A problem for each required field left blank; once the row is complete, before it is read.
@@ -160,7 +174,9 @@ public struct FieldReader<Field: ImportField> {
   public mutating func line(_ field: Field, maxLength: Int = 200) -> String? {
     guard let text = text(field) else { return nil }
     guard text.count <= maxLength, text.unicodeScalars.count <= 2 * maxLength else {
-      fail(field, "过长（\(text.count) 个字符，最多 \(maxLength)）", value: String(text.prefix(20)) + "…")
+      let length =
+        text.count <= maxLength ? "\(text.unicodeScalars.count) 个 Unicode 码位，组合符号过多" : "\(text.count) 个字符"
+      fail(field, "过长（\(length)，最多 \(maxLength) 个字符）", value: String(text.prefix(20)) + "…")
       return nil
     }
     return text

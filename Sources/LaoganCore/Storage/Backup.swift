@@ -27,10 +27,12 @@ extension LaoganDatabase {
   }
 
   /// `restore FILE`: checks the backup (a SQLite file, not empty, intact, laogan's, not from a newer laogan),
-  /// copies it beside the database under a temporary name, migrates and checks the copy, flushes it to the
-  /// disk, keeps the current database aside under a new name and renames the copy into place — one step, so
-  /// a restore killed at any moment leaves the old database or the new one, whole, at the path. Returns where
-  /// the old database is kept (nil when there was none).
+  /// copies it beside the database under a temporary name, migrates and checks the copy and flushes it to the
+  /// disk. Then the current database is copied aside (`.before-restore-STAMP`) and the copy's pages are written
+  /// into it by SQLite's backup, one transaction under SQLite's own locks: another clerk's connection waits and
+  /// then reads the restored data, and a restore killed at any moment leaves the old database or the new one,
+  /// whole. A current file SQLite cannot open (damaged) is set aside and replaced as a file. Returns where the
+  /// old database is kept (nil when there was none).
   public static func restore(from source: String, into path: String, stamp: String) throws -> String? {
     guard FileManager.default.fileExists(atPath: source) else {
       throw LaoganError.cannotOpen(path: source, reason: "备份文件不存在")
@@ -56,8 +58,24 @@ extension LaoganDatabase {
       try leaveWAL(restored)
       try verifyIntegrity(of: copy.path, damaged: { refused("恢复出的副本未通过完整性检查：\($0)") })
       try copy.synchronize()
-      let aside = try keepAside(path, stamp: stamp)
-      try copy.place(at: path, replacing: true)
+      guard FileManager.default.fileExists(atPath: path) else {
+        try replaceFile(path, with: copy)
+        return nil
+      }
+      let aside = asideName(path, stamp: stamp)
+      do {
+        let current = try DatabaseQueue(path: path, configuration: makeConfiguration())
+        defer { try? current.close() }
+        try copyWhole(current, to: aside)
+        let readable = try DatabaseQueue(path: copy.path, configuration: configuration)
+        defer { try? readable.close() }
+        try readable.backup(to: current)
+      } catch let error as DatabaseError where isDamage(error) || error.resultCode == .SQLITE_NOTADB {
+        if link(path, aside) != 0 { try FileManager.default.copyItem(atPath: path, toPath: aside) }
+        try replaceFile(path, with: copy)
+        return aside
+      }
+      copy.remove()
       return aside
     } catch {
       copy.remove()
@@ -65,23 +83,35 @@ extension LaoganDatabase {
     }
   }
 
-  /// Keeps the current database under a name of its own before the restored one takes its place: a hard link,
-  /// so the path never stands empty, with everything its WAL held written into it first and the WAL removed,
-  /// so that no old WAL is ever read against the new file. Nil when there is no current database.
-  private static func keepAside(_ path: String, stamp: String) throws -> String? {
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
-    let current = try DatabaseQueue(path: path, configuration: makeConfiguration())
-    try current.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-    try current.close()
+  /// `path.before-restore-STAMP`, with `-2`, `-3` … when a restore in the same second took it.
+  private static func asideName(_ path: String, stamp: String) -> String {
     var aside = "\(path).before-restore-\(stamp)"
     var number = 1
     while FileManager.default.fileExists(atPath: aside) {
       number += 1
       aside = "\(path).before-restore-\(stamp)-\(number)"
     }
-    if link(path, aside) != 0 { try FileManager.default.copyItem(atPath: path, toPath: aside) }
-    for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
     return aside
+  }
+
+  /// A consistent copy of an open database in a new private file, standing alone (no WAL beside it).
+  private static func copyWhole(_ database: DatabaseQueue, to destination: String) throws {
+    try createPrivateFile(at: destination, makingFolder: false)
+    do {
+      let target = try DatabaseQueue(path: destination)
+      try database.backup(to: target)
+      try leaveWAL(target)
+    } catch {
+      for suffix in ["", "-journal", "-wal", "-shm"] { unlink(destination + suffix) }
+      throw error
+    }
+  }
+
+  /// Puts the copy at a path no connection can use — none there, or a file SQLite cannot open — removing the
+  /// WAL and shared memory an old file left, which must never be read against the new one.
+  private static func replaceFile(_ path: String, with copy: TemporaryFile) throws {
+    for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+    try copy.place(at: path, replacing: true)
   }
 
   /// A copy takes its source's WAL mode with its pages; it is closed as a file that stands alone, with no

@@ -36,7 +36,7 @@ public struct Finding: Sendable, Equatable, Codable {
     "longevity_below_tier", "member_without_organization", "organization_without_members", "fund_below_zero",
     "orphaned_participant", "branch_without_secretary", "election_overdue", "dues_from_non_member",
     "death_unsettled", "survivor_payment_while_alive", "hospital_stay_overlap", "duplicate_across_files",
-    "database_damaged", "references_voided", "key_collision",
+    "database_damaged", "references_voided", "key_collision", "non_member_in_organization",
   ]
 }
 
@@ -194,6 +194,15 @@ extension LaoganDatabase {
         ORDER BY c.id
         """, hint: "用 org join 编入党组织"
       ) { row in "党员 \(row["name"] as String) 没有所在党组织" }
+      try add(
+        "non_member_in_organization",
+        """
+        SELECT 'cadre ' || c.id AS record, c.name, o.name AS organization FROM cadre c
+        JOIN membership m ON m.cadre_id = c.id AND m.left_on IS NULL JOIN party_organization o ON o.id = m.organization_id
+        WHERE \(RecordSQL.inForce("c")) AND c.party_member = 0
+        ORDER BY c.id
+        """, hint: "是党员的改为 党员=是；不是党员的清空所在党组织（或 org leave）"
+      ) { row in "\(row["name"] as String) 党员为“否”，却在党组织“\(row["organization"] as String)”中" }
       try add(
         "organization_without_members",
         """

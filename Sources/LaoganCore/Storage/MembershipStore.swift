@@ -150,8 +150,9 @@ extension AssociationMember: GroupMembership {
   static let groupColumn = "association_id"
 }
 
+/// Memberships still open when what they belong to is voided (`RecordKind.closeMembers`).
 enum OpenMemberships {
-  /// Closes the group's open memberships on `day`; without a day, refuses when there are any.
+  /// A group's: closed on `day`; without one, the void is refused naming how many members are still in it.
   static func close<Member: GroupMembership>(
     _ type: Member.Type, in groupID: Int64?, named name: String, on day: CalendarDate?, _ writer: AuditedWriter
   ) throws {
@@ -160,6 +161,22 @@ enum OpenMemberships {
       arguments: [groupID])
     guard !open.isEmpty else { return }
     guard let day else { throw LaoganError.openMemberships(group: name, count: open.count) }
+    try close(open, on: day, writer)
+  }
+
+  /// A cadre's, in a Party organization and in associations: a cadre voided as a wrong entry is in no group,
+  /// from `day` (the day of the void when nil).
+  static func close(cadreID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter) throws {
+    let day = day ?? writer.today
+    let open = { (table: String) in "SELECT * FROM \(table) WHERE cadre_id = ? AND left_on IS NULL" }
+    try close(Membership.fetchAll(writer.db, sql: open("membership"), arguments: [cadreID]), on: day, writer)
+    try close(
+      AssociationMember.fetchAll(writer.db, sql: open("association_member"), arguments: [cadreID]), on: day, writer)
+  }
+
+  private static func close<Member: GroupMembership>(_ open: [Member], on day: CalendarDate, _ writer: AuditedWriter)
+    throws
+  {
     for member in open {
       var closed = member
       closed.leftOn = max(day, member.joinedOn ?? day)

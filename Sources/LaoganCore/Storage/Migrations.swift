@@ -539,7 +539,7 @@ enum Migrations {
       })
     let keys: Set<String> = [
       "cadre.name", "party_organization.name", "association.name", "venue.name", "green_card.card_number",
-      "family_member.name", "family_member.family_key",
+      "family_member.name",
     ]
     let columns = try Row.fetchAll(
       db,

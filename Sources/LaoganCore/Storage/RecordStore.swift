@@ -88,7 +88,8 @@ extension LaoganDatabase {
   )
     throws -> Kind.Record
   {
-    try write(context) { writer in
+    let reason = try VoidReason.checked(reason)
+    return try write(context) { writer in
       let old = try LaoganDatabase.resolve(kind, reference, writer.db)
       guard old.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
       try Kind.closeMembers(of: old, on: day, writer)
@@ -163,6 +164,20 @@ extension LaoganDatabase {
       throw LaoganError.recordNotFound(label: Kind.label, reference: Masking.inText(reference))
     }
     return record
+  }
+}
+
+/// A void's 作废原因 is typed text like any cell: one line, NFC, no control characters, not blank.
+enum VoidReason {
+  static func checked(_ typed: String) throws -> String {
+    let reason = CellText.normalized(CellText.oneLine(typed)).trimmed
+    if let control = CellText.forbidden(in: reason, lineBreaks: false) {
+      throw LaoganError.invalidValue(
+        field: "--reason", value: CellText.printable(reason, lineBreaks: false),
+        reason: "含有控制字符 \(CellText.name(of: control))")
+    }
+    guard !reason.isEmpty else { throw LaoganError.invalidValue(field: "--reason", value: "", reason: "必填，不能为空") }
+    return reason
   }
 }
 

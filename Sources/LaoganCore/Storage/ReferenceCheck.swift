@@ -31,11 +31,15 @@ extension LaoganDatabase {
         """,
       ]
     }
-    let participants = """
-      SELECT p.event_table || ' ' || p.event_id AS record, c.name AS named FROM participant p JOIN cadre c ON c.id = p.cadre_id
-      WHERE c.voided_reason IS NOT NULL
+    // The tables whose events list participants, as the participant rows name them.
+    let participants = try String.fetchAll(db, sql: "SELECT DISTINCT event_table FROM participant").map { table in
       """
-    return try Row.fetchAll(db, sql: (facts + groups + [participants]).joined(separator: " UNION ALL ")).map { row in
+      SELECT '\(table) ' || p.event_id AS record, c.name AS named FROM participant p
+      JOIN cadre c ON c.id = p.cadre_id JOIN \(table) e ON e.id = p.event_id
+      WHERE p.event_table = '\(table)' AND \(RecordSQL.inForce("e")) AND c.voided_reason IS NOT NULL
+      """
+    }
+    return try Row.fetchAll(db, sql: (facts + groups + participants).joined(separator: " UNION ALL ")).map { row in
       Finding(
         kind: "references_voided", record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)",
         hint: "核实后作废这条记录（void），或结束其组织关系（org leave）；确属误作废的用 undo 撤销那次作废")
@@ -48,8 +52,10 @@ extension LaoganDatabase {
     var findings: [Finding] = []
     for (table, column) in [
       ("party_organization", "name"), ("association", "name"), ("venue", "name"), ("green_card", "card_number"),
+      ("family_member", "family_key"),
     ] {
-      let rows = try Row.fetchAll(db, sql: "SELECT id, \(column) AS key FROM \(table) ORDER BY id")
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT id, \(column) AS key FROM \(table) WHERE \(RecordSQL.inForce()) ORDER BY id")
       let spellings = Dictionary(grouping: rows) { CellText.key($0["key"] as String) }
       for (key, alike) in spellings.sorted(by: { $0.key < $1.key }) where alike.count > 1 {
         findings.append(

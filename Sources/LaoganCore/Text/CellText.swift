@@ -31,12 +31,17 @@ public enum CellText {
     return String(scalars)
   }
 
+  /// A one-line cell's tabs and line breaks as single spaces.
+  public static func oneLine(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: " ").split(omittingEmptySubsequences: false) {
+      $0 == "\n" || $0 == "\r" || $0 == "\t"
+    }.joined(separator: " ")
+  }
+
   /// The first character a cell may not hold, or nil. `lineBreaks` allows tab, line feed and carriage return.
   public static func forbidden(in text: String, lineBreaks: Bool) -> Unicode.Scalar? {
-    // Every forbidden character's UTF-8 starts with a byte below 0x20, 0x7F, 0xC2, 0xE2 or 0xEF.
-    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
-      return nil
-    }
+    guard hasSuspectByte(text) else { return nil }
     return text.unicodeScalars.first { scalar in
       if lineBreaks, scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
       return isControl(scalar)
@@ -49,14 +54,25 @@ public enum CellText {
   }
 
   /// The text with each control character written as its code point, `<U+001B>` — all of them, or with
-  /// `lineBreaks` all but tab and line breaks. A terminal's output goes through it as a second line of
-  /// defence behind the refusal at the door: nothing stored before the refusal existed can retitle a window.
+  /// `lineBreaks` all but tab, line breaks and a BOM (which opens a CSV on stdout, and shows as nothing). A
+  /// terminal's output goes through it as a second line of defence behind the refusal at the door: nothing
+  /// stored before the refusal existed can retitle a window.
   public static func printable(_ text: String, lineBreaks: Bool = true) -> String {
-    guard forbidden(in: text, lineBreaks: lineBreaks) != nil else { return text }
-    return text.unicodeScalars.map { scalar in
-      isControl(scalar) && !(lineBreaks && "\t\n\r".unicodeScalars.contains(scalar))
-        ? "<\(name(of: scalar))>" : String(scalar)
-    }.joined()
+    let kept = { (scalar: Unicode.Scalar) in
+      !isControl(scalar) || lineBreaks && ["\t", "\n", "\r", "\u{FEFF}"].contains(scalar)
+    }
+    guard hasSuspectByte(text), !text.unicodeScalars.allSatisfy(kept) else { return text }
+    var shown = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if kept(scalar) { shown.append(scalar) } else { shown.append(contentsOf: "<\(name(of: scalar))>".unicodeScalars) }
+    }
+    return String(shown)
+  }
+
+  /// Whether the text has a byte a control character's UTF-8 starts with (below 0x20, 0x7F, 0xC2, 0xE2,
+  /// 0xEF): most text has none, and is passed by one look at its bytes.
+  private static func hasSuspectByte(_ text: String) -> Bool {
+    text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
   }
 
   /// C0 and C1 controls and DEL; the bidirectional controls; zero-width spaces, joiners and the BOM.

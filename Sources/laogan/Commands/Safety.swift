@@ -44,7 +44,7 @@ extension Laogan {
       }
       let stamp = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
       let aside = try LaoganDatabase.restore(from: file, into: database.path, stamp: stamp)
-      Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已移到 \($0)" } ?? ""))
+      Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已另存为 \($0)" } ?? ""))
     }
   }
 

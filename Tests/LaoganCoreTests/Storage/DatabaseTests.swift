@@ -106,6 +106,7 @@ struct DatabaseTests {
             ('第１支部', '党支部', '522301'), ('第1支部', '党支部', '522301');
           INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code, note)
             VALUES ('张三', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301', 'e\u{301}');
+          INSERT INTO membership (cadre_id, organization_id) VALUES (1, 1);
           """)
     }
     try queue.close()
@@ -115,5 +116,12 @@ struct DatabaseTests {
     #expect(try upgraded.read { try String.fetchOne($0, sql: "SELECT note FROM cadre") } == "\u{E9}")
     let collisions = try upgraded.check(full: false).filter { $0.kind == "key_collision" }
     #expect(collisions.map(\.record) == ["party_organization 2,3"])
+    // An older laogan made a membership for a row without a 党员 cell: named, and the cadre still editable.
+    #expect(
+      try upgraded.check(full: false).contains { $0.kind == "non_member_in_organization" && $0.record == "cadre 1" })
+    _ = try upgraded.editRecord(CadreKind.self, "张三", changes: [.rank: "正厅级"], testContext)
+    #expect(throws: (any Error).self) {
+      try upgraded.editRecord(CadreKind.self, "张三", changes: [.isPartyMember: "否"], testContext)
+    }
   }
 }

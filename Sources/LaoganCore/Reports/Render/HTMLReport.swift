@@ -150,8 +150,10 @@ enum HTMLReport {
     return "\(tenths / 10).\(abs(tenths % 10))"
   }
 
+  /// Text for HTML and for the XML inside an XLSX file. A control character, which XML 1.0 does not allow and
+  /// which made a workbook laogan could not read back, is written as its code point (`<U+001B>`) first.
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    CellText.printable(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

@@ -168,6 +168,12 @@ struct VoidRecord<Commands: KindCommands>: ParsableCommand {
   @Option(help: "作废党组织或社团时，在这一天结束其成员仍未结束的组织关系（否则有成员时拒绝作废）。")
   var closeMembershipsOn: CalendarDate?
 
+  func validate() throws {
+    if closeMembershipsOn != nil, !Kind.hasMembers {
+      throw ValidationError("--close-memberships-on 只用于作废党组织或社团：\(Kind.label)没有成员")
+    }
+  }
+
   func run() throws {
     let voided = try database.open().voidRecord(
       Kind.self, record, reason: reason, closingMembershipsOn: closeMembershipsOn, database.context())
