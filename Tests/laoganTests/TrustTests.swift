@@ -220,13 +220,12 @@ struct TrustTests {
   func damagedFile() throws {
     let rows = (0..<400).map { "干部\($0),\(TrustTests.residentID(index: $0)),退休,兴义,,否" }.joined(separator: "\n")
     try laogan.run("import", "cadres", try laogan.write("roster.csv", TrustTests.header + rows + "\n"))
-    // Scribble over pages in the middle of the file, past the schema, as a failing disk would.
+    // Scribble over the start of one page of the roster, near the end of the file, as a failing disk would:
+    // the schema is whole, so the file opens, and a backup reads every page without complaint.
     let handle = try FileHandle(forUpdating: URL(fileURLWithPath: laogan.database))
     let size = try handle.seekToEnd()
-    for page in stride(from: UInt64(8192), to: size - 4096, by: 4096) {
-      try handle.seek(toOffset: page + 100)
-      handle.write(Data(repeating: 0x5A, count: 600))
-    }
+    try handle.seek(toOffset: (size / 4096 - 3) * 4096)
+    handle.write(Data(repeating: 0x5A, count: 2000))
     try handle.close()
 
     let check = try laogan.run("check")
@@ -236,8 +235,9 @@ struct TrustTests {
     #expect(refusedBackup.status == 1 && refusedBackup.stderr.contains("损坏"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: laogan.folder.path)
     #expect(!leftovers.contains { $0.hasPrefix("copy.db") || $0.hasSuffix(".partial") })
-    let write = try laogan.run(
-      "cadre", "add", "--name", "新人", "--id", "11010519491231002X", "--category", "退休", "--region", "兴义")
+    // A write that reads the damaged page: the roster again, every row compared with its stored cadre.
+    let again = try laogan.write("again.csv", TrustTests.header + rows + "\n")
+    let write = try laogan.run("import", "cadres", again, "--update")
     #expect(write.status == 1 && write.stderr.contains("损坏") && write.stderr.contains("restore"))
   }
 
