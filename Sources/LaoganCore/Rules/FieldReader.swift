@@ -25,6 +25,7 @@ public struct FieldReader<Field: ImportField> {
     self.cells = cells
     for index in self.cells.indices {
       let (field, typed) = self.cells[index]
+      guard !CellText.isPlain(typed) else { continue }
       // Alt+Enter in a one-line cell (原工作单位, 标题) is a line break a clerk did not mean: a space.
       let text = field.isNote ? typed : CellText.oneLine(typed)
       if let control = CellText.forbidden(in: text, lineBreaks: field.isNote) {

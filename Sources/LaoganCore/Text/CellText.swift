@@ -12,8 +12,24 @@ public enum CellText {
   /// ASCII and Latin-1, CJK punctuation and kana, the unified ideographs, full-width forms — is returned as
   /// it is without asking Foundation, which is most of every file.
   public static func normalized(_ text: String) -> String {
-    guard !text.unicodeScalars.allSatisfy(isStable) else { return text }
-    return text.precomposedStringWithCanonicalMapping
+    isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+  }
+
+  /// Whether the text needs none of this: printable ASCII, the ideographs U+4000–U+9FFF, U+3000–U+3FFF
+  /// but the kana voiced-sound marks, Latin U+00C0–U+02FF — no control, nothing to compose, no full-width
+  /// letter. One pass over the bytes; most cells of a roster are plain and cost only that.
+  public static func isPlain(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    while let byte = bytes.next() {
+      switch byte {
+      case 0x20...0x7E, 0x80...0xBF, 0xC3...0xCB, 0xE4...0xE9: continue  // continuation bytes among them
+      case 0xE3:
+        guard let second = bytes.next(), let third = bytes.next() else { return false }
+        if second == 0x82 && (third == 0x99 || third == 0x9A) { return false }
+      default: return false
+      }
+    }
+    return true
   }
 
   /// A key as compared and stored: NFC, with full-width letters and digits folded.
@@ -84,11 +100,25 @@ public enum CellText {
     }
   }
 
-  private static func isStable(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x00...0x2FF, 0x3000...0x3098, 0x309B...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
-    default: false
+  /// Whether the text is made only of characters no normalization changes or composes with a neighbour,
+  /// read from its UTF-8 lead bytes in one pass (a roster's every cell is asked): ASCII and U+0080–U+02FF
+  /// (lead bytes C2–CB), U+3000–U+3FFF but the kana voiced-sound marks U+3099 and U+309A, U+4000–U+9FFF (the
+  /// unified ideographs), and the full-width forms U+FF00–U+FFFF. Anything else — combining marks, the
+  /// compatibility ideographs U+F900–U+FAFF, Hangul — is left to Foundation.
+  private static func isSurelyNFC(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    while let byte = bytes.next() {
+      switch byte {
+      case 0x00...0xBF, 0xC2...0xCB, 0xE4...0xE9: continue  // ASCII and continuation bytes among them
+      case 0xE3:
+        guard let second = bytes.next(), let third = bytes.next() else { return false }
+        if second == 0x82 && (third == 0x99 || third == 0x9A) { return false }
+      case 0xEF:
+        guard let second = bytes.next(), (0xBC...0xBF).contains(second) else { return false }
+      default: return false
+      }
     }
+    return true
   }
 }
 

@@ -19,6 +19,20 @@ struct CellTextTests {
     }
   }
 
+  @Test("plain text, which the door passes unasked, is text every rule leaves as it is")
+  func plain() {
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = "张" + String(scalar) + "a"
+      guard CellText.isPlain(text) else { continue }
+      #expect(CellText.forbidden(in: text, lineBreaks: false) == nil, "U+\(value)")
+      #expect(CellText.key(text) == text && text.precomposedStringWithCanonicalMapping == text, "U+\(value)")
+      #expect(CellText.oneLine(text) == text, "U+\(value)")
+    }
+    #expect(CellText.isPlain("张三丰 Zhang 1946-03-15 兴义市"))
+    #expect(!CellText.isPlain("第１支部") && !CellText.isPlain("a\u{1B}") && !CellText.isPlain("\u{FA71}"))
+  }
+
   @Test("keys fold full-width letters and digits, not punctuation")
   func keys() {
     #expect(CellText.key("第１支部") == "第1支部")
