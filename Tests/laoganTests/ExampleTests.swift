@@ -146,7 +146,7 @@ struct ExampleTests {
         continue
       case "check":
         // Silent when all is well; the demo has findings to show.
-        #expect(outcome.status == 1 && !outcome.stdout.isEmpty, "\(example): \(outcome.stderr)")
+        #expect(outcome.status == 2 && !outcome.stdout.isEmpty, "\(example): \(outcome.stderr)")
         continue
       default:
         #expect(outcome.status == 0, "\(example): \(outcome.stderr)")
@@ -162,5 +162,74 @@ struct ExampleTests {
         #expect(!Self.listsNothing(outcome.stdout), "\(example) showed nothing")
       }
     }
+  }
+}
+
+@Suite("The manual's cron recipe")
+struct CronRecipeTests {
+  /// The manual's crontab, as lines: variables (`NAME=value`) and jobs (five time fields, then a command).
+  static func crontab() throws -> [String] {
+    let manual = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/manual.md"), encoding: .utf8)
+    let block = try #require(manual.components(separatedBy: "```cron\n").dropFirst().first)
+    return block.components(separatedBy: "\n```").first?.split(separator: "\n").map(String.init) ?? []
+  }
+
+  @Test("every job runs as cron runs it: only the crontab's variables, laogan found through its PATH line")
+  func runsUnderCron() throws {
+    let laogan = try Laogan()
+    // laogan installed where the recipe says it is (`make install`: /usr/local/bin), here in a folder of its own.
+    let prefix = laogan.folder.appendingPathComponent("usr-local-bin")
+    try FileManager.default.createDirectory(at: prefix, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      at: prefix.appendingPathComponent("laogan"), withDestinationURL: Laogan.binary)
+    for folder in ["backup", "share/报表"] {
+      try FileManager.default.createDirectory(
+        at: laogan.folder.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try laogan.run("init")
+    try laogan.run(
+      "benefit", "rule", "add", "--item", "高龄补贴", "--monthly", "100", "--from", "2020-01", "--min-age", "80")
+
+    let lines = try CronRecipeTests.crontab()
+    let place = { (text: String) in
+      text.replacingOccurrences(of: "/usr/local/bin", with: prefix.path)
+        .replacingOccurrences(of: "/data/老干部局/laogan.db", with: laogan.database)
+        .replacingOccurrences(of: " /backup/", with: " \(laogan.folder.path)/backup/")
+        .replacingOccurrences(of: " /share/", with: " \(laogan.folder.path)/share/")
+    }
+    var environment = ["HOME": laogan.folder.path, "SHELL": "/bin/sh", "PATH": "/usr/bin:/bin"]
+    var jobs: [String] = []
+    for line in lines where !line.hasPrefix("#") && !line.isEmpty {
+      if let equals = line.firstIndex(of: "="), !line.prefix(upTo: equals).contains(" ") {
+        environment[String(line[..<equals])] = place(String(line[line.index(after: equals)...]))
+      } else {
+        // cron passes the sixth field on to sh, with `\%` for a literal %.
+        let command = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true).last.map(String.init)
+        jobs.append(place(command ?? "").replacingOccurrences(of: "\\%", with: "%"))
+      }
+    }
+    #expect(environment["PATH"]?.hasPrefix(prefix.path) == true, "the recipe needs a PATH line with laogan's folder")
+    #expect(jobs.count == 2)
+    for job in jobs {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", job]
+      process.environment = environment
+      process.currentDirectoryURL = laogan.folder
+      let errors = Pipe()
+      process.standardError = errors
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "\(job): \(said)")
+    }
+    let backups = try FileManager.default.contentsOfDirectory(
+      atPath: laogan.folder.appendingPathComponent("backup").path)
+    let packs = try FileManager.default.contentsOfDirectory(
+      atPath: laogan.folder.appendingPathComponent("share/报表").path)
+    #expect(backups.count == 1 && packs.count == 1 && packs.first?.hasSuffix("报表.xlsx") == true)
   }
 }

@@ -84,7 +84,7 @@ struct RollUpCommandTests {
   @Test("check --merge lists duplicate_across_files naming both files, masked")
   func checkMerge() throws {
     let outcome = try laogan.run("check", "--merge", xingyi, puan, withDatabase: false)
-    #expect(outcome.status == 1)
+    #expect(outcome.status == 2)
     let line = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("duplicate_across_files") })
     #expect(line.contains(xingyi) && line.contains(puan))
     #expect(!line.contains("11010519491231002X"))

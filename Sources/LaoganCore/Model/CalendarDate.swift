@@ -136,6 +136,8 @@ extension CalendarDate {
       return
     }
     var body = cleaned
+    // WPS writes a date cell as text with its time, `1950/1/1 0:00:00`: midnight is the day itself.
+    if let match = body.wholeMatch(of: /(.+?)\s+0?0:00(:00)?/) { body = String(match.1) }
     if body.hasSuffix("日") { body.removeLast() }
     let parts = body.split(omittingEmptySubsequences: false, whereSeparator: { "-/.年月".contains($0) })
     guard parts.count == 3,

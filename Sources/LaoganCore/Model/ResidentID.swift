@@ -36,12 +36,15 @@ public struct ResidentID: Hashable, Sendable, CustomStringConvertible {
       digits = Array(body.prefix(6)) + Array("19".utf8) + Array(body.suffix(9))
       wasUpgraded = true
     default:
-      throw .wrongLength(typed.count)
+      // Digits of another script are several bytes each: eighteen of them are not eighteen digits.
+      throw typed.utf8.count == typed.count ? .wrongLength(typed.count) : .notDigits
     }
     let number = { (range: Range<Int>) in digits[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
-    guard let born = CalendarDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)),
-      born.year >= 1880
-    else { throw .impossibleBirthDate(String(decoding: digits[6..<14], as: UTF8.self)) }
+    let birthDigits = String(decoding: digits[6..<14], as: UTF8.self)
+    guard let born = CalendarDate(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else {
+      throw .impossibleBirthDate(birthDigits)
+    }
+    guard CalendarDate.recordYears.contains(born.year) else { throw .birthDateOutOfRange(birthDigits) }
     let check = ResidentID.checkCharacter(for: digits)
     if !wasUpgraded, let typedCheck = typed.utf8.last, typedCheck != check {
       // Excel keeps 15 significant digits of a number: an 18-digit number it stored ends in 000.
@@ -77,6 +80,8 @@ public enum ResidentIDError: Error, Equatable, CustomStringConvertible {
   case notDigits
   case wrongCheckCharacter(expected: Character)
   case impossibleBirthDate(String)
+  /// A real day, but before 1880 or after 2099.
+  case birthDateOutOfRange(String)
   /// `522301********0012`: a masked export imported back.
   case masked
   /// `5.22323E+17`: Excel turned the column into numbers.
@@ -93,6 +98,7 @@ public enum ResidentIDError: Error, Equatable, CustomStringConvertible {
     case .notDigits: "身份证号只能由数字组成，18 位号码末位可为 X"
     case .wrongCheckCharacter(let expected): "身份证号校验位不符（按前 17 位应为 \(expected)），请核对是否抄错"
     case .impossibleBirthDate(let text): "身份证号中的出生日期 \(text) 不存在"
+    case .birthDateOutOfRange(let text): "身份证号中的出生日期 \(text) \(CalendarDate.outOfRange)"
     case .masked: "是打码的身份证号（导出时没有加 --reveal）；请用 laogan export … --reveal 导出完整号码再导入"
     case .excelNumber: "Excel 把身份证号当成了数字（显示为科学计数法，后几位已丢失）：\(Self.keepAsText)"
     case .excelRounded:

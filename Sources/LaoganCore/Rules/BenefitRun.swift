@@ -34,6 +34,14 @@ extension LaoganDatabase {
   static func runBenefits(month: Month, dryRun: Bool, _ writer: AuditedWriter) throws -> BenefitRunSummary {
     let db = try writer.db
     let arguments: StatementArguments = ["month": month, "last": month.lastDay]
+    // A monthly cron job with no rule in force would pay no one and say nothing: that is refused.
+    let inForce = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM benefit_rule r WHERE \(RecordSQL.inForce("r"))
+                       AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month))
+        """, arguments: arguments)
+    guard inForce == true else { throw LaoganError.noRulesInForce(month: month.description) }
     if let clash = try Row.fetchOne(
       db,
       sql:

@@ -10,6 +10,8 @@ public enum LaoganError: LocalizedError, Equatable {
   case emptyDatabase(path: String)
   /// SQLite found the file damaged (SQLITE_CORRUPT, or a failed integrity check).
   case databaseDamaged(path: String, detail: String)
+  /// `benefit run` for a month no rule covers.
+  case noRulesInForce(month: String)
   /// A write stopped by a full disk; nothing half-written was left.
   case diskFull(folder: String)
   case cannotOpen(path: String, reason: String)
@@ -27,6 +29,8 @@ public enum LaoganError: LocalizedError, Equatable {
   case fileExists(path: String)
   case fileUnreadable(path: String)
   case folderMissing(path: String)
+  /// A file another program holds open (its lock file is beside it).
+  case fileInUse(path: String)
   /// A file given to `--merge` that cannot be reported over; nothing was computed and no file was changed.
   case sourceRefused(path: String, reason: String)
   /// A file given to `import` that is no workbook laogan reads (a legacy .xls, an .ods, an encrypted or damaged
@@ -48,6 +52,10 @@ public enum LaoganError: LocalizedError, Equatable {
         + "请用 laogan restore 从备份恢复，或确认无用后删除它再 laogan init"
     case .databaseDamaged(let path, let detail):
       "数据库文件损坏：\(path)（\(detail)）。请保留这个文件、不要再写入，用 laogan restore 从最近的备份恢复"
+    case .noRulesInForce(let month):
+      "没有现行的发放规则：\(month) 没有一条规则适用，未发放任何款项。先用 laogan benefit rule add 设置"
+        + "（如 laogan benefit rule add --item 高龄补贴 --monthly 100.00 --from \(month) --min-age 80 --max-age 89），"
+        + "laogan benefit rule list 查看已有规则"
     case .diskFull(let folder):
       "磁盘已满：\(folder) 没有足够的空间，未写完的文件已删除；请清理空间或换一个位置后重试"
     case .cannotOpen(let path, let reason):
@@ -74,6 +82,8 @@ public enum LaoganError: LocalizedError, Equatable {
       "\(path) 已存在，未覆盖：请换一个文件名，或加 --force 覆盖"
     case .fileUnreadable(let path):
       "文件 \(path) 不存在或不可读"
+    case .fileInUse(let path):
+      "文件 \(path) 正被打开？（WPS 或 LibreOffice 的锁文件在旁边）请先关闭它再写入；未写入任何文件"
     case .folderMissing(let path):
       "文件夹 \(path) 不存在（U 盘或网络盘未连接？）；未写入任何文件"
     case .sourceRefused(let path, let reason):

@@ -54,13 +54,16 @@ extension Laogan {
       commandName: "check",
       abstract: "审核数据：身份证号、重复、去世后发放、重复发放、高龄补贴低于标准、党员无组织、组织无党员、基金透支、数据库完整性。",
       discussion: """
-        一切正常时不输出、退出码 0；发现问题时逐条列出并以 1 退出。
+        一切正常时不输出、退出码 0；发现问题（含数据库文件损坏）时逐条列出，退出码 2；无法检查（如数据库不存在）时退出码 1。
 
         示例：
           laogan check
           laogan check --full --format json
           laogan check --merge 兴义.db 普安.db    # 各县报送的文件，只读
         """)
+
+    /// Findings are not a failure: a script tells "the data has problems" (2) from "check could not run" (1).
+    static let findingsExitCode: Int32 = 2
 
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "做完整的 integrity_check（约慢十倍），而不是 quick_check。") var full = false
@@ -96,7 +99,7 @@ extension Laogan {
           Terminal.output("\(finding.kind)  \(record)  \(finding.detail) — \(finding.hint)\n")
         }
       }
-      throw ExitCode(1)
+      throw ExitCode(Check.findingsExitCode)
     }
   }
 

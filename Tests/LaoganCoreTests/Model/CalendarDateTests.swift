@@ -7,6 +7,7 @@ struct CalendarDateTests {
     "every form of SPEC §4 reads as 2023-06-12",
     arguments: [
       "2023-06-12", "2023/6/12", "2023.6.12", "2023年6月12日", "20230612", "45089", "２０２３-０６-１２", " 2023-6-12 ",
+      "2023/6/12 0:00:00", "2023-06-12 00:00",
     ])
   func forms(text: String) {
     #expect(CalendarDate(parsing: text)?.description == "2023-06-12")
@@ -16,7 +17,7 @@ struct CalendarDateTests {
     "days that do not exist and other text are refused",
     arguments: [
       "2023-02-30", "1900-01-00", "2023-13-01", "2023/6", "昨天", "", "60", "2023-06-12-01", "23-6-12",
-      "1879-12-31", "2100-01-01", "2023-0a-12", "2023_06_12",
+      "1879-12-31", "2100-01-01", "2023-0a-12", "2023_06_12", "2023/6/12 8:30:00",
     ])
   func refused(text: String) {
     #expect(CalendarDate(parsing: text) == nil)

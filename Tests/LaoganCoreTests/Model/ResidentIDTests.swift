@@ -55,6 +55,9 @@ struct ResidentIDTests {
     #expect(throws: ResidentIDError.wrongLength(17)) { try ResidentID("52230119460315001") }
     #expect(throws: ResidentIDError.notDigits) { try ResidentID("5223011946031500A1") }
     #expect(throws: ResidentIDError.impossibleBirthDate("19460230")) { try ResidentID("522301194602300016") }
+    // A real day out of range is said to be out of range, not not to exist; other scripts' digits are not digits.
+    #expect(throws: ResidentIDError.birthDateOutOfRange("18790101")) { try ResidentID("522301187901010016") }
+    #expect(throws: ResidentIDError.notDigits) { try ResidentID("٥٢٢٣٠١١٩٤٦٠٣١٥٠٠١١") }
   }
 
   @Test("a lower-case x, full-width digits and blanks are read as typed by hand")
