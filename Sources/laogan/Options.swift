@@ -28,7 +28,12 @@ struct DatabaseOptions: ParsableArguments {
       operatorName ?? environment["LAOGAN_OPERATOR"].flatMap { $0.isEmpty ? nil : $0 }
       ?? environment["USER"] ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
       ?? "unknown"
-    return AuditContext(operatorName: name, command: CommandLine.arguments.dropFirst().joined(separator: " "))
+    // Who is written in the log as text a terminal shows as it is: one line, NFC, control characters as code
+    // points; a blank name is no name, and the login name stands in.
+    let shown = CellText.printable(CellText.normalized(CellText.oneLine(name)), lineBreaks: false).trimmed
+    return AuditContext(
+      operatorName: shown.isEmpty ? "unknown" : shown, command: CommandLine.arguments.dropFirst().joined(separator: " ")
+    )
   }
 }
 

@@ -39,6 +39,9 @@ struct NewUserTests {
     #expect(try laogan.run("check").status == 0)
     try laogan.run("import", "organizations", try laogan.write("o.csv", "名称,类型,地区\n甲支部,党支部,兴义\n"))
     let found = try laogan.run("check")
+    let csv = try laogan.run("check", "--format", "csv")
+    #expect(csv.status == 2 && csv.stdout.hasPrefix("\u{FEFF}kind,file,record,detail,hint\r\n"))
+    #expect(csv.stdout.contains("organization_without_members,,organization 1,"))
     #expect(found.status == 2 && found.stdout.contains("organization_without_members"))
     let missing = try laogan.run(
       "check", "--db", laogan.folder.appendingPathComponent("无.db").path, withDatabase: false)

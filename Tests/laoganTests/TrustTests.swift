@@ -119,6 +119,14 @@ struct TrustTests {
     #expect(try laogan.run("org", "void", "甲支部", "--reason", "撤并", "--close-memberships-on", "2023-06-30").status == 0)
     #expect(try laogan.run("org", "members", "甲支部", "--on", "2023-07-01").stdout.contains("张三") == false)
 
+    // A roster or an organizations file naming a voided record changes nothing in it, saying why.
+    #expect(try laogan.run("org", "add", "名称=丙支部", "类型=党支部", "地区=兴义").status == 0)
+    try laogan.run("org", "void", "丙支部", "--reason", "错")
+    let organizations = try laogan.write("again.csv", "名称,类型,地区\n丙支部,党委,兴义\n")
+    try refused("import", "organizations", organizations, "--update", saying: ["丙支部", "已作废"])
+    let voidedRow = TrustTests.header + "李四,522301195001010032,退休,兴义,乙支部,是\n"
+    try refused("import", "cadres", try laogan.write("voided.csv", voidedRow), "--update", saying: ["已作废"])
+
     // What was written before the void and still names 李四 is a finding.
     let check = try laogan.run("check", "--format", "json")
     #expect(check.status == 2 && check.stdout.contains("references_voided") && check.stdout.contains("payment 1"))
@@ -152,7 +160,7 @@ struct TrustTests {
       try laogan.write("esc.csv", TrustTests.header + "张三\u{1B}]0;pwned\u{07},522301194603150011,退休,兴义,,否\n"),
       saying: ["line 2", "姓名", "U+001B"])
     #expect(!escape.stderr.contains("\u{1B}") && !escape.stderr.contains("\u{07}"))
-    for name in ["张\u{202E}三", "张\u{200B}三", "张\u{85}三"] {
+    for name in ["张\u{202E}三", "张\u{200B}三", "张\u{85}三", "张\u{061C}三", "张\u{3164}三", "张\u{AD}三"] {
       let file = try laogan.write("bidi.csv", TrustTests.header + "\(name),522301194603150011,退休,兴义,,否\n")
       try refused("import", "cadres", file, saying: ["姓名"])
     }

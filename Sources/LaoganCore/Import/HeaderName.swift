@@ -5,6 +5,8 @@ enum HeaderName {
   /// Other names sheets give a column, by the name laogan uses.
   static let synonyms: [String: String] = [
     "身份证号码": "身份证号", "公民身份号码": "身份证号", "公民身份证号": "身份证号", "公民身份证号码": "身份证号",
+    // A roster's 政治面貌 column says whether the cadre is a Party member (`FieldReader.partyMember`).
+    "政治面貌": "党员",
   ]
 
   /// A column a sheet keeps for itself and laogan ignores: the row number.

@@ -53,6 +53,7 @@ struct HeaderMap<Field: ImportField> {
   let width: Int
 
   init(_ header: CSVRecord, ignoreUnknown: Bool) throws(ImportFailure) {
+    if let mistake = HeaderMap.separatorMistake(header) { throw ImportFailure(problems: [mistake]) }
     var found: [Field: Int] = [:]
     var problems: [ImportProblem] = []
     for (index, raw) in header.cells.enumerated() {
@@ -79,6 +80,24 @@ struct HeaderMap<Field: ImportField> {
     guard problems.isEmpty else { throw ImportFailure(problems: problems) }
     positions = found.map { ($0.key, $0.value) }.sorted { $0.index < $1.index }
     width = header.cells.count
+  }
+
+  /// A header that is one cell holding several known headers joined by another separator — a full-width
+  /// comma, a tab, a semicolon: the file is not comma-separated, and says so rather than "unknown column".
+  private static func separatorMistake(_ header: CSVRecord) -> ImportProblem? {
+    let filled = header.cells.filter { !$0.trimmed.isEmpty }
+    guard filled.count == 1, let cell = filled.first else { return nil }
+    for (separator, name) in [("，", "全角逗号（，）"), ("\t", "制表符"), (";", "分号（;）"), ("；", "全角分号（；）")] {
+      let names = cell.components(separatedBy: separator).map(HeaderName.normalized)
+      let known = names.filter { name in
+        Field.allCases.contains { $0.rawValue == name || $0.alias == name.lowercased() }
+      }
+      guard known.count >= 2 else { continue }
+      return ImportProblem(
+        line: header.line, column: "", value: String(cell.prefix(30)),
+        reason: "表头只有一格：这个文件用\(name)分隔各列，不是逗号；请在 Excel/WPS 中另存为“CSV（逗号分隔）”再导入")
+    }
+    return nil
   }
 
   /// Whether `row` names at least one column of this kind: the header row of a sheet with title rows above

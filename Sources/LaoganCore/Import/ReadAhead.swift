@@ -22,6 +22,8 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
   struct End {
     let unreadable: CSVError?
     let header: HeaderSearch<Field>
+    /// The lines of the rows skipped as the sheet's footer (`FooterRow`).
+    let footers: [Int]
   }
 
   private struct Batch {
@@ -87,10 +89,15 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
   /// The reading thread: the file's rows in batches, then how it ended.
   private func read() {
     var batch = Batch()
+    var footers: [Int] = []
     let outcome = Result<End, any Error> {
       let unreadable = try WorkAhead<Kind>.using(openReader) { work in
         let unreadable = try sheet.forEachRow { record, fraction in
           guard let columns = try header.columns(after: record) else { return }
+          if FooterRow.matches(record.cells) {
+            footers.append(record.line)
+            return
+          }
           let wide = record.cells.count > columns.width && record.cells[columns.width...].contains { !$0.isEmpty }
           batch.rows.append(Row(line: record.line, cells: wide ? nil : columns.reader(of: record)))
           batch.fraction = fraction
@@ -102,7 +109,7 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
         if !batch.rows.isEmpty { try hand(batch, workedBy: work) }
         return unreadable
       }
-      return End(unreadable: unreadable, header: header)
+      return End(unreadable: unreadable, header: header, footers: footers)
     }
     lock.lock()
     end = outcome

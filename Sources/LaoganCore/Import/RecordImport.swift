@@ -66,6 +66,9 @@ extension RecordKind {
           problems.append(ImportProblem(line: columns.line, column: "", value: "", reason: "文件只有表头，没有数据行"))
         }
       }
+      for line in end.footers {
+        summary.warn(ImportProblem(line: line, column: "", value: "", reason: "表尾（合计、制表人等），不是记录，已跳过"))
+      }
       problems = problems.map { end.header.locate($0) }
       summary.locateWarnings { end.header.locate($0) }
       if !problems.isEmpty { throw ImportFailure(problems: problems) }

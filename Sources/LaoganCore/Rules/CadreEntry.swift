@@ -91,7 +91,7 @@ extension FieldReader where Field == CadreField {
     let category = choice(.category, CadreCategory.self)
     let region = region(.region)
     let joinedPartyOn = date(.joinedPartyOn)
-    let memberFlag = flag(.isPartyMember)
+    let memberFlag = partyMember()
     if memberFlag == false, joinedPartyOn != nil {
       fail(.joinedPartyOn, "党员为“否”却填了入党日期")
     }
@@ -141,6 +141,19 @@ extension FieldReader where Field == CadreField {
       note: line(.note, maxLength: 1000), voidedReason: nil)
     checkOrder(cadre)
     return problems.isEmpty ? cadre : nil
+  }
+
+  /// 党员 as a yes/no cell, or as a 政治面貌 column writes it: 中共党员 and 预备党员 are members; 群众, 共青团员,
+  /// the democratic parties and 无党派人士 are not.
+  private mutating func partyMember() -> Bool? {
+    guard let text = text(.isPartyMember) else { return nil }
+    if let yes = YesNo.parse(text) { return yes }
+    let status = text.filter { !$0.isWhitespace }
+    if ["中共党员", "中国共产党党员", "党员", "预备党员", "中共预备党员"].contains(status) { return true }
+    let nonMembers = ["群众", "共青团员", "无党派", "民主党派", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟"]
+    if nonMembers.contains(where: { status.hasPrefix($0) }) { return false }
+    fail(.isPartyMember, "应为 是/否，或政治面貌（中共党员、预备党员、群众、民主党派……）")
+    return nil
   }
 
   /// Dates that cannot come before the birth date.

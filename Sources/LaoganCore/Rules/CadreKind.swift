@@ -41,9 +41,10 @@ public enum CadreKind: RecordKind {
     CadreEntry(cadre).cells
   }
 
-  /// A voided cadre leaves every group it was in, on `day` or the day of the void.
+  /// A voided cadre leaves every group it was in and every post it held, on `day` or the day of the void.
   public static func closeMembers(of record: Cadre, on day: CalendarDate?, _ writer: AuditedWriter) throws {
     try OpenMemberships.close(cadreID: record.id, on: day, writer)
+    try Officers.endPosts(of: record.id, on: day ?? writer.today, writer)
   }
 
   /// Moves the cadre's open membership to the organization the record names, keeping the old one closed.

@@ -122,10 +122,11 @@ public final class Lookup {
   }
 
   /// A cadre's family member in force by 姓名 (a 领取人), or by id.
-  func familyMember(of cadreID: Int64, named name: String) throws -> FamilyMember? {
-    try FamilyMember.fetchOne(
+  /// The cadre's family members in force of that name, by id: two may share one (a child and a daughter-in-law).
+  func familyMembers(of cadreID: Int64, named name: String) throws -> [FamilyMember] {
+    try FamilyMember.fetchAll(
       db.cachedStatement(
-        sql: "SELECT * FROM family_member WHERE cadre_id = ? AND name = ? AND \(RecordSQL.inForce())"),
+        sql: "SELECT * FROM family_member WHERE cadre_id = ? AND name = ? AND \(RecordSQL.inForce()) ORDER BY id"),
       arguments: [cadreID, name])
   }
 

@@ -74,6 +74,20 @@ public enum Officers {
       startedOn: hadAny ? writer.today : nil, endedOn: nil, voidedReason: nil)
     try writer.insert(&officer)
   }
+
+  /// Ends, on `day`, every post the cadre holds then or later: a cadre voided as a wrong entry leads nothing,
+  /// and the branch shows as without a 书记 (`check`: branch_without_secretary).
+  static func endPosts(of cadreID: Int64?, on day: CalendarDate, _ writer: AuditedWriter) throws {
+    let held = try Officer.fetchAll(
+      writer.db,
+      sql: "SELECT * FROM officer WHERE cadre_id = ? AND \(RecordSQL.inForce()) AND (ended_on IS NULL OR ended_on > ?)",
+      arguments: [cadreID, day])
+    for post in held {
+      var ended = post
+      ended.endedOn = max(day, post.startedOn ?? day)
+      try writer.update(ended, from: post)
+    }
+  }
 }
 
 extension LaoganDatabase {

@@ -119,6 +119,15 @@ final class RecordSaver<Kind: RecordKind> {
     if parsed.record == existing && listedNow == listedBefore {
       return (.unchanged, parsed.record, reader.notes)
     }
+    if let reason = existing.voidedReason {
+      // A row may still list a record voided as a wrong entry (nothing is written for it while it is unchanged),
+      // but nothing writes into one: it would stay voided and out of every list, its change unseen.
+      throw FieldProblems(problems: [
+        FieldProblem(
+          field: Kind.keyField?.rawValue ?? "", value: shown(Kind.keyField.flatMap { reader.text($0) } ?? ""),
+          reason: "记录 \(existing.id ?? 0) 已作废（\(reason)），不能再修改；确属误作废请先 undo 那次作废，否则从表中删去这一行")
+      ])
+    }
     guard allowUpdate ?? update else {
       let now = try Kind.cells(of: parsed.record, lookup)
       let old = try Kind.cells(of: existing, lookup)

@@ -67,7 +67,7 @@ public enum LaoganError: LocalizedError, Equatable {
     case .invalidValue(let field, let value, let reason):
       FieldProblem(field: field, value: value, reason: reason).description
     case .recordVoided(let reference):
-      "记录 \(reference) 已作废，不能再修改"
+      "记录 \(Masking.inText(reference)) 已作废，不能再修改"
     case .referenceVoided(let reference):
       "记录 \(reference) 已作废，不能再引用；确属误作废请先 undo 作废那条命令"
     case .openMemberships(let group, let count):

@@ -24,8 +24,9 @@ public enum CellText {
       switch byte {
       case 0x20...0x7E, 0x80...0xBF, 0xC3...0xCB, 0xE4...0xE9: continue  // continuation bytes among them
       case 0xE3:
+        // The kana voiced-sound marks compose; the Hangul filler U+3164 shows as nothing.
         guard let second = bytes.next(), let third = bytes.next() else { return false }
-        if second == 0x82 && (third == 0x99 || third == 0x9A) { return false }
+        if second == 0x82 && (third == 0x99 || third == 0x9A) || second == 0x85 && third == 0xA4 { return false }
       default: return false
       }
     }
@@ -85,18 +86,21 @@ public enum CellText {
     return String(shown)
   }
 
-  /// Whether the text has a byte a control character's UTF-8 starts with (below 0x20, 0x7F, 0xC2, 0xE2,
-  /// 0xEF): most text has none, and is passed by one look at its bytes.
+  /// Whether the text has a byte a control character's UTF-8 may start with: a C0 control, DEL, or the lead
+  /// byte of anything but the ideographs U+4000–U+9FFF. Most text has none, and is passed by one look at it.
   private static func hasSuspectByte(_ text: String) -> Bool {
-    text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }
+    text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 && !(0xE4...0xE9).contains($0) }
   }
 
-  /// C0 and C1 controls and DEL; the bidirectional controls; zero-width spaces, joiners and the BOM.
+  /// C0 and C1 controls and DEL, and every format character (Unicode category Cf: bidi controls, zero-width
+  /// spaces and joiners, the BOM, soft hyphens, U+061C, U+180E, tags …), with the joiner and the Hangul fillers
+  /// that show as nothing: characters that either steer a terminal or make one name look like another.
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: true
-    case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-    default: false
+    case 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0: true
+    case 0x20...0x7E, 0x4E00...0x9FFF: false
+    default: scalar.properties.generalCategory == .format
     }
   }
 

@@ -89,11 +89,15 @@ extension Laogan {
         findings = [.damaged(detail)]
       }
       guard !findings.isEmpty else { return }
-      if format == .json {
+      switch format {
+      case .json:
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         Terminal.output(String(decoding: try encoder.encode(findings), as: UTF8.self) + "\n")
-      } else {
+      case .csv:
+        let rows = findings.map { [$0.kind, $0.file ?? "", $0.record, $0.detail, $0.hint] }
+        Terminal.output(Table(headers: ["kind", "file", "record", "detail", "hint"], rows: rows).csv())
+      case .text:
         for finding in findings {
           let record = finding.file.map { "\($0) \(finding.record)" } ?? finding.record
           Terminal.output("\(finding.kind)  \(record)  \(finding.detail) — \(finding.hint)\n")

@@ -37,6 +37,18 @@ struct DeathSettlementTests {
 
   func month(_ text: String) throws -> Month { try #require(Month(parsing: text)) }
 
+  @Test("a 领取人 two family members share is named with the relation, never picked by chance")
+  func sharedName() throws {
+    try load(FamilyKind.self, "身份证号,关系,姓名\n\(KnownIDs.man1946),其他,张明\n")
+    let failure = try #require(throws: ImportFailure.self) {
+      try load(PaymentKind.self, "身份证号,项目,日期,金额,领取人\n\(KnownIDs.man1946),丧葬费,2024-03-20,8000.00,张明\n")
+    }
+    #expect(failure.problems.first?.reason.contains("有 2 名家庭成员叫张明（子女、其他）") == true)
+    try load(PaymentKind.self, "身份证号,项目,日期,金额,领取人\n\(KnownIDs.man1946),丧葬费,2024-03-20,8000.00,张明（其他）\n")
+    let paidTo = try database.read { try Int64.fetchOne($0, sql: "SELECT recipient_id FROM payment") }
+    #expect(paidTo == 4)
+  }
+
   @Test("丧葬费 and 抚恤金 name their 领取人; report deaths shows them, or 未发放, and whether a spouse survives")
   func settlement() throws {
     try load(

@@ -44,6 +44,8 @@ struct CellTextTests {
   func controls() {
     for text in [
       "a\u{1B}b", "a\u{7}", "\u{7F}", "a\u{85}", "a\u{9F}", "\u{202E}x", "x\u{200B}", "\u{2066}", "\u{FEFF}a",
+      "第1\u{061C}支部", "第1\u{00AD}支部", "第1\u{180E}支部", "第1\u{3164}支部", "第1\u{034F}支部", "第1\u{FFF9}支部",
+      "第1\u{E0020}支部", "第1\u{1D173}支部",
     ] {
       #expect(CellText.forbidden(in: text, lineBreaks: true) != nil, "\(text.unicodeScalars.map(\.value))")
     }

@@ -40,13 +40,28 @@ public enum PaymentKind: RecordKind {
     _ payment: Payment, of cadre: Lookup.CadreRef, _ cells: inout FieldReader<Field>, _ lookup: Lookup
   ) throws -> Parsed<Record>? {
     let item = payment.item.rawValue
-    guard let name = cells.text(.recipient) else {
+    guard let written = cells.text(.recipient) else {
       cells.fail(.recipient, "\(item)须填写领取人（\(cadre.name)的家庭成员姓名）")
       return nil
     }
     let cadreShown = "\(cadre.name)（\(Masking.residentID(cadre.residentID))）"
-    guard let recipient = try lookup.familyMember(of: cadre.id, named: name) else {
-      cells.fail(.recipient, "\(name)不是\(cadreShown)登记的家庭成员（先 family add）")
+    // `王芳（配偶）` names one of two family members called 王芳.
+    let parts = written.split(whereSeparator: { "（）()".contains($0) }).map { String($0).trimmed }
+    let relation = parts.count == 2 ? FamilyRelation(label: parts[1]) : nil
+    let name = relation == nil ? written : parts[0]
+    let named = try lookup.familyMembers(of: cadre.id, named: name).filter {
+      relation == nil || $0.relation == relation
+    }
+    guard named.count < 2 else {
+      let relations = named.map(\.relation.rawValue).joined(separator: "、")
+      cells.fail(
+        .recipient,
+        "\(cadreShown)有 \(named.count) 名家庭成员叫\(name)（\(relations)）：请写成 \(name)（关系），如 \(name)（\(named[0].relation.rawValue)）"
+      )
+      return nil
+    }
+    guard let recipient = named.first else {
+      cells.fail(.recipient, "\(written)不是\(cadreShown)登记的家庭成员（先 family add）")
       return nil
     }
     let day = payment.dayPaid
