@@ -62,9 +62,41 @@ struct NewUserTests {
         "\(command): \(outcome.stderr)")
     }
     let open = laogan.folder.appendingPathComponent("报表.xlsx").path
-    FileManager.default.createFile(atPath: laogan.folder.appendingPathComponent(".~lock.报表.xlsx#").path, contents: nil)
+    #expect(
+      FileManager.default.createFile(
+        atPath: laogan.folder.appendingPathComponent(".~lock.报表.xlsx#").path, contents: nil))
     let held = try laogan.run("report", "323", "--year", "2026", "--output", open)
     #expect(held.status == 1 && held.stderr.contains("正被打开"))
     #expect(!FileManager.default.fileExists(atPath: open))
+  }
+
+  @Test("a sheet as clerks keep it: a 合计 row and signatures below the data are skipped and said; 政治面貌 fills 党员")
+  func footerAndPoliticalStatus() throws {
+    let sheet = """
+      姓名,身份证号,类别,管理地区,政治面貌
+      张三,522301194603150011,退休,兴义,中共党员
+      李四,522301195001010032,退休,兴义,群众
+      合计,2 人,,,
+      制表人：王芳,审核人：李军,填表日期：2026-11-30,,
+      """
+    let imported = try laogan.run("import", "cadres", try laogan.write("花名册.csv", sheet))
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("新增 2"))
+    #expect(imported.stderr.contains("line 4") && imported.stderr.contains("line 5") && imported.stderr.contains("表尾"))
+    let rows = try laogan.run("cadre", "list", "--format", "csv").stdout.split(separator: "\r\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let member = try #require(rows.first?.firstIndex(of: "党员"))
+    #expect(rows.count == 3 && rows[1][0] == "张三" && rows[1][member] == "是" && rows[2][member] == "否")
+  }
+
+  @Test("a CSV separated by full-width commas or tabs is said to be so, not a list of unknown columns")
+  func separators() throws {
+    for (name, separator) in [("全角逗号", "，"), ("制表符", "\t")] {
+      let file = try laogan.write("sheet.csv", ["姓名", "身份证号", "类别", "管理地区"].joined(separator: separator) + "\n")
+      let outcome = try laogan.run("import", "cadres", file)
+      #expect(
+        outcome.status == 1 && outcome.stderr.contains(name) && !outcome.stderr.contains("不认识的列"), "\(outcome.stderr)")
+    }
   }
 }

@@ -190,7 +190,7 @@ struct TrustTests {
   @Test("a database that is empty, a folder or another program's file is refused by name and left as it was")
   func notADatabase() throws {
     let empty = laogan.folder.appendingPathComponent("empty.db").path
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
     let roster = try laogan.write("roster.csv", TrustTests.roster)
     for command in [["check"], ["cadre", "list"], ["import", "cadres", roster], ["backup", "b.db"]] {
       let outcome = try laogan.run(command + ["--db", empty], withDatabase: false)
