@@ -25,8 +25,9 @@ struct OutputTarget {
   /// like the database.
   func write(_ data: Data, existing: Existing, personal: Bool = false) throws {
     guard let path else {
-      // Text bound for a terminal goes through the terminal's escaping; bytes into a pipe go as they are.
-      if Terminal.standardOutputIsTerminal, let text = String(data: data, encoding: .utf8) {
+      // Text goes through the terminal's escaping; a workbook (a ZIP: `PK`) goes as its bytes.
+      // (Decoded as it is: Foundation's UTF-8 decoding would drop the BOM that opens a CSV.)
+      if !data.starts(with: [0x50, 0x4B]), let text = String(validating: data, as: UTF8.self) {
         Terminal.output(text)
       } else {
         FileHandle.standardOutput.write(data)

@@ -6,12 +6,11 @@ enum Terminal {
   static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
   static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-  static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-
-  /// Results: on a terminal with control characters shown as code points (a second line of defence behind the
-  /// refusal at the door), into a pipe or a file exactly as stored, so that a script's CSV and JSON are the data.
+  /// Results, with control characters shown as code points (a second line of defence behind the refusal at
+  /// the door): also into a pipe, since `| head` and `| less` end on a terminal too. A file `--output` names
+  /// gets the data as stored.
   static func output(_ text: String) {
-    FileHandle.standardOutput.write(Data((standardOutputIsTerminal ? CellText.printable(text) : text).utf8))
+    FileHandle.standardOutput.write(Data(CellText.printable(text).utf8))
   }
 
   static func error(_ text: String, terminator: String = "\n") {
