@@ -64,15 +64,16 @@ extension LaoganDatabase {
       }
     }
     let headers = ["编号", "姓名", "身份证号", "出生日期", "年龄", "逢五逢十", "管理地区", "联系电话"]
+    let chongyang = Period(from: day, to: day)
     return ReportDocument(
       title: "重阳节慰问名单（\(year) 年重阳节：\(day)）",
-      subtitle: ReportHeading.lines(region: region, period: Period(from: day, to: day), generatedAt: generatedAt)
+      subtitle: ReportHeading.lines(region: region, period: chongyang, generatedAt: generatedAt)
         + ["年龄按重阳节当天计；70 岁及以上、当天在册的干部"],
       sections: bands.indices.map { band in
         .init(
           title: bands[band].title, headers: headers, rows: banded[band], notes: ["共 \(banded[band].count) 人"],
           combination: .list(total: false))
-      })
+      }, span: chongyang)
   }
 
   /// `report party-50 --year Y`: the Party members the 323 counts on Y-07-01 who joined the Party on or before

@@ -34,7 +34,7 @@ extension ReportDocument: RollUpReport {
     }
     return ReportDocument(
       title: first.title, subtitle: first.subtitle + [ReportHeading.merged(parts.map(\.name))],
-      sections: sections)
+      sections: sections, span: first.span)
   }
 
   /// The report with each part's rows beside its own (`--by-region`, `--by-source`): a category table gains a

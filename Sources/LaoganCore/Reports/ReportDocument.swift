@@ -5,11 +5,15 @@ public struct ReportDocument: Sendable, Equatable {
   /// 地区, 统计期, 生成时间 …
   public var subtitle: [String]
   public var sections: [Section]
+  /// The days the document is about when they are not the period asked for: the 重阳 list of `--year 2023`
+  /// is of 2023-10-23 alone, and its JSON says so as its heading does.
+  public var span: Period?
 
-  public init(title: String, subtitle: [String], sections: [Section]) {
+  public init(title: String, subtitle: [String], sections: [Section], span: Period? = nil) {
     self.title = title
     self.subtitle = subtitle
     self.sections = sections
+    self.span = span
   }
 
   public struct Section: Sendable, Equatable {

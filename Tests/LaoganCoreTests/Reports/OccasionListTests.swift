@@ -54,6 +54,11 @@ struct OccasionListTests {
         [["七十五", "75", "逢五"]], [["八十整", "80", "逢十"]], [], [["百岁", "100", "逢十"]],
       ])
     #expect(report.sections.map(\.title) == ["70–79 岁", "80–89 岁", "90–99 岁", "100 岁及以上"])
+    // Its JSON's period is the day its heading names, not the year asked for.
+    let year = Period(
+      from: try #require(CalendarDate(parsing: "2024-01-01")), to: try #require(CalendarDate(parsing: "2024-12-31")))
+    let json = try report.json(report: "chongyang", region: .prefecture, period: year, generatedAt: "")
+    #expect(json.contains("\"from\" : \"2024-10-11\"") && json.contains("\"to\" : \"2024-10-11\""))
   }
 
   @Test("party-50: 入党 on exactly (Y−50)-07-01 qualifies, a day later not; alive and managed on Y-07-01")

@@ -7,7 +7,7 @@ extension ReportDocument {
   /// dictionaries of `Any` took seconds.
   public func json(report: String, region: Region, period: Period, generatedAt: String) throws -> String {
     let body = Body(
-      formatVersion: 1, report: report, title: title, region: JSONPlace(region), period: JSONSpan(period),
+      formatVersion: 1, report: report, title: title, region: JSONPlace(region), period: JSONSpan(span ?? period),
       generatedAt: generatedAt,
       sections: sections.map { .init(title: $0.title, headers: $0.flatHeaders, rows: $0.rows, notes: $0.notes) })
     let encoder = JSONEncoder()
