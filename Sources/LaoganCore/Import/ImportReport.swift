@@ -36,9 +36,16 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
 /// Nothing was written because the file has problems; every one of them is listed.
 public struct ImportFailure: LocalizedError, Sendable {
   public let problems: [ImportProblem]
+  /// Where else to look, when the problems may come from reading the wrong sheet.
+  public var hint: String?
+
+  public init(problems: [ImportProblem], hint: String? = nil) {
+    self.problems = problems
+    self.hint = hint
+  }
 
   public var errorDescription: String? {
-    "\(problems.count) 处问题，未导入任何记录（修改后重新导入整个文件）"
+    "\(problems.count) 处问题，未导入任何记录（修改后重新导入整个文件）" + (hint.map { "。\($0)" } ?? "")
   }
 }
 

@@ -39,6 +39,11 @@ enum ImportSheet {
 
   var isWorkbook: Bool { sheetName != nil }
 
+  /// Every sheet of the workbook, in its order; nil for a CSV.
+  var sheetNames: [String]? {
+    if case .workbook(let workbook, _) = self { workbook.sheets.map(\.name) } else { nil }
+  }
+
   /// Calls `body` with each row that has a non-blank cell, in order, and how far the reading has come (0 to
   /// 1: the CSV's bytes, or the workbook's rows against the rows its sheet says it spans; nil when it does
   /// not say); rethrows what `body` throws. Returns why the file could not be read to its end — a NUL byte, an

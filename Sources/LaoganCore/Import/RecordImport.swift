@@ -24,6 +24,25 @@ extension RecordKind {
     progress: (_ rows: Int, _ fraction: Double?) -> Void
   ) throws -> ImportSummary {
     let sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
+    do {
+      return try importSheet(sheet, from: url, into: database, options: options, context, progress: progress)
+    } catch var failure as ImportFailure where options.sheet == nil {
+      // A workbook whose data is on another sheet fails on its first sheet's header: say which sheets there are.
+      guard let names = sheet.sheetNames, names.count > 1,
+        failure.problems.contains(where: { $0.reason.contains("列") })
+      else { throw failure }
+      failure.hint =
+        "工作簿有 \(names.count) 个工作表（\(names.map { "“\($0)”" }.joined(separator: "、"))），读的是第一个“\(names[0])”；"
+        + "数据在其他表时加 --sheet 表名，如 --sheet \(names[1])"
+      throw failure
+    }
+  }
+
+  private static func importSheet(
+    _ sheet: ImportSheet, from url: URL, into database: LaoganDatabase, options: ImportOptions,
+    _ context: AuditContext, progress: (_ rows: Int, _ fraction: Double?) -> Void
+  ) throws -> ImportSummary {
+
     let digest = isFact ? try SHA256.hex(of: url) : nil
     var summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)
     summary.sheet = sheet.sheetName

@@ -66,9 +66,12 @@ struct WorkbookImportTests {
   @Test("the first sheet unless one is named; a sheet that is not there is named with those that are")
   func sheets() throws {
     let file = try excelWorkbook()
-    #expect(throws: ImportFailure.self) {
+    // The data is on the second sheet: the failure names the sheets and --sheet.
+    let failure = try #require(throws: ImportFailure.self) {
       try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
     }
+    #expect(
+      failure.localizedDescription.contains("工作簿有 2 个工作表（“说明”、“花名册”），读的是第一个“说明”；数据在其他表时加 --sheet 表名，如 --sheet 花名册"))
     do {
       _ = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(sheet: "名单"), testContext)
       Issue.record("a missing sheet was read")
