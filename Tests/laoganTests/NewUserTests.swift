@@ -99,4 +99,22 @@ struct NewUserTests {
         outcome.status == 1 && outcome.stderr.contains(name) && !outcome.stderr.contains("不认识的列"), "\(outcome.stderr)")
     }
   }
+
+  @Test("a two-row header: a merged group header above the real ones, 姓名 merged down both rows")
+  func twoRowHeader() throws {
+    let sheet = """
+      2026年离退休干部花名册,,,,
+      姓名,基本信息,,,联系方式
+      ,身份证号,类别,管理地区,联系电话
+      张三,522301194603150011,退休,兴义,13812345678
+      """
+    let imported = try laogan.run("import", "cadres", try laogan.write("两行表头.csv", sheet))
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("新增 1") && imported.stdout.contains("表头在第 3 行"))
+    #expect(try laogan.run("cadre", "show", "张三", "--reveal").stdout.contains("13812345678"))
+    // A header with an unknown column over data is refused as before, naming the column.
+    let unknown = try laogan.run(
+      "import", "cadres", try laogan.write("未知.csv", "姓名,身份证号,类别,管理地区,爱好\n张三,522301194603150011,退休,兴义,书法\n"))
+    #expect(unknown.status == 1 && unknown.stderr.contains("爱好") && unknown.stderr.contains("不认识的列"))
+  }
 }

@@ -10,6 +10,9 @@ struct HeaderSearch<Field: ImportField> {
   private var firstRow: CSVRecord?
   private var rowsSkipped = 0
   private var found: (columns: HeaderMap<Field>, row: CSVRecord)?
+  /// A header row with columns laogan does not know, held back one row: it may be the upper row of a
+  /// two-row header (a merged 基本信息 over 性别、民族; 姓名 merged down both rows).
+  private var upper: CSVRecord?
 
   init(ignoreUnknown: Bool, isWorkbook: Bool) {
     self.ignoreUnknown = ignoreUnknown
@@ -19,7 +22,29 @@ struct HeaderSearch<Field: ImportField> {
   /// The columns to read `row` by, or nil when `row` is the header or a title row above it.
   mutating func columns(after row: CSVRecord) throws -> HeaderMap<Field>? {
     if let found { return found.columns }
+    if let upper {
+      self.upper = nil
+      guard HeaderMap<Field>.namesAColumn(row) else {
+        // Not a second header row: the first was the header, unknown columns and all, and this is data.
+        let columns = try map(upper)
+        found = (columns, upper)
+        return columns
+      }
+      // Each column is named by the lower row, or, where a cell was merged down, by the upper one.
+      let merged = CSVRecord(
+        line: row.line,
+        cells: (0..<max(upper.cells.count, row.cells.count)).map { index in
+          let lower = index < row.cells.count ? row.cells[index] : ""
+          return lower.trimmed.isEmpty && index < upper.cells.count ? upper.cells[index] : lower
+        })
+      found = (try map(merged), merged)
+      return nil
+    }
     if HeaderMap<Field>.namesAColumn(row) {
+      if !ignoreUnknown && HeaderMap<Field>.namesAnUnknownColumn(row) {
+        upper = row
+        return nil
+      }
       found = (try map(row), row)
     } else {
       firstRow = firstRow ?? row
@@ -32,6 +57,7 @@ struct HeaderSearch<Field: ImportField> {
   /// The header once every row was read, with its line: what was found, else the first row's verdict.
   func columnsAtEnd() throws -> (columns: HeaderMap<Field>, line: Int) {
     if let found { return (found.columns, found.row.line) }
+    if let upper { return (try map(upper), upper.line) }
     guard let firstRow else {
       throw ImportFailure(problems: [ImportProblem(line: 1, column: "", value: "", reason: "文件是空的，没有表头行")])
     }

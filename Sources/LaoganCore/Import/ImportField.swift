@@ -109,6 +109,15 @@ struct HeaderMap<Field: ImportField> {
     }
   }
 
+  /// Whether `row` has a header cell no field of this kind answers to (序号 aside).
+  static func namesAnUnknownColumn(_ row: CSVRecord) -> Bool {
+    row.cells.contains { cell in
+      let name = HeaderName.normalized(cell)
+      return !name.isEmpty && name != HeaderName.rowNumber
+        && !Field.allCases.contains { $0.rawValue == name || $0.alias == name.lowercased() }
+    }
+  }
+
   /// The position of the column holding the field whose header is `name`, for naming its letter.
   func index(ofField name: String) -> Int? {
     positions.first { $0.field.rawValue == name }?.index
