@@ -117,4 +117,15 @@ struct NewUserTests {
       "import", "cadres", try laogan.write("未知.csv", "姓名,身份证号,类别,管理地区,爱好\n张三,522301194603150011,退休,兴义,书法\n"))
     #expect(unknown.status == 1 && unknown.stderr.contains("爱好") && unknown.stderr.contains("不认识的列"))
   }
+
+  @Test("audit names fields as the import headers do and money in 元")
+  func auditInChinese() throws {
+    try laogan.run("cadre", "add", "--name", "张三", "--id", "522301194603150011", "--category", "退休", "--region", "兴义")
+    let payment = try laogan.write("p.csv", "身份证号,项目,所属月份,金额\n522301194603150011,医疗补助费,2023-06,800.00\n")
+    try laogan.run("import", "payments", payment)
+    try laogan.run("benefit", "edit", "1", "金额=9800")
+    let audit = try laogan.run("audit", "--limit", "1")
+    #expect(audit.stdout.contains("金额: 800.00 → 9800.00"), "\(audit.stdout)")
+    #expect(!audit.stdout.contains("amount_fen"))
+  }
 }

@@ -127,6 +127,11 @@ extension RecordKind {
 }
 
 /// Every record kind, in the order their files import without dangling references (SPEC §4).
+extension RecordKind {
+  /// Each field's alias and Chinese header, for naming stored columns to a clerk (the audit log).
+  static var fieldLabels: [(alias: String, label: String)] { Field.allCases.map { ($0.alias, $0.rawValue) } }
+}
+
 public enum RecordKinds {
   /// Computed, not stored: an array of metatypes is not `Sendable`, and twelve pointers cost nothing to make.
   public static var all: [any RecordKind.Type] {

@@ -81,7 +81,7 @@ extension LaoganDatabase {
         command: reveal ? row[3] : Masking.inText(row[3]), action: row[4], table: row[5],
         recordID: row[6], lastRecordID: row[9],
         changes: AuditLog.changes(
-          action: row[4], ids: (row[6], row[9]), before: row[7], after: row[8], reveal: reveal))
+          action: row[4], table: row[5], ids: (row[6], row[9]), before: row[7], after: row[8], reveal: reveal))
     }
   }
 
@@ -120,25 +120,43 @@ enum AuditLog {
   /// What an entry changed: for rows inserted as a range, how many; else the fields that differ between the
   /// two JSON snapshots (all fields of a record inserted before ranges were logged).
   static func changes(
-    action: String, ids: (first: Int64?, last: Int64?), before: String?, after: String?, reveal: Bool
+    action: String, table: String, ids: (first: Int64?, last: Int64?), before: String?, after: String?,
+    reveal: Bool
   ) -> String {
     if action == "insert", after == nil, let first = ids.first {
       return "新增 \((ids.last ?? first) - first + 1) 条"
     }
-    return changes(before: before, after: after, reveal: reveal)
+    return changes(table: table, before: before, after: after, reveal: reveal)
   }
 
-  /// The fields that differ between two JSON snapshots; all fields of an inserted record.
-  static func changes(before: String?, after: String?, reveal: Bool) -> String {
+  /// The fields that differ between two JSON snapshots, by the names clerks know them by (the import
+  /// headers: 慰问金额, not gift_amount_fen), money in 元; all fields of an inserted record.
+  static func changes(table: String, before: String?, after: String?, reveal: Bool) -> String {
     let old = object(before)
     let new = object(after)
+    let labels = columnLabels[table] ?? [:]
     return Set(old.keys).union(new.keys).sorted().compactMap { key in
       let was = show(old[key], key: key, reveal: reveal)
       let now = show(new[key], key: key, reveal: reveal)
       guard was != now else { return nil }
-      return before == nil ? "\(key)=\(now)" : "\(key): \(was) → \(now)"
+      let label = labels[key] ?? key
+      return before == nil ? "\(label)=\(now)" : "\(label): \(was) → \(now)"
     }.joined(separator: "; ")
   }
+
+  /// Each record table's columns by their import headers: a column is a field's alias, or that alias with
+  /// `_fen` (money) or `_code` (a region) after it.
+  private static let columnLabels: [String: [String: String]] = {
+    var tables: [String: [String: String]] = [:]
+    for kind in RecordKinds.all {
+      var labels: [String: String] = ["id": "编号", "voided_reason": "作废原因"]
+      for (alias, label) in kind.fieldLabels {
+        for column in [alias, alias + "_fen", alias + "_code"] { labels[column] = label }
+      }
+      tables[kind.tableName] = labels
+    }
+    return tables
+  }()
 
   private static func object(_ json: String?) -> [String: Any] {
     guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
@@ -149,6 +167,7 @@ enum AuditLog {
 
   private static func show(_ value: Any?, key: String, reveal: Bool) -> String {
     guard let value, !(value is NSNull) else { return "" }
+    if key.hasSuffix("_fen"), let fen = value as? Int64 ?? (value as? Int).map(Int64.init) { return Fen(fen).description }
     let text = "\(value)"
     guard !reveal, personalKeys.contains(key) else { return text }
     return key == "resident_id" ? Masking.residentID(text) : Masking.phone(text)

@@ -140,7 +140,7 @@ struct SafetyTests {
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     let line = try #require(try upgraded.auditLines(AuditFilter(table: "cadre", recordID: 1), reveal: false).first)
     #expect(line.records == "1" && line.command == "import cadres a.csv")
-    #expect(line.changes == "id=1; name=甲; resident_id=522301********0011")
+    #expect(line.changes == "编号=1; 姓名=甲; 身份证号=522301********0011")
     try upgraded.undo(try #require(try upgraded.undoPlan()), testContext)
     #expect(try upgraded.read { try Cadre.fetchCount($0) } == 0)
   }

@@ -57,7 +57,8 @@ struct CadreStoreTests {
     let lines = try database.auditLines(AuditFilter(table: "cadre", recordID: cadre.id), reveal: false)
     #expect(lines.map(\.action) == ["update", "insert"])
     #expect(lines[0].operatorName == "王芳")
-    #expect(lines[0].changes == "phone:  → 138****5678; rank:  → 正县处级")
+    // By the import headers' names, as a clerk knows them, not the stored columns'.
+    #expect(lines[0].changes == "联系电话:  → 138****5678; 职级:  → 正县处级")
     #expect(try database.auditLines(AuditFilter(), reveal: true)[0].changes.contains("13812345678"))
   }
 
