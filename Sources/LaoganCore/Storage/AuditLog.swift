@@ -167,7 +167,9 @@ enum AuditLog {
 
   private static func show(_ value: Any?, key: String, reveal: Bool) -> String {
     guard let value, !(value is NSNull) else { return "" }
-    if key.hasSuffix("_fen"), let fen = value as? Int64 ?? (value as? Int).map(Int64.init) { return Fen(fen).description }
+    if key.hasSuffix("_fen"), let fen = value as? Int64 ?? (value as? Int).map(Int64.init) {
+      return Fen(fen).description
+    }
     let text = "\(value)"
     guard !reveal, personalKeys.contains(key) else { return text }
     return key == "resident_id" ? Masking.residentID(text) : Masking.phone(text)
