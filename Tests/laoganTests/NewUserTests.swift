@@ -128,4 +128,20 @@ struct NewUserTests {
     #expect(audit.stdout.contains("金额: 800.00 → 9800.00"), "\(audit.stdout)")
     #expect(!audit.stdout.contains("amount_fen"))
   }
+
+  @Test("officer list and transfer list name the cadre, not only a masked 身份证号")
+  func namesInLists() throws {
+    try laogan.run("import", "organizations", try laogan.write("o.csv", "名称,类型,地区\n甲支部,党支部,兴义\n"))
+    try laogan.run("cadre", "add", "--name", "张三", "--id", "522301194603150011", "--category", "退休", "--region", "兴义")
+    try laogan.run(
+      "import", "officers",
+      try laogan.write("officers.csv", "党组织,身份证号,职务,任职日期\n甲支部,522301194603150011,书记,2023-01-01\n"))
+    try laogan.run(
+      "import", "transfers",
+      try laogan.write("t.csv", "身份证号,类型,日期,对方单位或地区\n522301194603150011,迁出,2024-01-01,贵阳市\n"))
+    for command in [["officer", "list"], ["transfer", "list"]] {
+      let listed = try laogan.run(command)
+      #expect(listed.stdout.contains("张三 522301********0011"), "\(command): \(listed.stdout)")
+    }
+  }
 }

@@ -11,7 +11,8 @@ extension LaoganDatabase {
         headers: ["编号"] + Kind.listFields.map(\.rawValue),
         rows: try records.map { record in
           let cells = try Kind.cells(of: record, lookup)
-          return ["\(record.id ?? 0)"] + Kind.listFields.map { Self.shown($0, cells[$0] ?? "", reveal: reveal) }
+          return try ["\(record.id ?? 0)"]
+            + Kind.listFields.map { try Self.shown(Kind.self, $0, cells[$0] ?? "", reveal: reveal, lookup) }
         })
     }
   }
@@ -36,10 +37,11 @@ extension LaoganDatabase {
     -> [(label: String, value: String)]
   {
     try read { db in
-      let cells = try Kind.cells(of: record, Lookup(db))
+      let lookup = Lookup(db)
+      let cells = try Kind.cells(of: record, lookup)
       var lines = [("编号", "\(record.id ?? 0)")]
       for field in Kind.Field.allCases {
-        let value = Self.shown(field, cells[field] ?? "", reveal: reveal)
+        let value = try Self.shown(Kind.self, field, cells[field] ?? "", reveal: reveal, lookup)
         if !value.isEmpty { lines.append((field.rawValue, value)) }
       }
       if let reason = record.voidedReason { lines.append(("已作废", reason)) }
@@ -60,8 +62,16 @@ extension LaoganDatabase {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  private static func shown<Field: ImportField>(_ field: Field, _ text: String, reveal: Bool) -> String {
+  /// A cell as a list or a card shows it: a region by name; a cadre another kind names by the cadre's name
+  /// before the (masked) 身份证号, which alone says nothing to a clerk.
+  private static func shown<Kind: RecordKind>(
+    _ kind: Kind.Type, _ field: Kind.Field, _ text: String, reveal: Bool, _ lookup: Lookup
+  ) throws -> String {
     if field.isRegion, let region = Region(named: text) { return region.displayName }
-    return reveal ? text : field.masked(text)
+    let shown = reveal ? text : field.masked(text)
+    guard Kind.self != CadreKind.self, field.form == .residentID, !text.isEmpty,
+      let cadre = try lookup.cadre(residentID: text)
+    else { return shown }
+    return "\(cadre.name) \(shown)"
   }
 }
