@@ -12,6 +12,7 @@ struct Laogan: ParsableCommand {
       数据库：--db 指定，否则 $LAOGAN_DB，否则 $XDG_DATA_HOME/laogan/laogan.db
       （默认 ~/.local/share/laogan/laogan.db）。
       身份证号与电话在所有输出中默认打码，--reveal 显示并记入审计日志。
+      在终端上，超过一屏的结果用 $PAGER（默认 less -FRX）分页；任何命令加 --no-pager 不分页，输出到管道或文件时从不分页。
       退出码：0 成功；1 数据或文件的问题（stderr 一行 laogan: 原因）；2 check 发现问题；64 命令写错（同样一行，再附用法）。
 
       示例：
@@ -36,7 +37,7 @@ struct Laogan: ParsableCommand {
   /// One convention for every failure: a line `laogan: 原因` on stderr (an import's bad rows first, one a line);
   /// exit 1 for a problem with the data or a file, 64 for a command typed wrong, which also shows the usage.
   static func main() {
-    let arguments = LeadingOptions.moved(Array(CommandLine.arguments.dropFirst()))
+    let arguments = LeadingOptions.moved(Pager.takingFlag(from: Array(CommandLine.arguments.dropFirst())))
     if let misspelled = CommandSpelling.mistake(in: arguments, root: Laogan.self) {
       Terminal.usageFail(misspelled.message, usage: misspelled.usage)
     }

@@ -10,7 +10,9 @@ enum Terminal {
   /// the door): also into a pipe, since `| head` and `| less` end on a terminal too. A file `--output` names
   /// gets the data as stored.
   static func output(_ text: String) {
-    FileHandle.standardOutput.write(Data(CellText.printable(text).utf8))
+    let shown = CellText.printable(text)
+    guard !Pager.show(shown) else { return }
+    FileHandle.standardOutput.write(Data(shown.utf8))
   }
 
   static func error(_ text: String, terminator: String = "\n") {

@@ -31,11 +31,12 @@ final class Laogan {
 
   @discardableResult
   func run(
-    _ arguments: [String], withDatabase: Bool = true, environment: [String: String] = [:], in directory: URL? = nil
+    _ arguments: [String], withDatabase: Bool = true, environment: [String: String] = [:], in directory: URL? = nil,
+    executable: String? = nil
   ) throws -> Outcome {
     let process = Process()
     process.currentDirectoryURL = directory ?? folder
-    process.executableURL = Laogan.binary
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Laogan.binary
     process.arguments = arguments + (withDatabase ? ["--db", database] : [])
     var env = ProcessInfo.processInfo.environment
     env["LAOGAN_OPERATOR"] = "测试员"

@@ -144,4 +144,26 @@ struct NewUserTests {
       #expect(listed.stdout.contains("张三 522301********0011"), "\(command): \(listed.stdout)")
     }
   }
+
+  @Test(
+    "a long list at a terminal goes through $PAGER; never with --no-pager, never into a pipe",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func pager() throws {
+    let rows = (0..<40).map { "干部\($0),\(TrustTests.residentID(index: $0)),退休,兴义" }.joined(separator: "\n")
+    try laogan.run("import", "cadres", try laogan.write("r.csv", "姓名,身份证号,类别,管理地区\n" + rows + "\n"))
+    let marker = laogan.folder.appendingPathComponent("paged").path
+    // util-linux's `script` gives the command a terminal; the pager only counts the lines it is given.
+    func atTerminal(_ words: String) throws -> Laogan.Outcome {
+      try laogan.run(
+        ["-qec", "\(Laogan.binary.path) \(words) --db \(laogan.database)", "/dev/null"],
+        withDatabase: false, environment: ["PAGER": "wc -l > \(marker)"], executable: "/usr/bin/script")
+    }
+    _ = try atTerminal("cadre list --no-pager")
+    #expect(!FileManager.default.fileExists(atPath: marker))
+    #expect(try laogan.run(["cadre", "list"], environment: ["PAGER": "wc -l > \(marker)"]).stdout.contains("干部39"))
+    #expect(!FileManager.default.fileExists(atPath: marker))
+    _ = try atTerminal("cadre list")
+    let paged = try String(contentsOfFile: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(paged == "42")
+  }
 }
