@@ -119,6 +119,6 @@ struct DeathSettlementTests {
       CadreKind.self, KnownIDs.man1946, changes: [.diedOn: "", .deathCause: ""], testContext)
     #expect(cleared.diedOn == nil && cleared.deathCause == nil)
     let lines = try database.auditLines(AuditFilter(table: "cadre", recordID: 1), reveal: false)
-    #expect(lines.first?.changes.contains("died_on") == true, "\(lines.first?.changes ?? "")")
+    #expect(lines.first?.changes.contains("去世日期: 2024-03-10 → ") == true, "\(lines.first?.changes ?? "")")
   }
 }
