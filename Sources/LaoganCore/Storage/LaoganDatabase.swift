@@ -139,9 +139,10 @@ public struct LaoganDatabase: Sendable {
   /// refused file is left exactly as it was (opening in WAL mode would already write to it). An SQLite file
   /// with no table at all is `empty`; one with migrations still to apply `older`.
   static func checkIsOurs(path: String) throws -> FileState {
-    // As `--merge` reads a file, so that one on a read-only mount, where SQLite cannot make a WAL file's -shm,
-    // opens too.
-    let queue = try DatabaseQueue(path: SourceFile.uri(of: path), configuration: readOnlyConfiguration)
+    // A file on a read-only mount, where SQLite cannot make a WAL file's -shm, is read as `--merge` reads one
+    // (nobody can be writing it there); any other through SQLite's locks, since another clerk may be.
+    let location = isWritable(path) ? path : SourceFile.uri(of: path)
+    let queue = try DatabaseQueue(path: location, configuration: readOnlyConfiguration)
     defer { try? queue.close() }
     let migrator = Migrations.migrator
     return try queue.read { db in
