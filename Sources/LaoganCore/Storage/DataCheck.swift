@@ -49,13 +49,27 @@ extension LaoganDatabase {
   /// masked. `full` runs `PRAGMA integrity_check` (ten times slower) instead of `quick_check`.
   /// The file's own integrity is checked first: on a damaged file the data checks would stop at the first
   /// damaged page with SQLite's English, or read wrong rows and report them as data problems.
-  public func check(full: Bool, today: CalendarDate = CalendarDate(Date())) throws -> [Finding] {
+  /// `progress` is told each step as it starts — its name and how far the whole check has come (0 to 1) — so
+  /// that a clerk watching a large file sees it move.
+  public func check(
+    full: Bool, today: CalendarDate = CalendarDate(Date()),
+    progress: (_ step: String, _ fraction: Double) -> Void = { _, _ in }
+  ) throws -> [Finding] {
+    var step = 0
+    func starting(_ name: String) {
+      progress(name, Double(step) / Double(Self.checkSteps))
+      step += 1
+    }
     do {
+      starting(full ? "integrity_check" : "quick_check")
       let integrity = try queue.read {
         try String.fetchAll($0, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
       }
       guard integrity == ["ok"] else { return [.damaged(integrity.prefix(5).joined(separator: "；"))] }
-      return try dataFindings(today: today)
+      let findings = try dataFindings(today: today, starting: starting)
+      assert(step == Self.checkSteps, "check ran \(step) steps, checkSteps says \(Self.checkSteps)")
+      progress("", 1)
+      return findings
     } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {
       return [.damaged(error.message ?? "\(error.resultCode)")]
     } catch let error as DatabaseError {
@@ -63,14 +77,19 @@ extension LaoganDatabase {
     }
   }
 
-  private func dataFindings(today: CalendarDate) throws -> [Finding] {
+  /// The steps of a check: the file's integrity, the 身份证号, each query below, and four groups of findings.
+  static let checkSteps = 18
+
+  private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
     try queue.read { db in
       var findings: [Finding] = []
       func add(_ kind: String, _ sql: String, hint: String, detail: (Row) -> String) throws {
+        starting(kind)
         for row in try Row.fetchAll(db, sql: sql) {
           findings.append(Finding(kind: kind, record: row["record"], detail: detail(row), hint: hint))
         }
       }
+      starting("invalid_resident_id")
       for row in try Row.fetchAll(
         db, sql: "SELECT id, name, resident_id, sex, born_on FROM cadre WHERE \(RecordSQL.inForce()) ORDER BY id")
       {
@@ -241,9 +260,13 @@ extension LaoganDatabase {
           ? "\(row["name"] as String) 不是党员，却有 \(row["month"] as String) 的党费"
           : "\(row["name"] as String) 于 \(row["joined_party_on"] as String) 入党，却有 \(row["month"] as String) 的党费"
       }
+      starting("branch_without_secretary")
       findings += try Self.officerFindings(today: today, db)
+      starting("fund_below_zero")
       findings += try Self.fundFindings(db)
+      starting("references_voided")
       findings += try Self.voidedReferenceFindings(db)
+      starting("key_collision")
       findings += try Self.keyCollisionFindings(db)
       return findings
     }

@@ -66,7 +66,8 @@ extension Laogan {
     static let findingsExitCode: Int32 = 2
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "做完整的 integrity_check（约慢十倍），而不是 quick_check。") var full = false
+    @Flag(help: "做完整的 integrity_check（再逐条核对每个索引与其表是否一致，约慢十倍），而不是默认的 quick_check。")
+    var full = false
     @Option(help: "输出格式：text 或 json。") var format: ListFormat = .text
     @Option(
       parsing: .upToNextOption, help: "审核这些 laogan 数据库文件（只读），并找出在多个文件中都登记的干部。",
@@ -82,8 +83,14 @@ extension Laogan {
     func run() throws {
       let findings: [Finding]
       do {
+        // On a terminal, the step running and how far the check has come: a province's file takes seconds.
+        let line = Terminal.ProgressLine()
         findings =
-          try merge.isEmpty ? database.open().check(full: full) : MergedFiles.watched(paths: merge).check(full: full)
+          try merge.isEmpty
+          ? database.open().check(full: full) { step, fraction in
+            Terminal.progress(line.text("正在检查 \(step)", fraction: fraction))
+          } : MergedFiles.watched(paths: merge).check(full: full)
+        Terminal.endProgress()
       } catch LaoganError.databaseDamaged(_, let detail) {
         // A file too damaged to open is a finding like any other damage, with the same exit code.
         findings = [.damaged(detail)]

@@ -186,6 +186,17 @@ struct SafetyTests {
     #expect(try database.cadre("甲").rank == .countyChief)
   }
 
+  @Test("check says each step as it starts, in order, and how far it has come, ending at 1")
+  func checkProgress() throws {
+    var steps: [(name: String, fraction: Double)] = []
+    _ = try database.check(full: false) { steps.append(($0, $1)) }
+    #expect(steps.count == LaoganDatabase.checkSteps + 1)
+    #expect(steps.first?.name == "quick_check" && steps.first?.fraction == 0)
+    #expect(steps.map(\.name).contains("possible_duplicate") && steps.map(\.name).contains("key_collision"))
+    #expect(zip(steps, steps.dropFirst()).allSatisfy { $0.fraction < $1.fraction })
+    #expect(steps.last?.fraction == 1)
+  }
+
   @Test("inside one command the log keeps the order of the writes; inserts are logged as ranges of ids")
   func auditOrder() throws {
     _ = try load(CadreKind.self, "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.man1946),退休,兴义\n")
