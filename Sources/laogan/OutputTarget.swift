@@ -38,11 +38,7 @@ struct OutputTarget {
       throw LaoganError.fileExists(path: path)
     }
     let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw LaoganError.folderMissing(path: folder.path)
-    }
+    let folder = URL(fileURLWithPath: try ExistingFolder.of(path))
     // LibreOffice and WPS mark a workbook they hold open with a lock file beside it; writing over the workbook
     // would be lost when the clerk saves.
     let lock = folder.appendingPathComponent(".~lock.\(url.lastPathComponent)#").path

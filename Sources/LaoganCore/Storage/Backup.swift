@@ -12,17 +12,31 @@ extension LaoganDatabase {
     guard !FileManager.default.fileExists(atPath: destination) else {
       throw LaoganError.cannotOpen(path: destination, reason: "文件已存在，不覆盖；请换一个文件名")
     }
+    do {
+      try LaoganDatabase.copyWhole(queue, to: destination, verified: { .databaseDamaged(path: path, detail: $0) })
+    } catch {
+      throw LaoganDatabase.writeFailure(
+        error, folder: URL(fileURLWithPath: destination).deletingLastPathComponent().path)
+    }
+  }
+
+  /// A consistent copy of an open database: written under a temporary name beside `destination`, standing
+  /// alone (no WAL), checked by `integrity_check` when `damaged` says what a failed check is, flushed to the
+  /// disk, and only then given its name — never over an existing file. Nothing is left on any failure.
+  private static func copyWhole(
+    _ database: DatabaseQueue, to destination: String, verified damaged: ((String) -> LaoganError)?
+  ) throws {
     let copy = try TemporaryFile(beside: destination)
     do {
       let target = try DatabaseQueue(path: copy.path)
-      try queue.backup(to: target)
-      try LaoganDatabase.leaveWAL(target)
-      try LaoganDatabase.verifyIntegrity(of: copy.path, damaged: { .databaseDamaged(path: path, detail: $0) })
+      try database.backup(to: target)
+      try leaveWAL(target)
+      if let damaged { try verifyIntegrity(of: copy.path, damaged: damaged) }
       try copy.synchronize()
       try copy.place(at: destination, replacing: false)
     } catch {
       copy.remove()
-      throw LaoganDatabase.writeFailure(error, folder: copy.folder)
+      throw error
     }
   }
 
@@ -66,7 +80,8 @@ extension LaoganDatabase {
       do {
         let current = try DatabaseQueue(path: path, configuration: makeConfiguration())
         defer { try? current.close() }
-        try copyWhole(current, to: aside)
+        // The old database as it was, kept whatever it holds: a restore is often what a damaged file needs.
+        try copyWhole(current, to: aside, verified: nil)
         let readable = try DatabaseQueue(path: copy.path, configuration: configuration)
         defer { try? readable.close() }
         try readable.backup(to: current)
@@ -92,19 +107,6 @@ extension LaoganDatabase {
       aside = "\(path).before-restore-\(stamp)-\(number)"
     }
     return aside
-  }
-
-  /// A consistent copy of an open database in a new private file, standing alone (no WAL beside it).
-  private static func copyWhole(_ database: DatabaseQueue, to destination: String) throws {
-    try createPrivateFile(at: destination, makingFolder: false)
-    do {
-      let target = try DatabaseQueue(path: destination)
-      try database.backup(to: target)
-      try leaveWAL(target)
-    } catch {
-      for suffix in ["", "-journal", "-wal", "-shm"] { unlink(destination + suffix) }
-      throw error
-    }
   }
 
   /// Puts the copy at a path no connection can use — none there, or a file SQLite cannot open — removing the

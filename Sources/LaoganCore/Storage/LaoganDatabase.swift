@@ -25,27 +25,27 @@ public struct LaoganDatabase: Sendable {
   public init(path: String, mode: OpenMode) throws {
     self.path = path
     let state = try LaoganDatabase.inspect(path: path)
-    var readOnly = false
+    var location = (path: path, readOnly: false)
     switch state {
     case .missing:
       guard mode == .create else { throw LaoganError.databaseMissing(path: path) }
-      try LaoganDatabase.createPrivateFile(at: path, makingFolder: true)
+      try LaoganDatabase.createPrivateFile(at: path)
     case .empty:
       // Only `init` makes a schema: a 0-byte file left by a killed copy is no database to fill silently.
       guard mode == .create else { throw LaoganError.emptyDatabase(path: path) }
     case .older, .current:
-      readOnly = !LaoganDatabase.isWritable(path)
+      location = LaoganDatabase.location(of: path)
     }
-    if readOnly && state == .older {
+    if location.readOnly && state == .older {
       throw LaoganError.cannotOpen(path: path, reason: "由较早版本的 laogan 写成，须升级，但所在位置只读；请复制到可写的位置再打开")
     }
     do {
-      // A copy on a read-only mount or CD is read as `--merge` reads a county's file: reports and lists work,
-      // a write is refused by SQLite as read-only.
-      let location = readOnly ? SourceFile.uri(of: path) : path
-      let configuration = readOnly ? LaoganDatabase.readOnlyConfiguration : LaoganDatabase.makeConfiguration()
-      openReader = { try DatabaseQueue(path: location, configuration: LaoganDatabase.readOnlyConfiguration) }
-      queue = try DatabaseQueue(path: location, configuration: configuration)
+      // On a read-only mount or CD reports and lists work; a write is refused by SQLite as read-only.
+      let configuration =
+        location.readOnly ? LaoganDatabase.readOnlyConfiguration : LaoganDatabase.makeConfiguration()
+      let opened = location.path
+      openReader = { try DatabaseQueue(path: opened, configuration: LaoganDatabase.readOnlyConfiguration) }
+      queue = try DatabaseQueue(path: opened, configuration: configuration)
       // A new file and an older laogan's need the migrations; a current one is left alone, so a command that
       // only reads does not write.
       guard state != .current else { return }
@@ -82,10 +82,13 @@ public struct LaoganDatabase: Sendable {
     }
   }
 
-  /// Whether a write could succeed: the file and its folder (where SQLite puts the -wal and -shm files).
-  private static func isWritable(_ path: String) -> Bool {
+  /// How SQLite opens the file: by its path where a write could succeed (the file and its folder, where the
+  /// -wal and -shm go); on a read-only mount, where SQLite cannot make a WAL's -shm, as `--merge` opens a
+  /// county's file — nobody can be writing it there.
+  private static func location(of path: String) -> (path: String, readOnly: Bool) {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    return access(path, W_OK) == 0 && access(folder, W_OK) == 0
+    let writable = access(path, W_OK) == 0 && access(folder, W_OK) == 0
+    return writable ? (path, false) : (SourceFile.uri(of: path), true)
   }
 
   /// SQLite's refusal to open a file, named for the clerk: damage by its own error.
@@ -139,10 +142,8 @@ public struct LaoganDatabase: Sendable {
   /// refused file is left exactly as it was (opening in WAL mode would already write to it). An SQLite file
   /// with no table at all is `empty`; one with migrations still to apply `older`.
   static func checkIsOurs(path: String) throws -> FileState {
-    // A file on a read-only mount, where SQLite cannot make a WAL file's -shm, is read as `--merge` reads one
-    // (nobody can be writing it there); any other through SQLite's locks, since another clerk may be.
-    let location = isWritable(path) ? path : SourceFile.uri(of: path)
-    let queue = try DatabaseQueue(path: location, configuration: readOnlyConfiguration)
+    // Through SQLite's locks wherever another clerk may be writing (`location(of:)`).
+    let queue = try DatabaseQueue(path: location(of: path).path, configuration: readOnlyConfiguration)
     defer { try? queue.close() }
     let migrator = Migrations.migrator
     return try queue.read { db in
@@ -157,20 +158,13 @@ public struct LaoganDatabase: Sendable {
     }
   }
 
-  /// New files hold personal information, so only their owner may read them; SQLite gives the -wal and -shm
-  /// files the same mode. Only `init` makes a missing folder (the default `~/.local/share/laogan`); a backup
-  /// into a folder that is not there is an error.
-  static func createPrivateFile(at path: String, makingFolder: Bool) throws {
+  /// A new database holds personal information, so only its owner may read it; SQLite gives the -wal and -shm
+  /// files the same mode. `init` makes the folder too: the default `~/.local/share/laogan` is not there on a
+  /// new machine.
+  static func createPrivateFile(at path: String) throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    if makingFolder {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    } else {
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-        throw LaoganError.folderMissing(path: directory)
-      }
-    }
+    try FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
     guard descriptor >= 0 else {
       throw LaoganError.cannotOpen(path: path, reason: String(cString: strerror(errno)))

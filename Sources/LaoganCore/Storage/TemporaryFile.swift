@@ -10,14 +10,10 @@ struct TemporaryFile {
 
   /// Creates an empty private file (mode 0600) beside `destination`; the folder must exist.
   init(beside destination: String) throws {
-    let url = URL(fileURLWithPath: destination)
-    folder = url.deletingLastPathComponent().path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-      throw LaoganError.folderMissing(path: folder)
-    }
+    folder = try ExistingFolder.of(destination)
+    let name = URL(fileURLWithPath: destination).lastPathComponent
     for attempt in 0..<100 {
-      let candidate = "\(folder)/.\(url.lastPathComponent).\(getpid())-\(attempt).partial"
+      let candidate = "\(folder)/.\(name).\(getpid())-\(attempt).partial"
       let descriptor = open(candidate, O_CREAT | O_EXCL | O_WRONLY, 0o600)
       if descriptor >= 0 {
         Foundation.close(descriptor)
