@@ -29,8 +29,8 @@ struct DatabaseOptions: ParsableArguments {
       ?? environment["USER"] ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
       ?? "unknown"
     // Who is written in the log as text a terminal shows as it is: one line, NFC, control characters as code
-    // points; a blank name is no name, and the login name stands in.
-    let shown = CellText.printable(CellText.normalized(CellText.oneLine(name)), lineBreaks: false).trimmed
+    // points; a blank name is written as unknown.
+    let shown = CellText.printable(CellText.admitted(name).text, lineBreaks: false).trimmed
     return AuditContext(
       operatorName: shown.isEmpty ? "unknown" : shown, command: CommandLine.arguments.dropFirst().joined(separator: " ")
     )

@@ -27,14 +27,14 @@ public struct FieldReader<Field: ImportField> {
       let (field, typed) = self.cells[index]
       guard !CellText.isPlain(typed) else { continue }
       // Alt+Enter in a one-line cell (原工作单位, 标题) is a line break a clerk did not mean: a space.
-      let text = field.isNote ? typed : CellText.oneLine(typed)
-      if let control = CellText.forbidden(in: text, lineBreaks: field.isNote) {
+      let (text, control) = CellText.admitted(typed, note: field.isNote, key: field.isKey)
+      if let control {
         problems.append(
           FieldProblem(
             field: field.rawValue, value: CellText.printable(String(text.prefix(20)), lineBreaks: false),
             reason: "含有控制字符 \(CellText.name(of: control))（终端或电子表格会把它当作命令），请删去"))
       }
-      self.cells[index].text = field.isKey ? CellText.key(text) : CellText.normalized(text)
+      self.cells[index].text = text
     }
   }
 

@@ -170,8 +170,8 @@ extension LaoganDatabase {
 /// A void's 作废原因 is typed text like any cell: one line, NFC, no control characters, not blank.
 enum VoidReason {
   static func checked(_ typed: String) throws -> String {
-    let reason = CellText.normalized(CellText.oneLine(typed)).trimmed
-    if let control = CellText.forbidden(in: reason, lineBreaks: false) {
+    let (reason, control) = CellText.admitted(typed.trimmed)
+    if let control {
       throw LaoganError.invalidValue(
         field: "--reason", value: CellText.printable(reason, lineBreaks: false),
         reason: "含有控制字符 \(CellText.name(of: control))")

@@ -33,6 +33,15 @@ public enum CellText {
     return true
   }
 
+  /// Typed text as every door takes it in: on one line unless it is a note, in NFC (a key's full-width
+  /// letters and digits folded), with the first control character it holds, for which it is refused.
+  public static func admitted(_ typed: String, note: Bool = false, key: Bool = false)
+    -> (text: String, control: Unicode.Scalar?)
+  {
+    let line = note ? typed : oneLine(typed)
+    return (key ? self.key(line) : normalized(line), forbidden(in: line, lineBreaks: note))
+  }
+
   /// A key as compared and stored: NFC, with full-width letters and digits folded.
   public static func key(_ text: String) -> String {
     let nfc = normalized(text)
