@@ -38,6 +38,12 @@ for i in range(int(sys.argv[1])):
     print("干部%d,%s%s,退休,兴义" % (i, body, "10X98765432"[sum(int(a) * b for a, b in zip(body, w)) % 11]))
 EOF
 }
+# database FILE N: a new laogan database holding a roster of N cadres, the roster beside it as FILE.csv.
+database() {
+  roster "$2" >"$1.csv"
+  "$L" init --db "$1" >/dev/null 2>&1
+  "$L" import cadres "$1.csv" --db "$1" >/dev/null 2>&1
+}
 count() { "$L" cadre list --format csv --db "$1" 2>/dev/null | tail -n +2 | wc -l; }
 
 attack_kill() {
@@ -79,9 +85,7 @@ attack_disk() {
   local db="$WORK/disk.db" small="$WORK/small" bad=0
   mkdir -p "$small"
   mount -t tmpfs -o size=4m tmpfs "$small" || { fail "disk: cannot mount a tmpfs (run as root)"; return; }
-  roster 30000 >"$WORK/big.csv"
-  "$L" init --db "$db" >/dev/null 2>&1
-  "$L" import cadres "$WORK/big.csv" --db "$db" >/dev/null 2>&1
+  database "$db" 30000
   local before; before=$(sha256sum "$db" | cut -d' ' -f1)
   out=$("$L" backup "$small/u盘备份.db" --db "$db" 2>&1)
   [[ $? == 1 && "$out" == *磁盘已满* && "$out" == *"$small"* ]] || { echo "  backup said: $out"; bad=1; }
@@ -90,7 +94,7 @@ attack_disk() {
   [[ $(sha256sum "$db" | cut -d' ' -f1) == "$before" ]] || { echo "  the database changed"; bad=1; }
   # The database itself on the small disk: an import that fills it is refused and leaves it as it was.
   "$L" init --db "$small/db.db" >/dev/null 2>&1
-  out=$("$L" import cadres "$WORK/big.csv" --db "$small/db.db" 2>&1)
+  out=$("$L" import cadres "$db.csv" --db "$small/db.db" 2>&1)
   [[ $? == 1 && "$out" == *磁盘已满* ]] || { echo "  import said: $out"; bad=1; }
   [[ $(count "$small/db.db") == 0 ]] || { echo "  import left rows"; bad=1; }
   umount "$small"
@@ -99,9 +103,7 @@ attack_disk() {
 
 attack_corrupt() {
   local db="$WORK/c.db" bad=0
-  roster 20000 >"$WORK/c.csv"
-  "$L" init --db "$db" >/dev/null 2>&1
-  "$L" import cadres "$WORK/c.csv" --db "$db" >/dev/null 2>&1
+  database "$db" 20000
   local size; size=$(stat -c %s "$db")
   for i in $(seq 1 19); do
     cp "$db" "$WORK/d$i.db"
@@ -122,9 +124,7 @@ EOF
 attack_readonly() {
   local bad=0 ro="$WORK/ro"
   mkdir -p "$WORK/rw" "$ro"
-  roster 100 >"$WORK/r.csv"
-  "$L" init --db "$WORK/rw/x.db" >/dev/null 2>&1
-  "$L" import cadres "$WORK/r.csv" --db "$WORK/rw/x.db" >/dev/null 2>&1
+  database "$WORK/rw/x.db" 100
   mount --bind "$WORK/rw" "$ro" && mount -o remount,ro,bind "$ro" || { fail "readonly: cannot mount (run as root)"; return; }
   [[ $(count "$ro/x.db") == 100 ]] || { echo "  list failed"; bad=1; }
   "$L" report 323 --year 2026 --db "$ro/x.db" >/dev/null 2>&1 || { echo "  report failed"; bad=1; }
@@ -136,9 +136,7 @@ attack_readonly() {
 
 attack_clerks() {
   local db="$WORK/two.db" bad=0
-  roster 5000 >"$WORK/two.csv"
-  "$L" init --db "$db" >/dev/null 2>&1
-  "$L" import cadres "$WORK/two.csv" --db "$db" >/dev/null 2>&1
+  database "$db" 5000
   for i in $(seq 1 10); do "$L" cadre edit "$i" 职级=正县处级 --db "$db" >/dev/null 2>&1; done
   "$L" undo --yes --db "$db" >"$WORK/u1" 2>&1 &
   "$L" undo --yes --db "$db" >"$WORK/u2" 2>&1 &

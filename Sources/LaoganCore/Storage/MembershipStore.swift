@@ -156,9 +156,7 @@ enum OpenMemberships {
   static func close<Member: GroupMembership>(
     _ type: Member.Type, in groupID: Int64?, named name: String, on day: CalendarDate?, _ writer: AuditedWriter
   ) throws {
-    let open = try Member.fetchAll(
-      writer.db, sql: "SELECT * FROM \(Member.databaseTableName) WHERE \(Member.groupColumn) = ? AND left_on IS NULL",
-      arguments: [groupID])
+    let open = try self.open(Member.self, where: Member.groupColumn, is: groupID, writer)
     guard !open.isEmpty else { return }
     guard let day else { throw LaoganError.openMemberships(group: name, count: open.count) }
     try close(open, on: day, writer)
@@ -168,10 +166,17 @@ enum OpenMemberships {
   /// from `day` (the day of the void when nil).
   static func close(cadreID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter) throws {
     let day = day ?? writer.today
-    let open = { (table: String) in "SELECT * FROM \(table) WHERE cadre_id = ? AND left_on IS NULL" }
-    try close(Membership.fetchAll(writer.db, sql: open("membership"), arguments: [cadreID]), on: day, writer)
-    try close(
-      AssociationMember.fetchAll(writer.db, sql: open("association_member"), arguments: [cadreID]), on: day, writer)
+    try close(open(Membership.self, where: "cadre_id", is: cadreID, writer), on: day, writer)
+    try close(open(AssociationMember.self, where: "cadre_id", is: cadreID, writer), on: day, writer)
+  }
+
+  /// The memberships not yet ended whose `column` is `id`.
+  private static func open<Member: GroupMembership>(
+    _ type: Member.Type, where column: String, is id: Int64?, _ writer: AuditedWriter
+  ) throws -> [Member] {
+    try Member.fetchAll(
+      writer.db, sql: "SELECT * FROM \(Member.databaseTableName) WHERE \(column) = ? AND left_on IS NULL",
+      arguments: [id])
   }
 
   private static func close<Member: GroupMembership>(_ open: [Member], on day: CalendarDate, _ writer: AuditedWriter)

@@ -43,14 +43,15 @@ extension LaoganDatabase {
       let db = try writer.db
       // The plan was shown before the write lock was taken: another undo, or another command, may have
       // written since. Only the command still last now, under the lock, is undone.
-      guard let last = try Self.lastUndoableRun(db), last["id"] == plan.runID else {
+      let last: Int64? = try Self.lastUndoableRun(db)?["id"]
+      guard last == plan.runID else {
         let undone =
           try Bool.fetchOne(
             db, sql: "SELECT undone_by IS NOT NULL FROM command_run WHERE id = ?", arguments: [plan.runID]) ?? true
         throw LaoganError.undoRefused(
           undone
             ? "审计组 \(plan.runID) 已由另一个 undo 撤销"
-            : "确认期间又有命令写入（审计组 \(try Self.lastUndoableRun(db)?["id"] as Int64? ?? 0)）；请重新运行 laogan undo 查看")
+            : "确认期间又有命令写入（审计组 \(last ?? 0)）；请重新运行 laogan undo 查看")
       }
       let later = try Row.fetchOne(
         db,
