@@ -87,6 +87,11 @@ CREATE TABLE "cadre" (
   search_keys TEXT NOT NULL DEFAULT ''
 , party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT, resettled_to TEXT, resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外')), death_cause TEXT, farewell TEXT);
 
+CREATE VIRTUAL TABLE cadre_search USING fts5(
+  search_keys, content = 'cadre', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0',
+  prefix = '1 2'
+);
+
 CREATE TABLE "command_run" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   operator TEXT NOT NULL,
@@ -308,6 +313,19 @@ CREATE INDEX audit_entry_on_run_id ON audit_entry(run_id);
 CREATE INDEX cadre_on_name ON cadre(name);
 
 CREATE INDEX cadre_on_region_code ON cadre(region_code);
+
+CREATE TRIGGER cadre_search_on_delete AFTER DELETE ON cadre BEGIN
+  INSERT INTO cadre_search (cadre_search, rowid, search_keys) VALUES ('delete', old.id, old.search_keys);
+END;
+
+CREATE TRIGGER cadre_search_on_insert AFTER INSERT ON cadre BEGIN
+  INSERT INTO cadre_search (rowid, search_keys) VALUES (new.id, new.search_keys);
+END;
+
+CREATE TRIGGER cadre_search_on_update AFTER UPDATE OF search_keys ON cadre BEGIN
+  INSERT INTO cadre_search (cadre_search, rowid, search_keys) VALUES ('delete', old.id, old.search_keys);
+  INSERT INTO cadre_search (rowid, search_keys) VALUES (new.id, new.search_keys);
+END;
 
 CREATE INDEX contribution_on_done_on ON contribution(done_on);
 

@@ -129,7 +129,7 @@ struct NewUserTests {
     #expect(!audit.stdout.contains("amount_fen"))
   }
 
-  @Test("officer list and transfer list name the cadre, not only a masked 身份证号")
+  @Test("officer list, transfer list and org show name the cadre, not only a masked 身份证号")
   func namesInLists() throws {
     try laogan.run("import", "organizations", try laogan.write("o.csv", "名称,类型,地区\n甲支部,党支部,兴义\n"))
     try laogan.run("cadre", "add", "--name", "张三", "--id", "522301194603150011", "--category", "退休", "--region", "兴义")
@@ -139,6 +139,8 @@ struct NewUserTests {
     try laogan.run(
       "import", "transfers",
       try laogan.write("t.csv", "身份证号,类型,日期,对方单位或地区\n522301194603150011,迁出,2024-01-01,贵阳市\n"))
+    let shown = try laogan.run("org", "show", "甲支部").stdout
+    #expect(shown.split(separator: "\n").contains { $0.hasPrefix("书记") && $0.hasSuffix("张三 522301********0011") })
     for command in [["officer", "list"], ["transfer", "list"]] {
       let listed = try laogan.run(command)
       #expect(listed.stdout.contains("张三 522301********0011"), "\(command): \(listed.stdout)")

@@ -79,6 +79,7 @@ extension OrganizationField {
     case .offSite: .yesNo
     case .modelLevel: .choice(ModelLevel.self)
     case .namedOn, .establishedOn, .dissolvedOn, .electedOn: .date
+    case .secretary: .residentID
     default: .text
     }
   }

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Readings are ICU's Han-Latin transform, tones dropped and ü folded to u (a query's `v` is folded the
 /// same way). A surname that reads differently as a surname (单 shàn, 曾 zēng, 尉迟 yùchí) gets every reading,
-/// so the clerk who types `dan` and the one who types `shan` both find 单. The CJK Unified Ideographs — every
+/// so the clerk who types `dan` and the one who types `shan` both find 单; so does a given name's character with more than one common reading (戴长生: `daichangsheng` and `daizhangsheng`). The CJK Unified Ideographs — every
 /// character of a roster's names but the rarest — are read from `HanReadings`, ICU's readings written out:
 /// ICU compiles its rules at a process's first transform, 64 ms that a roster's reading thread spent before
 /// its first row while the writer waited, and `cadre add` before its one. Other characters are transformed
@@ -29,16 +29,37 @@ public final class PinyinKeys: Sendable {
     let surnames =
       compound.map { $0.map { $0.split(separator: " ").map(String.init) } }
       ?? [[surnameReading(first)], [reading(first)]] + (PinyinKeys.polyphonicSurnames[first] ?? []).map { [$0] }
-    let givenName = scalars.dropFirst(compound == nil ? 1 : 2).map(reading)
+    let givenNames = spellings(of: scalars.dropFirst(compound == nil ? 1 : 2))
     var keys: [String] = []
     for surname in surnames {
-      let syllables = surname + givenName
-      for key in [syllables.joined(), String(syllables.compactMap(\.first))] where !keys.contains(key) {
-        keys.append(key)
+      for givenName in givenNames {
+        let syllables = surname + givenName
+        for key in [syllables.joined(), String(syllables.compactMap(\.first))] where !keys.contains(key) {
+          keys.append(key)
+        }
       }
     }
     return " " + keys.joined(separator: " ") + " "
   }
+
+  /// The given name read every way its characters are commonly read in a name (戴长生: changsheng and
+  /// zhangsheng), the common reading first. A long name of many such characters stops adding readings once
+  /// it has `mostSpellings`, keeping the common reading of the rest.
+  private func spellings(of givenName: some Collection<Unicode.Scalar>) -> [[String]] {
+    var spellings: [[String]] = [[]]
+    for scalar in givenName {
+      let common = reading(scalar)
+      let readings = [common] + (PinyinKeys.givenNameReadings[scalar] ?? []).filter { $0 != common }
+      spellings =
+        spellings.count * readings.count <= PinyinKeys.mostSpellings
+        ? spellings.flatMap { spelling in readings.map { spelling + [$0] } }
+        : spellings.map { $0 + [common] }
+    }
+    return spellings
+  }
+
+  /// How many readings of one given name are indexed at most: four characters of two readings each.
+  static let mostSpellings = 16
 
   /// A query as it is matched against keys: lower case, no blanks or apostrophes, `v` for ü read as u.
   public static func normalizedQuery(_ query: String) -> String {
@@ -91,6 +112,29 @@ public final class PinyinKeys: Sendable {
     "尉": ["yu", "wei"], "长": ["chang"], "重": ["chong"], "万": ["wan"], "薄": ["bo"], "相": ["xiang"],
     "叶": ["ye"], "车": ["che"], "纪": ["ji"], "任": ["ren"], "华": ["hua"], "郇": ["huan", "xun"],
     "阚": ["kan"], "黑": ["he"], "能": ["nai"], "藏": ["zang"], "恽": ["yun"], "粘": ["nian"],
+  ]
+
+  /// Characters of given names with more than one common reading (长 chang and zhang), each with every one of
+  /// them: a clerk types the reading the person uses, and ICU knows only one.
+  static let givenNameReadings: [Unicode.Scalar: [String]] = [
+    "长": ["chang", "zhang"], "乐": ["le", "yue"], "都": ["du", "dou"], "行": ["xing", "hang"],
+    "重": ["zhong", "chong"], "朝": ["chao", "zhao"], "调": ["tiao", "diao"], "传": ["chuan", "zhuan"],
+    "会": ["hui", "kuai"], "降": ["jiang", "xiang"], "解": ["jie", "xie"], "单": ["dan", "shan"],
+    "藏": ["cang", "zang"], "便": ["bian", "pian"], "大": ["da", "dai"], "厦": ["xia", "sha"],
+    "率": ["shuai", "lu"], "参": ["can", "shen", "cen"], "省": ["sheng", "xing"], "觉": ["jue", "jiao"],
+    "茜": ["qian", "xi"], "区": ["qu", "ou"], "石": ["shi", "dan"], "查": ["cha", "zha"],
+    "盛": ["sheng", "cheng"], "强": ["qiang", "jiang"], "仔": ["zi", "zai"], "蔚": ["wei", "yu"],
+    "柏": ["bai", "bo"], "翟": ["zhai", "di"], "宿": ["su", "xiu"], "佛": ["fo", "fu"], "伯": ["bo", "bai"],
+    "奇": ["qi", "ji"], "塞": ["sai", "se"], "系": ["xi", "ji"], "乘": ["cheng", "sheng"], "艾": ["ai", "yi"],
+    "还": ["hai", "huan"], "若": ["ruo", "re"], "亲": ["qin", "qing"], "校": ["xiao", "jiao"],
+    "露": ["lu", "lou"], "贾": ["jia", "gu"], "莎": ["sha", "suo"], "泊": ["bo", "po"],
+    "将": ["jiang", "qiang"], "种": ["zhong", "chong"], "南": ["nan", "na"], "和": ["he", "huo", "hu"],
+    "殷": ["yin", "yan"], "澄": ["cheng", "deng"], "阿": ["a", "e"], "弄": ["nong", "long"],
+    "番": ["fan", "pan"], "曾": ["ceng", "zeng"], "朴": ["pu", "piao"], "覃": ["tan", "qin"],
+    "尉": ["wei", "yu"], "仇": ["chou", "qiu"], "折": ["zhe", "she"], "说": ["shuo", "yue"],
+    "似": ["si", "shi"], "给": ["gei", "ji"], "差": ["cha", "chai", "ci"], "薄": ["bo", "bao"],
+    "召": ["zhao", "shao"], "秘": ["mi", "bi"], "缪": ["miao", "mou", "miu"], "员": ["yuan", "yun"],
+    "卜": ["bu", "bo"], "扁": ["bian", "pian"], "吁": ["xu", "yu"], "叶": ["ye", "xie"],
   ]
 
   /// Two-character surnames, with their readings as blank-separated syllables.

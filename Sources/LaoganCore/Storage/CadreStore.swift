@@ -71,8 +71,11 @@ extension LaoganDatabase {
     return try read { db in
       var request = Cadre.filter(Column("voided_reason") == nil)
       if isLatin {
-        let key = LaoganDatabase.escapeLike(PinyinKeys.normalizedQuery(text))
-        request = request.filter(sql: "search_keys LIKE ? ESCAPE '\\'", arguments: ["% \(key)%"])
+        // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
+        let key = PinyinKeys.normalizedQuery(text)
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
+        request = request.filter(
+          sql: "id IN (SELECT rowid FROM cadre_search WHERE cadre_search MATCH ?)", arguments: ["\"\(key)\"*"])
       } else {
         request = request.filter(sql: "name LIKE ? ESCAPE '\\'", arguments: ["%\(LaoganDatabase.escapeLike(text))%"])
       }

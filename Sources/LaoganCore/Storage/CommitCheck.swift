@@ -26,6 +26,7 @@ struct CommitCheck {
       sql: """
         SELECT name, sql FROM sqlite_schema
         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%WITHOUT ROWID%'
+          AND name IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table')
         """
     ).map { row in
       let table: String = row["name"]

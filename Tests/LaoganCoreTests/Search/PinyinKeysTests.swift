@@ -30,6 +30,28 @@ struct PinyinKeysTests {
     for key in expected { #expect(stored.contains(" \(key) "), "\(name): \(stored)") }
   }
 
+  @Test(
+    "a given name's character with more than one common reading is found by each",
+    arguments: [
+      ("戴长生", ["daichangsheng", "dcs", "daizhangsheng", "dzs"]),
+      ("王长安", ["wangchangan", "wangzhangan"]),
+      ("李重建", ["lichongjian", "lizhongjian", "lcj", "lzj"]),
+      ("张调和", ["zhangtiaohe", "zhangdiaohe", "zhangdiaohuo"]),
+      ("刘行", ["liuxing", "liuhang"]),
+    ])
+  func givenNames(name: String, expected: [String]) {
+    let stored = keys.keys(for: name)
+    for key in expected { #expect(stored.contains(" \(key) "), "\(name): \(stored)") }
+  }
+
+  @Test("a long name of such characters stops adding readings, keeping the common one of the rest")
+  func manyReadings() {
+    let stored = keys.keys(for: "长长长长长长").split(separator: " ")
+    // Two surname readings, each with every spelling of the given name, in full and as initials.
+    #expect(stored.count == 2 * PinyinKeys.mostSpellings * 2)
+    #expect(stored.contains("zhangzhangzhangzhangzhangzhang") && stored.contains("zhangchangchangchangchangzhang"))
+  }
+
   @Test("the block's written-out readings are ICU's, as a name and as a surname, character by character")
   func writtenOutReadings() throws {
     var differing: [String] = []

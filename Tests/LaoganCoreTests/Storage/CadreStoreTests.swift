@@ -41,6 +41,34 @@ struct CadreStoreTests {
     #expect(stored.0 == 200 && stored.1 == 133 && stored.2.isEmpty)
   }
 
+  @Test("a search by pinyin answers from the index with exactly the cadres whose keys start with the query")
+  func findByIndex() throws {
+    let surnames = Array("张单曾戴欧李王尉")
+    let givenNames = Array("长乐三丰国华重调和安")
+    try database.write(testContext) { writer in
+      let saver = try RecordSaver<CadreKind>(writer, update: false)
+      for index in 0..<300 {
+        let name = [
+          surnames[index % surnames.count], givenNames[index % givenNames.count],
+          givenNames[(index / 7) % givenNames.count],
+        ]
+        let cells: [CadreField: String] = [
+          .name: String(index % 5 == 0 ? name.prefix(2) : name[...]), .residentID: KnownIDs.serial(index),
+          .category: "退休", .region: "兴义",
+        ]
+        _ = try saver.save(cells, over: nil)
+      }
+    }
+    let everyone = try database.read { try Cadre.fetchAll($0) }
+    for query in ["z", "zh", "zhang", "changle", "dcl", "shan", "dan", "ouyang", "wang", "zzz", "l", "yc"] {
+      let scanned = everyone.filter { cadre in
+        PinyinKeys.shared.keys(for: cadre.name).split(separator: " ").contains { $0.hasPrefix(query) }
+      }
+      let found = try database.findCadres(query)
+      #expect(Set(found.map(\.id)) == Set(scanned.map(\.id)) && found.count == scanned.count, "\(query)")
+    }
+  }
+
   @Test("every missing required field is named at once")
   func missing() throws {
     let error = try #require(throws: FieldProblems.self) {
@@ -96,6 +124,8 @@ struct CadreStoreTests {
     #expect(try database.findCadres("dan").map(\.name) == ["单雄信"])
     #expect(try database.findCadres("ZENG").map(\.name) == ["曾巩"])
     #expect(try database.findCadres("%").isEmpty)
+    #expect(try database.findCadres("zhang-san").isEmpty)
+    #expect(try database.findCadres("zhang*").isEmpty)
     _ = try database.voidRecord(CadreKind.self, "单雄信", reason: "重复登记", testContext)
     #expect(try database.findCadres("shan").isEmpty)
   }

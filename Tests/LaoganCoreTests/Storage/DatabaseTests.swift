@@ -81,6 +81,7 @@ struct DatabaseTests {
           sql: """
             SELECT sql || ';' FROM sqlite_master
             WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+              AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')
             ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, name
             """)
       }.joined(separator: "\n\n") + "\n"
@@ -123,5 +124,29 @@ struct DatabaseTests {
     #expect(throws: (any Error).self) {
       try upgraded.editRecord(CadreKind.self, "张三", changes: [.isPartyMember: "否"], testContext)
     }
+  }
+
+  @Test("upgrading indexes every cadre's keys as this version reads names, and the index follows each change")
+  func searchUpgrade() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("old.db")
+    let queue = try DatabaseQueue(path: path)
+    try Migrations.migrator.migrate(queue, upTo: "v15-text-in-nfc")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code, search_keys)
+            VALUES ('戴长生', '男', '1946-03-15', '\(KnownIDs.man1946)', '退休', '522301', ' daizhangsheng dzs ');
+          """)
+    }
+    try queue.close()
+    let upgraded = try LaoganDatabase(path: path, mode: .existing)
+    for query in ["daichangsheng", "dcs", "daizhangsheng", "dzs", "dai"] {
+      #expect(try upgraded.findCadres(query).map(\.name) == ["戴长生"], "\(query)")
+    }
+    _ = try upgraded.editRecord(CadreKind.self, "戴长生", changes: [.name: "戴乐生"], testContext)
+    #expect(try upgraded.findCadres("dcs").isEmpty)
+    #expect(try upgraded.findCadres("daiyuesheng").map(\.name) == ["戴乐生"])
+    #expect(try upgraded.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
   }
 }
