@@ -233,6 +233,13 @@ PY
     echo "| $scale | report dues $dues | ${secs} s | | | | | | $((kb / 1024)) MB |"
   done
 
+  # 2. cadre find, typed and retyped at a terminal: the best of five, for initials, a whole reading, a
+  #    surname's first letters and characters (the target: under 50 ms at scale 10, process start included).
+  for query in zsf daichangsheng wangg 张; do
+    secs=$(best 5 "$L" cadre find "$query" --limit 20 --no-pager --db "$demo")
+    echo "| $scale | cadre find $query | ${secs} s | | | | | | |"
+  done
+
   # 3. benefit run for a month after the demo's last one.
   cp "$demo" "$work/run-$scale.db"
   read -r secs kb < <(measure "$L" benefit run --month 2023-07 --db "$work/run-$scale.db")

@@ -27,13 +27,16 @@ enum XLSXPackage {
   /// `fitToPage` must open the worksheet (`sheetPr`), the rest close it.
   static let fitToPage = "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
 
-  static func pageSetup(landscape: Bool) -> String {
-    """
-    <printOptions horizontalCentered="1"/>\
-    <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
-    <pageSetup paperSize="9" orientation="\(landscape ? "landscape" : "portrait")" fitToWidth="1" fitToHeight="0"/>\
-    <headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>
-    """
+  /// The page setup; at `scale` per cent when given (a sheet that lays out its own pages, without
+  /// `fitToPage`), else fitted to the page's width.
+  static func pageSetup(landscape: Bool, scale: Int? = nil) -> String {
+    let size = scale.map { "scale=\"\($0)\"" } ?? "fitToWidth=\"1\" fitToHeight=\"0\""
+    return """
+      <printOptions horizontalCentered="1"/>\
+      <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
+      <pageSetup paperSize="9" orientation="\(landscape ? "landscape" : "portrait")" \(size)/>\
+      <headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>
+      """
   }
 
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -7,6 +7,7 @@ public struct BenefitStatement: Sendable, Equatable {
     public let cadreID: Int64
     public let name: String
     public let residentID: String
+    public let regionCode: String
     public let amounts: [BenefitItem: Fen]
     public var total: Fen { amounts.values.reduce(.zero, +) }
   }
@@ -37,6 +38,20 @@ public struct BenefitStatement: Sendable, Equatable {
     ]
   }
 
+  /// What a leader files (`report pack`): a row a region — its cadres paid and each item's total — and 合计;
+  /// the row a cadre is `benefit statement`'s.
+  public func regionRows(scope: Region) -> [[ReportDocument.Cell]] {
+    let byRegion = Dictionary(grouping: lines, by: \.regionCode)
+    func row(_ label: String, _ lines: [Line]) -> [ReportDocument.Cell] {
+      let sums = BenefitStatement(month: month, lines: lines)
+      return [.text(label), .number(Int64(lines.count))]
+        + BenefitItem.allCases.map { sums.totals[$0].map { .money($0.value) } ?? .empty } + [.money(sums.total.value)]
+    }
+    return scope.parts.map { row($0.displayName, byRegion[$0.code] ?? []) } + [row("合计", lines)]
+  }
+
+  public static let regionHeaders = ["管理地区", "人数"] + BenefitItem.allCases.map(\.rawValue) + ["合计"]
+
   /// The rows as text, money as `1234.50`.
   public func table(reveal: Bool) -> Table {
     Table(headers: Self.headers, rows: rows(reveal: reveal).map { $0.map(\.text) })
@@ -53,7 +68,7 @@ extension LaoganDatabase {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, p.item, SUM(p.amount_fen) AS amount
+          SELECT c.id, c.name, c.resident_id, c.region_code, p.item, SUM(p.amount_fen) AS amount
           FROM payment p JOIN cadre c ON c.id = p.cadre_id
           WHERE \(RecordSQL.inForce("p"))
             AND (p.month = :month OR (p.month IS NULL AND substr(p.paid_on, 1, 7) = :month))\(scope)
@@ -67,9 +82,13 @@ extension LaoganDatabase {
         if let last = lines.last, last.cadreID == id {
           var amounts = last.amounts
           amounts[item] = amount
-          lines[lines.count - 1] = .init(cadreID: id, name: last.name, residentID: last.residentID, amounts: amounts)
+          lines[lines.count - 1] = .init(
+            cadreID: id, name: last.name, residentID: last.residentID, regionCode: last.regionCode, amounts: amounts)
         } else {
-          lines.append(.init(cadreID: id, name: row["name"], residentID: row["resident_id"], amounts: [item: amount]))
+          lines.append(
+            .init(
+              cadreID: id, name: row["name"], residentID: row["resident_id"], regionCode: row["region_code"],
+              amounts: [item: amount]))
         }
       }
       return BenefitStatement(month: month, lines: lines)

@@ -1,9 +1,12 @@
 import Foundation
 
 /// `report pack` (SPEC §12): the period's tables a clerk sends upward, as the sheets of one workbook — the one
-/// file a monthly cron job writes. For a month: the 323 (with 环比 and 同比), the benefit statement, the
-/// visits due in the three months after it, and what `check` finds. For a year: the 323 and the yearly tables
-/// (basic, changes, orgs, roster, benefits), and what `check` finds. Personal information stays masked.
+/// file a monthly cron job writes, and what a leader reads and files. For a month: the 323 (with 环比 and 同比),
+/// the benefits paid by region, the visits due in the three months after it (birthdays, and the unvisited
+/// counted by region with those 90 and over by name), and what `check` finds. For a year: the 323 and the
+/// yearly tables (basic, changes, orgs, roster, benefits), and what `check` finds. The lists by person a clerk
+/// works from are their own reports (`benefit statement`, `report visits-due`). Personal information stays
+/// masked.
 public struct ReportPack: Sendable {
   public let sheets: [(name: String, document: ReportDocument)]
 
@@ -23,12 +26,13 @@ extension LaoganDatabase {
       let period = Period.month(month)
       sheets.append(
         ("323统计表", try report323(region: region, period: period, compare: true, generatedAt: generatedAt).document))
-      sheets.append(("生活待遇发放表", try statementDocument(month: month, region: region, generatedAt: generatedAt)))
+      sheets.append(("生活待遇发放汇总", try statementDocument(month: month, region: region, generatedAt: generatedAt)))
       let ahead = Period(from: month.next.firstDay, to: month.next.next.next.lastDay)
       sheets.append(
         (
           "走访慰问提示",
-          try visitsDueReport(region: region, period: ahead, months: 6, generatedAt: generatedAt, reveal: false)
+          try visitsDueReport(
+            region: region, period: ahead, months: 6, generatedAt: generatedAt, reveal: false, listing: .filing)
         )
       )
     } else if let year, let period = Period.year(year) {
@@ -44,33 +48,38 @@ extension LaoganDatabase {
     return ReportPack(sheets: sheets)
   }
 
-  /// The month's benefit statement as a document: a row a cadre, 合计 last.
+  /// The month's benefits as a leader files them: a row a region, 合计 last.
   private func statementDocument(month: Month, region: Region, generatedAt: String) throws -> ReportDocument {
     let statement = try benefitStatement(month: month, region: region == .prefecture ? nil : region)
     return ReportDocument(
-      title: "生活待遇发放表（\(month)）",
+      title: "生活待遇发放汇总（\(month)）",
       subtitle: ReportHeading.lines(region: region, period: .month(month), generatedAt: generatedAt),
       sections: [
         .init(
-          title: "按人发放", headers: BenefitStatement.headers, rows: statement.rows(reveal: false),
-          combination: .list(total: false))
+          title: "按管理地区（元）", headers: BenefitStatement.regionHeaders, rows: statement.regionRows(scope: region),
+          notes: ["逐人明细：laogan benefit statement --month \(month)"])
       ])
   }
 
-  /// What `check` found, counted by kind and then each finding, as a document.
+  /// What `check` found, counted by kind and then each finding, as a document, every kind by its Chinese name.
   private func checkDocument(_ findings: [Finding], generatedAt: String) -> ReportDocument {
     let counts = Dictionary(grouping: findings, by: \.kind)
     let summary = Finding.kinds.compactMap { kind in
-      counts[kind].map { [ReportDocument.Cell.text(kind), .number(Int64($0.count)), .text($0[0].hint)] }
+      counts[kind].map {
+        [ReportDocument.Cell.text($0[0].name), .number(Int64($0.count)), .text($0[0].hint), .text(kind)]
+      }
     }
     return ReportDocument(
       title: "数据检查结果",
-      subtitle: ["生成时间：\(generatedAt)", findings.isEmpty ? "未发现问题" : "共 \(findings.count) 条问题"],
+      subtitle: [
+        "生成时间：\(LocalTime.wallClock(generatedAt))", findings.isEmpty ? "未发现问题" : "共 \(findings.count) 条问题",
+      ],
       sections: [
-        .init(title: "汇总", headers: ["代号", "条数", "处理办法"], rows: summary),
+        .init(title: "汇总", headers: ["问题", "条数", "处理办法", "代号"], rows: summary),
         .init(
-          title: "明细", headers: ["代号", "记录", "说明"],
-          rows: findings.map { [.text($0.kind), .text($0.record), .text($0.detail)] }, combination: .list(total: false)),
+          title: "明细", headers: ["问题", "记录", "说明"],
+          rows: findings.map { [.text($0.name), .text($0.recordLabel), .text($0.detail)] },
+          combination: .list(total: false)),
       ])
   }
 }

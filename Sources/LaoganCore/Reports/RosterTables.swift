@@ -94,11 +94,21 @@ extension LaoganDatabase {
     }
   }
 
+  /// How much of the unvisited the visits-due report lists.
+  public enum VisitsDueListing: Sendable {
+    /// Every cadre not visited: what `report visits-due` prints.
+    case everyone
+    /// What a leader files (`report pack`): the count by region, and by name only those 90 and over — the rule
+    /// "not visited in six months" reaches nearly everyone, 600 pages of names nobody acts on in one month.
+    case filing
+  }
+
   /// Visits due: cadres alive who turn 80, 90 or 100 inside the period (a birthday visit is due), and cadres
   /// alive on the last day whom no 走访慰问 reached in the `months` before it.
-  public func visitsDueReport(region: Region, period: Period, months: Int, generatedAt: String, reveal: Bool) throws
-    -> ReportDocument
-  {
+  public func visitsDueReport(
+    region: Region, period: Period, months: Int, generatedAt: String, reveal: Bool,
+    listing: VisitsDueListing = .everyone
+  ) throws -> ReportDocument {
     let scope = ReportScope(region: region)
     let windowStart = period.to.months(earlier: months).adding(days: 1)
     return try read { db in
@@ -123,7 +133,7 @@ extension LaoganDatabase {
       let unvisited = try Row.fetchAll(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone,
+          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, c.needs_care,
                  (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
                   WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
                   AND \(RecordSQL.inForce("t")) AND t.held_on <= :to) AS last_visit
@@ -143,17 +153,53 @@ extension LaoganDatabase {
         ]
       }
       let headers = ["编号", "姓名", "身份证号", "出生日期", "管理地区", "联系电话"]
+      let unvisitedTitle = "\(windowStart) 至 \(period.to) 未走访慰问"
+      func listed(_ rows: [Row], title: String, notes: [String]) -> ReportDocument.Section {
+        .init(
+          title: title, headers: headers + ["最近走访"],
+          rows: rows.map { person($0) + [.text(($0["last_visit"] as String?) ?? "从未")] }, notes: notes,
+          combination: .list(total: false))
+      }
+      let birthdays = ReportDocument.Section(
+        title: "期内满 80、90、100 岁（生日看望）", headers: headers + ["满岁"],
+        rows: milestones.map { person($0.0) + [.number(Int64($0.1))] }, combination: .list(total: false))
+      let unvisitedSections: [ReportDocument.Section]
+      switch listing {
+      case .everyone:
+        unvisitedSections = [listed(unvisited, title: unvisitedTitle, notes: ["共 \(unvisited.count) 人"])]
+      case .filing:
+        let ninety = unvisited.filter { ($0["born_on"] as CalendarDate).anniversary(90) <= period.to }
+        unvisitedSections = [
+          Self.unvisitedByRegion(
+            unvisited, scope: region, ninety: Set(ninety.map { $0["id"] as Int64 }), title: unvisitedTitle),
+          listed(
+            ninety, title: "其中 90 岁以上（逐人）",
+            notes: ["全部名单：laogan report visits-due --from \(period.from) --to \(period.to) --months \(months)"]),
+        ]
+      }
       return ReportDocument(
         title: "走访慰问提示", subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt),
-        sections: [
-          .init(
-            title: "期内满 80、90、100 岁（生日看望）", headers: headers + ["满岁"],
-            rows: milestones.map { person($0.0) + [.number(Int64($0.1))] }, combination: .list(total: false)),
-          .init(
-            title: "\(windowStart) 至 \(period.to) 未走访慰问", headers: headers + ["最近走访"],
-            rows: unvisited.map { person($0) + [.text(($0["last_visit"] as String?) ?? "从未")] },
-            notes: ["共 \(unvisited.count) 人"], combination: .list(total: false)),
-        ])
+        sections: [birthdays] + unvisitedSections)
     }
+  }
+
+  /// The cadres not visited, counted by the region that manages them, with those 90 and over and those who
+  /// cannot look after themselves among them.
+  private static func unvisitedByRegion(_ unvisited: [Row], scope: Region, ninety: Set<Int64>, title: String)
+    -> ReportDocument.Section
+  {
+    let byRegion = Dictionary(grouping: unvisited) { $0["region_code"] as String }
+    func counts(_ rows: [Row]) -> [ReportDocument.Cell] {
+      [
+        .number(Int64(rows.count)), .number(Int64(rows.count { ninety.contains($0["id"]) })),
+        .number(Int64(rows.count { $0["needs_care"] as Bool })),
+      ]
+    }
+    let rows = scope.parts.map { region in
+      [ReportDocument.Cell.text(region.displayName)] + counts(byRegion[region.code] ?? [])
+    }
+    return .init(
+      title: title + "（按管理地区）", headers: ["管理地区", "未走访人数", "其中 90 岁以上", "其中生活不能自理"],
+      rows: rows + [[.text("合计")] + counts(unvisited)])
   }
 }

@@ -31,13 +31,39 @@ public struct Finding: Sendable, Equatable, Codable {
   }
 
   /// Every key `check` reports, as scripts and the manual (docs/manual.md) know them.
-  public static let kinds = [
-    "invalid_resident_id", "resident_id_mismatch", "possible_duplicate", "paid_after_death", "scheduled_paid_twice",
-    "longevity_below_tier", "member_without_organization", "organization_without_members", "fund_below_zero",
-    "orphaned_participant", "branch_without_secretary", "election_overdue", "dues_from_non_member",
-    "death_unsettled", "survivor_payment_while_alive", "hospital_stay_overlap", "duplicate_across_files",
-    "database_damaged", "references_voided", "key_collision", "non_member_in_organization",
+  /// Every kind, in the order summaries list them, with the name a clerk reads on paper.
+  static let catalogue: KeyValuePairs<String, String> = [
+    "invalid_resident_id": "身份证号无效", "resident_id_mismatch": "性别或出生日期与身份证号不符",
+    "possible_duplicate": "疑似重复登记", "paid_after_death": "去世后仍有发放", "scheduled_paid_twice": "按月项目重复发放",
+    "longevity_below_tier": "高龄补贴低于标准", "member_without_organization": "党员没有所在党组织",
+    "organization_without_members": "党组织没有党员", "fund_below_zero": "帮扶基金余额为负",
+    "orphaned_participant": "参与记录所属事件已不存在", "branch_without_secretary": "党组织没有现任书记",
+    "election_overdue": "任期已满未换届", "dues_from_non_member": "收了非党员的党费", "death_unsettled": "去世后待遇未发放",
+    "survivor_payment_while_alive": "遗属待遇发给了在世干部", "hospital_stay_overlap": "住院时间重叠",
+    "duplicate_across_files": "几个文件重复登记", "database_damaged": "数据库文件损坏",
+    "references_voided": "引用了已作废的记录", "key_collision": "名称或卡号有两种写法",
+    "non_member_in_organization": "非党员在党组织中",
   ]
+
+  public static let kinds = catalogue.map(\.key)
+
+  /// The record as a clerk reads it on paper: `干部 12` for `cadre 12`.
+  public var recordLabel: String {
+    guard let space = record.firstIndex(of: " ") else { return record }
+    let word = String(record[..<space])
+    guard let label = Finding.recordWords[word] ?? RecordKinds.stored(in: word)?.label else { return record }
+    return label + String(record[space...])
+  }
+
+  /// The words of `record` that are not a table's name.
+  private static let recordWords = [
+    "organization": "党组织", "dues": "党费缴纳", "participant": "参与记录", "fund": "帮扶基金", "database": "数据库文件",
+  ]
+
+  /// The kind as a clerk reads it (疑似重复登记).
+  public var name: String {
+    Finding.catalogue.first { $0.key == kind }?.value ?? kind
+  }
 }
 
 extension LaoganDatabase {

@@ -29,15 +29,24 @@ struct ReportPackTests {
     let script = """
       import openpyxl, sys
       month = openpyxl.load_workbook(sys.argv[1])
-      assert month.sheetnames == ['323统计表', '生活待遇发放表', '走访慰问提示', '数据检查'], month.sheetnames
+      assert month.sheetnames == ['323统计表', '生活待遇发放汇总', '走访慰问提示', '数据检查'], month.sheetnames
       assert month['323统计表']['A1'].value.startswith('离退休干部工作'), month['323统计表']['A1'].value
-      rows = [[c.value for c in row] for row in month['生活待遇发放表'].iter_rows()]
-      total = [row for row in rows if row[1] == '合计'][0]
+      rows = [[c.value for c in row] for row in month['生活待遇发放汇总'].iter_rows()]
+      assert ['管理地区', '人数'] == rows[6][:2], rows[6]
+      total = [row for row in rows if row[0] == '合计'][0]
       print(total[-1])
-      findings = [row[0].value for row in month['数据检查'].iter_rows() if row[0].value]
-      assert 'paid_after_death' in findings, findings
+      # What a leader acts on: the unvisited counted by region, by name only those 90 and over.
+      titles = [row[0].value for row in month['走访慰问提示'].iter_rows() if row[0].value]
+      assert any(str(t).endswith('未走访慰问（按管理地区）') for t in titles), titles
+      assert '其中 90 岁以上（逐人）' in titles, titles
+      # Every finding by its Chinese name, each record by its kind's, the time local.
+      cells = [[c.value for c in row] for row in month['数据检查'].iter_rows()]
+      assert any(row[0] == '去世后仍有发放' for row in cells), cells
+      assert not any(str(row[1]).startswith('payment ') for row in cells), cells
+      assert cells[1][0] == '生成时间：2023-07-01 08:00:00', cells[1]
       for sheet in month.worksheets:
-          assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+          assert sheet.page_setup.paperSize == 9 and 10 <= sheet.page_setup.scale <= 100, sheet.title
+          assert not sheet.print_title_rows, sheet.title
       year = openpyxl.load_workbook(sys.argv[2])
       assert year.sheetnames == ['323统计表', '基本情况', '两年数字变化', '党组织设置', '干部构成', '生活待遇', '数据检查'], \\
           year.sheetnames

@@ -1,5 +1,6 @@
-/// A printable page per section (A4, print CSS), each with a bar chart drawn as inline SVG: no scripts, no
-/// fonts or styles fetched from the network.
+/// A printable report (A4, print CSS): each section a bar chart drawn as inline SVG and its table, short
+/// sections sharing a page, none split unless longer than a page (and then its header repeated); no scripts,
+/// no fonts or styles fetched from the network.
 enum HTMLReport {
   static func render(_ document: ReportDocument) -> String {
     var html = """
@@ -14,9 +15,10 @@ enum HTMLReport {
              font-size: 9.5pt; color: #1a1a1a; margin: 0 auto; max-width: 182mm; }
       h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; }
       .subtitle { text-align: center; color: #444; margin: 0 0 10pt; }
-      section { break-after: page; page-break-after: always; padding-top: 6pt; }
-      section:last-of-type { break-after: auto; page-break-after: auto; }
-      h2 { font-size: 12pt; border-bottom: 2px solid #b22; padding-bottom: 2pt; }
+      section { break-inside: avoid; page-break-inside: avoid; padding-top: 6pt; }
+      h2 { font-size: 12pt; border-bottom: 2px solid #b22; padding-bottom: 2pt; break-after: avoid; }
+      thead { display: table-header-group; }
+      tr { break-inside: avoid; }
       table { border-collapse: collapse; width: 100%; margin-top: 6pt; }
       th, td { border: 1px solid #888; padding: 1pt 5pt; }
       th { background: #f2e6e6; }
@@ -76,9 +78,8 @@ enum HTMLReport {
     return html + "</tbody>\n</table>\n"
   }
 
-  /// Horizontal bars of the first numeric columns of each row (本期, and 上期 and 去年同期 when compared).
-  /// Compared bars are scaled within their row, so each change shows however small the figure; single bars
-  /// share a scale across the section, counts and money apart so neither dwarfs the other.
+  /// Horizontal bars of the first numeric columns of each row (本期, and 上期 and 去年同期 when compared), on
+  /// one scale across the section so that rows compare — counts and money apart, so neither dwarfs the other.
   private static func chart(_ section: ReportDocument.Section) -> String {
     let series = section.headers.indices.filter { column in
       section.isNumeric(column) && !section.headers[column].contains("增减")
@@ -93,12 +94,11 @@ enum HTMLReport {
       default: 0
       }
     }
-    func scale(for cell: ReportDocument.Cell, in row: [ReportDocument.Cell]) -> Double {
-      let pool = series.count > 1 ? [row] : rows
-      let values = pool.flatMap { row in series.map { row[$0] } }.filter { sameKind($0, cell) }.map(value)
-      return max(values.max() ?? 1, 1)
+    let cells = rows.flatMap { row in series.map { row[$0] } }
+    func scale(for cell: ReportDocument.Cell) -> Double {
+      max(cells.filter { sameKind($0, cell) }.map(value).max() ?? 1, 1)
     }
-    let barHeight = 5.0
+    let barHeight = 7.0
     let rowHeight = barHeight * Double(series.count) + 6
     let labelWidth = 150.0
     let width = 640.0
@@ -109,17 +109,17 @@ enum HTMLReport {
     for (index, row) in rows.enumerated() {
       let top = Double(index) * rowHeight + 2
       svg +=
-        "<text x=\"\(labelWidth - 4)\" y=\"\(format(top + rowHeight / 2 + 3))\" font-size=\"8\" text-anchor=\"end\">"
+        "<text x=\"\(labelWidth - 4)\" y=\"\(format(top + rowHeight / 2 + 3))\" font-size=\"9\" text-anchor=\"end\">"
         + "\(escape(row[0].text))</text>\n"
       for (offset, column) in series.enumerated() {
         let cell = row[column]
-        let length = value(cell) / scale(for: cell, in: row) * (width - labelWidth - 70)
+        let length = value(cell) / scale(for: cell) * (width - labelWidth - 70)
         let y = top + Double(offset) * barHeight
         svg +=
           "<rect x=\"\(labelWidth)\" y=\"\(format(y))\" width=\"\(format(length))\" "
           + "height=\"\(format(barHeight - 1))\" fill=\"\(colors[offset])\"/>"
         svg +=
-          "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(format(y + barHeight - 1.5))\" font-size=\"5\">"
+          "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(format(y + barHeight - 1))\" font-size=\"7\">"
           + "\(escape(cell.text))</text>\n"
       }
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The table a clerk files, as an Excel workbook: a title row merged across the table, the subtitle, then
 /// each section with its (two-level, merged) header, numbers as numbers — money in 元 with two decimals —
-/// and column widths that fit the Chinese labels.
+/// column widths that fit the Chinese labels, record numbers as plain integers, and A4 pages laid out so that
+/// every table's header heads each of its pages (`PrintedPages`).
 enum XLSXReport {
   static func render(_ document: ReportDocument) throws -> Data {
     try render([(document.title, document)])
@@ -10,88 +11,102 @@ enum XLSXReport {
 
   /// Several documents as the named sheets of one workbook (`report pack`).
   static func render(_ documents: [(name: String, document: ReportDocument)]) throws -> Data {
-    let sheets = documents.map { name, document in
-      let (xml, titles) = sheet(document)
-      return XLSXPackage.Sheet(name: name, xml: xml, printTitles: titles)
-    }
+    let sheets = documents.map { name, document in XLSXPackage.Sheet(name: name, xml: sheet(document)) }
     return try XLSXPackage.data(sheets: sheets, styles: styles)
   }
 
   /// Points of height for a row of CJK text with room above and below it (Excel's default 13.5 makes
-  /// 宋体 touch the borders), and for a header row that may wrap to two lines.
+  /// 宋体 touch the borders), for a header row that may wrap to two lines, and for the title.
   private static let rowHeight = 20.0
   private static let headerHeight = 32.0
-  /// Wider than this many character widths, a table prints landscape.
-  private static let portraitWidth = 100
+  private static let titleHeight = 24.0
+  /// A table's header is kept on a page with this many of its first rows.
+  private static let rowsKeptWithHeader = 3
 
   /// Style indexes of `styles`.
   private enum Style: Int {
-    case plain = 0, title, header, text, count, money, section
+    case plain = 0, title, header, text, count, money, section, recordNumber
   }
 
-  /// The sheet's XML, and the header rows every printed page repeats: those of the first table, when every
-  /// table has the same columns (a list in bands, the 323's groups); none when the tables differ.
-  private static func sheet(_ document: ReportDocument) -> (xml: String, printTitles: ClosedRange<Int>?) {
+  /// The sheet's XML, its pages laid out by `PrintedPages`: each table's header again at the top of a page
+  /// it runs on to.
+  private static func sheet(_ document: ReportDocument) -> String {
     let width = max(document.sections.map(\.headers.count).max() ?? 1, 1)
+    let widths = columnWidths(document, count: width)
+    var pages = PrintedPages(columnWidths: widths)
     var rows: [String] = []
     var merges: [String] = []
-    var firstHeader: ClosedRange<Int>?
-    func row(_ cells: [(String, Style)], height: Double? = nil) {
+    func row(_ cells: [(String, Style)], height: Double = rowHeight) {
       let number = rows.count + 1
       let xml = cells.enumerated().map { column, cell in
         inlineCell("\(ExcelColumn.letters(column))\(number)", cell.0, cell.1)
       }
       .joined()
-      rows.append("<row r=\"\(number)\"\(height.map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "")>\(xml)</row>")
+      rows.append("<row r=\"\(number)\" ht=\"\(height)\" customHeight=\"1\">\(xml)</row>")
+      pages.add(height)
     }
     func mergeRow(from: Int, to: Int) {
       let number = rows.count
       if to > from { merges.append("\(ExcelColumn.letters(from))\(number):\(ExcelColumn.letters(to))\(number)") }
     }
-    row([(document.title, .title)], height: 24)
+    /// The section's header: one row, or two with the groups merged across and the rest merged down.
+    func header(_ section: ReportDocument.Section) {
+      guard !section.headerGroups.isEmpty else {
+        row(section.headers.map { ($0, .header) }, height: headerHeight)
+        return
+      }
+      let top = section.headers.indices.map { column in
+        (
+          section.headerGroups.first { $0.first == column }?.title
+            ?? (section.group(of: column) != nil ? "" : section.headers[column]),
+          Style.header
+        )
+      }
+      row(top, height: headerHeight)
+      let topNumber = rows.count
+      for group in section.headerGroups {
+        merges.append(
+          "\(ExcelColumn.letters(group.columns.lowerBound))\(topNumber):\(ExcelColumn.letters(group.columns.upperBound - 1))\(topNumber)"
+        )
+      }
+      row(
+        section.headers.indices.map { column in
+          section.group(of: column) != nil ? (section.headers[column], .header) : ("", .header)
+        }, height: headerHeight)
+      for column in section.headers.indices where section.group(of: column) == nil {
+        merges.append("\(ExcelColumn.letters(column))\(topNumber):\(ExcelColumn.letters(column))\(topNumber + 1)")
+      }
+    }
+    row([(document.title, .title)], height: titleHeight)
     mergeRow(from: 0, to: width - 1)
     for line in document.subtitle {
       row([(line, .plain)])
       mergeRow(from: 0, to: width - 1)
     }
-    var widths = [Int](repeating: 8, count: width)
     for section in document.sections {
-      row([])
+      let headerRows = Double(section.headerGroups.isEmpty ? 1 : 2) * headerHeight
+      let firstRows = min(rowsKeptWithHeader, section.rows.count)
+      let notesKept = section.rows.count <= rowsKeptWithHeader ? section.notes.count : 0
+      // The blank line and the title, the header, and the first rows (with the notes of a short table).
+      let kept = 2 * rowHeight + headerRows + Double(firstRows + notesKept) * rowHeight
+      if !pages.atTop && !pages.fits(kept) { pages.breakPage(after: rows.count) }
+      if !pages.atTop { row([]) }
       row([(section.title, .section)])
       mergeRow(from: 0, to: section.headers.count - 1)
-      if !section.headerGroups.isEmpty {
-        let top = section.headers.indices.map { column in
-          (
-            section.headerGroups.first { $0.first == column }?.title
-              ?? (section.group(of: column) != nil ? "" : section.headers[column]),
-            Style.header
-          )
-        }
-        row(top, height: headerHeight)
-        let topNumber = rows.count
-        for group in section.headerGroups {
-          merges.append(
-            "\(ExcelColumn.letters(group.columns.lowerBound))\(topNumber):\(ExcelColumn.letters(group.columns.upperBound - 1))\(topNumber)"
-          )
-        }
-        row(
-          section.headers.indices.map { column in
-            section.group(of: column) != nil ? (section.headers[column], .header) : ("", .header)
-          }, height: headerHeight)
-        for column in section.headers.indices where section.group(of: column) == nil {
-          merges.append("\(ExcelColumn.letters(column))\(topNumber):\(ExcelColumn.letters(column))\(topNumber + 1)")
-        }
-        firstHeader = firstHeader ?? topNumber...(topNumber + 1)
-      } else {
-        row(section.headers.map { ($0, .header) }, height: headerHeight)
-        firstHeader = firstHeader ?? rows.count...rows.count
-      }
+      header(section)
+      let recordNumbers = Set(section.headers.indices.filter { section.headers[$0] == "编号" })
       for cells in section.rows {
+        if !pages.fits(rowHeight) {
+          pages.breakPage(after: rows.count)
+          header(section)
+        }
         let number = rows.count + 1
         let xml = cells.enumerated().map { column, cell in
           let reference = "\(ExcelColumn.letters(column))\(number)"
           switch cell {
-          case .number(let value): return "<c r=\"\(reference)\" s=\"\(Style.count.rawValue)\"><v>\(value)</v></c>"
+          case .number(let value):
+            let style = recordNumbers.contains(column) ? Style.recordNumber : .count
+            return "<c r=\"\(reference)\" s=\"\(style.rawValue)\"><v>\(value)</v></c>"
           case .money(let fen):
             return "<c r=\"\(reference)\" s=\"\(Style.money.rawValue)\"><v>\(Fen(fen).description)</v></c>"
           case .text(let text): return inlineCell(reference, text, .text)
@@ -99,14 +114,12 @@ enum XLSXReport {
           }
         }.joined()
         rows.append("<row r=\"\(number)\" ht=\"\(rowHeight)\" customHeight=\"1\">\(xml)</row>")
+        pages.add(rowHeight)
       }
       for note in section.notes {
+        if !pages.fits(rowHeight) { pages.breakPage(after: rows.count) }
         row([("注：" + note, .plain)])
         mergeRow(from: 0, to: section.headers.count - 1)
-      }
-      for (column, header) in section.headers.enumerated() where column < width {
-        let longest = ([header] + section.rows.map { $0[column].text }).map(\.displayWidth).max() ?? 8
-        widths[column] = min(max(widths[column], longest + 2), 60)
       }
     }
     let columns = widths.enumerated().map {
@@ -114,14 +127,25 @@ enum XLSXReport {
     }.joined()
     let mergeList = merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
     let mergeCells = merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">\(mergeList)</mergeCells>"
-    let sameColumns = Set(document.sections.map { $0.headers + $0.headerGroups.map(\.title) }).count == 1
-    let xml = """
-      <worksheet xmlns="\(XLSXPackage.main)">\(XLSXPackage.fitToPage)\
+    return """
+      <worksheet xmlns="\(XLSXPackage.main)">\
       <sheetFormatPr defaultRowHeight="\(rowHeight)" customHeight="1"/>\
       <cols>\(columns)</cols><sheetData>\(rows.joined())</sheetData>\(mergeCells)\
-      \(XLSXPackage.pageSetup(landscape: widths.reduce(0, +) > portraitWidth))</worksheet>
+      \(XLSXPackage.pageSetup(landscape: pages.landscape, scale: pages.scale))\(pages.xml)</worksheet>
       """
-    return (xml, sameColumns ? firstHeader : nil)
+  }
+
+  /// Each column wide enough for its longest header or cell in any section, in character widths (CJK two),
+  /// between 8 and 60.
+  private static func columnWidths(_ document: ReportDocument, count: Int) -> [Int] {
+    var widths = [Int](repeating: 8, count: count)
+    for section in document.sections {
+      for (column, header) in section.headers.enumerated() where column < count {
+        let longest = ([header] + section.rows.map { $0[column].text }).map(\.displayWidth).max() ?? 8
+        widths[column] = min(max(widths[column], longest + 2), 60)
+      }
+    }
+    return widths
   }
 
   private static func inlineCell(_ reference: String, _ text: String, _ style: Style) -> String {
@@ -144,7 +168,7 @@ enum XLSXReport {
     <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/>\
     </border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="7">\
+    <cellXfs count="8">\
     <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
     <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment \
     horizontal="center" vertical="center"/></xf>\
@@ -157,6 +181,8 @@ enum XLSXReport {
     <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" \
     applyAlignment="1"><alignment vertical="center"/></xf>\
     <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+    <xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" \
+    applyAlignment="1"><alignment vertical="center"/></xf>\
     </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
     """
 }
