@@ -129,6 +129,15 @@ struct NewUserTests {
     #expect(!audit.stdout.contains("amount_fen"))
   }
 
+  @Test("a backup onto a file that is there says so, not that a database cannot be opened")
+  func backupOntoAFile() throws {
+    let target = try laogan.write("备份.db", "旧的备份")
+    let outcome = try laogan.run("backup", target)
+    #expect(outcome.status == 1 && outcome.stderr.contains("已存在：备份从不覆盖已有文件"), "\(outcome.stderr)")
+    #expect(!outcome.stderr.contains("无法打开数据库"))
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "旧的备份")
+  }
+
   @Test("officer list, transfer list and org show name the cadre, not only a masked 身份证号")
   func namesInLists() throws {
     try laogan.run("import", "organizations", try laogan.write("o.csv", "名称,类型,地区\n甲支部,党支部,兴义\n"))

@@ -29,7 +29,7 @@ extension RecordKind {
     } catch var failure as ImportFailure where options.sheet == nil {
       // A workbook whose data is on another sheet fails on its first sheet's header: say which sheets there are.
       guard let names = sheet.sheetNames, names.count > 1,
-        failure.problems.contains(where: { $0.reason.contains("列") })
+        failure.problems.contains(where: { $0.reason.hasPrefix("不认识的列") || $0.reason == "缺少必需的列" })
       else { throw failure }
       failure.hint =
         "工作簿有 \(names.count) 个工作表（\(names.map { "“\($0)”" }.joined(separator: "、"))），读的是第一个“\(names[0])”；"

@@ -10,7 +10,7 @@ extension LaoganDatabase {
   /// and the clerk would carry nothing.
   public func backup(to destination: String) throws {
     guard !FileManager.default.fileExists(atPath: destination) else {
-      throw LaoganError.cannotOpen(path: destination, reason: "文件已存在，不覆盖；请换一个文件名")
+      throw LaoganError.backupExists(path: destination)
     }
     do {
       try LaoganDatabase.copyWhole(queue, to: destination, verified: { .databaseDamaged(path: path, detail: $0) })

@@ -27,6 +27,8 @@ public enum LaoganError: LocalizedError, Equatable {
   case recordNotFound(label: String, reference: String)
   case undoRefused(String)
   case fileExists(path: String)
+  /// A backup's file that is there already: a backup never replaces one, and has no `--force`.
+  case backupExists(path: String)
   case fileUnreadable(path: String)
   case folderMissing(path: String)
   /// A file another program holds open (its lock file is beside it).
@@ -80,6 +82,8 @@ public enum LaoganError: LocalizedError, Equatable {
       "找不到\(label)“\(reference)”"
     case .fileExists(let path):
       "\(path) 已存在，未覆盖：请换一个文件名，或加 --force 覆盖"
+    case .backupExists(let path):
+      "\(path) 已存在：备份从不覆盖已有文件，请换一个文件名"
     case .fileUnreadable(let path):
       "文件 \(path) 不存在或不可读"
     case .fileInUse(let path):

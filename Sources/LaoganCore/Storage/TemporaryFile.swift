@@ -42,7 +42,7 @@ struct TemporaryFile {
     } else if link(path, destination) == 0 {
       unlink(path)
     } else if errno == EEXIST {
-      throw LaoganError.cannotOpen(path: destination, reason: "文件已存在，不覆盖；请换一个文件名")
+      throw LaoganError.backupExists(path: destination)
     } else if !FileManager.default.fileExists(atPath: destination), rename(path, destination) == 0 {
       // placed by rename
     } else {
