@@ -254,6 +254,14 @@ CREATE TABLE "payment" (
   CHECK (month IS NOT NULL OR paid_on IS NOT NULL)
 );
 
+CREATE TABLE pension (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+  monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+  voided_reason TEXT
+);
+
 CREATE TABLE region (
   code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 6),
   name TEXT NOT NULL UNIQUE,
@@ -378,6 +386,8 @@ CREATE INDEX payment_on_cadre_item_month ON payment(cadre_id, item, month);
 CREATE INDEX payment_on_counted_on ON payment(counted_on, item);
 
 CREATE INDEX payment_on_recipient_id ON payment(recipient_id) WHERE recipient_id IS NOT NULL;
+
+CREATE INDEX pension_on_cadre_id ON pension(cadre_id, from_month);
 
 CREATE UNIQUE INDEX transfer_on_cadre_id ON transfer(cadre_id, transferred_on) WHERE voided_reason IS NULL;
 

@@ -26,7 +26,7 @@ struct Laogan: ParsableCommand {
       VenueCommand.self,
       ActivityCommand.self,
       TreatmentCommand.self, ContributionCommand.self, HonorCommand.self, BenefitCommand.self, FundCommand.self,
-      DuesStandardCommand.self, DuesCommand.self, TransferCommand.self, HospitalStayCommand.self,
+      DuesStandardCommand.self, DuesCommand.self, PensionCommand.self, TransferCommand.self, HospitalStayCommand.self,
       FamilyCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, Template.self, ReportCommand.self, Check.self,
       Audit.self,

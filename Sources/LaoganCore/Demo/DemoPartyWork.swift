@@ -41,6 +41,29 @@ extension DemoPrefecture {
     }
     try buildMemberStatuses()
     try buildDues()
+    try buildPensions()
+  }
+
+  /// Every cadre's 离退休费 from 2022 (离休 more than 退休), a tenth raised in 2024: `dues-standard derive`
+  /// then changes most of the demo's hand-set standards.
+  private mutating func buildPensions() throws {
+    progress("离退休费…")
+    let pensions = try RecordSaver<PensionKind>(writer, update: false)
+    let cadres = try Row.fetchAll(writer.db, sql: "SELECT resident_id, category FROM cadre ORDER BY id")
+    var line = 0
+    for row in cadres {
+      let veteran = (row["category"] as String) == CadreCategory.veteran.rawValue
+      var yuan =
+        veteran ? Int.random(in: 7_000...12_000, using: &random) : Int.random(in: 3_000...8_000, using: &random)
+      for (month, raised) in [("2022-01", true), ("2024-01", Int.random(in: 0..<10, using: &random) == 0)] where raised
+      {
+        line += 1
+        _ = try pensions.save(
+          [.residentID: row["resident_id"], .fromMonth: month, .monthly: "\(yuan).\(line % 2 == 0 ? "50" : "00")"],
+          line: line)
+        yuan += Int.random(in: 100...400, using: &random)
+      }
+    }
   }
 
   /// Every member's 党费 standard from 2022 (a few raised in 2023) and their dues for each month from 2022-01

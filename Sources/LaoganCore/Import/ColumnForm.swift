@@ -95,6 +95,16 @@ extension DuesStandardField {
   }
 }
 
+extension PensionField {
+  public var form: ColumnForm {
+    switch self {
+    case .residentID: .residentID
+    case .fromMonth: .month
+    case .monthly: .money
+    }
+  }
+}
+
 extension DuesField {
   public var form: ColumnForm {
     switch self {

@@ -40,6 +40,21 @@ public enum DuesStandardField: String, ImportField {
   public var isRequired: Bool { true }
 }
 
+/// The headers of `import pensions` (SPEC §16).
+public enum PensionField: String, ImportField {
+  case residentID = "身份证号", fromMonth = "起始月份", monthly = "月离退休费"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .fromMonth: "from_month"
+    case .monthly: "monthly"
+    }
+  }
+
+  public var isRequired: Bool { true }
+}
+
 /// The headers of `import dues` (SPEC §11).
 public enum DuesField: String, ImportField {
   case residentID = "身份证号", month = "所属月份", amount = "金额", paidOn = "缴纳日期"

@@ -281,6 +281,25 @@ public struct DuesStandard: Sendable, Equatable, Codable, FetchableRecord, Mutab
   }
 }
 
+/// A cadre's monthly 离退休费 from `fromMonth` on, until their next (SPEC §16): what a retired member's 党费
+/// standard is worked out from.
+public struct Pension: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "pension"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var fromMonth: Month
+  public var monthly: Fen
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case cadreID = "cadre_id"
+    case fromMonth = "from_month"
+    case monthly = "monthly_fen"
+    case voidedReason = "voided_reason"
+  }
+}
+
 /// 党费 paid by a member for one month (several rows for one month add up).
 public struct DuesPayment: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "dues_payment"
@@ -301,6 +320,7 @@ public struct DuesPayment: Sendable, Equatable, Codable, FetchableRecord, Mutabl
 }
 
 extension DuesStandard: AuditedRecord {}
+extension Pension: AuditedRecord {}
 extension DuesPayment: ColumnList {
   public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
   public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }

@@ -102,10 +102,20 @@ public final class Lookup {
 
   /// Whether the cadre has a standard from `month` on, other than the record `id` (the one being edited).
   func hasDuesStandard(_ cadreID: Int64, from month: Month, excluding id: Int64?) throws -> Bool {
+    try startsIn(month, cadreID, table: DuesStandard.databaseTableName, excluding: id)
+  }
+
+  /// Whether the cadre has a 离退休费 in force starting in `month`, other than record `id`.
+  func hasPension(_ cadreID: Int64, from month: Month, excluding id: Int64?) throws -> Bool {
+    try startsIn(month, cadreID, table: Pension.databaseTableName, excluding: id)
+  }
+
+  /// Whether a row in force of `table` — an amount a cadre has from a month on — starts in `month`.
+  private func startsIn(_ month: Month, _ cadreID: Int64, table: String, excluding id: Int64?) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(
         sql: """
-          SELECT EXISTS (SELECT 1 FROM dues_standard WHERE cadre_id = ? AND from_month = ? AND \(RecordSQL.inForce())
+          SELECT EXISTS (SELECT 1 FROM \(table) WHERE cadre_id = ? AND from_month = ? AND \(RecordSQL.inForce())
                          AND id IS NOT ?)
           """), arguments: [cadreID, month, id]) ?? false
   }

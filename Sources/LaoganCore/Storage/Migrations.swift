@@ -23,6 +23,7 @@ enum Migrations {
     migrator.registerMigration("v14-honors-by-cadre", migrate: indexHonorsByCadre)
     migrator.registerMigration("v15-text-in-nfc", migrate: normalizeText)
     migrator.registerMigration("v16-search-index", migrate: indexSearchKeys)
+    migrator.registerMigration("v17-pensions", migrate: createPensions)
     return migrator
   }
 
@@ -590,6 +591,21 @@ enum Migrations {
           INSERT INTO cadre_search (cadre_search, rowid, search_keys) VALUES ('delete', old.id, old.search_keys);
           INSERT INTO cadre_search (rowid, search_keys) VALUES (new.id, new.search_keys);
         END;
+        """)
+  }
+
+  /// 离退休费 (SPEC §16): a cadre's monthly pension from a month on, what `dues-standard derive` reads.
+  private static func createPensions(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE pension (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+          monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
+          voided_reason TEXT
+        );
+        CREATE INDEX pension_on_cadre_id ON pension(cadre_id, from_month);
         """)
   }
 }

@@ -9,6 +9,7 @@ extension Cadre: Voidable {}
 extension PartyOrganization: Voidable {}
 extension Officer: Voidable {}
 extension DuesStandard: Voidable {}
+extension Pension: Voidable {}
 extension DuesPayment: Voidable {}
 extension Transfer: Voidable {}
 extension HospitalStay: Voidable {}

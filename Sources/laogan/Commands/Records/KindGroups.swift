@@ -121,6 +121,18 @@ extension Laogan {
     static let editExamples = ["laogan dues-standard edit 12 月缴金额=25.00"]
     static let configuration = CommandConfiguration(
       commandName: "dues-standard", abstract: "党费标准：党员每月应缴的金额，自某月起，到下一条标准为止。",
+      discussion: "示例：\n  \(addExample)\n  laogan dues-standard derive --month 2027-01 --dry-run",
+      subcommands: recordCommands + [DeriveDuesStandards.self])
+  }
+
+  struct PensionCommand: KindCommands {
+    typealias Kind = PensionKind
+    static let addExample =
+      "laogan pension add 身份证号=522301194603150011 起始月份=2024-01 \\\n    月离退休费=6200.00"
+    static let editExamples = ["laogan pension edit 12 月离退休费=6350.00"]
+    static let configuration = CommandConfiguration(
+      commandName: "pension",
+      abstract: "离退休费：干部每月的离退休费，自某月起，到下一条为止。党费标准由它算出（dues-standard derive）。",
       discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
   }
 
