@@ -127,6 +127,15 @@ struct NewUserTests {
     let audit = try laogan.run("audit", "--limit", "1")
     #expect(audit.stdout.contains("金额: 800.00 → 9800.00"), "\(audit.stdout)")
     #expect(!audit.stdout.contains("amount_fen"))
+    // Undone, a payment's stored row shows its cadre's number by name and no computed column; a rule's end
+    // its option's name.
+    #expect(try laogan.run("undo", "--yes").status == 0)
+    #expect(try laogan.run("undo", "--yes").status == 0)
+    try laogan.run("benefit", "rule", "add", "--item", "高龄补贴", "--monthly", "100", "--from", "2026-01", "--min-age", "80")
+    try laogan.run("benefit", "rule", "end", "1", "--to", "2026-12")
+    let log = try laogan.run("audit", "--limit", "6").stdout
+    #expect(log.contains("截止月份:  → 2026-12") && !log.contains("to_month"), "\(log)")
+    for column in ["cadre_id", "counted_on", "monthly_fen"] { #expect(!log.contains(column), "\(column): \(log)") }
   }
 
   @Test("a backup onto a file that is there says so, not that a database cannot be opened")

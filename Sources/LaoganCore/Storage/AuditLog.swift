@@ -135,7 +135,7 @@ enum AuditLog {
     let old = object(before)
     let new = object(after)
     let labels = columnLabels[table] ?? [:]
-    return Set(old.keys).union(new.keys).sorted().compactMap { key in
+    return Set(old.keys).union(new.keys).subtracting(derivedColumns).sorted().compactMap { key in
       let was = show(old[key], key: key, reveal: reveal)
       let now = show(new[key], key: key, reveal: reveal)
       guard was != now else { return nil }
@@ -147,9 +147,9 @@ enum AuditLog {
   /// Each record table's columns by their import headers: a column is a field's alias, or that alias with
   /// `_fen` (money) or `_code` (a region) after it.
   private static let columnLabels: [String: [String: String]] = {
-    var tables: [String: [String: String]] = [:]
+    var tables: [String: [String: String]] = ["benefit_rule": benefitRuleLabels]
     for kind in RecordKinds.all {
-      var labels: [String: String] = ["id": "编号", "voided_reason": "作废原因"]
+      var labels = referenceLabels.merging(["id": "编号", "voided_reason": "作废原因"]) { $1 }
       for (alias, label) in kind.fieldLabels {
         for column in [alias, alias + "_fen", alias + "_code"] { labels[column] = label }
       }
@@ -157,6 +157,23 @@ enum AuditLog {
     }
     return tables
   }()
+
+  /// Columns that point at another record, where a row stores the record's number rather than the cell the
+  /// clerk typed (a 身份证号, an organization's 名称).
+  private static let referenceLabels = [
+    "cadre_id": "干部编号", "organization_id": "党组织编号", "association_id": "社团编号", "recipient_id": "领取人编号",
+    "event_id": "事件编号", "secretary_id": "书记编号",
+  ]
+
+  /// `benefit rule`'s columns, by its options' names.
+  private static let benefitRuleLabels = [
+    "id": "编号", "item": "项目", "monthly_fen": "月标准", "from_month": "起始月份", "to_month": "截止月份",
+    "min_age": "最低年龄", "max_age": "最高年龄", "category": "类别", "rank": "职级", "voided_reason": "作废原因",
+  ]
+
+  /// Columns computed from others — by SQLite (a payment's counting day, a family member's key) or as a row is
+  /// written (a name's pinyin keys): a change shows in the columns they come from.
+  private static let derivedColumns: Set<String> = ["counted_on", "family_key", "search_keys"]
 
   private static func object(_ json: String?) -> [String: Any] {
     guard let json, let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
