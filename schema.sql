@@ -200,6 +200,15 @@ CREATE TABLE imported_file (
   PRIMARY KEY (kind, sha256)
 );
 
+CREATE TABLE meeting (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  organization_id INTEGER NOT NULL REFERENCES party_organization(id),
+  held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  kind TEXT NOT NULL CHECK (kind IN ('支部党员大会', '支委会', '党小组会', '党课', '主题党日')),
+  topic TEXT,
+  voided_reason TEXT
+);
+
 CREATE TABLE "membership" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
@@ -220,7 +229,7 @@ CREATE TABLE officer (
 );
 
 CREATE TABLE participant (
-  event_table TEXT NOT NULL CHECK (event_table IN ('activity', 'treatment_event', 'contribution')),
+  event_table TEXT NOT NULL CHECK (event_table IN ('activity', 'treatment_event', 'contribution', 'meeting', 'meeting_leave')),
   event_id INTEGER NOT NULL,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
   PRIMARY KEY (event_table, event_id, cadre_id)
@@ -364,6 +373,12 @@ CREATE INDEX honor_on_cadre_id ON honor(cadre_id) WHERE cadre_id IS NOT NULL;
 CREATE INDEX hospital_stay_on_admitted_on ON hospital_stay(admitted_on) WHERE voided_reason IS NULL;
 
 CREATE INDEX hospital_stay_on_cadre_id ON hospital_stay(cadre_id, admitted_on);
+
+CREATE INDEX meeting_on_organization_id ON meeting(organization_id, held_on);
+
+CREATE TRIGGER meeting_participants_go_with_it AFTER DELETE ON meeting BEGIN
+  DELETE FROM participant WHERE event_table IN ('meeting', 'meeting_leave') AND event_id = OLD.id;
+END;
 
 CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS NULL;
 

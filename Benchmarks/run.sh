@@ -240,6 +240,13 @@ PY
     echo "| $scale | cadre find $query | ${secs} s | | | | | | |"
   done
 
+  # 2. A branch's Party life over the demo's meetings (the target: each under 1 s at scale 10).
+  for words in "party-life --year 2022" "absent --on 2023-06-12"; do
+    # shellcheck disable=SC2086
+    secs=$(best 3 "$L" report $words --no-pager --db "$demo")
+    echo "| $scale | report $words | ${secs} s | | | | | | |"
+  done
+
   # 3. benefit run for a month after the demo's last one.
   cp "$demo" "$work/run-$scale.db"
   read -r secs kb < <(measure "$L" benefit run --month 2023-07 --db "$work/run-$scale.db")

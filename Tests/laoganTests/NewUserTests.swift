@@ -131,7 +131,8 @@ struct NewUserTests {
     // its option's name.
     #expect(try laogan.run("undo", "--yes").status == 0)
     #expect(try laogan.run("undo", "--yes").status == 0)
-    try laogan.run("benefit", "rule", "add", "--item", "高龄补贴", "--monthly", "100", "--from", "2026-01", "--min-age", "80")
+    try laogan.run(
+      "benefit", "rule", "add", "--item", "高龄补贴", "--monthly", "100", "--from", "2026-01", "--min-age", "80")
     try laogan.run("benefit", "rule", "end", "1", "--to", "2026-12")
     let log = try laogan.run("audit", "--limit", "6").stdout
     #expect(log.contains("截止月份:  → 2026-12") && !log.contains("to_month"), "\(log)")

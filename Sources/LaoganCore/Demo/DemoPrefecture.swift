@@ -69,6 +69,7 @@ struct DemoPrefecture {
     try buildLivingTreatment()
     try buildContributionsAndHonours()
     try buildPartyWork()
+    try buildPartyLife()
     try buildTransfers()
     try buildCasework()
     return summary

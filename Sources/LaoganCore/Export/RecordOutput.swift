@@ -62,12 +62,20 @@ extension LaoganDatabase {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  /// A cell as a list or a card shows it: a region by name; a cadre another kind names by the cadre's name
-  /// before the (masked) 身份证号, which alone says nothing to a clerk.
+  /// A cell as a list or a card shows it: a region by name; a cadre another kind names, or each of a list of
+  /// them, by the cadre's name before the (masked) 身份证号, which alone says nothing to a clerk.
   private static func shown<Kind: RecordKind>(
     _ kind: Kind.Type, _ field: Kind.Field, _ text: String, reveal: Bool, _ lookup: Lookup
   ) throws -> String {
     if field.isRegion, let region = Region(named: text) { return region.displayName }
+    if field.form == .cadres, !text.isEmpty {
+      // A list of cadres (参与干部, 出席): each by name before the number.
+      return try text.split(separator: ";").map { number in
+        let id = String(number)
+        let shown = reveal ? id : Masking.residentID(id)
+        return try lookup.cadre(residentID: id).map { "\($0.name) \(shown)" } ?? shown
+      }.joined(separator: "；")
+    }
     let shown = reveal ? text : field.masked(text)
     guard Kind.self != CadreKind.self, field.form == .residentID, !text.isEmpty,
       let cadre = try lookup.cadre(residentID: text)

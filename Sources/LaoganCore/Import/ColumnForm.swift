@@ -95,6 +95,18 @@ extension DuesStandardField {
   }
 }
 
+extension MeetingField {
+  public var form: ColumnForm {
+    switch self {
+    case .organization: .organization
+    case .heldOn: .date
+    case .kind: .choice(MeetingType.self)
+    case .topic: .text
+    case .attended, .excused: .cadres
+    }
+  }
+}
+
 extension PensionField {
   public var form: ColumnForm {
     switch self {

@@ -40,6 +40,24 @@ public enum DuesStandardField: String, ImportField {
   public var isRequired: Bool { true }
 }
 
+/// The headers of `import meetings` (SPEC §16).
+public enum MeetingField: String, ImportField {
+  case organization = "党组织", heldOn = "日期", kind = "类型", topic = "主题", attended = "出席", excused = "请假"
+
+  public var alias: String {
+    switch self {
+    case .organization: "organization"
+    case .heldOn: "date"
+    case .kind: "kind"
+    case .topic: "topic"
+    case .attended: "attended"
+    case .excused: "excused"
+    }
+  }
+
+  public var isRequired: Bool { [.organization, .heldOn, .kind].contains(self) }
+}
+
 /// The headers of `import pensions` (SPEC §16).
 public enum PensionField: String, ImportField {
   case residentID = "身份证号", fromMonth = "起始月份", monthly = "月离退休费"

@@ -69,6 +69,15 @@ public enum ActivityType: String, ClosedSet {
   case other = "其他"
 }
 
+/// 组织生活的类型 — the meetings of a branch's Party life (三会一课 and 主题党日, SPEC §16).
+public enum MeetingType: String, ClosedSet {
+  case generalMeeting = "支部党员大会"
+  case committee = "支委会"
+  case groupMeeting = "党小组会"
+  case partyLesson = "党课"
+  case themedDay = "主题党日"
+}
+
 /// 场所 — where a lecture or activity was held.
 public enum ActivityPlace: String, ClosedSet {
   case agency = "机关"

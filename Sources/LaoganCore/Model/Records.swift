@@ -165,6 +165,25 @@ public struct Activity: Sendable, Equatable, Codable, FetchableRecord, MutablePe
   }
 }
 
+/// 组织生活 — a meeting of a Party organization; its members are listed as 出席 or 请假 (SPEC §16), and a member
+/// listed as neither was absent.
+public struct Meeting: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "meeting"
+  public var id: Int64?
+  public var organizationID: Int64
+  public var heldOn: CalendarDate
+  public var kind: MeetingType
+  public var topic: String?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, kind, topic
+    case organizationID = "organization_id"
+    case heldOn = "held_on"
+    case voidedReason = "voided_reason"
+  }
+}
+
 /// 政治待遇 — a political-treatment event and, for 走访慰问, its occasion and visitors.
 public struct TreatmentEvent: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "treatment_event"
@@ -321,6 +340,7 @@ public struct DuesPayment: Sendable, Equatable, Codable, FetchableRecord, Mutabl
 
 extension DuesStandard: AuditedRecord {}
 extension Pension: AuditedRecord {}
+extension Meeting: AuditedRecord {}
 extension DuesPayment: ColumnList {
   public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
   public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }

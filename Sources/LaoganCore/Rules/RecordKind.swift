@@ -24,6 +24,9 @@ public protocol RecordKind: SendableMetatype {
   static var keyColumn: String { get }
   /// The `participant.event_table` under which the cadres a record lists are linked, if it lists any.
   static var participantTable: String? { get }
+  /// The `participant.event_table` of a second list of cadres a record keeps apart from the first: those
+  /// excused from a meeting (请假) beside those who attended it.
+  static var excusedTable: String? { get }
   /// The columns a short list shows.
   static var listFields: [Field] { get }
   /// The record's own date as an SQL expression over its table, which `--from/--to` bound and lists sort
@@ -80,11 +83,17 @@ public enum RecordRegion: Sendable {
 public struct Parsed<Record> {
   public var record: Record
   public var participants: [Lookup.CadreRef]?
+  /// The cadres of the kind's second list (`excusedTable`): a meeting's 请假.
+  public var excused: [Lookup.CadreRef]?
   public var organizationID: Int64?
 
-  public init(_ record: Record, participants: [Lookup.CadreRef]? = nil, organizationID: Int64? = nil) {
+  public init(
+    _ record: Record, participants: [Lookup.CadreRef]? = nil, excused: [Lookup.CadreRef]? = nil,
+    organizationID: Int64? = nil
+  ) {
     self.record = record
     self.participants = participants
+    self.excused = excused
     self.organizationID = organizationID
   }
 }
@@ -97,6 +106,7 @@ extension RecordKind {
   }
   public static var keyColumn: String { "name" }
   public static var participantTable: String? { nil }
+  public static var excusedTable: String? { nil }
   public static var dateSQL: String? { nil }
   public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
@@ -121,7 +131,16 @@ extension RecordKind {
 extension RecordKind {
   /// The participants cell of a record that lists cadres: their 身份证号 joined by `;`.
   static func participantCell(of id: Int64?, _ lookup: Lookup) throws -> String {
-    guard let table = participantTable, let id else { return "" }
+    try listCell(participantTable, of: id, lookup)
+  }
+
+  /// The cell of the second list (a meeting's 请假), as `participantCell`.
+  static func excusedCell(of id: Int64?, _ lookup: Lookup) throws -> String {
+    try listCell(excusedTable, of: id, lookup)
+  }
+
+  private static func listCell(_ table: String?, of id: Int64?, _ lookup: Lookup) throws -> String {
+    guard let table, let id else { return "" }
     return try lookup.participants(of: table, id: id).map(\.residentID).joined(separator: ";")
   }
 }
@@ -139,7 +158,7 @@ public enum RecordKinds {
       OrganizationKind.self, CadreKind.self, FamilyKind.self, OfficerKind.self, AssociationKind.self, VenueKind.self,
       ActivityKind.self, TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self,
       GreenCardKind.self, ContributionKind.self, HonorKind.self, DuesStandardKind.self, DuesKind.self,
-      TransferKind.self, HospitalStayKind.self, PensionKind.self,
+      TransferKind.self, HospitalStayKind.self, PensionKind.self, MeetingKind.self,
     ]
   }
 

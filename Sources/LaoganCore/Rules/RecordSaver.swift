@@ -114,8 +114,13 @@ final class RecordSaver<Kind: RecordKind> {
     // The row says nothing of voiding: a voided record stays voided however often its roster is imported.
     parsed.record.id = existing.id
     parsed.record.voidedReason = existing.voidedReason
-    let listedBefore = try Kind.participantCell(of: existing.id, lookup)
-    let listedNow = parsed.participants.map { $0.map(\.residentID).joined(separator: ";") } ?? listedBefore
+    let listedBefore = [
+      try Kind.participantCell(of: existing.id, lookup), try Kind.excusedCell(of: existing.id, lookup),
+    ]
+    let listedNow = [
+      parsed.participants.map { $0.map(\.residentID).joined(separator: ";") } ?? listedBefore[0],
+      parsed.excused.map { $0.map(\.residentID).joined(separator: ";") } ?? listedBefore[1],
+    ]
     if parsed.record == existing && listedNow == listedBefore {
       return (.unchanged, parsed.record, reader.notes)
     }
@@ -145,12 +150,13 @@ final class RecordSaver<Kind: RecordKind> {
     return (.updated, parsed.record, reader.notes)
   }
 
-  /// Replaces the cadres a record lists.
+  /// Replaces the cadres a record lists, in each list the row gives.
   private func link(_ parsed: Parsed<Kind.Record>) throws {
-    guard let table = Kind.participantTable, let participants = parsed.participants, let id = parsed.record.id else {
-      return
+    guard let id = parsed.record.id else { return }
+    for (table, cadres) in [(Kind.participantTable, parsed.participants), (Kind.excusedTable, parsed.excused)] {
+      guard let table, let cadres else { continue }
+      try writer.replaceParticipants(table: table, eventID: id, cadreIDs: cadres.map(\.id))
     }
-    try writer.replaceParticipants(table: table, eventID: id, cadreIDs: participants.map(\.id))
   }
 
   /// A key as messages show it: a 身份证号 masked.

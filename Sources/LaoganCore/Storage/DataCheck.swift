@@ -42,7 +42,8 @@ public struct Finding: Sendable, Equatable, Codable {
     "survivor_payment_while_alive": "遗属待遇发给了在世干部", "hospital_stay_overlap": "住院时间重叠",
     "duplicate_across_files": "几个文件重复登记", "database_damaged": "数据库文件损坏",
     "references_voided": "引用了已作废的记录", "key_collision": "名称或卡号有两种写法",
-    "non_member_in_organization": "非党员在党组织中",
+    "non_member_in_organization": "非党员在党组织中", "absent_six_months": "连续六个月未参加组织生活",
+    "party_life_short": "上季度缺支部党员大会或党课",
   ]
 
   public static let kinds = catalogue.map(\.key)
@@ -104,7 +105,7 @@ extension LaoganDatabase {
   }
 
   /// The steps of a check: the file's integrity, the 身份证号, each query below, and four groups of findings.
-  static let checkSteps = 18
+  static let checkSteps = 20
 
   private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
     try queue.read { db in
@@ -267,6 +268,7 @@ extension LaoganDatabase {
         WHERE NOT EXISTS (SELECT 1 FROM activity e WHERE p.event_table = 'activity' AND e.id = p.event_id)
           AND NOT EXISTS (SELECT 1 FROM treatment_event e WHERE p.event_table = 'treatment_event' AND e.id = p.event_id)
           AND NOT EXISTS (SELECT 1 FROM contribution e WHERE p.event_table = 'contribution' AND e.id = p.event_id)
+          AND NOT EXISTS (SELECT 1 FROM meeting e WHERE p.event_table IN ('meeting', 'meeting_leave') AND e.id = p.event_id)
         GROUP BY p.event_table, p.event_id ORDER BY p.event_table, p.event_id
         """, hint: "这些参与记录所属的事件已不存在（旧版本撤销留下的）；核对后可在 sqlite3 中删除"
       ) { row in
@@ -288,6 +290,15 @@ extension LaoganDatabase {
       }
       starting("branch_without_secretary")
       findings += try Self.officerFindings(today: today, db)
+      starting("party_life_short")
+      findings += try Self.partyLifeFindings(today: today, db)
+      starting("absent_six_months")
+      findings += try LaoganDatabase.absentMembers(region: .prefecture, on: today, months: 6, db).map { member in
+        Finding(
+          kind: "absent_six_months", record: "cadre \(member.cadreID)",
+          detail: "\(member.name)（\(member.organization)）连续 6 个月既未出席也未请假",
+          hint: "由支部了解情况、谈心谈话；名单见 laogan report absent")
+      }
       starting("fund_below_zero")
       findings += try Self.fundFindings(db)
       starting("references_voided")
@@ -295,6 +306,33 @@ extension LaoganDatabase {
       starting("key_collision")
       findings += try Self.keyCollisionFindings(db)
       return findings
+    }
+  }
+
+  /// The 党支部 that keep their meetings in laogan (one recorded in the year up to the quarter's end) and held no
+  /// 支部党员大会 or no 党课 in the last whole quarter before today (SPEC §16). A branch whose meetings are not
+  /// recorded is not named: the check would otherwise list every branch of a bureau that keeps no meetings
+  /// here, or stopped keeping them.
+  private static func partyLifeFindings(today: CalendarDate, _ db: Database) throws -> [Finding] {
+    let thisQuarter = Month(valid: today.year, (today.month - 1) / 3 * 3 + 1)
+    let last = Period(
+      from: Month(index: thisQuarter.index - 3).firstDay, to: Month(index: thisQuarter.index - 1).lastDay)
+    let recording = Set(
+      try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT organization_id FROM meeting
+          WHERE voided_reason IS NULL AND held_on > ? AND held_on <= ?
+          """, arguments: [last.to.months(earlier: 12), last.to]))
+    let quarter = PartyLifeRule.quarterly.period(of: last.from)
+    return try LaoganDatabase.branchPartyLife(region: .prefecture, period: last, db).compactMap { branch in
+      guard recording.contains(branch.organizationID) else { return nil }
+      let short = [MeetingType.generalMeeting, .partyLesson].filter { branch.missing[$0]?.isEmpty == false }
+      guard !short.isEmpty else { return nil }
+      return Finding(
+        kind: "party_life_short", record: "organization \(branch.organizationID)",
+        detail: "\(branch.name) \(quarter) 没有开\(short.map(\.rawValue).joined(separator: "、"))",
+        hint: "补开后用 meeting add 登记；已开未登记的补登")
     }
   }
 

@@ -24,6 +24,7 @@ enum Migrations {
     migrator.registerMigration("v15-text-in-nfc", migrate: normalizeText)
     migrator.registerMigration("v16-search-index", migrate: indexSearchKeys)
     migrator.registerMigration("v17-pensions", migrate: createPensions)
+    migrator.registerMigration("v18-meetings", migrate: createMeetings)
     return migrator
   }
 
@@ -607,5 +608,36 @@ enum Migrations {
         );
         CREATE INDEX pension_on_cadre_id ON pension(cadre_id, from_month);
         """)
+  }
+
+  /// 组织生活 (SPEC §16): a Party organization's meetings, and who attended (`participant` rows of `meeting`) or
+  /// was excused (`meeting_leave`). The participant list's closed list of event tables only grows, which every
+  /// stored row still meets, so its CHECK is rewritten in place as `addDeathSettlement` does.
+  private static func createMeetings(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE meeting (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          organization_id INTEGER NOT NULL REFERENCES party_organization(id),
+          held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          kind TEXT NOT NULL CHECK (kind IN ('支部党员大会', '支委会', '党小组会', '党课', '主题党日')),
+          topic TEXT,
+          voided_reason TEXT
+        );
+        CREATE INDEX meeting_on_organization_id ON meeting(organization_id, held_on);
+        CREATE TRIGGER meeting_participants_go_with_it AFTER DELETE ON meeting BEGIN
+          DELETE FROM participant WHERE event_table IN ('meeting', 'meeting_leave') AND event_id = OLD.id;
+        END;
+        """)
+    let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+    try db.execute(sql: "PRAGMA writable_schema = ON")
+    try db.execute(
+      sql: """
+        UPDATE sqlite_master
+        SET sql = replace(sql, '''contribution''))', '''contribution'', ''meeting'', ''meeting_leave''))')
+        WHERE type = 'table' AND name = 'participant';
+        """)
+    try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+    try db.execute(sql: "PRAGMA writable_schema = OFF")
   }
 }

@@ -22,9 +22,23 @@ struct ParticipantList {
   }
 
   /// SQL naming the record an audit entry touches by its table: a participant list is part of its event, so
-  /// a later change to an activity's list conflicts with undoing the activity.
+  /// a later change to an activity's list conflicts with undoing the activity (and a meeting's 请假 list with
+  /// undoing the meeting).
   static func eventTableSQL(_ column: String) -> String {
-    "CASE WHEN \(column) LIKE 'participant.%' THEN substr(\(column), 13) ELSE \(column) END"
+    let second = secondLists.map { "WHEN 'participant.\($0.list)' THEN '\($0.table)' " }.joined()
+    return "CASE \(column) \(second)ELSE CASE WHEN \(column) LIKE 'participant.%' THEN substr(\(column), 13) "
+      + "ELSE \(column) END END"
+  }
+
+  /// The table of the records a list's rows belong to: the list's own name, but a second list's (a meeting's
+  /// `meeting_leave`) its kind's table.
+  static func recordTable(of list: String) -> String {
+    secondLists.first { $0.list == list }?.table ?? list
+  }
+
+  /// Each kind's second list (`RecordKind.excusedTable`) with its kind's table.
+  private static var secondLists: [(list: String, table: String)] {
+    RecordKinds.all.compactMap { kind in kind.excusedTable.map { ($0, kind.tableName) } }
   }
 
   private static func object(_ json: String?) -> [String: Any] {

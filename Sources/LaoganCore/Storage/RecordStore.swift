@@ -10,6 +10,7 @@ extension PartyOrganization: Voidable {}
 extension Officer: Voidable {}
 extension DuesStandard: Voidable {}
 extension Pension: Voidable {}
+extension Meeting: Voidable {}
 extension DuesPayment: Voidable {}
 extension Transfer: Voidable {}
 extension HospitalStay: Voidable {}

@@ -34,8 +34,8 @@ extension LaoganDatabase {
     // The tables whose events list participants, as the participant rows name them.
     let participants = try String.fetchAll(db, sql: "SELECT DISTINCT event_table FROM participant").map { table in
       """
-      SELECT '\(table) ' || p.event_id AS record, c.name AS named FROM participant p
-      JOIN cadre c ON c.id = p.cadre_id JOIN \(table) e ON e.id = p.event_id
+      SELECT '\(ParticipantList.recordTable(of: table)) ' || p.event_id AS record, c.name AS named FROM participant p
+      JOIN cadre c ON c.id = p.cadre_id JOIN \(ParticipantList.recordTable(of: table)) e ON e.id = p.event_id
       WHERE p.event_table = '\(table)' AND \(RecordSQL.inForce("e")) AND c.voided_reason IS NOT NULL
       """
     }

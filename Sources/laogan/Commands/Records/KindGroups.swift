@@ -125,6 +125,17 @@ extension Laogan {
       subcommands: recordCommands + [DeriveDuesStandards.self])
   }
 
+  struct MeetingCommand: KindCommands {
+    typealias Kind = MeetingKind
+    static let addExample =
+      "laogan meeting add 党组织=兴义离退休干部第1党支部 日期=2026-11-05 \\\n    类型=支部党员大会 主题=学习党的二十届四中全会精神"
+    static let editExamples = ["laogan meeting edit 12 请假=522301194603150011"]
+    static let configuration = CommandConfiguration(
+      commandName: "meeting",
+      abstract: "组织生活：支部党员大会、支委会、党小组会、党课、主题党日，出席与请假的党员。未列出的党员为缺席。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
+
   struct PensionCommand: KindCommands {
     typealias Kind = PensionKind
     static let addExample =

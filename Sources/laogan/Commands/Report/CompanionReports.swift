@@ -152,6 +152,60 @@ extension Laogan.ReportCommand {
     }
   }
 
+  struct PartyLife: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "party-life",
+      abstract: "党支部组织生活：各类会议开了几次、按支部工作条例应开几次、缺哪几期，以及每名党员的出勤率。",
+      discussion: """
+        示例：
+          laogan report party-life --year 2026
+          laogan report party-life --quarter 2026Q3 --organization 兴义离退休干部第1党支部
+        """)
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Option(help: "只看一个党支部（名称）。") var organization: String?
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_party_life" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (organization, stamp, reveal) = (organization, options.stamp, reveal)
+      return {
+        try $0.partyLifeReport(
+          region: $1, period: period, organization: organization, generatedAt: stamp, reveal: reveal)
+      }
+    }
+  }
+
+  struct Absent: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "absent",
+      abstract: "连续若干个月（默认 6 个月）所在党组织开过会、本人既未出席也未请假的党员，附最近出席日期与书记；流动、失联党员另列。",
+      discussion: """
+        示例：
+          laogan report absent --on 2026-11-30
+          laogan report absent --on 2026-11-30 --months 3 --region 兴义
+        """)
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Option(help: "以该日为准（默认今天；给了统计期则为其最后一天）。") var on: CalendarDate?
+    @Option(help: "多少个月未参加组织生活即列出。") var months = 6
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_absent" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (day, months, stamp, reveal) = (
+        on ?? (options.namesPeriod ? period.to : options.today), months, options.stamp, reveal
+      )
+      return { try $0.absentReport(region: $1, on: day, months: months, generatedAt: stamp, reveal: reveal) }
+    }
+  }
+
   struct Dues: CompanionReport {
     static let configuration = CommandConfiguration(
       commandName: "dues",
