@@ -24,7 +24,9 @@ DELETE FROM officer WHERE cadre_id NOT IN (SELECT id FROM cadre)
   OR organization_id NOT IN (SELECT id FROM party_organization);
 DELETE FROM association_member WHERE cadre_id NOT IN (SELECT id FROM cadre)
   OR association_id NOT IN (SELECT id FROM association);
+DELETE FROM meeting WHERE organization_id NOT IN (SELECT id FROM party_organization);
 DELETE FROM participant WHERE cadre_id NOT IN (SELECT id FROM cadre)
+  OR (event_table IN ('meeting', 'meeting_leave') AND event_id NOT IN (SELECT id FROM meeting))
   OR (event_table = 'activity' AND event_id NOT IN (SELECT id FROM activity))
   OR (event_table = 'treatment_event' AND event_id NOT IN (SELECT id FROM treatment_event))
   OR (event_table = 'contribution' AND event_id NOT IN (SELECT id FROM contribution));
@@ -36,6 +38,7 @@ DELETE FROM dues_payment WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM family_member WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM hospital_stay WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM transfer WHERE cadre_id NOT IN (SELECT id FROM cadre);
+DELETE FROM pension WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM audit_entry;
 DROP VIEW elsewhere;
 COMMIT;

@@ -41,12 +41,11 @@ extension DemoPrefecture {
     }
     try buildMemberStatuses()
     try buildDues()
-    try buildPensions()
   }
 
   /// Every cadre's 离退休费 from 2022 (离休 more than 退休), a tenth raised in 2024: `dues-standard derive`
   /// then changes most of the demo's hand-set standards.
-  private mutating func buildPensions() throws {
+  mutating func buildPensions() throws {
     progress("离退休费…")
     let pensions = try RecordSaver<PensionKind>(writer, update: false)
     let cadres = try Row.fetchAll(writer.db, sql: "SELECT resident_id, category FROM cadre ORDER BY id")

@@ -69,9 +69,11 @@ struct DemoPrefecture {
     try buildLivingTreatment()
     try buildContributionsAndHonours()
     try buildPartyWork()
-    try buildPartyLife()
     try buildTransfers()
     try buildCasework()
+    // Last, so that every record before them draws what it drew before they were added.
+    try buildPensions()
+    try buildPartyLife()
     return summary
   }
 

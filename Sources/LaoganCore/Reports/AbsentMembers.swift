@@ -19,8 +19,8 @@ extension LaoganDatabase {
   ///
   /// A member is judged on a window of `months` ending on `day`, and only when they have been a member of
   /// the organization for all of it (one who joined within it has not yet been away that long) and the
-  /// organization held a meeting in it (when it held none, the shortfall is the branch's, which
-  /// `report party-life` shows, not the member's). Members are those on the roll that day: in force, living,
+  /// organization held a meeting the whole branch attends in it (when it held none, the shortfall is the
+  /// branch's, which `report party-life` shows, not the member's; a 支委会 is not the members' to attend). Members are those on the roll that day: in force, living,
   /// managed, Party members, in an organization in force.
   static func absentMembers(region: Region, on day: CalendarDate, months: Int, _ db: Database) throws
     -> [AbsentMember]
@@ -39,14 +39,15 @@ extension LaoganDatabase {
            WHERE g.organization_id = m.organization_id AND \(RecordSQL.inForce("g")) AND p.cadre_id = c.id
              AND g.held_on <= :day) AS last_attended,
           (SELECT s.name FROM cadre s
-           WHERE s.id = (SELECT cadre_id FROM officer WHERE \(Officers.secretaryInForce(of: "o.id")) LIMIT 1)) AS secretary
+           WHERE s.id = (SELECT cadre_id FROM officer WHERE \(Officers.secretaryInForce(of: "o.id", on: ":day")) LIMIT 1))
+            AS secretary
         FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
         WHERE \(CadreSQL.membership(on: ":day")) AND (m.joined_on IS NULL OR m.joined_on <= :since)
           AND c.party_member = 1 AND \(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :day)
           AND \(ManagedRule.sql("c", on: ":day")) AND \(RecordSQL.inForce("o"))
           AND \(ReportScope(region: region).region("o.region_code"))
           AND EXISTS (SELECT 1 FROM meeting g WHERE g.organization_id = m.organization_id AND \(RecordSQL.inForce("g"))
-                      AND g.held_on BETWEEN :since AND :day)
+                      AND g.kind IN (\(PartyLifeRule.wholeBranchSQL)) AND g.held_on BETWEEN :since AND :day)
           AND NOT EXISTS (\(meetings))
         ORDER BY o.region_code, o.name, c.id
         """, arguments: ["day": day, "since": since]

@@ -1,9 +1,12 @@
+import Foundation
 import GRDB
 
 /// What the 支部工作条例 asks of a 党支部's Party life (SPEC §16), meeting type by type: a 支部党员大会 and a 党课
 /// each quarter; a 支委会 each month where the branch has a committee (an officer in force besides the 书记);
 /// a 主题党日 each month; a 党小组会 each month where the branch has 党小组 — which laogan does not record, so a
-/// branch that holds any 党小组会 in the period is taken to have them.
+/// branch that holds any 党小组会 in the period is taken to have them. A month or quarter is asked for only when
+/// it lies wholly inside the period, the branch's life (from its 成立日期) and the past: `--month` asks no
+/// quarter's meeting of a branch, and a year asked in July no meeting of August.
 enum PartyLifeRule {
   case quarterly, monthly
 
@@ -14,18 +17,36 @@ enum PartyLifeRule {
   /// The meeting types a whole branch attends, on which a member's attendance is counted.
   static let wholeBranch: Set<MeetingType> = [.generalMeeting, .partyLesson, .themedDay]
 
-  /// The periods of `months` the rule asks a meeting in: each month, or each quarter one of them falls in,
-  /// named as a clerk writes them (`2026-04`, `2026Q2`).
+  /// `wholeBranch` as an SQL list.
+  static var wholeBranchSQL: String {
+    wholeBranch.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+  }
+
+  /// The periods the rule asks a meeting in, of the consecutive whole `months`: each month, or each quarter all
+  /// three of whose months are among them, named as a clerk writes them (`2026-04`, `2026Q2`).
   func periods(_ months: [Month]) -> [String] {
     switch self {
     case .monthly: months.map(\.description)
-    case .quarterly:
-      months.map { "\($0.year)Q\(($0.month - 1) / 3 + 1)" }.reduce(into: []) { if $0.last != $1 { $0.append($1) } }
+    case .quarterly: months.filter { $0.month % 3 == 1 && months.contains(Month(index: $0.index + 2)) }.map(quarter)
     }
   }
 
+  /// The period a meeting on `day` counts for.
   func period(of day: CalendarDate) -> String {
-    periods([Month(day)])[0]
+    self == .monthly ? Month(day).description : quarter(Month(day))
+  }
+
+  private func quarter(_ month: Month) -> String {
+    "\(month.year)Q\((month.month - 1) / 3 + 1)"
+  }
+
+  /// The whole months of `period` up to `today` and from `established` on.
+  static func months(of period: Period, today: CalendarDate, established: CalendarDate?) -> [Month] {
+    let from = max(period.from, established ?? period.from)
+    let to = min(period.to, today)
+    let first = Month(from).firstDay == from ? Month(from) : Month(from).next
+    let last = Month(to).lastDay == to ? Month(to) : Month(index: Month(to).index - 1)
+    return first <= last ? (first.index...last.index).map(Month.init(index:)) : []
   }
 }
 
@@ -52,8 +73,10 @@ struct BranchPartyLife: Sendable {
 }
 
 extension LaoganDatabase {
-  /// The active 党支部 of `region` and their meetings in `period`, each type against the rule.
-  static func branchPartyLife(region: Region, period: Period, _ db: Database) throws -> [BranchPartyLife] {
+  /// The active 党支部 of `region` and their meetings in `period`, each type against the rule as of `today`.
+  static func branchPartyLife(region: Region, period: Period, today: CalendarDate, _ db: Database) throws
+    -> [BranchPartyLife]
+  {
     let branches = try PartyOrganization.fetchAll(
       db,
       sql: """
@@ -78,8 +101,8 @@ extension LaoganDatabase {
           WHERE post <> '书记' AND \(RecordSQL.inForce()) AND (started_on IS NULL OR started_on <= ?)
             AND (ended_on IS NULL OR ended_on >= ?)
           """, arguments: [period.to, period.from]))
-    let months = (Month(period.from).index...Month(period.to).index).map(Month.init(index:))
     return branches.map { branch in
+      let months = PartyLifeRule.months(of: period, today: today, established: branch.establishedOn)
       let id = branch.id ?? 0
       var life = BranchPartyLife(organizationID: id, name: branch.name, regionCode: branch.regionCode)
       let held = (meetings[id] ?? []).compactMap { row in
@@ -105,17 +128,21 @@ extension LaoganDatabase {
     }
   }
 
-  /// `report party-life`: each 党支部's meetings by type against what the rule asks, the periods without one,
-  /// and each member's attendance at the meetings the whole branch attends.
-  public func partyLifeReport(region: Region, period: Period, organization: String?, generatedAt: String, reveal: Bool)
-    throws -> ReportDocument
-  {
+  /// `report party-life`: each 党支部's meetings by type against what the rule asks, the periods without one and
+  /// its members' attendance; with `organization`, each member's attendance too (a prefecture's members, one a
+  /// line, would be hundreds of pages nobody reads).
+  public func partyLifeReport(
+    region: Region, period: Period, organization: String?, today: CalendarDate = CalendarDate(Date()),
+    generatedAt: String, reveal: Bool
+  ) throws -> ReportDocument {
     try read { db in
-      var branches = try Self.branchPartyLife(region: region, period: period, db)
+      var branches = try Self.branchPartyLife(region: region, period: period, today: today, db)
       if let organization {
         branches = branches.filter { $0.name == CellText.key(organization) }
         guard !branches.isEmpty else { throw LaoganError.recordNotFound(label: "党支部", reference: organization) }
       }
+      let attendance = try Self.memberAttendance(branches.map(\.organizationID), period: period, db)
+      let byBranch = Dictionary(grouping: attendance, by: \.organizationID)
       let counted: [MeetingType] = [.generalMeeting, .partyLesson, .committee, .themedDay]
       let rows: [[ReportDocument.Cell]] = branches.map { branch in
         let shortfalls = (counted + [.groupMeeting]).compactMap { kind -> String? in
@@ -123,73 +150,114 @@ extension LaoganDatabase {
           let shown = missing.prefix(4).joined(separator: "、") + (missing.count > 4 ? " 等 \(missing.count) 期" : "")
           return "\(kind.rawValue) \(shown)"
         }
+        let members = byBranch[branch.organizationID] ?? []
         return [.text(branch.name), .text(Region(named: branch.regionCode)?.displayName ?? branch.regionCode)]
           + counted.flatMap { kind in
             [.number(Int64(branch.held[kind] ?? 0)), branch.required[kind].map { .number(Int64($0)) } ?? .text("不要求")]
           } + [
-            .number(Int64(branch.held[.groupMeeting] ?? 0)),
-            .text(shortfalls.isEmpty ? "无" : shortfalls.joined(separator: "；")),
+            .number(Int64(branch.held[.groupMeeting] ?? 0)), .number(Int64(members.count)),
+            .text(MemberAttendance.rate(members)), .text(shortfalls.isEmpty ? "无" : shortfalls.joined(separator: "；")),
           ]
       }
       let headers =
         ["党支部", "地区"] + counted.flatMap { [$0.rawValue, "\($0.shortName)应开"] } + [
-          MeetingType.groupMeeting.rawValue, "缺项",
+          MeetingType.groupMeeting.rawValue, "党员", "出勤率", "缺项",
         ]
-      let attendance = try Self.memberAttendance(
-        branches.map(\.organizationID), period: period, reveal: reveal, db)
+      var sections: [ReportDocument.Section] = [
+        .init(
+          title: "按党支部", headers: headers, rows: rows,
+          notes: [
+            "共 \(rows.count) 个党支部，\(branches.filter { $0.missing.values.contains { !$0.isEmpty } }.count) 个有缺项；"
+              + "出勤率 = 出席 ÷（应出席 − 请假），按支部党员大会、党课、主题党日计"
+          ] + (organization == nil ? ["逐人出勤：加 --organization 党支部名称"] : []),
+          combination: .list(total: false))
+      ]
+      if organization != nil {
+        sections.append(
+          .init(
+            title: "党员出勤（支部党员大会、党课、主题党日）",
+            headers: ["编号", "姓名", "身份证号", "应出席", "出席", "请假", "出勤率"],
+            rows: attendance.map { member in
+              [
+                .number(member.cadreID), .text(member.name),
+                .text(reveal ? member.residentID : Masking.residentID(member.residentID)), .number(Int64(member.due)),
+                .number(Int64(member.attended)), .number(Int64(member.excused)), .text(MemberAttendance.rate([member])),
+              ]
+            }, combination: .list(total: false)))
+      }
       return ReportDocument(
         title: "党支部组织生活情况",
         subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
           + ["支部党员大会、党课每季度至少 1 次；支委会（有支委的）、主题党日每月 1 次；党小组会每月（开了党小组会的支部）"],
-        sections: [
-          .init(
-            title: "按党支部", headers: headers, rows: rows,
-            notes: [
-              "共 \(rows.count) 个党支部，\(branches.filter { $0.missing.values.contains { !$0.isEmpty } }.count) 个有缺项"
-            ],
-            combination: .list(total: false)),
-          .init(
-            title: "党员出勤（支部党员大会、党课、主题党日）",
-            headers: ["党支部", "编号", "姓名", "身份证号", "应出席", "出席", "请假", "出勤率"], rows: attendance,
-            combination: .list(total: false)),
-        ])
+        sections: sections)
     }
   }
 
   /// Each member of the organizations on the period's last day, with the whole-branch meetings of their
-  /// organization held while they were a member: attended, excused, and the rate attended of those not excused.
-  private static func memberAttendance(_ organizations: [Int64], period: Period, reveal: Bool, _ db: Database)
-    throws -> [[ReportDocument.Cell]]
+  /// organization held in the period while they were a member, and how many of them they attended or were
+  /// excused from: the lists counted in one pass by cadre and organization, not member by meeting.
+  private static func memberAttendance(_ organizations: [Int64], period: Period, _ db: Database) throws
+    -> [MemberAttendance]
   {
     guard !organizations.isEmpty else { return [] }
-    let kinds = PartyLifeRule.wholeBranch.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
-    let rows = try Row.fetchAll(
+    let meetingsSQL = """
+      FROM meeting g WHERE \(RecordSQL.inForce("g")) AND g.kind IN (\(PartyLifeRule.wholeBranchSQL))
+        AND g.held_on BETWEEN :from AND :to
+        AND g.organization_id IN (\(organizations.map(String.init).joined(separator: ", ")))
+      """
+    let arguments: StatementArguments = ["from": period.from, "to": period.to]
+    let listsJoin = "JOIN participant p ON p.event_table IN ('meeting', 'meeting_leave') AND p.event_id = g.id"
+    let held = Dictionary(
+      grouping: try Row.fetchAll(db, sql: "SELECT g.organization_id, g.held_on \(meetingsSQL)", arguments: arguments),
+      by: { $0["organization_id"] as Int64 }
+    ).mapValues { $0.map { $0["held_on"] as CalendarDate } }
+    var listed: [[Int64]: (attended: Int, excused: Int)] = [:]
+    for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT o.name AS organization, c.id, c.name, c.resident_id,
-          COUNT(g.id) AS due,
-          COUNT(CASE WHEN EXISTS (SELECT 1 FROM participant p WHERE p.event_table = 'meeting' AND p.event_id = g.id
-                                  AND p.cadre_id = c.id) THEN 1 END) AS attended,
-          COUNT(CASE WHEN EXISTS (SELECT 1 FROM participant p WHERE p.event_table = 'meeting_leave'
-                                  AND p.event_id = g.id AND p.cadre_id = c.id) THEN 1 END) AS excused
+        SELECT p.cadre_id, g.organization_id, SUM(p.event_table = 'meeting'), SUM(p.event_table = 'meeting_leave')
+        \(meetingsSQL.replacingOccurrences(of: "FROM meeting g", with: "FROM meeting g \(listsJoin)"))
+        GROUP BY p.cadre_id, g.organization_id
+        """, arguments: arguments)
+    {
+      listed[[row[0], row[1]]] = (row[2], row[3])
+    }
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT m.organization_id, c.id, c.name, c.resident_id, m.joined_on
         FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
-        LEFT JOIN meeting g ON g.organization_id = m.organization_id AND \(RecordSQL.inForce("g"))
-          AND g.kind IN (\(kinds)) AND g.held_on BETWEEN :from AND :to
-          AND (m.joined_on IS NULL OR m.joined_on <= g.held_on)
         WHERE m.organization_id IN (\(organizations.map(String.init).joined(separator: ", ")))
           AND \(CadreSQL.membership(on: ":to")) AND c.party_member = 1 AND \(RecordSQL.inForce("c"))
           AND (c.died_on IS NULL OR c.died_on > :to)
-        GROUP BY m.id ORDER BY o.region_code, o.name, c.id
-        """, arguments: ["from": period.from, "to": period.to])
-    return rows.map { row in
-      let (due, attended, excused): (Int64, Int64, Int64) = (row["due"], row["attended"], row["excused"])
-      let expected = due - excused
-      let id: String = row["resident_id"]
-      return [
-        .text(row["organization"]), .number(row["id"]), .text(row["name"]),
-        .text(reveal ? id : Masking.residentID(id)), .number(due), .number(attended), .number(excused),
-        .text(expected > 0 ? "\((attended * 200 + expected) / (expected * 2))%" : "—"),
-      ]
+        ORDER BY o.region_code, o.name, c.id
+        """, arguments: ["to": period.to]
+    ).map { row in
+      let (organization, cadre): (Int64, Int64) = (row["organization_id"], row["id"])
+      let joined: CalendarDate? = row["joined_on"]
+      let lists = listed[[cadre, organization]] ?? (0, 0)
+      return MemberAttendance(
+        organizationID: organization, cadreID: cadre, name: row["name"], residentID: row["resident_id"],
+        due: (held[organization] ?? []).count { meeting in joined.map { $0 <= meeting } ?? true },
+        attended: lists.attended, excused: lists.excused)
     }
+  }
+}
+
+/// A member's attendance at the whole-branch meetings of a period.
+struct MemberAttendance: Sendable {
+  let organizationID: Int64
+  let cadreID: Int64
+  let name: String
+  let residentID: String
+  let due: Int
+  let attended: Int
+  let excused: Int
+
+  /// 出席 ÷ (应出席 − 请假) over `members`, a whole per cent rounded half up; `—` when nothing was asked.
+  static func rate(_ members: [MemberAttendance]) -> String {
+    let attended = members.reduce(0) { $0 + $1.attended }
+    let expected = members.reduce(0) { $0 + $1.due - $1.excused }
+    return expected > 0 ? "\((attended * 200 + expected) / (expected * 2))%" : "—"
   }
 }

@@ -8,7 +8,7 @@ public struct DuesDerivation: Sendable, Equatable {
     public let name: String
     public let residentID: String
     public let pension: Fen
-    /// The standard in force in the month before the change; nil when the member had none.
+    /// The standard in force in the month, which the derived one replaces; nil when the member had none.
     public let previous: Fen?
     public let derived: Fen
   }
@@ -53,9 +53,7 @@ extension LaoganDatabase {
             (SELECT s.monthly_fen FROM dues_standard s WHERE s.cadre_id = c.id AND \(RecordSQL.inForce("s"))
              AND s.from_month <= :month ORDER BY s.from_month DESC LIMIT 1) AS standard,
             (SELECT s.id FROM dues_standard s WHERE s.cadre_id = c.id AND \(RecordSQL.inForce("s"))
-             AND s.from_month = :month) AS starting,
-            (SELECT s.monthly_fen FROM dues_standard s WHERE s.cadre_id = c.id AND \(RecordSQL.inForce("s"))
-             AND s.from_month < :month ORDER BY s.from_month DESC LIMIT 1) AS before
+             AND s.from_month = :month) AS starting
           FROM cadre c
           WHERE c.party_member = 1 AND \(RecordSQL.inForce("c"))
             AND (c.joined_party_on IS NULL OR c.joined_party_on <= :last)
@@ -80,7 +78,7 @@ extension LaoganDatabase {
         changes.append(
           .init(
             cadreID: id, name: name, residentID: residentID, pension: pension,
-            previous: (row["before"] as Int64?).map(Fen.init), derived: derived))
+            previous: (row["standard"] as Int64?).map(Fen.init), derived: derived))
         if let starting = try (row["starting"] as Int64?).flatMap({ try DuesStandard.fetchOne(db, key: $0) }) {
           _ = try saver.save([.monthly: derived.description], over: starting)
         } else {

@@ -148,6 +148,14 @@ public final class Lookup {
     try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
   }
 
+  /// The cadres in force of that name (a list that names people as a branch secretary writes them).
+  func cadres(named name: String) throws -> [CadreRef] {
+    try CadreRef.fetchAll(
+      db.cachedStatement(
+        sql: "SELECT \(CadreRef.columns("c")) FROM cadre c WHERE c.name = ? AND \(RecordSQL.inForce("c")) LIMIT 2"),
+      arguments: [CellText.key(name)])
+  }
+
   /// The cadres listed on an event, in the order they were entered.
   public func participants(of table: String, id: Int64) throws -> [CadreRef] {
     try CadreRef.fetchAll(
@@ -171,15 +179,19 @@ extension FieldReader {
     return try cadre(text, field: field, lookup)
   }
 
-  /// 参与干部: 身份证号 separated by `;` `；` `、` or `,`. Unknown numbers are problems; a cadre not yet retired
-  /// or already dead on `day` is only noted (SPEC §4: a warning, not an error). A repeated number counts once.
-  public mutating func participants(_ field: Field, on day: CalendarDate?, _ lookup: Lookup) throws
-    -> [Lookup.CadreRef]?
+  /// 参与干部: 身份证号 separated by `;` `；` `、` or `,` — or, `byName`, unique names too (a meeting's 出席, SPEC
+  /// §16). Unknown numbers are problems; a cadre not yet retired or already dead on `day` is only noted (SPEC
+  /// §4: a warning, not an error). A repeated number counts once.
+  public mutating func participants(_ field: Field, on day: CalendarDate?, _ lookup: Lookup, byName: Bool = false)
+    throws -> [Lookup.CadreRef]?
   {
     guard let text = text(field) else { return nil }
     var found: [Lookup.CadreRef] = []
     for part in text.split(whereSeparator: { ";；、,，".contains($0) }) {
-      guard let cadre = try cadre(part.trimmed, field: field, lookup), !found.contains(cadre) else { continue }
+      let named = byName && !part.contains(where: \.isASCIIDigit)
+      let listed =
+        named ? try cadre(named: part.trimmed, field: field, lookup) : try cadre(part.trimmed, field: field, lookup)
+      guard let cadre = listed, !found.contains(cadre) else { continue }
       found.append(cadre)
       guard let day else { continue }
       if let retired = cadre.retiredOn, retired > day {
@@ -200,6 +212,16 @@ extension FieldReader {
       return nil
     }
     return id
+  }
+
+  /// The one cadre in force of that name; none, or two of it, is a problem that asks for the 身份证号.
+  private mutating func cadre(named name: String, field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
+    let cadres = try lookup.cadres(named: name)
+    guard cadres.count == 1 else {
+      fail(field, cadres.isEmpty ? "没有叫这个名字的干部" : "有不止一名干部叫这个名字，请写身份证号", value: name)
+      return nil
+    }
+    return cadres[0]
   }
 
   /// The cadre, unless voided: a record voided as a wrong entry is named by nothing new.

@@ -24,11 +24,11 @@ public enum Officers {
   /// The 书记 term of organization `organization` (an SQL expression) in force today, over the officer table:
   /// begun by today (or on an unknown day), not ended by today — a term with a planned 离任日期 is current
   /// until then.
-  static func secretaryInForce(of organization: String) -> String {
+  static func secretaryInForce(of organization: String, on day: String = "date('now', 'localtime')") -> String {
     """
     organization_id = \(organization) AND post = '书记' AND \(RecordSQL.inForce()) \
-    AND (started_on IS NULL OR started_on <= date('now', 'localtime')) \
-    AND (ended_on IS NULL OR ended_on > date('now', 'localtime'))
+    AND (started_on IS NULL OR started_on <= \(day)) \
+    AND (ended_on IS NULL OR ended_on > \(day))
     """
   }
 

@@ -158,11 +158,12 @@ enum AuditLog {
     return tables
   }()
 
-  /// Columns that point at another record, where a row stores the record's number rather than the cell the
-  /// clerk typed (a 身份证号, an organization's 名称).
+  /// Columns not named by a field's alias: those that point at another record, where a row stores the
+  /// record's number rather than the cell the clerk typed (a 身份证号, an organization's 名称), and an event's
+  /// day, whose field is `date`.
   private static let referenceLabels = [
     "cadre_id": "干部编号", "organization_id": "党组织编号", "association_id": "社团编号", "recipient_id": "领取人编号",
-    "event_id": "事件编号", "secretary_id": "书记编号",
+    "event_id": "事件编号", "secretary_id": "书记编号", "held_on": "日期",
   ]
 
   /// `benefit rule`'s columns, by its options' names.

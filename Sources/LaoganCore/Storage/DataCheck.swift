@@ -325,7 +325,8 @@ extension LaoganDatabase {
           WHERE voided_reason IS NULL AND held_on > ? AND held_on <= ?
           """, arguments: [last.to.months(earlier: 12), last.to]))
     let quarter = PartyLifeRule.quarterly.period(of: last.from)
-    return try LaoganDatabase.branchPartyLife(region: .prefecture, period: last, db).compactMap { branch in
+    return try LaoganDatabase.branchPartyLife(region: .prefecture, period: last, today: today, db).compactMap {
+      branch in
       guard recording.contains(branch.organizationID) else { return nil }
       let short = [MeetingType.generalMeeting, .partyLesson].filter { branch.missing[$0]?.isEmpty == false }
       guard !short.isEmpty else { return nil }

@@ -141,8 +141,10 @@ extension LaoganDatabase {
       if let reference = filter.cadre {
         let cadre = try LaoganDatabase.cadre(reference, in: db)
         if let participants = Kind.participantTable {
+          // Either list of a meeting: who attended and who was excused.
+          let lists = [participants, Kind.excusedTable].compactMap { $0 }.map { "'\($0)'" }.joined(separator: ", ")
           conditions.append(
-            "\(table).id IN (SELECT event_id FROM participant WHERE event_table = '\(participants)' AND cadre_id = ?)")
+            "\(table).id IN (SELECT event_id FROM participant WHERE event_table IN (\(lists)) AND cadre_id = ?)")
         } else if let column = Kind.cadreColumn {
           conditions.append("\(table).\(column) = ?")
         } else {

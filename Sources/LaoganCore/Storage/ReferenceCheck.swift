@@ -6,7 +6,7 @@ extension LaoganDatabase {
   /// The tables whose rows name one cadre and can themselves be voided.
   private static let cadreFacts = [
     "payment", "dues_payment", "dues_standard", "family_member", "green_card", "health_check", "honor",
-    "hospital_stay", "officer", "transfer",
+    "hospital_stay", "officer", "transfer", "pension",
   ]
 
   static func voidedReferenceFindings(_ db: Database) throws -> [Finding] {
@@ -16,6 +16,11 @@ extension LaoganDatabase {
       WHERE \(RecordSQL.inForce("t")) AND c.voided_reason IS NOT NULL
       """
     }
+    let meetings = """
+      SELECT 'meeting ' || t.id AS record, g.name AS named FROM meeting t JOIN party_organization g
+        ON g.id = t.organization_id
+      WHERE \(RecordSQL.inForce("t")) AND g.voided_reason IS NOT NULL
+      """
     let groups = [
       ("membership", "party_organization", "organization_id"), ("association_member", "association", "association_id"),
     ]
@@ -39,7 +44,8 @@ extension LaoganDatabase {
       WHERE p.event_table = '\(table)' AND \(RecordSQL.inForce("e")) AND c.voided_reason IS NOT NULL
       """
     }
-    return try Row.fetchAll(db, sql: (facts + groups + participants).joined(separator: " UNION ALL ")).map { row in
+    return try Row.fetchAll(db, sql: (facts + [meetings] + groups + participants).joined(separator: " UNION ALL ")).map
+    { row in
       Finding(
         kind: "references_voided", record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)",
         hint: "核实后作废这条记录（void），或结束其组织关系（org leave）；确属误作废的用 undo 撤销那次作废")

@@ -128,10 +128,16 @@ struct MeetingTests {
     row = try partyLife(spring)
     #expect(row["支委会应开"] == "6")
     // Attendance: 张三 at both whole-branch meetings he was listed for, of three held.
-    let members = try database.partyLifeReport(
-      region: .prefecture, period: spring, organization: nil, generatedAt: "", reveal: false
-    ).sections[1].rows.filter { $0[2].text == "张三" }
-    #expect(members.first.map { $0[4...].map(\.text) } == ["3", "2", "0", "67%"])
+    let report = try database.partyLifeReport(
+      region: .prefecture, period: spring, organization: "甲支部", generatedAt: "", reveal: false)
+    let members = report.sections[1].rows.filter { $0[1].text == "张三" }
+    #expect(members.first.map { $0[3...].map(\.text) } == ["3", "2", "0", "67%"])
+    // The branch's rate: 张三 2 of 3, 李四 and 王五 0 of 3 each.
+    #expect(row["党员"] == "3" && row["出勤率"] == "22%")
+    // Without --organization, no member one a line.
+    let everyBranch = try database.partyLifeReport(
+      region: .prefecture, period: spring, organization: nil, generatedAt: "", reveal: false)
+    #expect(everyBranch.sections.count == 1)
   }
 
   @Test("check names a branch that keeps its meetings here and missed its 大会 or 党课 last quarter, and no other")
@@ -141,5 +147,34 @@ struct MeetingTests {
     let findings = try database.check(full: false, today: day).filter { $0.kind == "party_life_short" }
     // 甲支部 had no 党课 in 2026Q3; 乙支部 records no meetings at all and is not named.
     #expect(findings.map(\.detail) == ["甲支部 2026Q3 没有开党课"])
+  }
+
+  @Test("出席 and 请假 take unique names too; a name no one has, or two have, asks for the 身份证号")
+  func names() throws {
+    _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型,出席,请假\n甲支部,2026-10-01,党课,张三、李四,王五", into: database)
+    #expect(try absent().isEmpty)
+    _ = try database.addRecord(
+      CadreKind.self, cells: [.name: "张三", .residentID: KnownIDs.serial(1), .category: "退休", .region: "兴义"],
+      testContext)
+    let error = try #require(throws: ImportFailure.self) {
+      try folder.importSheet(MeetingKind.self, "党组织,日期,类型,出席\n甲支部,2026-10-02,党课,张三;孙七", into: database)
+    }
+    #expect(error.problems.map(\.reason) == ["有不止一名干部叫这个名字，请写身份证号", "没有叫这个名字的干部"])
+  }
+
+  @Test("a period asks only the months and quarters wholly inside it, up to today, from the branch's founding")
+  func wholePeriods() throws {
+    _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-15,支部党员大会", into: database)
+    let november = try partyLife(.month(Month(valid: 2026, 11)))
+    #expect(november["大会应开"] == "0" && november["党日应开"] == "1")
+    let year = try database.partyLifeReport(
+      region: .prefecture, period: try #require(Period.year(2026)), organization: "甲支部",
+      today: CalendarDate(valid: 2026, 8, 10), generatedAt: "", reveal: false)
+    let row = Dictionary(uniqueKeysWithValues: zip(year.sections[0].headers, year.sections[0].rows[0].map(\.text)))
+    // January to July, and the first two quarters: August is not over on the 10th.
+    #expect(row["党日应开"] == "7" && row["大会应开"] == "2")
+    // A 支委会 alone is not the members' meeting: they are not judged absent on it.
+    _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n乙支部,2026-10-01,支委会", into: database)
+    #expect(try !absent().contains("赵六"))
   }
 }

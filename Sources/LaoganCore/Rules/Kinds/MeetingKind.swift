@@ -1,5 +1,5 @@
 /// 组织生活: facts — a Party organization's meeting on a day (SPEC §16), with the members who attended (出席)
-/// and those excused (请假). A member of the organization that day listed under neither was absent; a cadre
+/// and those excused (请假), each by 身份证号 or a unique name. A member of the organization that day listed under neither was absent; a cadre
 /// listed under both is refused, since the record could not say which.
 public enum MeetingKind: RecordKind {
   public typealias Field = MeetingField
@@ -18,8 +18,8 @@ public enum MeetingKind: RecordKind {
     let heldOn = cells.date(.heldOn)
     let kind = cells.choice(.kind, MeetingType.self)
     let topic = cells.line(.topic)
-    let attended = try cells.participants(.attended, on: heldOn, lookup)
-    let excused = try cells.participants(.excused, on: heldOn, lookup)
+    let attended = try cells.participants(.attended, on: heldOn, lookup, byName: true)
+    let excused = try cells.participants(.excused, on: heldOn, lookup, byName: true)
     let both = (attended ?? []).filter { (excused ?? []).contains($0) }
     if let first = both.first {
       cells.fail(.excused, "\(first.name) 同时列在出席和请假中", value: Masking.residentID(first.residentID))

@@ -171,10 +171,10 @@ extension Laogan.ReportCommand {
     var revealedTable: String? { reveal ? "report_party_life" : nil }
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
-      let (organization, stamp, reveal) = (organization, options.stamp, reveal)
+      let (organization, stamp, reveal, today) = (organization, options.stamp, reveal, options.today)
       return {
         try $0.partyLifeReport(
-          region: $1, period: period, organization: organization, generatedAt: stamp, reveal: reveal)
+          region: $1, period: period, organization: organization, today: today, generatedAt: stamp, reveal: reveal)
       }
     }
   }
