@@ -144,19 +144,24 @@ extension LaoganDatabase {
       let attendance = try Self.memberAttendance(branches.map(\.organizationID), period: period, db)
       let byBranch = Dictionary(grouping: attendance, by: \.organizationID)
       let counted: [MeetingType] = [.generalMeeting, .partyLesson, .committee, .themedDay]
+      // One branch's every missing period; a prefecture's first few of each kind.
+      let shownMissing = organization == nil ? 4 : Int.max
       let rows: [[ReportDocument.Cell]] = branches.map { branch in
+        let members = byBranch[branch.organizationID] ?? []
         let shortfalls = (counted + [.groupMeeting]).compactMap { kind -> String? in
-          guard let missing = branch.missing[kind], !missing.isEmpty else { return nil }
-          let shown = missing.prefix(4).joined(separator: "、") + (missing.count > 4 ? " 等 \(missing.count) 期" : "")
+          guard !members.isEmpty, let missing = branch.missing[kind], !missing.isEmpty else { return nil }
+          let shown =
+            missing.prefix(shownMissing).joined(separator: "、")
+            + (missing.count > shownMissing ? " 等 \(missing.count) 期" : "")
           return "\(kind.rawValue) \(shown)"
         }
-        let members = byBranch[branch.organizationID] ?? []
         return [.text(branch.name), .text(Region(named: branch.regionCode)?.displayName ?? branch.regionCode)]
           + counted.flatMap { kind in
             [.number(Int64(branch.held[kind] ?? 0)), branch.required[kind].map { .number(Int64($0)) } ?? .text("不要求")]
           } + [
             .number(Int64(branch.held[.groupMeeting] ?? 0)), .number(Int64(members.count)),
-            .text(MemberAttendance.rate(members)), .text(shortfalls.isEmpty ? "无" : shortfalls.joined(separator: "；")),
+            .text(MemberAttendance.rate(members)),
+            .text(members.isEmpty ? "（无党员）" : shortfalls.isEmpty ? "无" : shortfalls.joined(separator: "；")),
           ]
       }
       let headers =
@@ -167,7 +172,7 @@ extension LaoganDatabase {
         .init(
           title: "按党支部", headers: headers, rows: rows,
           notes: [
-            "共 \(rows.count) 个党支部，\(branches.filter { $0.missing.values.contains { !$0.isEmpty } }.count) 个有缺项；"
+            "共 \(rows.count) 个党支部，\(rows.filter { !["无", "（无党员）"].contains($0.last?.text) }.count) 个有缺项；"
               + "出勤率 = 出席 ÷（应出席 − 请假），按支部党员大会、党课、主题党日计"
           ] + (organization == nil ? ["逐人出勤：加 --organization 党支部名称"] : []),
           combination: .list(total: false))
@@ -188,7 +193,8 @@ extension LaoganDatabase {
       return ReportDocument(
         title: "党支部组织生活情况",
         subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
-          + ["支部党员大会、党课每季度至少 1 次；支委会（有支委的）、主题党日每月 1 次；党小组会每月（开了党小组会的支部）"],
+          + ["支部党员大会、党课每季度至少 1 次；支委会（有支委的）、主题党日每月 1 次；党小组会每月（开了党小组会的支部）"]
+          + (period.to > today ? ["应开只计 \(today) 前已结束的月份与季度"] : []),
         sections: sections)
     }
   }

@@ -181,11 +181,12 @@ extension FieldReader {
 
   /// 参与干部: 身份证号 separated by `;` `；` `、` or `,` — or, `byName`, unique names too (a meeting's 出席, SPEC
   /// §16). Unknown numbers are problems; a cadre not yet retired or already dead on `day` is only noted (SPEC
-  /// §4: a warning, not an error). A repeated number counts once.
+  /// §4: a warning, not an error). A repeated number counts once. A cell typed empty (`出席=` in an edit) is
+  /// an empty list, which clears the one stored; no cell at all keeps it.
   public mutating func participants(_ field: Field, on day: CalendarDate?, _ lookup: Lookup, byName: Bool = false)
     throws -> [Lookup.CadreRef]?
   {
-    guard let text = text(field) else { return nil }
+    guard let text = text(field) else { return typed(field) ? [] : nil }
     var found: [Lookup.CadreRef] = []
     for part in text.split(whereSeparator: { ";；、,，".contains($0) }) {
       let named = byName && !part.contains(where: \.isASCIIDigit)

@@ -13,7 +13,8 @@ extension Laogan {
         表头上方的标题行自动跳过，错误按 Excel 的行号和列字母指出（第 12 行 E 列）。表头可用中文或英文别名，顺序不限。
         干部、党组织、社团、阵地按身份证号或名称更新：内容相同则跳过，不同则需 --update。
         活动、待遇、作用、荣誉是事实：每行都是新记录；同一文件（字节完全相同）再次导入会被拒绝，除非 --again。
-        参考顺序：organizations、cadres、associations、venues、activities、treatments、contributions、honors。
+        参考顺序：organizations、cadres、associations、venues、activities、treatments、contributions、honors，
+        党建与待遇在其后（officers、dues-standards、dues、pensions、meetings 等）。
 
         示例：
           laogan import cadres 花名册.csv --dry-run

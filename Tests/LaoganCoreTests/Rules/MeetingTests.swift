@@ -90,6 +90,10 @@ struct MeetingTests {
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-01,党课", into: database)
     _ = try database.editRecord(MeetingKind.self, "1", changes: [.excused: KnownIDs.man1950], testContext)
     #expect(try absent() == ["张三", "李四"])
+    // An empty 请假 clears the list.
+    _ = try database.editRecord(MeetingKind.self, "1", changes: [.excused: ""], testContext)
+    #expect(try absent() == ["张三", "李四", "王五"])
+    try database.undo(try #require(try database.undoPlan()), testContext)
     try database.undo(try #require(try database.undoPlan()), testContext)
     try database.undo(try #require(try database.undoPlan()), testContext)
     #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participant") } == 0)
@@ -173,6 +177,13 @@ struct MeetingTests {
     let row = Dictionary(uniqueKeysWithValues: zip(year.sections[0].headers, year.sections[0].rows[0].map(\.text)))
     // January to July, and the first two quarters: August is not over on the 10th.
     #expect(row["党日应开"] == "7" && row["大会应开"] == "2")
+    #expect(year.subtitle.last == "应开只计 2026-08-10 前已结束的月份与季度")
+    // A branch without members is not short of anything.
+    _ = try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n丙支部,党支部,兴义", into: database)
+    let empty = try database.partyLifeReport(
+      region: .prefecture, period: .month(Month(valid: 2026, 11)), organization: "丙支部", generatedAt: "",
+      reveal: false)
+    #expect(empty.sections[0].rows[0].last?.text == "（无党员）")
     // A 支委会 alone is not the members' meeting: they are not judged absent on it.
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n乙支部,2026-10-01,支委会", into: database)
     #expect(try !absent().contains("赵六"))
