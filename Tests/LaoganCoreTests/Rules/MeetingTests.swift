@@ -188,4 +188,15 @@ struct MeetingTests {
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n乙支部,2026-10-01,支委会", into: database)
     #expect(try !absent().contains("赵六"))
   }
+
+  @Test("a cadre who was no member that day, and a second meeting of a type on one day, are noted, not refused")
+  func oddities() throws {
+    _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-01,党课", into: database)
+    let summary = try folder.importSheet(
+      MeetingKind.self, "党组织,日期,类型,出席\n甲支部,2026-10-01,党课,张三、赵六", into: database)
+    let warnings = summary.warnings.map(\.reason)
+    #expect(warnings.contains { $0.hasPrefix("赵六 2026-10-01 不在该党组织中") }, "\(warnings)")
+    #expect(warnings.contains { $0.contains("已登记过一次党课（记录 1）") }, "\(warnings)")
+    #expect(summary.added == 1)
+  }
 }

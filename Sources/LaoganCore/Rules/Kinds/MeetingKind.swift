@@ -25,9 +25,38 @@ public enum MeetingKind: RecordKind {
       cells.fail(.excused, "\(first.name) 同时列在出席和请假中", value: Masking.residentID(first.residentID))
     }
     guard cells.problems.isEmpty, let organization, let heldOn, let kind else { return nil }
+    try noteOddities(
+      &cells, organization: organization, on: heldOn, kind: kind, listed: (attended ?? []) + (excused ?? []), lookup)
     return Parsed(
       Meeting(id: nil, organizationID: organization, heldOn: heldOn, kind: kind, topic: topic, voidedReason: nil),
       participants: attended, excused: excused)
+  }
+
+  /// What a clerk may have got wrong, noted rather than refused (a guest may attend; two meetings of a kind
+  /// may be held on a day): a listed cadre who was no member of the organization that day, and another meeting
+  /// of the organization of the same type on the same day.
+  private static func noteOddities(
+    _ cells: inout FieldReader<Field>, organization: Int64, on day: CalendarDate, kind: MeetingType,
+    listed: [Lookup.CadreRef], _ lookup: Lookup
+  ) throws {
+    let members = Set(
+      try Int64.fetchAll(
+        lookup.db.cachedStatement(
+          sql: "SELECT m.cadre_id FROM membership m WHERE m.organization_id = ? AND \(CadreSQL.membership(on: "?"))"),
+        arguments: [organization, day, day]))
+    let strangers = listed.filter { !members.contains($0.id) }.map(\.name)
+    if !strangers.isEmpty {
+      cells.note("\(strangers.joined(separator: "、")) \(day) 不在该党组织中（列席？请核对）")
+    }
+    if let other = try Int64.fetchOne(
+      lookup.db.cachedStatement(
+        sql: """
+          SELECT id FROM meeting WHERE organization_id = ? AND held_on = ? AND kind = ? AND \(RecordSQL.inForce())
+            AND id IS NOT ? LIMIT 1
+          """), arguments: [organization, day, kind.rawValue, cells.replacing])
+    {
+      cells.note("该党组织 \(day) 已登记过一次\(kind.rawValue)（记录 \(other)），是否重复登记？重复的请 meeting void")
+    }
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
