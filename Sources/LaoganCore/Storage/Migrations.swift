@@ -507,15 +507,23 @@ enum Migrations {
         ALTER TABLE payment ADD COLUMN recipient_id INTEGER REFERENCES family_member(id);
         CREATE INDEX payment_on_recipient_id ON payment(recipient_id) WHERE recipient_id IS NOT NULL;
         """)
+    try rewriteSchema(
+      db,
+      """
+      UPDATE sqlite_master SET sql = replace(sql, '''困难帮扶''))', '''困难帮扶'', ''丧葬费'', ''一次性抚恤金'', ''遗属补助''))')
+      WHERE type = 'table' AND name = 'payment';
+      UPDATE sqlite_master SET sql = replace(sql, '''高龄补贴''))', '''高龄补贴'', ''遗属补助''))')
+      WHERE type = 'table' AND name = 'benefit_rule';
+      """)
+  }
+
+  /// Runs `updates` of `sqlite_master` — a CHECK list that only grows, which every stored row still meets —
+  /// with the schema writable, and moves `schema_version` on so that every connection reads the schema
+  /// again: SQLite's documented way to change a table's text without copying its rows.
+  private static func rewriteSchema(_ db: Database, _ updates: String) throws {
     let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
     try db.execute(sql: "PRAGMA writable_schema = ON")
-    try db.execute(
-      sql: """
-        UPDATE sqlite_master SET sql = replace(sql, '''困难帮扶''))', '''困难帮扶'', ''丧葬费'', ''一次性抚恤金'', ''遗属补助''))')
-        WHERE type = 'table' AND name = 'payment';
-        UPDATE sqlite_master SET sql = replace(sql, '''高龄补贴''))', '''高龄补贴'', ''遗属补助''))')
-        WHERE type = 'table' AND name = 'benefit_rule';
-        """)
+    try db.execute(sql: updates)
     try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
     try db.execute(sql: "PRAGMA writable_schema = OFF")
   }
@@ -612,7 +620,7 @@ enum Migrations {
 
   /// 组织生活 (SPEC §16): a Party organization's meetings, and who attended (`participant` rows of `meeting`) or
   /// was excused (`meeting_leave`). The participant list's closed list of event tables only grows, which every
-  /// stored row still meets, so its CHECK is rewritten in place as `addDeathSettlement` does.
+  /// stored row still meets, so its CHECK is rewritten in place (`rewriteSchema`).
   private static func createMeetings(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -629,15 +637,12 @@ enum Migrations {
           DELETE FROM participant WHERE event_table IN ('meeting', 'meeting_leave') AND event_id = OLD.id;
         END;
         """)
-    let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
-    try db.execute(sql: "PRAGMA writable_schema = ON")
-    try db.execute(
-      sql: """
-        UPDATE sqlite_master
-        SET sql = replace(sql, '''contribution''))', '''contribution'', ''meeting'', ''meeting_leave''))')
-        WHERE type = 'table' AND name = 'participant';
-        """)
-    try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
-    try db.execute(sql: "PRAGMA writable_schema = OFF")
+    try rewriteSchema(
+      db,
+      """
+      UPDATE sqlite_master
+      SET sql = replace(sql, '''contribution''))', '''contribution'', ''meeting'', ''meeting_leave''))')
+      WHERE type = 'table' AND name = 'participant';
+      """)
   }
 }
