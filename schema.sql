@@ -217,6 +217,22 @@ CREATE TABLE "membership" (
   left_on TEXT CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
 );
 
+CREATE TABLE notice (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  sent_on TEXT NOT NULL CHECK (sent_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  title TEXT NOT NULL CHECK (title <> ''),
+  body TEXT,
+  chosen_by TEXT NOT NULL
+);
+
+CREATE TABLE notice_recipient (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  notice_id INTEGER NOT NULL REFERENCES notice(id),
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  unreached INTEGER NOT NULL DEFAULT 0 CHECK (unreached IN (0, 1)),
+  UNIQUE (notice_id, cadre_id)
+);
+
 CREATE TABLE officer (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   organization_id INTEGER NOT NULL REFERENCES party_organization(id),
@@ -385,6 +401,8 @@ CREATE UNIQUE INDEX membership_current ON membership(cadre_id) WHERE left_on IS 
 CREATE INDEX membership_on_cadre_id ON membership(cadre_id);
 
 CREATE INDEX membership_on_organization_id ON membership(organization_id);
+
+CREATE INDEX notice_recipient_on_cadre_id ON notice_recipient(cadre_id);
 
 CREATE INDEX officer_on_cadre_id ON officer(cadre_id);
 

@@ -39,6 +39,8 @@ DELETE FROM family_member WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM hospital_stay WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM transfer WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM pension WHERE cadre_id NOT IN (SELECT id FROM cadre);
+DELETE FROM notice_recipient WHERE cadre_id NOT IN (SELECT id FROM cadre);
+DELETE FROM notice WHERE id NOT IN (SELECT notice_id FROM notice_recipient);
 DELETE FROM audit_entry;
 DROP VIEW elsewhere;
 COMMIT;

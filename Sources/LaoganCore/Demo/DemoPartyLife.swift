@@ -55,4 +55,31 @@ extension DemoPrefecture {
       }
     }
   }
+
+  /// The demo's two notices: the 重阳 visits' notice to 普安's cadres of 90 and over, and the Party's
+  /// anniversary meeting to 兴义's members, of whom a gateway's failure report names one in forty.
+  mutating func buildNotices() throws {
+    progress("通知…")
+    let region = { (name: String) in Region.all.first { $0.shortName == name } }
+    _ = try LaoganDatabase.addNotice(
+      title: "重阳节走访慰问通知", on: CalendarDate(valid: 2022, 9, 26), text: "10月4日（重阳节）前由各支部登门走访慰问",
+      selection: NoticeSelection(region: region("普安"), minAge: 90), writer)
+    let meeting = try LaoganDatabase.addNotice(
+      title: "庆祝建党102周年座谈会通知", on: CalendarDate(valid: 2023, 6, 20), text: "6月30日上午9时在州老干部活动中心召开座谈会",
+      selection: NoticeSelection(region: region("兴义"), partyMembers: true), writer)
+    guard let id = meeting.notice.id else { return }
+    let failed = try String.fetchAll(
+      writer.db,
+      sql: """
+        SELECT c.phone FROM notice_recipient r JOIN cadre c ON c.id = r.cadre_id
+        WHERE r.notice_id = ? AND c.phone IS NOT NULL ORDER BY r.id
+        """, arguments: [id]
+    ).enumerated().filter { $0.offset % 40 == 17 }.map(\.element)
+    let report = failed.enumerated().compactMap { line, phone in
+      UnreachedList.phoneDigits(phone).map {
+        UnreachedList.Entry(key: .phone($0), value: phone, line: line + 2, column: "手机号码", letters: nil)
+      }
+    }
+    _ = try LaoganDatabase.markUnreached(id, report, writer)
+  }
 }

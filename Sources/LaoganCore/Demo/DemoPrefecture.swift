@@ -74,6 +74,7 @@ struct DemoPrefecture {
     // Last, so that every record before them draws what it drew before they were added.
     try buildPensions()
     try buildPartyLife()
+    try buildNotices()
     return summary
   }
 

@@ -38,14 +38,17 @@ public struct ImportFailure: LocalizedError, Sendable {
   public let problems: [ImportProblem]
   /// Where else to look, when the problems may come from reading the wrong sheet.
   public var hint: String?
+  /// What was left undone, for a command other than `import` that reads a clerk's file.
+  public var outcome: String
 
-  public init(problems: [ImportProblem], hint: String? = nil) {
+  public init(problems: [ImportProblem], hint: String? = nil, outcome: String = "未导入任何记录（修改后重新导入整个文件）") {
     self.problems = problems
     self.hint = hint
+    self.outcome = outcome
   }
 
   public var errorDescription: String? {
-    "\(problems.count) 处问题，未导入任何记录（修改后重新导入整个文件）" + (hint.map { "。\($0)" } ?? "")
+    "\(problems.count) 处问题，\(outcome)" + (hint.map { "。\($0)" } ?? "")
   }
 }
 

@@ -20,6 +20,11 @@ enum CadreSQL {
     """
   }
 
+  /// A Party member on `day`: marked a member, and joined on or before it (or on an unknown day).
+  static func partyMember(_ cadre: String = "cadre", on day: String) -> String {
+    "\(cadre).party_member = 1 AND (\(cadre).joined_party_on IS NULL OR \(cadre).joined_party_on <= \(day))"
+  }
+
   /// A membership `m` in force on `day`: joined on or before it (or on an unknown day), not yet left.
   static func membership(_ m: String = "m", on day: String) -> String {
     "(\(m).joined_on IS NULL OR \(m).joined_on <= \(day)) AND (\(m).left_on IS NULL OR \(m).left_on > \(day))"

@@ -45,8 +45,7 @@ enum Indicators323 {
           source: .rows(
             table: "cadre",
             condition: { scope in
-              cadresOnLastDay(scope)
-                + " AND cadre.party_member = 1 AND (cadre.joined_party_on IS NULL OR cadre.joined_party_on <= :to)"
+              cadresOnLastDay(scope) + " AND " + CadreSQL.partyMember(on: ":to")
             }, measure: "COUNT(*)")),
         IndicatorDefinition(
           key: "construction.organizational.associations", label: "涉老社团", unit: "个",

@@ -25,6 +25,7 @@ enum Migrations {
     migrator.registerMigration("v16-search-index", migrate: indexSearchKeys)
     migrator.registerMigration("v17-pensions", migrate: createPensions)
     migrator.registerMigration("v18-meetings", migrate: createMeetings)
+    migrator.registerMigration("v19-notices", migrate: createNotices)
     return migrator
   }
 
@@ -644,5 +645,29 @@ enum Migrations {
       SET sql = replace(sql, '''contribution''))', '''contribution'', ''meeting'', ''meeting_leave''))')
       WHERE type = 'table' AND name = 'participant';
       """)
+  }
+
+  /// 通知 (SPEC §16): a notice, the cadres it was sent to (chosen when it was recorded, kept as they were), and
+  /// which of them a gateway's failure report says were not reached. A recipient has an id of its own, so that
+  /// the rows of one notice are one range in the audit log and `undo` takes them back as any insert.
+  private static func createNotices(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE notice (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          sent_on TEXT NOT NULL CHECK (sent_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          title TEXT NOT NULL CHECK (title <> ''),
+          body TEXT,
+          chosen_by TEXT NOT NULL
+        );
+        CREATE TABLE notice_recipient (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          notice_id INTEGER NOT NULL REFERENCES notice(id),
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          unreached INTEGER NOT NULL DEFAULT 0 CHECK (unreached IN (0, 1)),
+          UNIQUE (notice_id, cadre_id)
+        );
+        CREATE INDEX notice_recipient_on_cadre_id ON notice_recipient(cadre_id);
+        """)
   }
 }
