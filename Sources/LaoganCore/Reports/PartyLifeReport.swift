@@ -129,11 +129,11 @@ extension LaoganDatabase {
   }
 
   /// `report party-life`: each 党支部's meetings by type against what the rule asks, the periods without one and
-  /// its members' attendance; with `organization`, each member's attendance too (a prefecture's members, one a
-  /// line, would be hundreds of pages nobody reads).
+  /// its members' attendance; with `organization` or `members`, each member's attendance too (not by default:
+  /// a prefecture's members, one a line, are hundreds of pages nobody reads on paper).
   public func partyLifeReport(
-    region: Region, period: Period, organization: String?, today: CalendarDate = CalendarDate(Date()),
-    generatedAt: String, reveal: Bool
+    region: Region, period: Period, organization: String?, members listsMembers: Bool = false,
+    today: CalendarDate = CalendarDate(Date()), generatedAt: String, reveal: Bool
   ) throws -> ReportDocument {
     try read { db in
       var branches = try Self.branchPartyLife(region: region, period: period, today: today, db)
@@ -174,16 +174,19 @@ extension LaoganDatabase {
           notes: [
             "共 \(rows.count) 个党支部，\(rows.filter { !["无", "（无党员）"].contains($0.last?.text) }.count) 个有缺项；"
               + "出勤率 = 出席 ÷（应出席 − 请假），按支部党员大会、党课、主题党日计"
-          ] + (organization == nil ? ["逐人出勤：加 --organization 党支部名称"] : []),
+          ] + (organization == nil && !listsMembers ? ["逐人出勤：加 --organization 党支部名称，或 --members 列出全部党员"] : []),
           combination: .list(total: false))
       ]
-      if organization != nil {
+      if organization != nil || listsMembers {
+        // One branch's list needs no column naming it; the prefecture's does.
+        let branchNames =
+          organization == nil ? Dictionary(uniqueKeysWithValues: branches.map { ($0.organizationID, $0.name) }) : [:]
         sections.append(
           .init(
             title: "党员出勤（支部党员大会、党课、主题党日）",
-            headers: ["编号", "姓名", "身份证号", "应出席", "出席", "请假", "出勤率"],
+            headers: (organization == nil ? ["党支部"] : []) + ["编号", "姓名", "身份证号", "应出席", "出席", "请假", "出勤率"],
             rows: attendance.map { member in
-              [
+              (organization == nil ? [.text(branchNames[member.organizationID] ?? "")] : []) + [
                 .number(member.cadreID), .text(member.name),
                 .text(reveal ? member.residentID : Masking.residentID(member.residentID)), .number(Int64(member.due)),
                 .number(Int64(member.attended)), .number(Int64(member.excused)), .text(MemberAttendance.rate([member])),

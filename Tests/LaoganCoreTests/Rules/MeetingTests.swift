@@ -142,6 +142,12 @@ struct MeetingTests {
     let everyBranch = try database.partyLifeReport(
       region: .prefecture, period: spring, organization: nil, generatedAt: "", reveal: false)
     #expect(everyBranch.sections.count == 1)
+    // With --members, every branch's members, each line naming the branch.
+    let listed = try database.partyLifeReport(
+      region: .prefecture, period: spring, organization: nil, members: true, generatedAt: "", reveal: false)
+    let zhang = listed.sections[1].rows.first { $0[2].text == "张三" }
+    #expect(zhang.map { $0.map(\.text) }?.first == "甲支部")
+    #expect(zhang.map { $0[4...].map(\.text) } == ["3", "2", "0", "67%"])
   }
 
   @Test("check names a branch that keeps its meetings here and missed its 大会 or 党课 last quarter, and no other")

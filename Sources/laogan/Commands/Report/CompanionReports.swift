@@ -160,21 +160,24 @@ extension Laogan.ReportCommand {
         示例：
           laogan report party-life --year 2026
           laogan report party-life --quarter 2026Q3 --organization 兴义离退休干部第1党支部
+          laogan report party-life --year 2026 --members --output 党员出勤.xlsx
         """)
     static let breaksDownByRegion = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ReportOptions
     @OptionGroup var rollUp: RollUpOptions
-    @Option(help: "只看一个党支部（名称）。") var organization: String?
+    @Option(help: "只看一个党支部（名称）；逐人列出出勤。") var organization: String?
+    @Flag(help: "逐人列出全部党员的出勤（不加时只在 --organization 下逐人列出）。") var members = false
     @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
 
     var revealedTable: String? { reveal ? "report_party_life" : nil }
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
-      let (organization, stamp, reveal, today) = (organization, options.stamp, reveal, options.today)
+      let (organization, members, stamp, reveal, today) = (organization, members, options.stamp, reveal, options.today)
       return {
         try $0.partyLifeReport(
-          region: $1, period: period, organization: organization, today: today, generatedAt: stamp, reveal: reveal)
+          region: $1, period: period, organization: organization, members: members, today: today, generatedAt: stamp,
+          reveal: reveal)
       }
     }
   }
