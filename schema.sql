@@ -85,7 +85,7 @@ CREATE TABLE "cadre" (
   note TEXT,
   voided_reason TEXT,
   search_keys TEXT NOT NULL DEFAULT ''
-, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT, resettled_to TEXT, resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外')), death_cause TEXT, farewell TEXT);
+, party_status TEXT CHECK (party_status IN ('正常', '流动', '失联')), away_to TEXT, resettled_to TEXT, resettlement_scope TEXT CHECK (resettlement_scope IN ('省内', '省外')), death_cause TEXT, farewell TEXT, lunar_birthday INTEGER NOT NULL DEFAULT 0 CHECK (lunar_birthday IN (0, 1)));
 
 CREATE VIRTUAL TABLE cadre_search USING fts5(
   search_keys, content = 'cadre', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0',

@@ -34,6 +34,10 @@ struct OutputTarget {
       }
       return
     }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw LaoganError.invalidValue(field: "--output", value: path, reason: "是一个文件夹，请给出文件名")
+    }
     if existing == .refuse, FileManager.default.fileExists(atPath: path) {
       throw LaoganError.fileExists(path: path)
     }

@@ -40,10 +40,13 @@ struct NoticeCommandTests {
     #expect(members.stdout.contains("收件人 2 人"), "\(members.stdout)")
     let old = try laogan.run("notice", "add", "--title", "重阳", "--on", "2026-10-20", "--min-age", "95")
     #expect(old.stdout.contains("收件人 1 人"), "\(old.stdout)")
-    // Read on a day before 钱七 died, the roll has him.
+    // A notice sent before 钱七 died had him; read on an earlier day, a later notice still does not.
     let earlier = try laogan.run(
-      "notice", "add", "--title", "补记", "--on", "2026-10-20", "--region", "兴义", "--alive-on", "2025-01-01")
+      "notice", "add", "--title", "补记", "--on", "2025-03-01", "--region", "兴义", "--alive-on", "2025-01-01")
     #expect(earlier.stdout.contains("收件人 4 人"), "\(earlier.stdout)")
+    let later = try laogan.run(
+      "notice", "add", "--title", "补记", "--on", "2026-10-20", "--region", "兴义", "--alive-on", "2025-01-01")
+    #expect(later.stdout.contains("收件人 3 人"), "\(later.stdout)")
 
     let shown = try laogan.run("notice", "show", "2")
     #expect(shown.status == 0)
@@ -63,6 +66,12 @@ struct NoticeCommandTests {
     #expect(unknown.status == 1 && unknown.stderr.contains("乙支部"), "\(unknown.stderr)")
     let untitled = try laogan.run("notice", "add", "--title", " ", "--region", "兴义")
     #expect(untitled.status == 1 && untitled.stderr.contains("--title"), "\(untitled.stderr)")
+    let controlled = try laogan.run("notice", "add", "--title", "a\u{1B}]0;x\u{07}b", "--region", "兴义")
+    #expect(controlled.status == 1 && controlled.stderr.contains("控制字符"), "\(controlled.stderr)")
+    let invisible = try laogan.run("notice", "add", "--title", "\u{200B}", "--region", "兴义")
+    #expect(invisible.status == 1 && invisible.stderr.contains("U+200B"), "\(invisible.stderr)")
+    let negative = try laogan.run("notice", "add", "--title", "T", "--min-age=-5")
+    #expect(negative.status == 1 && negative.stderr.contains("--min-age"), "\(negative.stderr)")
     #expect(try laogan.run("notice", "list").stdout.contains("还没有通知"))
     #expect(try laogan.run("notice", "show", "1").stderr.contains("通知"))
   }
@@ -84,8 +93,16 @@ struct NoticeCommandTests {
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     #expect(try laogan.run("audit", "--format", "json").stdout.contains("\"reveal\""))
-    // The file is kept: a second export is refused without --force.
+    // The file is kept: a second export is refused without --force, and shows nothing, so logs nothing.
+    let reveals = {
+      try self.laogan.run("audit", "--format", "json").stdout.components(separatedBy: "\"reveal\"").count
+    }
+    let before = try reveals()
     #expect(try laogan.run("notice", "contacts", "1", "--reveal", "--output", path).status == 1)
+    let folder = try laogan.run(
+      "notice", "contacts", "1", "--reveal", "--format", "csv", "--output", laogan.folder.path)
+    #expect(folder.status == 1 && folder.stderr.contains("是一个文件夹"), "\(folder.stderr)")
+    #expect(try reveals() == before)
   }
 
   @Test("mark reads a gateway's report by phone or 身份证号 in any column; show, list and contacts follow; undo")
@@ -129,6 +146,23 @@ struct NoticeCommandTests {
     #expect(try laogan.run("notice", "show", "1").stdout.contains("未送达 0"))
     let empty = try laogan.write("空.csv", "手机号码,原因\n")
     #expect(try laogan.run("notice", "mark", "1", "--unreached", empty).stderr.contains("没有身份证号或电话"))
+  }
+
+  @Test("mark: numbers as a spreadsheet keeps them, a number two recipients share, a 身份证号 that is none")
+  func markForms() throws {
+    try laogan.run("cadre", "edit", "李四", "--phone", "13800001111")
+    try laogan.run("notice", "add", "--title", "座谈会通知", "--on", "2026-10-20", "--region", "兴义")
+    let shared = try laogan.write("shared.csv", "号码\n'13800001111\n")
+    let marked = try laogan.run("notice", "mark", "1", "--unreached", shared)
+    #expect(marked.stdout.contains("标记未送达 2 人"), "\(marked.stdout)\(marked.stderr)")
+    #expect(try laogan.run("undo", "--yes").status == 0)
+    let scientific = try laogan.write("sci.csv", "号码\n1.3800001111E10\n")
+    #expect(try laogan.run("notice", "mark", "1", "--unreached", scientific).stdout.contains("标记未送达 2 人"))
+    let bad = try laogan.write("bad.csv", "身份证号\n522301194603150012\n")
+    let refused = try laogan.run("notice", "mark", "1", "--unreached", bad)
+    #expect(refused.status == 1 && refused.stderr.contains("不是有效的号码"), "\(refused.stderr)")
+    let missing = try laogan.run("notice", "mark", "1", "--unreached", laogan.folder.path)
+    #expect(missing.status == 1 && missing.stderr.contains("不存在或不可读"), "\(missing.stderr)")
   }
 
   @Test("a GB18030 report, and a workbook — the contacts file itself — mark by the same numbers")

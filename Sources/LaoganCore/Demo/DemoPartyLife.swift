@@ -82,4 +82,13 @@ extension DemoPrefecture {
     }
     _ = try LaoganDatabase.markUnreached(id, report, writer)
   }
+
+  /// 农历生日 for one in ten of the demo's cadres born before 1943 (80 and over in its year), as the oldest
+  /// keep their birthdays, so that `report birthdays` has both calendars to list.
+  mutating func buildLunarBirthdays() throws {
+    progress("农历生日…")
+    let saver = try RecordSaver<CadreKind>(writer, update: true)
+    let oldest = try Cadre.filter(sql: "born_on < '1943-01-01' AND id % 10 = 7").order(Column("id")).fetchAll(writer.db)
+    for cadre in oldest { _ = try saver.save([.lunarBirthday: "是"], over: cadre) }
+  }
 }

@@ -75,6 +75,7 @@ struct DemoPrefecture {
     try buildPensions()
     try buildPartyLife()
     try buildNotices()
+    try buildLunarBirthdays()
     return summary
   }
 

@@ -46,7 +46,9 @@ public struct NoticeContacts: Sendable {
         switch field {
         case .name: recipient.name
         case .residentID: reveal ? recipient.residentID : Masking.residentID(recipient.residentID)
-        case .phone: recipient.phone.map { reveal ? $0 : Masking.phone($0) } ?? ""
+        // Digits alone, as a gateway takes them: `+86 139-0000-1111` is 13900001111.
+        case .phone:
+          recipient.phone.map { UnreachedList.phoneDigits($0) ?? $0 }.map { reveal ? $0 : Masking.phone($0) } ?? ""
         case .region: Region(named: recipient.regionCode)?.displayName ?? recipient.regionCode
         case .organization: recipient.organization ?? ""
         }

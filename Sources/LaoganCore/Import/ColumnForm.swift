@@ -61,7 +61,7 @@ extension CadreField {
     case .unitType: .choice(UnitType.self)
     case .rank: .choice(Rank.self)
     case .region: .region
-    case .isPartyMember, .resettledElsewhere, .needsCare: .yesNo
+    case .isPartyMember, .resettledElsewhere, .needsCare, .lunarBirthday: .yesNo
     case .partyOrganization: .organization
     case .partyStatus: .choice(PartyStatus.self)
     case .resettlementScope: .choice(ResettlementScope.self)

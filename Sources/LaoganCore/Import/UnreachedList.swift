@@ -10,6 +10,8 @@ struct UnreachedList {
     case residentID(String)
     /// The number's digits, without a leading 86 or 0086 before a mobile number.
     case phone(String)
+    /// Eighteen characters shaped like a 身份证号 that is none (its check character or birth date wrong).
+    case malformedID
   }
 
   /// A cell that names a person, and where it is, for a message that points at it.
@@ -31,6 +33,10 @@ struct UnreachedList {
   static let nothingMarked = "未标记任何人"
 
   init(url: URL, encoding: TextEncoding?, sheet: String?) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+      FileManager.default.isReadableFile(atPath: url.path)
+    else { throw LaoganError.fileUnreadable(path: url.path) }
     var file: ImportSheet
     do {
       file = try ImportSheet(url: url, encoding: encoding, sheet: sheet)
@@ -65,11 +71,38 @@ struct UnreachedList {
   }
 
   /// The person a cell names: a valid 身份证号, or a phone number — digits, with the blanks, dashes, brackets
-  /// and `+` numbers are written with — of seven digits or more.
+  /// and `+` numbers are written with — of seven digits or more; as Excel may have kept either, too (below).
   static func key(_ cell: String) -> Key? {
-    let text = cell.halfWidth.trimmed
-    if text.count == 18 || text.count == 15, let id = try? ResidentID(text) { return .residentID(id.value) }
+    let text = excelsNumber(cell.halfWidth.trimmed)
+    if text.count == 18 || text.count == 15 {
+      if let id = try? ResidentID(text) { return .residentID(id.value) }
+      if text.count == 18, text.dropLast().allSatisfy(\.isASCIIDigit),
+        text.last?.isASCIIDigit == true || text.last == "X"
+          || text.last == "x"
+      {
+        return .malformedID
+      }
+    }
     return phoneDigits(text).map(Key.phone)
+  }
+
+  /// A number as a spreadsheet may have kept it, as typed: `'13800001111` (text by apostrophe),
+  /// `="13800001111"` (text by formula), `13800001111.0` and `1.3800001111E10` (a number cell, shown in full or
+  /// in scientific form).
+  static func excelsNumber(_ text: String) -> String {
+    var text = Substring(text)
+    if text.hasPrefix("'") { text = text.dropFirst() }
+    if text.hasPrefix("=\""), text.hasSuffix("\""), text.count >= 3 { text = text.dropFirst(2).dropLast() }
+    if text.hasSuffix(".0"), text.dropLast(2).allSatisfy(\.isASCIIDigit) { text = text.dropLast(2) }
+    // Scientific form only when it holds every digit: `1.38000011E10` is 13800001100, but `1.38E10` lost some.
+    if let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }), let exponent = Int(text[text.index(after: e)...]) {
+      let mantissa = text[..<e].split(separator: ".", omittingEmptySubsequences: false)
+      let digits = mantissa.joined()
+      if mantissa.count <= 2, mantissa[0].count == 1, digits.allSatisfy(\.isASCIIDigit), digits.count == exponent + 1 {
+        return digits
+      }
+    }
+    return String(text)
   }
 
   /// A phone number's digits as they are compared: `+86 138-0000-1111` and `13800001111` are one number.

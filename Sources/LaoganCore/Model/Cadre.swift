@@ -9,6 +9,8 @@ public struct Cadre: Sendable, Equatable, Codable {
   public var sex: Sex
   public var ethnicity: Ethnicity?
   public var bornOn: CalendarDate
+  /// 农历生日 — the birthday is kept by the lunar calendar, on the lunar month and day of birth.
+  public var lunarBirthday = false
   /// The validated 18-character 身份证号.
   public var residentID: String
   public var category: CadreCategory
@@ -52,6 +54,7 @@ public struct Cadre: Sendable, Equatable, Codable {
   enum CodingKeys: String, CodingKey {
     case id, name, sex, ethnicity
     case bornOn = "born_on"
+    case lunarBirthday = "lunar_birthday"
     case residentID = "resident_id"
     case category
     case startedWorkOn = "started_work_on"
@@ -106,14 +109,14 @@ extension Cadre: ColumnList {
     "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
     "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
     "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope", "death_cause",
-    "farewell",
+    "farewell", "lunar_birthday",
   ]
   public var storedValues: [(any DatabaseValueConvertible)?] {
     [
       id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
       formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
       emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name), partyStatus,
-      awayTo, resettledTo, resettlementScope, deathCause, farewell,
+      awayTo, resettledTo, resettlementScope, deathCause, farewell, lunarBirthday,
     ]
   }
 }

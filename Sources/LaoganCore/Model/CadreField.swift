@@ -34,6 +34,8 @@ public enum CadreField: String, CaseIterable, Sendable {
   case deathCause = "去世原因"
   case farewell = "送别方式"
   case note = "备注"
+  /// 农历生日: the birthday is kept by the lunar calendar (SPEC §17).
+  case lunarBirthday = "农历生日"
 
   /// The English header, the database column and the JSON key.
   public var alias: String {
@@ -44,6 +46,7 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .deathCause: "death_cause"
     case .farewell: "farewell"
     case .bornOn: "born_on"
+    case .lunarBirthday: "lunar_birthday"
     case .residentID: "resident_id"
     case .category: "category"
     case .startedWorkOn: "started_work_on"
@@ -86,7 +89,7 @@ public enum CadreField: String, CaseIterable, Sendable {
     case .partyStatus: PartyStatus.allowedLabels
     case .resettlementScope: ResettlementScope.allowedLabels
     case .region: Region.all.map(\.shortName).joined(separator: "/")
-    case .isPartyMember, .resettledElsewhere, .needsCare: "是/否"
+    case .isPartyMember, .resettledElsewhere, .needsCare, .lunarBirthday: "是/否"
     default: nil
     }
   }

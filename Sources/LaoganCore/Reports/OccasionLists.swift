@@ -1,26 +1,15 @@
 import Foundation
 import GRDB
 
-/// 重阳节: the 9th day of the 9th month of the Chinese lunar calendar (SPEC §10), computed by Foundation's
-/// Chinese calendar rather than typed into a table.
+/// 重阳节: the 9th day of the 9th month of the Chinese lunar calendar (SPEC §10).
 public enum ChongyangDay {
   /// The day in Gregorian `year`, or nil if the calendar gives none (it always does).
   public static func of(year: Int) -> CalendarDate? {
-    // The Chinese calendar counts its days at Beijing time; a date at noon there is never near a boundary.
-    let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-    var gregorian = Calendar(identifier: .gregorian)
-    gregorian.timeZone = zone
-    var chinese = Calendar(identifier: .chinese)
-    chinese.timeZone = zone
     // 重阳 falls between late September and early November.
-    guard var day = gregorian.date(from: DateComponents(year: year, month: 9, day: 15, hour: 12)) else { return nil }
-    for _ in 0..<60 {
-      let lunar = chinese.dateComponents([.month, .day, .isLeapMonth], from: day)
-      if lunar.month == 9, lunar.day == 9, lunar.isLeapMonth != true { return CalendarDate(day, in: zone) }
-      guard let next = gregorian.date(byAdding: .day, value: 1, to: day) else { return nil }
-      day = next
+    let start = CalendarDate(valid: year, 9, 15)
+    return (0..<60).lazy.map { start.adding(days: $0) }.first { day in
+      LunarDay(day).map { $0.month == 9 && $0.day == 9 && !$0.isLeapMonth } ?? false
     }
-    return nil
   }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// `report pack` (SPEC §12): the period's tables a clerk sends upward, as the sheets of one workbook — the one
 /// file a monthly cron job writes, and what a leader reads and files. For a month: the 323 (with 环比 and 同比),
 /// the benefits paid by region, the visits due in the three months after it (birthdays, and the unvisited
-/// counted by region with those 90 and over by name), and what `check` finds. For a year: the 323 and the
+/// counted by region with those 90 and over by name), next month's 逢五逢十 birthdays by either calendar, and
+/// what `check` finds. For a year: the 323 and the
 /// yearly tables (basic, changes, orgs, roster, benefits), and what `check` finds. The lists by person a clerk
 /// works from are their own reports (`benefit statement`, `report visits-due`). Personal information stays
 /// masked.
@@ -35,6 +36,12 @@ extension LaoganDatabase {
             region: region, period: ahead, months: 6, generatedAt: generatedAt, reveal: false, listing: .filing)
         )
       )
+      let next = Period.month(month.next)
+      sheets.append(
+        (
+          "下月逢五逢十生日",
+          try birthdaysReport(region: region, period: next, roundOnly: true, generatedAt: generatedAt, reveal: false)
+        ))
     } else if let year, let period = Period.year(year) {
       sheets.append(
         ("323统计表", try report323(region: region, period: period, compare: true, generatedAt: generatedAt).document))

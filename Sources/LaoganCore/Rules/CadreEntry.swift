@@ -32,6 +32,7 @@ extension Cadre {
     case .sex: sex.rawValue
     case .ethnicity: ethnicity?.rawValue ?? ""
     case .bornOn: bornOn.description
+    case .lunarBirthday: YesNo.label(lunarBirthday)
     case .residentID: residentID
     case .category: category.rawValue
     case .startedWorkOn: startedWorkOn?.description ?? ""
@@ -127,7 +128,8 @@ extension FieldReader where Field == CadreField {
     let emergencyPhone = phone(.emergencyPhone)
     guard problems.isEmpty, let id, let name, let category, let region else { return nil }
     let cadre = Cadre(
-      id: nil, name: name, sex: id.sex, ethnicity: ethnicity, bornOn: id.birthDate, residentID: id.value,
+      id: nil, name: name, sex: id.sex, ethnicity: ethnicity, bornOn: id.birthDate,
+      lunarBirthday: flag(.lunarBirthday) ?? false, residentID: id.value,
       category: category, startedWorkOn: startedWorkOn, retiredOn: retiredOn,
       formerUnit: line(.formerUnit), unitType: unitType, formerPost: line(.formerPost), rank: rank,
       regionCode: region.code, isPartyMember: memberFlag ?? (joinedPartyOn != nil || text(.partyOrganization) != nil),

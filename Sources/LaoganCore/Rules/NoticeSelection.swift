@@ -38,10 +38,11 @@ public struct NoticeSelection: Sendable, Equatable {
     return options.joined(separator: " ")
   }
 
-  /// The condition on cadre `c` — on the roll on `:day`, then each option given — with its arguments;
+  /// The condition on cadre `c` — on the roll on `:day` and alive on the notice's day `:sent` (a roll read on
+  /// an earlier day keeps no one who has died since), then each option given — with its arguments;
   /// `organizationID` is the organization's record, looked up by the caller.
   func condition(organizationID: Int64?) -> String {
-    var terms = [CadreSQL.onRoll("c", on: ":day")]
+    var terms = [CadreSQL.onRoll("c", on: ":day"), "(c.died_on IS NULL OR c.died_on > :sent)"]
     if let region { terms.append(ReportScope(region: region).region("c.region_code")) }
     if category != nil { terms.append("c.category = :category") }
     if partyMembers { terms.append(CadreSQL.partyMember("c", on: ":day")) }

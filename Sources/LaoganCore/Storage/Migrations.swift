@@ -26,6 +26,7 @@ enum Migrations {
     migrator.registerMigration("v17-pensions", migrate: createPensions)
     migrator.registerMigration("v18-meetings", migrate: createMeetings)
     migrator.registerMigration("v19-notices", migrate: createNotices)
+    migrator.registerMigration("v20-lunar-birthdays", migrate: addLunarBirthdays)
     return migrator
   }
 
@@ -669,5 +670,11 @@ enum Migrations {
         );
         CREATE INDEX notice_recipient_on_cadre_id ON notice_recipient(cadre_id);
         """)
+  }
+
+  /// 农历生日 (SPEC §17): whether a cadre keeps their birthday by the lunar calendar; none does until told.
+  private static func addLunarBirthdays(_ db: Database) throws {
+    try db.execute(
+      sql: "ALTER TABLE cadre ADD COLUMN lunar_birthday INTEGER NOT NULL DEFAULT 0 CHECK (lunar_birthday IN (0, 1))")
   }
 }

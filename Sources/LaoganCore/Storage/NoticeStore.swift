@@ -86,8 +86,16 @@ extension LaoganDatabase {
   static func addNotice(
     title: String, on day: CalendarDate, text: String?, selection: NoticeSelection, _ writer: AuditedWriter
   ) throws -> NoticeSummary {
-    let title = title.trimmed
-    guard !title.isEmpty else { throw LaoganError.invalidValue(field: "--title", value: "", reason: "通知须有标题") }
+    let title = try admitted(title, field: "--title", maxLength: 100)
+    guard
+      title.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0.properties.generalCategory != .format })
+    else { throw LaoganError.invalidValue(field: "--title", value: "", reason: "通知须有标题") }
+    let body = try text.map { try admitted($0, field: "--text", maxLength: 2000, note: true) }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    if let minAge = selection.minAge, !(0...150).contains(minAge) {
+      throw LaoganError.invalidValue(field: "--min-age", value: "\(minAge)", reason: "年龄应在 0 到 150 之间")
+    }
     let rollDay = selection.aliveOn ?? day
     let db = try writer.db
     var organizationID: Int64?
@@ -97,7 +105,6 @@ extension LaoganDatabase {
       }
       organizationID = id
     }
-    let body = text.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
     var notice = Notice(id: nil, sentOn: day, title: title, text: body, chosenBy: selection.options(on: rollDay))
     try writer.insert(&notice)
     guard let noticeID = notice.id else { throw LaoganError.database("通知未能写入") }
@@ -109,7 +116,8 @@ extension LaoganDatabase {
         ORDER BY c.region_code, c.id
         """,
       arguments: [
-        "notice": noticeID, "day": rollDay, "category": selection.category?.rawValue, "minAge": selection.minAge,
+        "notice": noticeID, "day": rollDay, "sent": day, "category": selection.category?.rawValue,
+        "minAge": selection.minAge,
         "organization": organizationID,
       ])
     guard db.changesCount > 0 else {
@@ -118,6 +126,22 @@ extension LaoganDatabase {
     }
     try writer.logInsertedRows(table: "notice_recipient", after: last)
     return try noticeSummary(noticeID, db)
+  }
+
+  /// A title or text as typed, trimmed and in NFC; refused with a control character a terminal or spreadsheet
+  /// would act on, or longer than `maxLength` characters. Only `note` text keeps its line breaks.
+  private static func admitted(_ typed: String, field: String, maxLength: Int, note: Bool = false) throws -> String {
+    let (text, control) = CellText.admitted(typed.trimmed, note: note)
+    if let control {
+      throw LaoganError.invalidValue(
+        field: field, value: CellText.printable(String(text.prefix(20)), lineBreaks: false),
+        reason: "含有控制字符 \(CellText.name(of: control))（终端或电子表格会把它当作命令），请删去")
+    }
+    guard text.count <= maxLength else {
+      throw LaoganError.invalidValue(
+        field: field, value: String(text.prefix(20)) + "…", reason: "超过 \(maxLength) 个字（\(text.count) 个）")
+    }
+    return text
   }
 
   /// `notice mark ID --unreached FILE`: marks the recipients the file names (by 身份证号 or phone, in any
@@ -141,7 +165,8 @@ extension LaoganDatabase {
   {
     let db = try writer.db
     _ = try noticeSummary(id, db)
-    var byKey: [UnreachedList.Key: RecipientRow] = [:]
+    // A number may be shared (a couple's one phone): a failure to it fails to each who has it.
+    var byKey: [UnreachedList.Key: [RecipientRow]] = [:]
     var phoneless = Set<Int64>()
     for person in try Row.fetchAll(
       db,
@@ -151,18 +176,20 @@ extension LaoganDatabase {
         """, arguments: [id])
     {
       let row = try RecipientRow(row: person)
-      byKey[.residentID(person["resident_id"])] = row
+      byKey[.residentID(person["resident_id"]), default: []].append(row)
       if person["no_phone"] {
         phoneless.insert(row.cadreID)
       } else if let digits = (person["phone"] as String?).flatMap(UnreachedList.phoneDigits) {
-        byKey[.phone(digits)] = row
+        byKey[.phone(digits), default: []].append(row)
       }
     }
     var named: [Int64: RecipientRow] = [:]
     var problems: [ImportProblem] = []
     for entry in entries {
-      if let row = byKey[entry.key] {
-        named[row.cadreID] = row
+      if let rows = byKey[entry.key] {
+        for row in rows { named[row.cadreID] = row }
+      } else if case .malformedID = entry.key {
+        problems.append(entry.problem("像身份证号，但不是有效的号码（校验位或出生日期不对）"))
       } else if case .residentID = entry.key {
         problems.append(entry.problem("不是通知 \(id) 的收件人（这份报告是否属于另一条通知？）"))
       } else if case .phone(let digits) = entry.key, UnreachedList.isMobile(digits) {

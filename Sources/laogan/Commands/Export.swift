@@ -30,21 +30,32 @@ extension Laogan {
     @Flag(help: "导出完整的身份证号与电话（记入审计日志）。") var reveal = false
 
     func run() throws {
-      let (data, count) = try export(kind.kind)
-      try file.write(data, personal: reveal)
+      let count = try export(kind.kind)
       if let output = file.output { Terminal.error("已导出 \(count) 条到 \(output)") }
     }
 
-    private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> (data: Data, count: Int) {
+    /// Writes the records, logging a reveal as the file is written; returns how many there were.
+    private func export<Kind: RecordKind>(_ kind: Kind.Type) throws -> Int {
       let opened = try database.open()
       let records = try opened.records(kind, RecordFilter(region: region))
-      if reveal { try opened.logReveal(of: kind, records, database.context()) }
+      let data = try formatted(kind, records, opened)
+      if reveal {
+        try file.write(revealed: data) { try opened.logReveal(of: kind, records, database.context()) }
+      } else {
+        try file.write(data)
+      }
+      return records.count
+    }
+
+    private func formatted<Kind: RecordKind>(_ kind: Kind.Type, _ records: [Kind.Record], _ opened: LaoganDatabase)
+      throws -> Data
+    {
       switch file.chosenFormat {
-      case .csv: return (Data(try opened.exportTable(kind, records, reveal: reveal).csv().utf8), records.count)
+      case .csv: return Data(try opened.exportTable(kind, records, reveal: reveal).csv().utf8)
       case .xlsx:
         let table = try opened.exportTable(kind, records, reveal: reveal)
-        return (try RecordWorkbook.data(Kind.Field.self, sheetName: Kind.label, rows: table.rows), records.count)
-      case .json: return (Data(try opened.exportJSON(kind, records, reveal: reveal).utf8), records.count)
+        return try RecordWorkbook.data(Kind.Field.self, sheetName: Kind.label, rows: table.rows)
+      case .json: return Data(try opened.exportJSON(kind, records, reveal: reveal).utf8)
       }
     }
   }

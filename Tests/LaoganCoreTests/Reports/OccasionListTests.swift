@@ -61,6 +61,56 @@ struct OccasionListTests {
     #expect(json.contains("\"from\" : \"2024-10-11\"") && json.contains("\"to\" : \"2024-10-11\""))
   }
 
+  /// The birthdays `BirthdayDays` finds in `from…to` for a birth on `born`, as `date age`.
+  func birthdays(_ born: String, lunar: Bool, _ from: String, _ to: String) throws -> [String] {
+    let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
+    return BirthdayDays(period).birthdays(born: try #require(CalendarDate(parsing: born)), lunar: lunar).map {
+      "\($0.date) \($0.age)"
+    }
+  }
+
+  @Test("lunar birthdays: the 30th of a month that has 29 this year, a leap-month birth, across the year's end")
+  func lunarBirthdays() throws {
+    // 2022-03-02 was 正月三十; 2023's 正月 ran 01-22 to 02-19 (二月初一 was 02-20), so the 29th stands for it.
+    #expect(try birthdays("2022-03-02", lunar: true, "2023-02-01", "2023-02-28") == ["2023-02-19 1"])
+    // 2023-03-25 was 闰二月初四; 2024 has no leap month, so its ordinary 二月初四 (二月初二 was 03-11).
+    #expect(try birthdays("2023-03-25", lunar: true, "2024-03-01", "2024-03-31") == ["2024-03-13 1"])
+    // Kept by the Gregorian calendar, the same births fall on their own days.
+    #expect(try birthdays("2022-03-02", lunar: false, "2023-02-01", "2023-03-31") == ["2023-03-02 1"])
+    // 重阳 2023 (九月初九, 10-23) is the lunar birthday of one born on 重阳 1943 (10-07): 80, by lunar years.
+    #expect(try birthdays("1943-10-07", lunar: true, "2023-10-01", "2023-10-31") == ["2023-10-23 80"])
+    // A period over the year's end finds the birthday in whichever year it falls.
+    #expect(try birthdays("1950-01-05", lunar: false, "2023-12-15", "2024-01-15") == ["2024-01-05 74"])
+  }
+
+  @Test("29 February: the 28th in a common year, the 29th in a leap year; no birthday before the birth")
+  func leapDayBirthdays() throws {
+    #expect(try birthdays("1948-02-29", lunar: false, "2023-02-01", "2023-02-28") == ["2023-02-28 75"])
+    #expect(try birthdays("1948-02-29", lunar: false, "2024-02-01", "2024-02-29") == ["2024-02-29 76"])
+    #expect(try birthdays("2024-02-10", lunar: false, "2024-02-01", "2024-02-29").isEmpty)
+  }
+
+  @Test("report birthdays: on the roll and alive that day, 逢五逢十 marked, by date; --round keeps those alone")
+  func birthdaysReport() throws {
+    try cadre("八十整", born: "1944-06-20")
+    try cadre("七十一", born: "1953-06-05")
+    try cadre("月底去世", born: "1940-06-25", [.diedOn: "2024-06-10"])
+    try cadre("农历", born: "1943-10-07", order: 2, [.lunarBirthday: "是"])
+    let june = Period.month(Month(valid: 2024, 6))
+    let report = try database.birthdaysReport(region: .prefecture, period: june, generatedAt: "", reveal: false)
+    #expect(
+      report.sections[0].rows.map { [$0[0].text, $0[1].text, $0[3].text, $0[5].text, $0[6].text] } == [
+        ["2024-06-05", "公历", "七十一", "71", ""], ["2024-06-20", "公历", "八十整", "80", "逢十"],
+      ])
+    let round = try database.birthdaysReport(
+      region: .prefecture, period: june, roundOnly: true, generatedAt: "", reveal: false)
+    #expect(round.sections[0].rows.map { $0[3].text } == ["八十整"])
+    // The lunar one's 九月初九 fell on 2024-10-11 (重阳 2024).
+    let october = Period.month(Month(valid: 2024, 10))
+    let lunar = try database.birthdaysReport(region: .prefecture, period: october, generatedAt: "", reveal: false)
+    #expect(lunar.sections[0].rows.map { [$0[0].text, $0[1].text, $0[5].text] } == [["2024-10-11", "农历", "81"]])
+  }
+
   @Test("party-50: 入党 on exactly (Y−50)-07-01 qualifies, a day later not; alive and managed on Y-07-01")
   func partyFifty() throws {
     try cadre("正好", born: "1940-01-01", [.isPartyMember: "是", .joinedPartyOn: "1974-07-01"])

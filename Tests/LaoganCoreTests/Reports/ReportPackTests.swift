@@ -29,7 +29,7 @@ struct ReportPackTests {
     let script = """
       import openpyxl, sys
       month = openpyxl.load_workbook(sys.argv[1])
-      assert month.sheetnames == ['323统计表', '生活待遇发放汇总', '走访慰问提示', '数据检查'], month.sheetnames
+      assert month.sheetnames == ['323统计表', '生活待遇发放汇总', '走访慰问提示', '下月逢五逢十生日', '数据检查'], month.sheetnames
       assert month['323统计表']['A1'].value.startswith('离退休干部工作'), month['323统计表']['A1'].value
       rows = [[c.value for c in row] for row in month['生活待遇发放汇总'].iter_rows()]
       assert ['管理地区', '人数'] == rows[6][:2], rows[6]

@@ -8,6 +8,7 @@ struct CadreFieldOptions: ParsableArguments {
   @Option(help: "性别（男/女；缺省时由身份证号得出）") var sex: String?
   @Option(help: "民族（如 汉、布依族）") var ethnicity: String?
   @Option(help: "出生日期（缺省时由身份证号得出）") var born: String?
+  @Option(help: "农历生日（是/否）：按农历月、日过生日") var lunarBirthday: String?
   @Option(help: "身份证号（18 位，或旧式 15 位）") var id: String?
   @Option(help: "类别（离休/退休）") var category: String?
   @Option(help: "参加工作日期") var workStart: String?
@@ -41,7 +42,8 @@ struct CadreFieldOptions: ParsableArguments {
   /// wrongly registered death with its 去世原因 and 送别方式, unless those are given too.
   var cells: [CadreField: String] {
     let given: [(CadreField, String?)] = [
-      (.name, name), (.sex, sex), (.ethnicity, ethnicity), (.bornOn, born), (.residentID, id),
+      (.name, name), (.sex, sex), (.ethnicity, ethnicity), (.bornOn, born), (.lunarBirthday, lunarBirthday),
+      (.residentID, id),
       (.category, category), (.startedWorkOn, workStart), (.retiredOn, retired), (.formerUnit, unit),
       (.unitType, unitType), (.formerPost, post), (.rank, rank), (.region, region), (.isPartyMember, partyMember),
       (.joinedPartyOn, joinedParty), (.partyOrganization, organization), (.residence, residence),

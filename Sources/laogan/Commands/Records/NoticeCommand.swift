@@ -85,9 +85,12 @@ extension Laogan {
       func run() throws {
         let opened = try database.open()
         let contacts = NoticeContacts(try opened.notice(id).recipients, onlyUnreached: unreached, reveal: reveal)
-        if reveal { try opened.logReveal(of: contacts.listed, database.context()) }
         let data = file.chosenFormat == .xlsx ? try contacts.workbook() : Data(contacts.table.csv().utf8)
-        try file.write(data, personal: reveal)
+        if reveal {
+          try file.write(revealed: data) { try opened.logReveal(of: contacts.listed, database.context()) }
+        } else {
+          try file.write(data)
+        }
         if let output = file.output { Terminal.error("已导出 \(contacts.rows.count) 人到 \(output)") }
         if !reveal { Terminal.error("电话已打码；给短信平台用的文件请加 --reveal") }
         guard !contacts.withoutPhone.isEmpty else { return }

@@ -355,4 +355,32 @@ extension Laogan.ReportCommand {
       return { try $0.deathsReport(region: $1, period: period, generatedAt: stamp, reveal: reveal) }
     }
   }
+
+  struct Birthdays: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "birthdays",
+      abstract: "干部生日名单：统计期内过生日、当天在册健在的干部，公历或农历（农历生日为“是”的），满几岁，逢五逢十。",
+      discussion: """
+        农历生日按当年农历同月同日；小月没有三十的按二十九，闰月出生的按同数的正月份。公历 2 月 29 日生日在平年按 2 月 28 日。
+
+        示例：
+          laogan report birthdays --month 2023-06
+          laogan report birthdays --from 2023-06-01 --to 2023-07-31 --region 兴义 --output 生日.xlsx
+        """)
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Flag(help: "只列逢五逢十的生日。") var round = false
+    @Flag(help: "显示完整的身份证号与电话（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_birthdays" : nil }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (stamp, reveal, round) = (options.stamp, reveal, round)
+      return {
+        try $0.birthdaysReport(region: $1, period: period, roundOnly: round, generatedAt: stamp, reveal: reveal)
+      }
+    }
+  }
 }

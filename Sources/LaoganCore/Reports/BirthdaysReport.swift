@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// The days of a period on which birthdays fall (SPEC §17), by either calendar.
+///
+/// A Gregorian birthday falls on its month and day; 29 February, in a common year, on the 28th (it stays in
+/// February, the month a clerk looks it up in). A lunar birthday (农历生日) falls on the day whose lunar month
+/// and day are those of the birth: a lunar 30th in a month of 29 days that year on the 29th, and a birth in a
+/// leap month in the ordinary month of that number (the leap month comes only some years).
+struct BirthdayDays {
+  /// The days of the period in an ordinary lunar month, by lunar month and day, each with its lunar year.
+  private var lunar: [[Int]: [(year: Int, date: CalendarDate)]] = [:]
+  let period: Period
+
+  init(_ period: Period) {
+    self.period = period
+    var day = period.from
+    var today = LunarDay(day)
+    while day <= period.to {
+      let next = day.adding(days: 1)
+      let tomorrow = LunarDay(next)
+      if let now = today, !now.isLeapMonth {
+        lunar[[now.month, now.day], default: []].append((now.year, day))
+        // The 29th of a month whose next day is a 1st stands for the 30th it lacks.
+        if now.day == 29, tomorrow?.day == 1 { lunar[[now.month, 30], default: []].append((now.year, day)) }
+      }
+      (day, today) = (next, tomorrow)
+    }
+  }
+
+  /// The days of the period that are the birthday of someone born on `born`, with the age reached on each.
+  func birthdays(born: CalendarDate, lunar keepsLunar: Bool) -> [(date: CalendarDate, age: Int)] {
+    if keepsLunar, let birth = LunarDay(born) {
+      return (lunar[[birth.month, birth.day]] ?? []).map { ($0.date, $0.year - birth.year) }.filter { $0.age > 0 }
+    }
+    return (period.from.year...period.to.year).compactMap { year in
+      let day = min(born.day, CalendarDate.daysIn(month: born.month, year: year))
+      let date = CalendarDate(valid: year, born.month, day)
+      return date >= period.from && date <= period.to && year > born.year ? (date, year - born.year) : nil
+    }
+  }
+
+  /// 逢十 at a multiple of ten years, 逢五 at any other multiple of five: the birthdays a bureau visits.
+  static func roundness(_ age: Int) -> String {
+    age % 10 == 0 ? "逢十" : age % 5 == 0 ? "逢五" : ""
+  }
+}
+
+extension LaoganDatabase {
+  /// `report birthdays`: every cadre on the roll and alive on their birthday in the period, by either
+  /// calendar, with the age reached and 逢五逢十 marked, by date. `roundOnly` keeps the 逢五逢十 alone (the
+  /// pack's list of next month's visits).
+  public func birthdaysReport(
+    region: Region, period: Period, roundOnly: Bool = false, generatedAt: String, reveal: Bool
+  ) throws -> ReportDocument {
+    let days = BirthdayDays(period)
+    let scope = ReportScope(region: region)
+    let rows = try read { db in
+      // Gregorian birthdays inside one year are read by their month and day; lunar ones all, worked out here.
+      let sameYear = period.from.year == period.to.year
+      let candidates = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.id, c.born_on, c.lunar_birthday FROM cadre c
+          WHERE \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
+            AND (c.died_on IS NULL OR c.died_on > :from) AND c.born_on < :from
+            AND (c.lunar_birthday = 1 OR NOT :sameYear
+                 OR substr(c.born_on, 6) BETWEEN :fromDay AND :toDay OR substr(c.born_on, 6) = '02-29')
+          """,
+        arguments: [
+          "from": period.from, "sameYear": sameYear, "fromDay": String(period.from.description.dropFirst(5)),
+          "toDay": String(period.to.description.dropFirst(5)),
+        ])
+      var hits: [[String]] = []
+      for row in candidates {
+        let (id, born, keepsLunar): (Int64, CalendarDate, Bool) = (row[0], row[1], row[2])
+        for birthday in days.birthdays(born: born, lunar: keepsLunar)
+        where !roundOnly || !BirthdayDays.roundness(birthday.age).isEmpty {
+          hits.append(["\(id)", birthday.date.description, "\(birthday.age)"])
+        }
+      }
+      // On the roll on the birthday itself: alive, retired and managed that day.
+      return try Row.fetchAll(
+        db,
+        sql: """
+          WITH hit(cadre_id, day, age) AS (
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+            FROM json_each(:hits))
+          SELECT hit.day, hit.age, c.id, c.name, c.resident_id, c.lunar_birthday, c.region_code, c.phone
+          FROM hit JOIN cadre c ON c.id = CAST(hit.cadre_id AS INTEGER)
+          WHERE (c.died_on IS NULL OR c.died_on > hit.day) AND (c.retired_on IS NULL OR c.retired_on <= hit.day)
+            AND \(ManagedRule.sql("c", onEach: "hit.day"))
+          ORDER BY hit.day, c.region_code, c.id
+          """,
+        arguments: ["hits": String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)])
+    }.map { row -> [ReportDocument.Cell] in
+      let age = Int(row["age"] as String) ?? 0
+      let id: String = row["resident_id"]
+      let phone: String? = row["phone"]
+      let code: String = row["region_code"]
+      return [
+        .text(row["day"]), .text(row["lunar_birthday"] ? "农历" : "公历"), .number(row["id"]), .text(row["name"]),
+        .text(reveal ? id : Masking.residentID(id)), .number(Int64(age)), .text(BirthdayDays.roundness(age)),
+        .text(Region(named: code)?.displayName ?? code), .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
+      ]
+    }
+    let round = rows.filter { !$0[6].text.isEmpty }.count
+    return ReportDocument(
+      title: roundOnly ? "逢五逢十生日名单" : "干部生日名单",
+      subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
+        + [
+          "当天在册、健在的干部；农历生日按当年农历同月同日（小月无三十按二十九，闰月生日按同数的正月份）；"
+            + "公历 2 月 29 日生日在平年按 2 月 28 日"
+        ],
+      sections: [
+        .init(
+          title: "生日", headers: ["生日", "历法", "编号", "姓名", "身份证号", "满（岁）", "逢五逢十", "管理地区", "联系电话"],
+          rows: rows, notes: ["共 \(rows.count) 人，其中逢五逢十 \(round) 人"], combination: .list(total: false))
+      ], span: period)
+  }
+}
