@@ -41,6 +41,15 @@ struct OutputTarget {
     if existing == .refuse, FileManager.default.fileExists(atPath: path) {
       throw LaoganError.fileExists(path: path)
     }
+    // A report is written again over the last one, as a cron job expects; never over a database (its own,
+    // named by mistake), whatever it is called.
+    if let head = FileHandle(forReadingAtPath: path).map({ handle in
+      defer { try? handle.close() }; return handle.readData(ofLength: 16)
+    }),
+      head == Data("SQLite format 3\u{0}".utf8)
+    {
+      throw LaoganError.invalidValue(field: "--output", value: path, reason: "是一个数据库文件，不会被覆盖；请换一个文件名")
+    }
     let url = URL(fileURLWithPath: path)
     let folder = URL(fileURLWithPath: try ExistingFolder.of(path))
     // LibreOffice and WPS mark a workbook they hold open with a lock file beside it; writing over the workbook

@@ -98,6 +98,21 @@ struct ConventionTests {
     #expect(try String(contentsOf: URL(fileURLWithPath: roster), encoding: .utf8).contains("110105********002X"))
   }
 
+  @Test("a report is written again over the last one, never over a database; a revealed report is mode 0600")
+  func reportFiles() throws {
+    let before = try Data(contentsOf: URL(fileURLWithPath: laogan.database))
+    let refused = try laogan.run(
+      "report", "birthdays", "--year", "2024", "--format", "csv", "--output", laogan.database)
+    #expect(refused.status == 1 && refused.stderr.contains("是一个数据库文件"), "\(refused.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: laogan.database)) == before)
+    let revealed = laogan.folder.appendingPathComponent("生日.csv").path
+    for _ in 0..<2 {
+      #expect(try laogan.run("report", "birthdays", "--year", "2024", "--reveal", "--output", revealed).status == 0)
+    }
+    let mode = try FileManager.default.attributesOfItem(atPath: revealed)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+  }
+
   @Test("restore in a script needs --yes and leaves the database alone without it")
   func restoreAsks() throws {
     let copy = laogan.folder.appendingPathComponent("copy.db").path

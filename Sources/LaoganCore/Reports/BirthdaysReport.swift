@@ -16,9 +16,10 @@ struct BirthdayDays {
     self.period = period
     var day = period.from
     var today = LunarDay(day)
-    while day <= period.to {
+    // By count, not by date: the day after 9999-12-31 is no date.
+    for _ in 0...max(0, period.to.dayNumber - period.from.dayNumber) {
       let next = day.adding(days: 1)
-      let tomorrow = LunarDay(next)
+      let tomorrow = next > day ? LunarDay(next) : nil
       if let now = today, !now.isLeapMonth {
         lunar[[now.month, now.day], default: []].append((now.year, day))
         // The 29th of a month whose next day is a 1st stands for the 30th it lacks.

@@ -88,6 +88,13 @@ struct OccasionListTests {
     #expect(try birthdays("1948-02-29", lunar: false, "2023-02-01", "2023-02-28") == ["2023-02-28 75"])
     #expect(try birthdays("1948-02-29", lunar: false, "2024-02-01", "2024-02-29") == ["2024-02-29 76"])
     #expect(try birthdays("2024-02-10", lunar: false, "2024-02-01", "2024-02-29").isEmpty)
+    // The calendar's last day ends the period like any other (there is no day after it to step to).
+    let last = Period(
+      from: try #require(CalendarDate(year: 9999, month: 12, day: 1)),
+      to: try #require(CalendarDate(year: 9999, month: 12, day: 31)))
+    let born = try #require(CalendarDate(year: 1948, month: 12, day: 31))
+    #expect(BirthdayDays(last).birthdays(born: born, lunar: true).count <= 1)
+    #expect(BirthdayDays(last).birthdays(born: born, lunar: false).map(\.age) == [8051])
   }
 
   @Test("report birthdays: on the roll and alive that day, 逢五逢十 marked, by date; --round keeps those alone")

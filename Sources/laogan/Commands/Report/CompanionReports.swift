@@ -40,11 +40,11 @@ extension CompanionReport {
     let period = options.resolvedPeriod()
     let document = try source.report(scope: options.scope, by: rollUp.axis, maker(period))
     if let format = options.chosenFormat.documentFormat {
-      try options.emit(document.rendered(as: format))
+      try options.emit(document.rendered(as: format), personal: revealedTable != nil)
     } else {
       let json = try document.json(
         report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
-      try options.emit(Data(json.utf8))
+      try options.emit(Data(json.utf8), personal: revealedTable != nil)
     }
   }
 }
@@ -365,7 +365,7 @@ extension Laogan.ReportCommand {
 
         示例：
           laogan report birthdays --month 2023-06
-          laogan report birthdays --from 2023-06-01 --to 2023-07-31 --region 兴义 --output 生日.xlsx
+          laogan report birthdays --month 2023-07 --round --output 逢五逢十生日.xlsx
         """)
     static let breaksDownByRegion = false
     @OptionGroup var database: DatabaseOptions

@@ -58,9 +58,10 @@ struct ReportOptions: ParsableArguments {
     return (month ?? quarter ?? year ?? period)?.resolved(today: today) ?? .month(Month(today))
   }
 
-  /// Writes the rendered report to `--output` or stdout: nothing else goes to stdout.
-  func emit(_ data: Data) throws {
-    try OutputTarget(path: output).write(data, existing: .replace)
+  /// Writes the rendered report to `--output` or stdout: nothing else goes to stdout. A report showing personal
+  /// information whole (`--reveal`) is a private file, as a revealed export is.
+  func emit(_ data: Data, personal: Bool = false) throws {
+    try OutputTarget(path: output).write(data, existing: .replace, personal: personal)
     if let output { Terminal.error("已写入 \(output)") }
   }
 }
