@@ -109,9 +109,10 @@ extension LaoganDatabase {
     return ReportDocument(
       title: roundOnly ? "逢五逢十生日名单" : "干部生日名单",
       subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
+        // Two short lines: one long line overflows the sheet's width, and prints a page of its own.
         + [
-          "当天在册、健在的干部；农历生日按当年农历同月同日（小月无三十按二十九，闰月生日按同数的正月份）；"
-            + "公历 2 月 29 日生日在平年按 2 月 28 日"
+          "当天在册、健在的干部；公历 2 月 29 日的生日在平年按 2 月 28 日",
+          "农历生日按当年农历同月同日：小月无三十按二十九，闰月生日按同数的正月份",
         ],
       sections: [
         .init(
