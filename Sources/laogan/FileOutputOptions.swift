@@ -40,20 +40,8 @@ struct FileOutputOptions<Format: FileFormat>: ParsableArguments {
     try OutputTarget(path: output).write(data, existing: force ? .replace : .refuse, personal: personal)
   }
 
-  /// Writes personal information shown whole, and `logReveal` logs the showing: after a file is written — a
-  /// write refused (a file there, no folder) showed nothing and logs nothing — and the file is taken back when
-  /// the log cannot be written; before it goes to stdout, which cannot be taken back.
+  /// Writes personal information shown whole, the showing logged by `logReveal` as it is written.
   func write(revealed data: Data, logReveal: () throws -> Void) throws {
-    guard let output else {
-      try logReveal()
-      return try write(data, personal: true)
-    }
-    try write(data, personal: true)
-    do {
-      try logReveal()
-    } catch {
-      try? FileManager.default.removeItem(atPath: output)
-      throw error
-    }
+    try OutputTarget(path: output).write(revealed: data, existing: force ? .replace : .refuse, logReveal: logReveal)
   }
 }

@@ -59,4 +59,22 @@ struct OutputTarget {
     try data.write(to: url, options: .atomic)
     if personal { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
   }
+
+  /// Writes personal information shown whole (a private file), and `logReveal` logs the showing: after a file
+  /// is written — a write refused (a file there, no folder, a database) showed nothing and logs nothing — and
+  /// the file is taken back when the log cannot be written; before it goes to stdout, which cannot be taken
+  /// back.
+  func write(revealed data: Data, existing: Existing, logReveal: () throws -> Void) throws {
+    guard let path else {
+      try logReveal()
+      return try write(data, existing: existing, personal: true)
+    }
+    try write(data, existing: existing, personal: true)
+    do {
+      try logReveal()
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      throw error
+    }
+  }
 }

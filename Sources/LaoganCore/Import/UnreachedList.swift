@@ -24,8 +24,9 @@ struct UnreachedList {
     /// A workbook's column letters; nil in a CSV.
     let letters: String?
 
+    /// The cell's numbers masked, as every message shows them: it may name a cadre of another notice.
     func problem(_ reason: String) -> ImportProblem {
-      ImportProblem(line: line, column: column, value: value, reason: reason, letters: letters)
+      ImportProblem(line: line, column: column, value: Masking.inText(value), reason: reason, letters: letters)
     }
   }
 
@@ -94,12 +95,15 @@ struct UnreachedList {
     if text.hasPrefix("'") { text = text.dropFirst() }
     if text.hasPrefix("=\""), text.hasSuffix("\""), text.count >= 3 { text = text.dropFirst(2).dropLast() }
     if text.hasSuffix(".0"), text.dropLast(2).allSatisfy(\.isASCIIDigit) { text = text.dropLast(2) }
-    // Scientific form only when it holds every digit: `1.38000011E10` is 13800001100, but `1.38E10` lost some.
+    // Scientific form drops trailing zeros: `1.38000011E10` is 13800001100. Where Excel rounded a number to
+    // fewer digits, the one read is no recipient's, and a mobile number's refusal names the cell.
     if let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }), let exponent = Int(text[text.index(after: e)...]) {
       let mantissa = text[..<e].split(separator: ".", omittingEmptySubsequences: false)
       let digits = mantissa.joined()
-      if mantissa.count <= 2, mantissa[0].count == 1, digits.allSatisfy(\.isASCIIDigit), digits.count == exponent + 1 {
-        return digits
+      if mantissa.count <= 2, mantissa[0].count == 1, digits.allSatisfy(\.isASCIIDigit), digits.count <= exponent + 1,
+        exponent < 20
+      {
+        return digits + String(repeating: "0", count: exponent + 1 - digits.count)
       }
     }
     return String(text)

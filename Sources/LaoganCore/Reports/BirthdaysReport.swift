@@ -3,8 +3,9 @@ import GRDB
 
 /// The days of a period on which birthdays fall (SPEC §17), by either calendar.
 ///
-/// A Gregorian birthday falls on its month and day; 29 February, in a common year, on the 28th (it stays in
-/// February, the month a clerk looks it up in). A lunar birthday (农历生日) falls on the day whose lunar month
+/// A Gregorian birthday falls on its month and day; 29 February, in a common year, on 1 March — the day the
+/// cadre turns a year older by every other count laogan keeps (`CalendarDate.age`, `anniversary`, visits-due).
+/// A lunar birthday (农历生日) falls on the day whose lunar month
 /// and day are those of the birth: a lunar 30th in a month of 29 days that year on the 29th, and a birth in a
 /// leap month in the ordinary month of that number (the leap month comes only some years).
 struct BirthdayDays {
@@ -35,8 +36,7 @@ struct BirthdayDays {
       return (lunar[[birth.month, birth.day]] ?? []).map { ($0.date, $0.year - birth.year) }.filter { $0.age > 0 }
     }
     return (period.from.year...period.to.year).compactMap { year in
-      let day = min(born.day, CalendarDate.daysIn(month: born.month, year: year))
-      let date = CalendarDate(valid: year, born.month, day)
+      let date = born.anniversary(year - born.year)
       return date >= period.from && date <= period.to && year > born.year ? (date, year - born.year) : nil
     }
   }
@@ -106,18 +106,21 @@ extension LaoganDatabase {
       ]
     }
     let round = rows.filter { !$0[6].text.isEmpty }.count
+    // A lunar birthday can come round twice in one Gregorian year (腊月初一: 2022-01-03 and 2022-12-23).
+    let people = Set(rows.map { $0[2].text }).count
+    let count = people == rows.count ? "共 \(people) 人" : "共 \(people) 人、\(rows.count) 个生日（农历生日一年内可有两次）"
     return ReportDocument(
       title: roundOnly ? "逢五逢十生日名单" : "干部生日名单",
       subtitle: ReportHeading.lines(region: region, period: period, generatedAt: generatedAt)
         // Two short lines: one long line overflows the sheet's width, and prints a page of its own.
         + [
-          "当天在册、健在的干部；公历 2 月 29 日的生日在平年按 2 月 28 日",
+          "当天在册、健在的干部；公历 2 月 29 日的生日在平年按 3 月 1 日",
           "农历生日按当年农历同月同日：小月无三十按二十九，闰月生日按同数的正月份",
         ],
       sections: [
         .init(
           title: "生日", headers: ["生日", "历法", "编号", "姓名", "身份证号", "满（岁）", "逢五逢十", "管理地区", "联系电话"],
-          rows: rows, notes: ["共 \(rows.count) 人，其中逢五逢十 \(round) 人"], combination: .list(total: false))
+          rows: rows, notes: ["\(count)，其中逢五逢十 \(round) 个"], combination: .list(total: false))
       ], span: period)
   }
 }

@@ -45,7 +45,8 @@ public struct NoticeSelection: Sendable, Equatable {
     var terms = [CadreSQL.onRoll("c", on: ":day"), "(c.died_on IS NULL OR c.died_on > :sent)"]
     if let region { terms.append(ReportScope(region: region).region("c.region_code")) }
     if category != nil { terms.append("c.category = :category") }
-    if partyMembers { terms.append(CadreSQL.partyMember("c", on: ":day")) }
+    // An organization's recipients are its Party members, as `--party-member` would choose them.
+    if partyMembers || organizationID != nil { terms.append(CadreSQL.partyMember("c", on: ":day")) }
     if minAge != nil { terms.append("\(CadreSQL.age(born: "c.born_on", on: ":day")) >= :minAge") }
     if organizationID != nil {
       terms.append(

@@ -34,18 +34,18 @@ extension CompanionReport {
 
   func run() throws {
     let source = try rollUp.source(database)
-    if let revealedTable, case .database(let opened) = source {
-      try opened.logReveal(table: revealedTable, database.context())
-    }
     let period = options.resolvedPeriod()
     let document = try source.report(scope: options.scope, by: rollUp.axis, maker(period))
+    let data: Data
     if let format = options.chosenFormat.documentFormat {
-      try options.emit(document.rendered(as: format), personal: revealedTable != nil)
+      data = try document.rendered(as: format)
     } else {
-      let json = try document.json(
-        report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
-      try options.emit(Data(json.utf8), personal: revealedTable != nil)
+      data = Data(
+        try document.json(report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
+          .utf8)
     }
+    guard let revealedTable, case .database(let opened) = source else { return try options.emit(data) }
+    try options.emit(revealed: data) { try opened.logReveal(table: revealedTable, database.context()) }
   }
 }
 
@@ -361,7 +361,7 @@ extension Laogan.ReportCommand {
       commandName: "birthdays",
       abstract: "干部生日名单：统计期内过生日、当天在册健在的干部，公历或农历（农历生日为“是”的），满几岁，逢五逢十。",
       discussion: """
-        农历生日按当年农历同月同日；小月没有三十的按二十九，闰月出生的按同数的正月份。公历 2 月 29 日生日在平年按 2 月 28 日。
+        农历生日按当年农历同月同日；小月没有三十的按二十九，闰月出生的按同数的正月份。公历 2 月 29 日生日在平年按 3 月 1 日（与年龄的算法一致）。
 
         示例：
           laogan report birthdays --month 2023-06

@@ -64,4 +64,10 @@ struct ReportOptions: ParsableArguments {
     try OutputTarget(path: output).write(data, existing: .replace, personal: personal)
     if let output { Terminal.error("已写入 \(output)") }
   }
+
+  /// Writes a report showing personal information whole, the showing logged by `logReveal` as it is written.
+  func emit(revealed data: Data, logReveal: () throws -> Void) throws {
+    try OutputTarget(path: output).write(revealed: data, existing: .replace, logReveal: logReveal)
+    if let output { Terminal.error("已写入 \(output)") }
+  }
 }
