@@ -103,7 +103,8 @@ extension LaoganDatabase {
     case filing
   }
 
-  /// Visits due: cadres alive who turn 80, 90 or 100 inside the period (a birthday visit is due), and cadres
+  /// Visits due: cadres alive who turn 80, 90 or 100 inside the period, by the calendar they keep their
+  /// birthdays by (a birthday visit is due), and cadres
   /// alive on the last day whom no 走访慰问 reached in the `months` before it.
   public func visitsDueReport(
     region: Region, period: Period, months: Int, generatedAt: String, reveal: Bool,
@@ -116,19 +117,17 @@ extension LaoganDatabase {
         \(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code")) \
         AND \(ManagedRule.sql("c", on: ":to"))
         """
+      // Birthdays by the calendar each cadre keeps (农历生日), as `report birthdays` finds them.
+      let days = BirthdayDays(period)
       let milestones = try Row.fetchAll(
         db,
         sql: """
-          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone
+          SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, c.lunar_birthday
           FROM cadre c WHERE \(alive) ORDER BY substr(c.born_on, 6, 5), c.id
           """, arguments: ["to": period.to]
       ).compactMap { row -> (Row, Int)? in
-        let born: CalendarDate = row["born_on"]
-        let age = [80, 90, 100].first { age in
-          let birthday = born.anniversary(age)
-          return birthday >= period.from && birthday <= period.to
-        }
-        return age.map { (row, $0) }
+        let birthdays = days.birthdays(born: row["born_on"], lunar: row["lunar_birthday"])
+        return birthdays.map(\.age).first { [80, 90, 100].contains($0) }.map { (row, $0) }
       }
       let unvisited = try Row.fetchAll(
         db,

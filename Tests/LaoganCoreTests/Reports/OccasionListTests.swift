@@ -117,6 +117,11 @@ struct OccasionListTests {
     let october = Period.month(Month(valid: 2024, 10))
     let lunar = try database.birthdaysReport(region: .prefecture, period: october, generatedAt: "", reveal: false)
     #expect(lunar.sections[0].rows.map { [$0[0].text, $0[1].text, $0[5].text] } == [["2024-10-11", "农历", "81"]])
+    // Visits-due's birthday visits follow the same calendar: 80 on 2023-10-23 (重阳 2023), not on 10-07.
+    let late = Period(
+      from: try #require(CalendarDate(parsing: "2023-10-15")), to: try #require(CalendarDate(parsing: "2023-10-31")))
+    let due = try database.visitsDueReport(region: .prefecture, period: late, months: 6, generatedAt: "", reveal: false)
+    #expect(due.sections[0].rows.map { [$0[1].text, $0.last?.text] } == [["农历", "80"]])
     // 腊月初一 came twice in 2022 (01-03 and 12-23): one person, two birthdays, counted as such.
     let lastMonth = try #require(
       (0..<400).lazy.map { CalendarDate(valid: 1950, 1, 1).adding(days: $0) }.first {
