@@ -89,8 +89,7 @@ extension LaoganDatabase {
             FROM json_each(:hits))
           SELECT hit.day, hit.age, c.id, c.name, c.resident_id, c.lunar_birthday, c.region_code, c.phone
           FROM hit JOIN cadre c ON c.id = CAST(hit.cadre_id AS INTEGER)
-          WHERE (c.died_on IS NULL OR c.died_on > hit.day) AND (c.retired_on IS NULL OR c.retired_on <= hit.day)
-            AND \(ManagedRule.sql("c", onEach: "hit.day"))
+          WHERE \(CadreSQL.onRoll("c", onEach: "hit.day"))
           ORDER BY hit.day, c.region_code, c.id
           """,
         arguments: ["hits": String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)])

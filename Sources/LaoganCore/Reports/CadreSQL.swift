@@ -14,15 +14,33 @@ enum CadreSQL {
   /// or before it (or no date recorded), and managed by the bureau on it (`ManagedRule`); `cadre` is the
   /// table's name or alias in the query.
   static func onRoll(_ cadre: String = "cadre", on day: String) -> String {
+    aliveAndRetired(cadre, on: day) + " AND " + ManagedRule.sql(cadre, on: day)
+  }
+
+  /// On the roll on a day that differs row by row (`dayColumn`, an SQL expression over the row: a birthday).
+  static func onRoll(_ cadre: String = "cadre", onEach dayColumn: String) -> String {
+    aliveAndRetired(cadre, on: dayColumn) + " AND " + ManagedRule.sql(cadre, onEach: dayColumn)
+  }
+
+  private static func aliveAndRetired(_ cadre: String, on day: String) -> String {
     """
     \(RecordSQL.inForce(cadre)) AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
-    AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day)) AND \(ManagedRule.sql(cadre, on: day))
+    AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))
     """
   }
 
   /// A Party member on `day`: marked a member, and joined on or before it (or on an unknown day).
   static func partyMember(_ cadre: String = "cadre", on day: String) -> String {
     "\(cadre).party_member = 1 AND (\(cadre).joined_party_on IS NULL OR \(cadre).joined_party_on <= \(day))"
+  }
+
+  /// The name of the Party organization `cadre` is a member of on `day`, as a scalar subquery (the latest
+  /// joined, should two overlap).
+  static func organization(of cadre: String, on day: String) -> String {
+    """
+    (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id \
+    WHERE m.cadre_id = \(cadre).id AND \(membership(on: day)) ORDER BY m.joined_on DESC LIMIT 1)
+    """
   }
 
   /// A membership `m` in force on `day`: joined on or before it (or on an unknown day), not yet left.

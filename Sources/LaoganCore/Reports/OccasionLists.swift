@@ -82,8 +82,7 @@ extension LaoganDatabase {
         db,
         sql: """
           SELECT c.id, c.name, c.resident_id, c.joined_party_on, c.region_code, \(awarded) AS awarded,
-                 (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id
-                  WHERE m.cadre_id = c.id AND \(CadreSQL.membership(on: ":day"))) AS organization
+                 \(CadreSQL.organization(of: "c", on: ":day")) AS organization
           FROM cadre c
           WHERE \(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code")) AND c.party_member = 1
             AND c.joined_party_on IS NOT NULL AND c.joined_party_on <= :joinedBy

@@ -32,7 +32,7 @@ public struct FieldReader<Field: ImportField> {
         problems.append(
           FieldProblem(
             field: field.rawValue, value: CellText.printable(String(text.prefix(20)), lineBreaks: false),
-            reason: "含有控制字符 \(CellText.name(of: control))（终端或电子表格会把它当作命令），请删去"))
+            reason: CellText.refusal(of: control)))
       }
       self.cells[index].text = text
     }

@@ -135,7 +135,7 @@ extension LaoganDatabase {
     if let control {
       throw LaoganError.invalidValue(
         field: field, value: CellText.printable(String(text.prefix(20)), lineBreaks: false),
-        reason: "含有控制字符 \(CellText.name(of: control))（终端或电子表格会把它当作命令），请删去")
+        reason: CellText.refusal(of: control))
     }
     guard text.count <= maxLength else {
       throw LaoganError.invalidValue(
@@ -262,9 +262,7 @@ extension LaoganDatabase {
       db,
       sql: """
         SELECT c.id, c.name, c.resident_id, c.region_code, c.phone, r.unreached, \(noPhone) AS no_phone,
-          (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id
-           WHERE m.cadre_id = c.id AND \(CadreSQL.membership(on: "n.sent_on"))
-           ORDER BY m.joined_on DESC LIMIT 1) AS organization
+          \(CadreSQL.organization(of: "c", on: "n.sent_on")) AS organization
         FROM notice_recipient r JOIN notice n ON n.id = r.notice_id JOIN cadre c ON c.id = r.cadre_id
         WHERE r.notice_id = ? ORDER BY r.id
         """, arguments: [id]

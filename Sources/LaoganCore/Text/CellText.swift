@@ -74,6 +74,11 @@ public enum CellText {
     }
   }
 
+  /// Why text holding `control` is refused, in the words every door uses.
+  public static func refusal(of control: Unicode.Scalar) -> String {
+    "含有控制字符 \(name(of: control))（终端或电子表格会把它当作命令），请删去"
+  }
+
   /// How a message shows a forbidden character: its code point, never the character itself.
   public static func name(of scalar: Unicode.Scalar) -> String {
     "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
