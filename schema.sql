@@ -287,6 +287,24 @@ CREATE TABLE pension (
   voided_reason TEXT
 );
 
+CREATE TABLE permit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  kind TEXT NOT NULL CHECK (kind IN ('护照', '往来港澳通行证', '往来台湾通行证')),
+  number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+  issued_on TEXT,
+  valid_until TEXT NOT NULL CHECK (issued_on IS NULL OR valid_until >= issued_on),
+  voided_reason TEXT
+);
+
+CREATE TABLE permit_loan (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  permit_id INTEGER NOT NULL REFERENCES permit(id),
+  trip_id INTEGER REFERENCES trip(id),
+  lent_on TEXT NOT NULL,
+  returned_on TEXT CHECK (returned_on IS NULL OR returned_on >= lent_on)
+);
+
 CREATE TABLE region (
   code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 6),
   name TEXT NOT NULL UNIQUE,
@@ -316,6 +334,18 @@ CREATE TABLE "treatment_event" (
   visitors TEXT,
   voided_reason TEXT
 , gift_amount_fen INTEGER CHECK (gift_amount_fen > 0), gifts TEXT);
+
+CREATE TABLE trip (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+  destination TEXT NOT NULL CHECK (destination <> ''),
+  purpose TEXT,
+  departed_on TEXT NOT NULL,
+  planned_return_on TEXT NOT NULL CHECK (planned_return_on >= departed_on),
+  returned_on TEXT CHECK (returned_on IS NULL OR returned_on >= departed_on),
+  permit_id INTEGER NOT NULL REFERENCES permit(id),
+  voided_reason TEXT
+);
 
 CREATE TABLE "venue" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -422,6 +452,14 @@ CREATE INDEX payment_on_recipient_id ON payment(recipient_id) WHERE recipient_id
 
 CREATE INDEX pension_on_cadre_id ON pension(cadre_id, from_month);
 
+CREATE INDEX permit_loan_on_trip_id ON permit_loan(trip_id);
+
+CREATE UNIQUE INDEX permit_loan_open ON permit_loan(permit_id) WHERE returned_on IS NULL;
+
+CREATE INDEX permit_on_cadre_id ON permit(cadre_id);
+
+CREATE INDEX permit_on_valid_until ON permit(valid_until) WHERE voided_reason IS NULL;
+
 CREATE UNIQUE INDEX transfer_on_cadre_id ON transfer(cadre_id, transferred_on) WHERE voided_reason IS NULL;
 
 CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);
@@ -429,3 +467,9 @@ CREATE INDEX treatment_event_on_held_on ON treatment_event(held_on);
 CREATE TRIGGER treatment_event_participants_go_with_it AFTER DELETE ON treatment_event BEGIN
   DELETE FROM participant WHERE event_table = 'treatment_event' AND event_id = OLD.id;
 END;
+
+CREATE INDEX trip_on_cadre_id ON trip(cadre_id, departed_on);
+
+CREATE INDEX trip_on_departed_on ON trip(departed_on) WHERE voided_reason IS NULL;
+
+CREATE INDEX trip_on_permit_id ON trip(permit_id);

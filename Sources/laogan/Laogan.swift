@@ -29,7 +29,7 @@ struct Laogan: ParsableCommand {
       DuesStandardCommand.self, DuesCommand.self, PensionCommand.self, MeetingCommand.self, NoticeCommand.self,
       TransferCommand.self,
       HospitalStayCommand.self,
-      FamilyCommand.self,
+      FamilyCommand.self, PermitCommand.self, TripCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, Template.self, ReportCommand.self, Check.self,
       Audit.self,
       Undo.self, Backup.self, Restore.self,

@@ -91,7 +91,7 @@ struct ExampleTests {
 
   /// Commands that change something and say so on stderr only, leaving stdout to results.
   static let quiet: Set<String> = [
-    "edit", "void", "die", "join", "leave", "end", "backup", "restore", "undo", "init",
+    "edit", "void", "die", "join", "leave", "end", "lend", "return", "backup", "restore", "undo", "init",
   ]
 
   /// A list that lists nothing: an empty table (header and rule only), a CSV header alone, `[]`.

@@ -76,6 +76,7 @@ struct DemoPrefecture {
     try buildPartyLife()
     try buildNotices()
     try buildLunarBirthdays()
+    try buildPermitsAndTrips()
     return summary
   }
 

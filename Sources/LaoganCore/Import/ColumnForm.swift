@@ -296,3 +296,25 @@ extension FamilyField {
     }
   }
 }
+
+extension PermitField {
+  public var form: ColumnForm {
+    switch self {
+    case .residentID: .residentID
+    case .type: .choice(PermitType.self)
+    case .issuedOn, .validUntil, .lentOn: .date
+    case .custody: .choice(Custody.self)
+    case .number: .text
+    }
+  }
+}
+
+extension TripField {
+  public var form: ColumnForm {
+    switch self {
+    case .residentID: .residentID
+    case .departedOn, .plannedReturnOn, .returnedOn: .date
+    default: .text
+    }
+  }
+}

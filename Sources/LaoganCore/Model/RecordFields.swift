@@ -341,3 +341,43 @@ public enum FamilyField: String, ImportField {
 
   public var isRequired: Bool { [.residentID, .relation, .name].contains(self) }
 }
+
+/// The headers of `import permits` (SPEC §17).
+public enum PermitField: String, ImportField {
+  case residentID = "身份证号", type = "证照类型", number = "证照号码", issuedOn = "签发日期", validUntil = "有效期至"
+  case custody = "保管", lentOn = "领用日期"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .type: "kind"
+    case .number: "number"
+    case .issuedOn: "issued_on"
+    case .validUntil: "valid_until"
+    case .custody: "custody"
+    case .lentOn: "lent_on"
+    }
+  }
+
+  public var isRequired: Bool { [.residentID, .type, .number, .validUntil].contains(self) }
+}
+
+/// The headers of `import trips` (SPEC §17).
+public enum TripField: String, ImportField {
+  case residentID = "身份证号", destination = "目的地", purpose = "事由", departedOn = "出发日期"
+  case plannedReturnOn = "计划返回日期", returnedOn = "实际返回日期", permitNumber = "证照号码"
+
+  public var alias: String {
+    switch self {
+    case .residentID: "resident_id"
+    case .destination: "destination"
+    case .purpose: "purpose"
+    case .departedOn: "departed_on"
+    case .plannedReturnOn: "planned_return_on"
+    case .returnedOn: "returned_on"
+    case .permitNumber: "permit_number"
+    }
+  }
+
+  public var isRequired: Bool { [.residentID, .destination, .departedOn, .plannedReturnOn].contains(self) }
+}

@@ -158,7 +158,7 @@ public enum RecordKinds {
       OrganizationKind.self, CadreKind.self, FamilyKind.self, OfficerKind.self, AssociationKind.self, VenueKind.self,
       ActivityKind.self, TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self,
       GreenCardKind.self, ContributionKind.self, HonorKind.self, DuesStandardKind.self, DuesKind.self,
-      TransferKind.self, HospitalStayKind.self, PensionKind.self, MeetingKind.self,
+      TransferKind.self, HospitalStayKind.self, PensionKind.self, MeetingKind.self, PermitKind.self, TripKind.self,
     ]
   }
 

@@ -43,7 +43,8 @@ public struct Finding: Sendable, Equatable, Codable {
     "duplicate_across_files": "几个文件重复登记", "database_damaged": "数据库文件损坏",
     "references_voided": "引用了已作废的记录", "key_collision": "名称或卡号有两种写法",
     "non_member_in_organization": "非党员在党组织中", "absent_six_months": "连续六个月未参加组织生活",
-    "party_life_short": "上季度缺支部党员大会或党课",
+    "party_life_short": "上季度缺支部党员大会或党课", "trip_overdue": "出国(境)逾期未归",
+    "permit_not_returned": "证照逾期未交回",
   ]
 
   public static let kinds = catalogue.map(\.key)
@@ -105,7 +106,7 @@ extension LaoganDatabase {
   }
 
   /// The steps of a check: the file's integrity, the 身份证号, each query below, and four groups of findings.
-  static let checkSteps = 20
+  static let checkSteps = 22
 
   private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
     try queue.read { db in
@@ -229,6 +230,31 @@ extension LaoganDatabase {
         """, hint: "同一人的两次住院时间重叠：核对入院、出院日期，重复登记的用 hospital-stay void 作废"
       ) { row in
         "\(row["name"] as String) \(row["first"] as String) 与 \(row["second"] as String) 入院的两次住院时间重叠"
+      }
+      let day = "'\(today)'"
+      try add(
+        "trip_overdue",
+        """
+        SELECT 'trip ' || t.id AS record, c.name, t.destination, t.planned_return_on
+        FROM trip t JOIN cadre c ON c.id = t.cadre_id
+        WHERE \(AbroadSQL.overdue("t", on: day)) AND \(CadreSQL.onRoll("c", on: day))
+        ORDER BY t.planned_return_on, t.id
+        """, hint: "已返回的用 trip edit 补登实际返回日期；仍在外的联系本人或家属"
+      ) { row in
+        "\(row["name"] as String) 前往\(row["destination"] as String)，计划 \(row["planned_return_on"] as String) 返回，未登记返回"
+      }
+      try add(
+        "permit_not_returned",
+        """
+        SELECT 'permit ' || p.id AS record, c.name, p.kind, p.number, t.returned_on
+        FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
+        JOIN trip t ON t.id = \(AbroadSQL.trip(of: "l"))
+        WHERE \(RecordSQL.inForce("p")) AND \(AbroadSQL.notReturned(on: day, grace: PermitLoan.graceDays))
+          AND \(CadreSQL.onRoll("c", on: day))
+        ORDER BY t.returned_on, p.id
+        """, hint: "证照应在返回后 \(PermitLoan.graceDays) 天内交回；交回后用 permit return 登记"
+      ) { row in
+        "\(row["name"] as String) 的\(row["kind"] as String) \(row["number"] as String) 在 \(row["returned_on"] as String) 返回后仍未交回"
       }
       try add(
         "member_without_organization",

@@ -27,6 +27,7 @@ enum Migrations {
     migrator.registerMigration("v18-meetings", migrate: createMeetings)
     migrator.registerMigration("v19-notices", migrate: createNotices)
     migrator.registerMigration("v20-lunar-birthdays", migrate: addLunarBirthdays)
+    migrator.registerMigration("v21-permits-and-trips", migrate: createPermitsAndTrips)
     return migrator
   }
 
@@ -676,5 +677,47 @@ enum Migrations {
   private static func addLunarBirthdays(_ db: Database) throws {
     try db.execute(
       sql: "ALTER TABLE cadre ADD COLUMN lunar_birthday INTEGER NOT NULL DEFAULT 0 CHECK (lunar_birthday IN (0, 1))")
+  }
+
+  /// 证照 and 出国(境) (SPEC §17): the permits in the bureau's custody, the trips they travel on, and each time a
+  /// permit left the cabinet and came back. At most one loan of a permit is open.
+  private static func createPermitsAndTrips(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE permit (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          kind TEXT NOT NULL CHECK (kind IN ('护照', '往来港澳通行证', '往来台湾通行证')),
+          number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+          issued_on TEXT,
+          valid_until TEXT NOT NULL CHECK (issued_on IS NULL OR valid_until >= issued_on),
+          voided_reason TEXT
+        );
+        CREATE INDEX permit_on_cadre_id ON permit(cadre_id);
+        CREATE INDEX permit_on_valid_until ON permit(valid_until) WHERE voided_reason IS NULL;
+        CREATE TABLE trip (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          cadre_id INTEGER NOT NULL REFERENCES cadre(id),
+          destination TEXT NOT NULL CHECK (destination <> ''),
+          purpose TEXT,
+          departed_on TEXT NOT NULL,
+          planned_return_on TEXT NOT NULL CHECK (planned_return_on >= departed_on),
+          returned_on TEXT CHECK (returned_on IS NULL OR returned_on >= departed_on),
+          permit_id INTEGER NOT NULL REFERENCES permit(id),
+          voided_reason TEXT
+        );
+        CREATE INDEX trip_on_cadre_id ON trip(cadre_id, departed_on);
+        CREATE INDEX trip_on_departed_on ON trip(departed_on) WHERE voided_reason IS NULL;
+        CREATE INDEX trip_on_permit_id ON trip(permit_id);
+        CREATE TABLE permit_loan (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          permit_id INTEGER NOT NULL REFERENCES permit(id),
+          trip_id INTEGER REFERENCES trip(id),
+          lent_on TEXT NOT NULL,
+          returned_on TEXT CHECK (returned_on IS NULL OR returned_on >= lent_on)
+        );
+        CREATE UNIQUE INDEX permit_loan_open ON permit_loan(permit_id) WHERE returned_on IS NULL;
+        CREATE INDEX permit_loan_on_trip_id ON permit_loan(trip_id);
+        """)
   }
 }

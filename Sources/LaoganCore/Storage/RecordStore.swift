@@ -14,6 +14,8 @@ extension Meeting: Voidable {}
 extension DuesPayment: Voidable {}
 extension Transfer: Voidable {}
 extension HospitalStay: Voidable {}
+extension Permit: Voidable {}
+extension Trip: Voidable {}
 extension FamilyMember: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}

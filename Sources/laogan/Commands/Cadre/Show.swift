@@ -38,6 +38,8 @@ extension Laogan.CadreCommand {
       }
       try section("迁入迁出", TransferKind.self, opened, filter)
       try section("住院", HospitalStayKind.self, opened, filter)
+      try section("证照", PermitKind.self, opened, filter)
+      try section("出国(境)", TripKind.self, opened, filter)
       try section("活动", ActivityKind.self, opened, filter)
       try section("政治待遇", TreatmentKind.self, opened, filter)
       try section("发挥作用", ContributionKind.self, opened, filter)

@@ -179,6 +179,27 @@ extension Laogan {
       discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
   }
 
+  struct PermitCommand: KindCommands {
+    typealias Kind = PermitKind
+    static let addExample =
+      "laogan permit add 身份证号=522301194603150011 证照类型=护照 \\\n    证照号码=E90000001 有效期至=2030-05-01"
+    static let editExamples = ["laogan permit edit E10000001 有效期至=2032-01-01"]
+    static let configuration = CommandConfiguration(
+      commandName: "permit", abstract: "证照：干部交局里保管的护照、往来港澳通行证、往来台湾通行证；领用与归还。",
+      discussion: "示例：\n  \(addExample)\n  laogan permit list --type 护照",
+      subcommands: recordCommands + [Lend.self, Return.self])
+  }
+
+  struct TripCommand: KindCommands {
+    typealias Kind = TripKind
+    static let addExample =
+      "laogan trip add 身份证号=522301194603150011 目的地=日本 \\\n    出发日期=2023-08-01 计划返回日期=2023-08-10"
+    static let editExamples = ["laogan trip edit 47 实际返回日期=2023-02-02"]
+    static let configuration = CommandConfiguration(
+      commandName: "trip", abstract: "出国(境)：目的地、事由、出发与返回日期、所持证照。在外与逾期名单见 report abroad。",
+      discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
+  }
+
   struct FamilyCommand: KindCommands {
     typealias Kind = FamilyKind
     static let addExample =

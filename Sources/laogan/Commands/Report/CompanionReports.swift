@@ -322,6 +322,35 @@ extension Laogan.ReportCommand {
 }
 
 extension Laogan.ReportCommand {
+  struct Abroad: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "abroad",
+      abstract: "出国(境)情况：某日在境外与逾期未归的干部、返回后逾期未交回的证照、六个月内到期的证照。",
+      discussion: "示例：\n  laogan report abroad --on 2023-06-12\n  laogan report abroad --grace 14 --region 兴义")
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Option(help: "以该日为准（默认今天；给了统计期则为其最后一天）。") var on: CalendarDate?
+    @Option(help: "证照在返回后几天内应交回（默认 7）。") var grace = PermitLoan.graceDays
+    @Flag(help: "显示完整的身份证号（记入审计日志）。") var reveal = false
+
+    var revealedTable: String? { reveal ? "report_abroad" : nil }
+
+    func validate() throws {
+      guard (0...365).contains(grace) else { throw ValidationError("--grace 应为 0 到 365 天") }
+    }
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (day, stamp, reveal, grace) = (
+        on ?? (options.namesPeriod ? period.to : options.today), options.stamp, reveal, grace
+      )
+      return { try $0.abroadReport(region: $1, on: day, grace: grace, generatedAt: stamp, reveal: reveal) }
+    }
+  }
+}
+
+extension Laogan.ReportCommand {
   struct Visits: CompanionReport {
     static let configuration = CommandConfiguration(
       commandName: "visits", abstract: "走访慰问统计：期内按场合与地区的次数、慰问人数与慰问金额。",

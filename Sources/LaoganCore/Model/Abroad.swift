@@ -1,0 +1,123 @@
+import GRDB
+
+/// 证照类型 — the documents a bureau keeps in custody for a cadre's travel out of the mainland (SPEC §17).
+public enum PermitType: String, ClosedSet {
+  case passport = "护照"
+  case hongKongMacau = "往来港澳通行证"
+  case taiwan = "往来台湾通行证"
+
+  public static let aliases: [String: PermitType] = ["港澳通行证": .hongKongMacau, "台湾通行证": .taiwan, "台胞证": .taiwan]
+
+  /// The document a trip to `destination` travels on: a 往来港澳通行证 to 香港 or 澳门, a 往来台湾通行证 to 台湾,
+  /// a 护照 anywhere else. A destination naming a foreign country beside them needs the passport: the mainland's
+  /// exit is on the passport whenever the journey leaves for abroad.
+  public static func needed(for destination: String) -> PermitType {
+    let foreign = destination.split(whereSeparator: { "、，,;；/ ".contains($0) }).contains { place in
+      !["香港", "澳门", "台湾"].contains { place.contains($0) }
+    }
+    if foreign { return .passport }
+    return destination.contains("台湾") ? .taiwan : .hongKongMacau
+  }
+}
+
+/// 保管 — where a permit is: in the bureau's cabinet, or lent to its holder for a trip.
+public enum Custody: String, ClosedSet {
+  case inCabinet = "在柜"
+  case lent = "领用"
+}
+
+/// A cadre's 证照 in the bureau's custody, named by its 证照号码. Whether it is lent is not a column: it is the
+/// loan still open (`PermitLoan`), read with the permit (`selection`) so that a lend and its return are facts
+/// with their days, and a list of a past day knows what was lent then.
+public struct Permit: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "permit"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var type: PermitType
+  public var number: String
+  public var issuedOn: CalendarDate?
+  public var validUntil: CalendarDate
+  /// 领用日期 of the open loan; nil while the permit is in the cabinet.
+  public var lentOn: CalendarDate?
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, number
+    case cadreID = "cadre_id"
+    case type = "kind"
+    case issuedOn = "issued_on"
+    case validUntil = "valid_until"
+    case lentOn = "lent_on"
+    case voidedReason = "voided_reason"
+  }
+
+  public var custody: Custody { lentOn == nil ? .inCabinet : .lent }
+}
+
+extension Permit: ColumnList {
+  /// The day the open loan of permit row `permit` began.
+  static let openLoan = "(SELECT lent_on FROM permit_loan WHERE permit_id = permit.id AND returned_on IS NULL)"
+
+  public static let selection = "permit.*, \(openLoan) AS lent_on"
+
+  /// Every request for permits reads the open loan too, so `lentOn` is always filled.
+  public static var databaseSelection: [any SQLSelectable] {
+    [AllColumns(), SQL(sql: openLoan).forKey("lent_on")]
+  }
+
+  public static let storedColumns = ["id", "cadre_id", "kind", "number", "issued_on", "valid_until", "voided_reason"]
+  public var storedValues: [(any DatabaseValueConvertible)?] {
+    [id, cadreID, type, number, issuedOn, validUntil, voidedReason]
+  }
+}
+
+/// A permit handed to its holder on `lentOn` for a trip, back in the cabinet on `returnedOn` (open until then).
+/// A loan recorded by an import of 保管=领用 names no trip.
+public struct PermitLoan: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "permit_loan"
+  public var id: Int64?
+  public var permitID: Int64
+  public var tripID: Int64?
+  public var lentOn: CalendarDate
+  public var returnedOn: CalendarDate?
+
+  enum CodingKeys: String, CodingKey {
+    case id
+    case permitID = "permit_id"
+    case tripID = "trip_id"
+    case lentOn = "lent_on"
+    case returnedOn = "returned_on"
+  }
+
+  /// The days a permit may stay out after its trip came back before `check` and `report abroad` name it.
+  public static let graceDays = 7
+}
+
+/// 出国(境): a cadre's journey out of the mainland, on one of their permits.
+public struct Trip: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "trip"
+  public var id: Int64?
+  public var cadreID: Int64
+  public var destination: String
+  /// 事由: 探亲, 旅游 …
+  public var purpose: String?
+  public var departedOn: CalendarDate
+  public var plannedReturnOn: CalendarDate
+  /// 实际返回日期: nil until the cadre is back.
+  public var returnedOn: CalendarDate?
+  public var permitID: Int64
+  public var voidedReason: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, destination, purpose
+    case cadreID = "cadre_id"
+    case departedOn = "departed_on"
+    case plannedReturnOn = "planned_return_on"
+    case returnedOn = "returned_on"
+    case permitID = "permit_id"
+    case voidedReason = "voided_reason"
+  }
+}
+
+extension PermitLoan: AuditedRecord {}
+extension Trip: AuditedRecord {}

@@ -1,0 +1,47 @@
+import GRDB
+
+/// `permit lend` and `permit return` (SPEC §17): a permit leaves the cabinet for a trip and comes back, each a
+/// loan's day in the audit log.
+extension LaoganDatabase {
+  /// Lends the permit for the trip on `day` (today when nil). Refused: a permit voided, already lent, or
+  /// expired that day; a trip voided, travelling on another permit, or already departed before `day`.
+  public func lendPermit(_ reference: String, on day: CalendarDate?, trip tripID: Int64, _ context: AuditContext)
+    throws
+  {
+    try write(context) { writer in
+      let permit = try LaoganDatabase.resolve(PermitKind.self, reference, writer.db)
+      let day = day ?? writer.today
+      func refuse(_ reason: String) -> LaoganError {
+        LaoganError.invalidValue(field: "证照", value: permit.number, reason: reason)
+      }
+      if permit.voidedReason != nil { throw LaoganError.referenceVoided(permit.number) }
+      if let lent = permit.lentOn { throw refuse("已于 \(lent) 领用，尚未归还") }
+      if permit.validUntil < day { throw refuse("有效期至 \(permit.validUntil)，\(day) 已过期") }
+      guard let trip = try Trip.fetchOne(writer.db, key: tripID), trip.voidedReason == nil else {
+        throw LaoganError.recordNotFound(label: TripKind.label, reference: "\(tripID)")
+      }
+      if trip.permitID != permit.id { throw refuse("出国(境)登记 \(tripID) 使用的不是这本证照") }
+      if trip.departedOn < day { throw refuse("领用日期 \(day) 晚于出国(境)登记 \(tripID) 的出发日期 \(trip.departedOn)") }
+      guard let permitID = permit.id else { return }
+      var loan = PermitLoan(id: nil, permitID: permitID, tripID: tripID, lentOn: day, returnedOn: nil)
+      try writer.insert(&loan)
+    }
+  }
+
+  /// Closes the permit's open loan on `day` (today when nil), which may not be before the day it was lent.
+  public func returnPermit(_ reference: String, on day: CalendarDate?, _ context: AuditContext) throws {
+    try write(context) { writer in
+      let permit = try LaoganDatabase.resolve(PermitKind.self, reference, writer.db)
+      let day = day ?? writer.today
+      guard let open = try Permits.openLoan(of: permit.id, writer.db) else {
+        throw LaoganError.invalidValue(field: "证照", value: permit.number, reason: "在柜，没有领用")
+      }
+      if day < open.lentOn {
+        throw LaoganError.invalidValue(field: "证照", value: permit.number, reason: "归还日期 \(day) 早于领用日期 \(open.lentOn)")
+      }
+      var returned = open
+      returned.returnedOn = day
+      try writer.update(returned, from: open)
+    }
+  }
+}
