@@ -112,6 +112,20 @@ CREATE TABLE "contribution" (
   voided_reason TEXT
 );
 
+CREATE TABLE course (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  term_id INTEGER NOT NULL REFERENCES term(id),
+  name TEXT NOT NULL CHECK (name <> ''),
+  course_key TEXT NOT NULL UNIQUE,
+  class_name TEXT,
+  teacher TEXT,
+  place TEXT,
+  capacity INTEGER NOT NULL CHECK (capacity > 0),
+  fee_fen INTEGER CHECK (fee_fen > 0),
+  max_age INTEGER CHECK (max_age BETWEEN 40 AND 150),
+  voided_reason TEXT
+);
+
 CREATE TABLE dues_payment (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
@@ -127,6 +141,21 @@ CREATE TABLE dues_standard (
   from_month TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
   monthly_fen INTEGER NOT NULL CHECK (monthly_fen > 0),
   voided_reason TEXT
+);
+
+CREATE TABLE enrolment (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  course_id INTEGER NOT NULL REFERENCES course(id),
+  cadre_id INTEGER REFERENCES cadre(id),
+  name TEXT CHECK (name <> ''),
+  resident_id TEXT,
+  phone TEXT,
+  enrolled_on TEXT NOT NULL,
+  charged_fen INTEGER NOT NULL CHECK (charged_fen >= 0),
+  reduction_reason TEXT,
+  waiting INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1)),
+  voided_reason TEXT,
+  CHECK ((cadre_id IS NULL) <> (name IS NULL))
 );
 
 CREATE TABLE family_member (
@@ -311,6 +340,14 @@ CREATE TABLE region (
   short_name TEXT NOT NULL UNIQUE
 );
 
+CREATE TABLE term (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  starts_on TEXT NOT NULL,
+  ends_on TEXT NOT NULL CHECK (ends_on >= starts_on),
+  voided_reason TEXT
+);
+
 CREATE TABLE transfer (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   cadre_id INTEGER NOT NULL REFERENCES cadre(id),
@@ -396,11 +433,17 @@ CREATE TRIGGER contribution_participants_go_with_it AFTER DELETE ON contribution
   DELETE FROM participant WHERE event_table = 'contribution' AND event_id = OLD.id;
 END;
 
+CREATE INDEX course_on_term_id ON course(term_id);
+
 CREATE INDEX dues_payment_by_month ON dues_payment(month, cadre_id, amount_fen) WHERE voided_reason IS NULL;
 
 CREATE INDEX dues_payment_on_cadre_id ON dues_payment(cadre_id, month);
 
 CREATE INDEX dues_standard_on_cadre_id ON dues_standard(cadre_id, from_month);
+
+CREATE INDEX enrolment_on_cadre_id ON enrolment(cadre_id);
+
+CREATE INDEX enrolment_on_course_id ON enrolment(course_id, waiting, enrolled_on);
 
 CREATE INDEX family_member_on_cadre_id ON family_member(cadre_id);
 

@@ -77,6 +77,7 @@ struct DemoPrefecture {
     try buildNotices()
     try buildLunarBirthdays()
     try buildPermitsAndTrips()
+    try buildUniversity()
     return summary
   }
 
@@ -265,7 +266,7 @@ struct DemoPrefecture {
   }
 
   /// A valid, unused 身份证号 for the region and birth date.
-  private mutating func residentID(region: Region, born: CalendarDate, male: Bool) -> String {
+  mutating func residentID(region: Region, born: CalendarDate, male: Bool) -> String {
     let area = region == .prefecture ? "522301" : (region.code == "522302" && born.year < 1950 ? "522322" : region.code)
     let birth = born.description.replacingOccurrences(of: "-", with: "")
     while true {

@@ -94,3 +94,80 @@ extension DemoPrefecture {
     try writer.insert(&loan)
   }
 }
+
+extension DemoPrefecture {
+  /// The 老年大学's 2023 spring term: a dozen courses, and for each more or fewer applicants than places —
+  /// seven in ten cadres, the rest 社会学员, half of them with a 身份证号 — so that some courses are full with a
+  /// waiting list. 离休 cadres study free, one other cadre in thirteen at half the fee.
+  mutating func buildUniversity() throws {
+    progress("老年大学…")
+    let term = "2023年春季"
+    _ = try RecordSaver<TermKind>(writer, update: false).save(
+      [.name: term, .startsOn: "2023-03-01", .endsOn: "2023-07-10"], line: 1)
+    let courses = try RecordSaver<CourseKind>(writer, update: false)
+    let offered: [(name: String, teacher: String, capacity: Int, fee: Int?, maxAge: Int?)] = [
+      ("书法", "李国华", 30, 200, nil), ("国画", "王秀芳", 25, 300, nil), ("太极拳", "张志强", 40, 150, 80),
+      ("声乐", "杨丽", 35, 200, nil), ("舞蹈", "吴凤", 30, 200, 75), ("摄影", "陈光明", 20, 400, nil),
+      ("智能手机应用", "罗敏", 50, nil, nil), ("诗词", "周文", 25, 150, nil), ("养生保健", "黄春", 60, 100, nil),
+      ("葫芦丝", "韦学忠", 20, 200, nil), ("八段锦", "岑平", 40, 100, 85), ("剪纸", "龙秀珍", 20, 150, nil),
+    ]
+    for (line, course) in offered.enumerated() {
+      var cells: [CourseField: String] = [
+        .term: term, .name: course.name, .className: ["周一上午班", "周二下午班", "周三上午班", "周四下午班"][line % 4],
+        .teacher: course.teacher, .place: line % 3 == 0 ? "州老干部活动中心" : "兴义市桔山老年大学",
+        .capacity: "\(course.capacity)",
+      ]
+      if let fee = course.fee { cells[.fee] = "\(fee)" }
+      if let maxAge = course.maxAge { cells[.maxAge] = "\(maxAge)" }
+      _ = try courses.save(cells, line: line + 1)
+    }
+    let termStart = CalendarDate(valid: 2023, 3, 1)
+    var pool = try Row.fetchAll(
+      writer.db,
+      sql: """
+        SELECT resident_id, born_on, category FROM cadre c
+        WHERE c.id % 61 = 5 AND \(CadreSQL.onRoll("c", on: "'2023-02-28'")) ORDER BY c.id LIMIT 400
+        """
+    ).map {
+      (id: $0["resident_id"] as String, born: $0["born_on"] as CalendarDate, retiredEarly: $0["category"] == "离休")
+    }
+    var applications: [(day: CalendarDate, cells: [EnrolmentField: String])] = []
+    for course in offered {
+      let applicants = course.capacity * Int.random(in: 6...13, using: &random) / 10
+      for _ in 0..<applicants {
+        let day = random.day(from: CalendarDate(valid: 2023, 2, 10), to: CalendarDate(valid: 2023, 2, 28))
+        var cells: [EnrolmentField: String] = [.term: term, .course: course.name, .enrolledOn: day.description]
+        let fits = pool.firstIndex { course.maxAge == nil || $0.born.age(on: termStart) <= course.maxAge! }
+        if let fits, random.weighted([(true, 7), (false, 3)]) {
+          let cadre = pool.remove(at: fits)
+          cells[.residentID] = cadre.id
+          if course.fee != nil, cadre.retiredEarly {
+            (cells[.charged], cells[.reductionReason]) = ("0", "离休干部免费")
+          } else if let fee = course.fee, random.weighted([(true, 1), (false, 12)]) {
+            (cells[.charged], cells[.reductionReason]) = ("\(fee / 2)", "困难老干部减半")
+          }
+        } else {
+          let male = random.weighted([(true, 2), (false, 3)])
+          let surnames = DemoNames.hanSurnames
+          cells[.name] =
+            String(surnames[Int.random(in: 0..<surnames.count, using: &random)])
+            + String(DemoNames.givenCharacters[Int.random(in: 0..<DemoNames.givenCharacters.count, using: &random)])
+            + (male ? "明" : "兰")
+          cells[.phone] = "13" + String(Int.random(in: 100_000_000..<1_000_000_000, using: &random))
+          if random.weighted([(true, 1), (false, 1)]) {
+            let born = random.day(
+              from: CalendarDate(valid: 1950, 1, 1), to: CalendarDate(valid: 1963, 12, 31))
+            cells[.residentID] = residentID(region: .prefecture, born: born, male: male)
+          }
+        }
+        applications.append((day, cells))
+      }
+    }
+    let enrolments = try RecordSaver<EnrolmentKind>(writer, update: false)
+    writer.lookup.waitsWhenFull = true
+    defer { writer.lookup.waitsWhenFull = false }
+    for (line, application) in applications.sorted(by: { $0.day < $1.day }).enumerated() {
+      _ = try enrolments.save(application.cells, line: line + 1)
+    }
+  }
+}

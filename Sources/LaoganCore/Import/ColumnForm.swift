@@ -318,3 +318,35 @@ extension TripField {
     }
   }
 }
+
+extension TermField {
+  public var form: ColumnForm {
+    switch self {
+    case .name: .text
+    case .startsOn, .endsOn: .date
+    }
+  }
+}
+
+extension CourseField {
+  public var form: ColumnForm {
+    switch self {
+    case .capacity, .maxAge: .count
+    case .fee: .money
+    default: .text
+    }
+  }
+}
+
+extension EnrolmentField {
+  public var form: ColumnForm {
+    switch self {
+    case .residentID: .residentID
+    case .phone: .phone
+    case .enrolledOn: .date
+    case .charged: .money
+    case .waiting: .yesNo
+    default: .text
+    }
+  }
+}

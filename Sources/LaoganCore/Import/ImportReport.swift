@@ -94,12 +94,15 @@ public struct ImportOptions: Sendable {
   public var encoding: TextEncoding?
   /// The workbook's sheet to read; nil for the first.
   public var sheet: String?
+  /// An enrolment past its course's capacity waits instead of being refused (SPEC §17).
+  public var wait = false
 
   public init(
     dryRun: Bool = false, update: Bool = false, ignoreUnknown: Bool = false, again: Bool = false,
-    encoding: TextEncoding? = nil, sheet: String? = nil
+    encoding: TextEncoding? = nil, sheet: String? = nil, wait: Bool = false
   ) {
     self.sheet = sheet
+    self.wait = wait
     self.dryRun = dryRun
     self.update = update
     self.ignoreUnknown = ignoreUnknown

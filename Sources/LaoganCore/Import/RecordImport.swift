@@ -52,6 +52,7 @@ extension RecordKind {
     try database.write(context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit) { writer in
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
       let saver = try RecordSaver<Self>(writer, update: options.update)
+      writer.lookup.waitsWhenFull = options.wait
       let reading = ReadAhead<Self>(
         sheet, header: HeaderSearch<Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook),
         openReader: database.openReader)

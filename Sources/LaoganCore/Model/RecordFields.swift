@@ -381,3 +381,62 @@ public enum TripField: String, ImportField {
 
   public var isRequired: Bool { [.residentID, .destination, .departedOn, .plannedReturnOn].contains(self) }
 }
+
+/// The headers of `import terms` (SPEC §17).
+public enum TermField: String, ImportField {
+  case name = "学期", startsOn = "开学日期", endsOn = "结业日期"
+
+  public var alias: String {
+    switch self {
+    case .name: "name"
+    case .startsOn: "starts_on"
+    case .endsOn: "ends_on"
+    }
+  }
+
+  public var isRequired: Bool { true }
+}
+
+/// The headers of `import courses` (SPEC §17).
+public enum CourseField: String, ImportField {
+  case term = "学期", name = "课程", className = "班级", teacher = "教师", place = "上课地点", capacity = "容量"
+  case fee = "学费", maxAge = "年龄上限"
+
+  public var alias: String {
+    switch self {
+    case .term: "term"
+    case .name: "name"
+    case .className: "class_name"
+    case .teacher: "teacher"
+    case .place: "place"
+    case .capacity: "capacity"
+    case .fee: "fee"
+    case .maxAge: "max_age"
+    }
+  }
+
+  public var isRequired: Bool { [.term, .name, .capacity].contains(self) }
+}
+
+/// The headers of `import enrolments` (SPEC §17). 身份证号 names a cadre, or is a 社会学员's own; 候补 (not in
+/// SPEC's list) keeps a waiting student's place through an export and an import.
+public enum EnrolmentField: String, ImportField {
+  case term = "学期", course = "课程", residentID = "身份证号", name = "姓名", phone = "电话"
+  case enrolledOn = "报名日期", charged = "实收学费", reductionReason = "减免原因", waiting = "候补"
+
+  public var alias: String {
+    switch self {
+    case .term: "term"
+    case .course: "course"
+    case .residentID: "resident_id"
+    case .name: "name"
+    case .phone: "phone"
+    case .enrolledOn: "enrolled_on"
+    case .charged: "charged"
+    case .reductionReason: "reduction_reason"
+    case .waiting: "waiting"
+    }
+  }
+
+  public var isRequired: Bool { [.term, .course, .enrolledOn].contains(self) }
+}

@@ -146,13 +146,14 @@ public struct FieldReader<Field: ImportField> {
 
   /// An amount of money in 元 (`1,234.50`, `¥1234.5`), more than zero: a payment, a grant or a standard is
   /// never negative — a wrong one is voided and entered again, so that no sum counts a −200 as a visit.
-  public mutating func money(_ field: Field) -> Fen? {
+  /// `orZero` admits 0 where it is an amount charged: a fee waived whole.
+  public mutating func money(_ field: Field, orZero: Bool = false) -> Fen? {
     guard let text = text(field) else { return nil }
     guard let amount = Fen(yuan: text) else {
       fail(field, "不是有效金额（元，最多两位小数，如 1234.50、1,234.50、¥1234.5）")
       return nil
     }
-    guard amount > .zero else {
+    guard amount > .zero || (orZero && amount == .zero) else {
       fail(field, Fen.notPositive)
       return nil
     }

@@ -30,6 +30,9 @@ public final class Lookup {
   private static let cadreByResidentID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"
   private static let cadreByID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE id = ?"
 
+  /// An enrolment past its course's capacity waits instead of being refused (`import --wait`).
+  var waitsWhenFull = false
+
   /// The organizations found so far by name, for a look-up over a snapshot (`init(_:snapshot:)`).
   private var organizations: [String: Int64?]?
 

@@ -159,6 +159,7 @@ public enum RecordKinds {
       ActivityKind.self, TreatmentKind.self, FundKind.self, PaymentKind.self, HealthCheckKind.self,
       GreenCardKind.self, ContributionKind.self, HonorKind.self, DuesStandardKind.self, DuesKind.self,
       TransferKind.self, HospitalStayKind.self, PensionKind.self, MeetingKind.self, PermitKind.self, TripKind.self,
+      TermKind.self, CourseKind.self, EnrolmentKind.self,
     ]
   }
 

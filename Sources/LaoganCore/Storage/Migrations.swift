@@ -28,6 +28,7 @@ enum Migrations {
     migrator.registerMigration("v19-notices", migrate: createNotices)
     migrator.registerMigration("v20-lunar-birthdays", migrate: addLunarBirthdays)
     migrator.registerMigration("v21-permits-and-trips", migrate: createPermitsAndTrips)
+    migrator.registerMigration("v22-senior-university", migrate: createSeniorUniversity)
     return migrator
   }
 
@@ -718,6 +719,51 @@ enum Migrations {
         );
         CREATE UNIQUE INDEX permit_loan_open ON permit_loan(permit_id) WHERE returned_on IS NULL;
         CREATE INDEX permit_loan_on_trip_id ON permit_loan(trip_id);
+        """)
+  }
+
+  /// The 老年大学 (SPEC §17): terms, their courses (named by term and 课程), and the students of each — a cadre,
+  /// or a 社会学员 by name — holding a place or waiting for one.
+  private static func createSeniorUniversity(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE term (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+          starts_on TEXT NOT NULL,
+          ends_on TEXT NOT NULL CHECK (ends_on >= starts_on),
+          voided_reason TEXT
+        );
+        CREATE TABLE course (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          term_id INTEGER NOT NULL REFERENCES term(id),
+          name TEXT NOT NULL CHECK (name <> ''),
+          course_key TEXT NOT NULL UNIQUE,
+          class_name TEXT,
+          teacher TEXT,
+          place TEXT,
+          capacity INTEGER NOT NULL CHECK (capacity > 0),
+          fee_fen INTEGER CHECK (fee_fen > 0),
+          max_age INTEGER CHECK (max_age BETWEEN 40 AND 150),
+          voided_reason TEXT
+        );
+        CREATE INDEX course_on_term_id ON course(term_id);
+        CREATE TABLE enrolment (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          course_id INTEGER NOT NULL REFERENCES course(id),
+          cadre_id INTEGER REFERENCES cadre(id),
+          name TEXT CHECK (name <> ''),
+          resident_id TEXT,
+          phone TEXT,
+          enrolled_on TEXT NOT NULL,
+          charged_fen INTEGER NOT NULL CHECK (charged_fen >= 0),
+          reduction_reason TEXT,
+          waiting INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1)),
+          voided_reason TEXT,
+          CHECK ((cadre_id IS NULL) <> (name IS NULL))
+        );
+        CREATE INDEX enrolment_on_course_id ON enrolment(course_id, waiting, enrolled_on);
+        CREATE INDEX enrolment_on_cadre_id ON enrolment(cadre_id);
         """)
   }
 }

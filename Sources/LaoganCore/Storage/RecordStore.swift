@@ -16,6 +16,9 @@ extension Transfer: Voidable {}
 extension HospitalStay: Voidable {}
 extension Permit: Voidable {}
 extension Trip: Voidable {}
+extension Term: Voidable {}
+extension Course: Voidable {}
+extension Enrolment: Voidable {}
 extension FamilyMember: Voidable {}
 extension Association: Voidable {}
 extension Venue: Voidable {}

@@ -6,7 +6,7 @@ extension LaoganDatabase {
   /// The tables whose rows name one cadre and can themselves be voided.
   private static let cadreFacts = [
     "payment", "dues_payment", "dues_standard", "family_member", "green_card", "health_check", "honor",
-    "hospital_stay", "officer", "transfer", "pension", "permit", "trip",
+    "hospital_stay", "officer", "transfer", "pension", "permit", "trip", "enrolment",
   ]
 
   static func voidedReferenceFindings(_ db: Database) throws -> [Finding] {

@@ -14,7 +14,7 @@ extension Laogan {
         干部、党组织、社团、阵地按身份证号或名称更新：内容相同则跳过，不同则需 --update。
         活动、待遇、作用、荣誉是事实：每行都是新记录；同一文件（字节完全相同）再次导入会被拒绝，除非 --again。
         参考顺序：organizations、cadres、associations、venues、activities、treatments、contributions、honors，
-        党建与待遇在其后（officers、dues-standards、dues、pensions、meetings 等）。
+        党建与待遇在其后（officers、dues-standards、dues、pensions、meetings 等）；老年大学为 terms、courses、enrolments。
 
         示例：
           laogan import cadres 花名册.csv --dry-run
@@ -32,12 +32,14 @@ extension Laogan {
     @Flag(help: "忽略不认识的列。") var ignoreUnknown = false
     @Option(help: "CSV 的编码；默认自动识别。") var encoding: TextEncoding?
     @Option(help: "工作簿中要导入的工作表名称；默认第一个。") var sheet: String?
+    @Flag(help: "报名（enrolments）超过课程容量时按报名先后排入候补，而不是拒绝。") var wait = false
 
     func run() throws {
       guard FileManager.default.isReadableFile(atPath: file) else { throw LaoganError.fileUnreadable(path: file) }
       let opened = try database.open()
       let options = ImportOptions(
-        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again, encoding: encoding, sheet: sheet)
+        dryRun: dryRun, update: update, ignoreUnknown: ignoreUnknown, again: again, encoding: encoding, sheet: sheet,
+        wait: wait)
       let summary: ImportSummary
       do {
         defer { Terminal.endProgress() }

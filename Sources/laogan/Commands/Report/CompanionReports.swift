@@ -351,6 +351,26 @@ extension Laogan.ReportCommand {
 }
 
 extension Laogan.ReportCommand {
+  struct University: CompanionReport {
+    static let configuration = CommandConfiguration(
+      commandName: "university",
+      abstract: "老年大学报名与学费统计：各课程容量、报名（离退休干部与社会老年人分列）、候补、应收、减免与实收学费。",
+      discussion:
+        "示例：\n  laogan report university --term 2023年春季\n  laogan report university --term 2023年春季 --output 报名统计.xlsx")
+    static let breaksDownByRegion = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var rollUp: RollUpOptions
+    @Option(help: "学期名称") var term: String
+
+    func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
+      let (term, stamp) = (term, options.stamp)
+      return { try $0.universityReport(term: term, region: $1, generatedAt: stamp) }
+    }
+  }
+}
+
+extension Laogan.ReportCommand {
   struct Visits: CompanionReport {
     static let configuration = CommandConfiguration(
       commandName: "visits", abstract: "走访慰问统计：期内按场合与地区的次数、慰问人数与慰问金额。",

@@ -14,7 +14,7 @@ extension Laogan {
       subcommands: [
         Report323Command.self, Changes.self, Basic.self, Orgs.self, Roster.self, Benefits.self, VisitsDue.self,
         ElectionsDue.self, PartyLife.self, Absent.self, Dues.self, Chongyang.self, PartyFifty.self, InHospital.self,
-        Visits.self, Deaths.self, Birthdays.self, Abroad.self,
+        Visits.self, Deaths.self, Birthdays.self, Abroad.self, University.self,
         Pack.self,
       ])
   }
