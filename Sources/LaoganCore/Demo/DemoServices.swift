@@ -137,7 +137,7 @@ extension DemoPrefecture {
       for _ in 0..<applicants {
         let day = random.day(from: CalendarDate(valid: 2023, 2, 10), to: CalendarDate(valid: 2023, 2, 28))
         var cells: [EnrolmentField: String] = [.term: term, .course: course.name, .enrolledOn: day.description]
-        let fits = pool.firstIndex { course.maxAge == nil || $0.born.age(on: termStart) <= course.maxAge! }
+        let fits = pool.firstIndex { cadre in course.maxAge.map { cadre.born.age(on: termStart) <= $0 } ?? true }
         if let fits, random.weighted([(true, 7), (false, 3)]) {
           let cadre = pool.remove(at: fits)
           cells[.residentID] = cadre.id
