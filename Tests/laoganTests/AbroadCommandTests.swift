@@ -85,7 +85,7 @@ struct AbroadCommandTests {
     let others = try laogan.run(
       "trip", "add", "身份证号=522301194603150011", "目的地=日本", "出发日期=2023-07-01", "计划返回日期=2023-07-05",
       "证照号码=E87654321")
-    #expect(others.status == 1 && others.stderr.contains("不是张三的"), "\(others.stderr)")
+    #expect(others.status == 1 && others.stderr.contains("不是该干部的"), "\(others.stderr)")
     #expect(try state() == before)
 
     // The last day the permit is valid is a planned return it carries; the number is found however typed.
@@ -93,17 +93,26 @@ struct AbroadCommandTests {
       "trip", "add", "身份证号=522301194603150011", "目的地=香港、澳门", "出发日期=2023-08-01",
       "计划返回日期=2023-08-05")
     #expect(fits.status == 0, "\(fits.stderr)")
-    let abroad = try laogan.run(
-      "trip", "add", "身份证号=522301194603150011", "目的地=泰国、香港", "出发日期=2023-09-01", "计划返回日期=2023-09-09",
+    let dashed = try laogan.run(
+      "trip", "add", "身份证号=522301194603150011", "目的地=泰国、日本", "出发日期=2023-09-01", "计划返回日期=2023-09-09",
       "证照号码=e1234-5678")
-    #expect(abroad.status == 1, "a number with a dash is no number on file")
+    #expect(dashed.status == 1, "a number with a dash is no number on file")
+    // A journey needing two permits is recorded as a trip on each.
+    let two = try laogan.run(
+      "trip", "add", "身份证号=522301194603150011", "目的地=泰国、香港", "出发日期=2023-09-01", "计划返回日期=2023-09-09")
+    #expect(two.status == 1 && two.stderr.contains("按所用证照分别登记"), "\(two.stderr)")
+    // Trip 1 is long past its planned return: until its return is recorded, 张三 is abroad.
+    let unreturned = try laogan.run(
+      "trip", "add", "身份证号=522301194603150011", "目的地=泰国、日本", "出发日期=2023-09-01", "计划返回日期=2023-09-09")
+    #expect(unreturned.status == 1 && unreturned.stderr.contains("尚未登记返回"), "\(unreturned.stderr)")
+    #expect(try laogan.run("trip", "edit", "1", "实际返回日期=2023-08-05").status == 0)
     let thailand = try laogan.run(
-      "trip", "add", "身份证号=522301194603150011", "目的地=泰国、香港", "出发日期=2023-09-01", "计划返回日期=2023-09-09",
+      "trip", "add", "身份证号=522301194603150011", "目的地=泰国、日本", "出发日期=2023-09-01", "计划返回日期=2023-09-09",
       "证照号码=e1234 5678")
     #expect(thailand.status == 0, "\(thailand.stderr)")
     let trips = try laogan.run("trip", "list", "--format", "csv").stdout
-    #expect(trips.contains("香港、澳门,,2023-08-01,2023-08-05,,C7654321"), "\(trips)")
-    #expect(trips.contains("泰国、香港,,2023-09-01,2023-09-09,,E12345678"), "\(trips)")
+    #expect(trips.contains("香港、澳门,,2023-08-01,2023-08-05,2023-08-05,C7654321"), "\(trips)")
+    #expect(trips.contains("泰国、日本,,2023-09-01,2023-09-09,,E12345678"), "\(trips)")
   }
 
   @Test("lend and return: one loan at a time, for the trip on that permit, never before the lend")
@@ -135,6 +144,45 @@ struct AbroadCommandTests {
     // Each step is in the audit log, and undo takes the return back.
     #expect(try laogan.run("undo", "--yes").status == 0)
     #expect(try laogan.run("permit", "show", "E12345678").stdout.contains("领用日期  2023-06-28"))
+  }
+
+  @Test("what a trip or a loan stands on is not voided or changed from under it; no one travels after death")
+  func dependants() throws {
+    #expect(
+      try laogan.run(
+        "trip", "add", "身份证号=522301194603150011", "目的地=日本", "出发日期=2023-07-01", "计划返回日期=2023-07-10"
+      ).status == 0)
+    #expect(try laogan.run("permit", "lend", "E12345678", "--on", "2023-06-28", "--trip", "1").status == 0)
+    let before = try state()
+    let lent = try laogan.run("permit", "void", "E12345678", "--reason", "误登")
+    #expect(lent.status == 1 && lent.stderr.contains("尚未归还"), "\(lent.stderr)")
+    let trip = try laogan.run("trip", "void", "1", "--reason", "误登")
+    #expect(trip.status == 1 && trip.stderr.contains("尚未归还"), "\(trip.stderr)")
+    let shortened = try laogan.run("permit", "edit", "E12345678", "有效期至=2023-07-05")
+    #expect(shortened.status == 1 && shortened.stderr.contains("出国(境)登记 1 用这本证照"), "\(shortened.stderr)")
+    let moved = try laogan.run("permit", "edit", "E12345678", "身份证号=522301195011200032")
+    #expect(moved.status == 1 && moved.stderr.contains("不能改到另一名干部名下"), "\(moved.stderr)")
+    let earlier = try laogan.run("trip", "edit", "1", "出发日期=2023-06-20")
+    #expect(earlier.status == 1 && earlier.stderr.contains("早于本次出行的证照领用日期 2023-06-28"), "\(earlier.stderr)")
+    let future = try laogan.run("trip", "edit", "1", "实际返回日期=2099-01-01")
+    #expect(future.status == 1 && future.stderr.contains("之后"), "\(future.stderr)")
+    let ahead = try laogan.run("permit", "return", "E12345678", "--on", "2099-01-01")
+    #expect(ahead.status == 1 && ahead.stderr.contains("在今天之后"), "\(ahead.stderr)")
+    #expect(try state() == before)
+
+    // Returned, the permit still carries trip 1: voided only after the trip is.
+    #expect(try laogan.run("permit", "return", "E12345678", "--on", "2023-07-11").status == 0)
+    let again = try laogan.run("permit", "lend", "E12345678", "--on", "2023-07-01", "--trip", "1")
+    #expect(again.status == 1 && again.stderr.contains("早于上次归还日期 2023-07-11"), "\(again.stderr)")
+    let used = try laogan.run("permit", "void", "E12345678", "--reason", "误登")
+    #expect(used.status == 1 && used.stderr.contains("出国(境)登记 1"), "\(used.stderr)")
+    #expect(try laogan.run("trip", "void", "1", "--reason", "误登").status == 0)
+    #expect(try laogan.run("permit", "void", "E12345678", "--reason", "误登").status == 0)
+
+    #expect(try laogan.run("cadre", "die", "522301195011200032", "--on", "2023-08-01").status == 0)
+    let dead = try laogan.run(
+      "trip", "add", "身份证号=522301195011200032", "目的地=日本", "出发日期=2023-09-01", "计划返回日期=2023-09-10")
+    #expect(dead.status == 1 && dead.stderr.contains("已于 2023-08-01 去世"), "\(dead.stderr)")
   }
 
   @Test("report abroad: abroad and overdue on the day, permits kept past the grace to the day, those expiring")

@@ -6,17 +6,19 @@ public enum PermitType: String, ClosedSet {
   case hongKongMacau = "往来港澳通行证"
   case taiwan = "往来台湾通行证"
 
-  public static let aliases: [String: PermitType] = ["港澳通行证": .hongKongMacau, "台湾通行证": .taiwan, "台胞证": .taiwan]
+  public static let aliases: [String: PermitType] = ["港澳通行证": .hongKongMacau, "台湾通行证": .taiwan]
 
-  /// The document a trip to `destination` travels on: a 往来港澳通行证 to 香港 or 澳门, a 往来台湾通行证 to 台湾,
-  /// a 护照 anywhere else. A destination naming a foreign country beside them needs the passport: the mainland's
-  /// exit is on the passport whenever the journey leaves for abroad.
-  public static func needed(for destination: String) -> PermitType {
-    let foreign = destination.split(whereSeparator: { "、，,;；/ ".contains($0) }).contains { place in
-      !["香港", "澳门", "台湾"].contains { place.contains($0) }
-    }
-    if foreign { return .passport }
-    return destination.contains("台湾") ? .taiwan : .hongKongMacau
+  /// The document a trip to `destination` travels on: a 往来港澳通行证 to 香港 or 澳门, a 往来台湾通行证 to 台湾, a
+  /// 护照 anywhere else; nil for a journey that needs two of them (香港 and 台湾, or 台湾 and 日本), which is
+  /// recorded as a trip each.
+  public static func needed(for destination: String) -> PermitType? {
+    let types = Set(
+      destination.split(whereSeparator: { "、，,;；/ ".contains($0) }).map { place -> PermitType in
+        if ["香港", "澳门", "澳門"].contains(where: place.contains) { return .hongKongMacau }
+        if ["台湾", "臺灣", "台灣"].contains(where: place.contains) { return .taiwan }
+        return .passport
+      })
+    return types.count == 1 ? types.first : nil
   }
 }
 

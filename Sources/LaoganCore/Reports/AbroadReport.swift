@@ -2,13 +2,16 @@ import GRDB
 
 extension LaoganDatabase {
   /// `report abroad --on D [--grace N]` (SPEC §17), of the cadres on the roll on D: who is abroad that day and
-  /// who of them is overdue; the permits still out more than `grace` days after their trip came back; and the
-  /// permits that expire within six months of D.
+  /// who of them is overdue, and the permits that expire within six months of D; and, of every cadre in force
+  /// (a permit is recovered from a cadre who died too), the permits still out more than `grace` days after
+  /// their trip came back.
   public func abroadReport(region: Region, on day: CalendarDate, grace: Int, generatedAt: String, reveal: Bool)
     throws -> ReportDocument
   {
     let scope = ReportScope(region: region)
     let cadres = "\(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code"))"
+    // A permit still out is the bureau's to recover whatever became of its holder.
+    let holders = "\(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))"
     func person(_ row: Row) -> [ReportDocument.Cell] {
       let id: String = row["resident_id"]
       return [
@@ -34,7 +37,7 @@ extension LaoganDatabase {
                  t.destination, t.returned_on, CAST(julianday(:day) - julianday(t.returned_on) AS INTEGER) AS days
           FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
           JOIN trip t ON t.id = \(AbroadSQL.trip(of: "l"))
-          WHERE \(RecordSQL.inForce("p")) AND \(AbroadSQL.notReturned(on: ":day", grace: grace)) AND \(cadres)
+          WHERE \(RecordSQL.inForce("p")) AND \(AbroadSQL.notReturned(on: ":day", grace: grace)) AND \(holders)
           ORDER BY t.returned_on, p.id
           """, arguments: ["day": day])
       let expiring = try Row.fetchAll(
@@ -53,7 +56,8 @@ extension LaoganDatabase {
     }
     func trip(_ row: Row) -> [ReportDocument.Cell] {
       [.number(row["id"])] + person(row) + [
-        .text(row["destination"]), .text(row["purpose"] ?? ""), .text(row["departed_on"]),
+        .text(Masking.inText(row["destination"])), .text(Masking.inText(row["purpose"] ?? "")),
+        .text(row["departed_on"]),
         .text(row["planned_return_on"]), .text(row["number"]),
       ]
     }
@@ -75,7 +79,8 @@ extension LaoganDatabase {
           headers: ["编号", "证照号码", "证照类型", "姓名", "身份证号", "管理地区", "领用日期", "出行编号", "目的地", "返回日期", "返回后天数"],
           rows: unreturned.map { row in
             [.number(row["id"]), .text(row["number"]), .text(row["kind"])] + person(row) + [
-              .text(row["lent_on"]), .number(row["trip"]), .text(row["destination"]), .text(row["returned_on"]),
+              .text(row["lent_on"]), .number(row["trip"]), .text(Masking.inText(row["destination"])),
+              .text(row["returned_on"]),
               .number(row["days"]),
             ]
           }, notes: ["共 \(unreturned.count) 本"], combination: .list(total: false)),
@@ -87,6 +92,6 @@ extension LaoganDatabase {
               .text(row["valid_until"]), .number(row["days"]), .text(row["lent"] ? "领用" : "在柜"),
             ]
           }, notes: ["共 \(expiring.count) 本"], combination: .list(total: false)),
-      ])
+      ], span: Period(from: day, to: day))
   }
 }

@@ -46,7 +46,7 @@ extension LaoganDatabase {
           .init(
             title: "学员", headers: ["序号", "姓名", "性别", "年龄", "类别", "电话", "签到"], rows: rows,
             notes: ["共 \(rows.count) 人（容量 \(course.capacity) 人）"], combination: .list(total: false))
-        ])
+        ], span: Period(from: term.startsOn, to: term.endsOn))
     }
   }
 }

@@ -81,7 +81,7 @@ extension LaoganDatabase {
           .init(
             title: "候补名单", headers: ["课程", "候补顺序", "姓名", "类别", "报名日期"], rows: waiting,
             notes: ["共 \(waiting.count) 人次"], combination: .list(total: false)),
-        ])
+        ], span: Period(from: term.startsOn, to: term.endsOn))
     }
   }
 }

@@ -28,24 +28,40 @@ enum Permits {
       arguments: [cadreID, type, departure, plannedReturn])
   }
 
-  /// Why `permit` cannot carry a trip of `cadre` to `destination` from `departure` until `plannedReturn`; nil
-  /// when it can.
-  static func refusal(
-    _ permit: Permit, for cadre: Lookup.CadreRef, to destination: String, from departure: CalendarDate,
-    until plannedReturn: CalendarDate
-  ) -> String? {
-    let needed = PermitType.needed(for: destination)
-    if permit.cadreID != cadre.id { return "证照 \(permit.number) 不是\(cadre.name)的" }
-    if permit.type != needed {
-      return "前往\(destination)须持\(needed.rawValue)，证照 \(permit.number) 是\(permit.type.rawValue)"
+  /// Why `permit` cannot carry `trip` (its cadre, destination, departure and planned return); nil when it can.
+  static func refusal(_ permit: Permit, for trip: Trip) -> String? {
+    if permit.cadreID != trip.cadreID { return "证照 \(permit.number) 不是该干部的" }
+    if let needed = PermitType.needed(for: trip.destination), permit.type != needed {
+      return "前往\(trip.destination)须持\(needed.rawValue)，证照 \(permit.number) 是\(permit.type.rawValue)"
     }
-    if let issued = permit.issuedOn, issued > departure {
-      return "证照 \(permit.number) 签发于 \(issued)，晚于出发日期 \(departure)"
+    if let issued = permit.issuedOn, issued > trip.departedOn {
+      return "证照 \(permit.number) 签发于 \(issued)，晚于出发日期 \(trip.departedOn)"
     }
-    if permit.validUntil < plannedReturn {
-      return "证照 \(permit.number) 有效期至 \(permit.validUntil)，早于计划返回日期 \(plannedReturn)"
+    if permit.validUntil < trip.plannedReturnOn {
+      return "证照 \(permit.number) 有效期至 \(permit.validUntil)，早于计划返回日期 \(trip.plannedReturnOn)"
     }
     return nil
+  }
+
+  /// The trips in force that travel on the permit.
+  static func trips(on permitID: Int64?, _ db: Database) throws -> [Trip] {
+    try Trip.fetchAll(
+      db.cachedStatement(sql: "SELECT * FROM trip WHERE permit_id = ? AND \(RecordSQL.inForce()) ORDER BY id"),
+      arguments: [permitID])
+  }
+
+  /// Every loan of the permit, open or returned.
+  static func loans(of permitID: Int64?, _ db: Database) throws -> [PermitLoan] {
+    try PermitLoan.fetchAll(
+      db.cachedStatement(sql: "SELECT * FROM permit_loan WHERE permit_id = ? ORDER BY lent_on, id"),
+      arguments: [permitID])
+  }
+
+  /// Every loan made for the trip.
+  static func loans(forTrip tripID: Int64?, _ db: Database) throws -> [PermitLoan] {
+    try PermitLoan.fetchAll(
+      db.cachedStatement(sql: "SELECT * FROM permit_loan WHERE trip_id = ? ORDER BY lent_on, id"),
+      arguments: [tripID])
   }
 
   /// The loan of a permit still open.
@@ -55,18 +71,22 @@ enum Permits {
       arguments: [permitID])
   }
 
-  /// A trip of the cadre in force, other than record `id`, whose days meet `departure … end` — a trip's end
-  /// being its return, or while none is recorded its planned return: one person is on one journey at a time.
+  /// A trip of the cadre in force, other than record `id`, whose days abroad meet `departure ..< end`. A trip
+  /// is abroad from its departure to the day before its return (the return day is at home, as `report
+  /// abroad` counts), or, while no return is recorded, to its planned return — and without end once that has
+  /// passed `today`: an overdue traveller is abroad until their return is recorded.
   static func overlappingTrip(
-    of cadreID: Int64, from departure: CalendarDate, to end: CalendarDate, excluding id: Int64?, _ db: Database
+    of cadreID: Int64, from departure: CalendarDate, to end: CalendarDate, excluding id: Int64?,
+    today: CalendarDate, _ db: Database
   ) throws -> Trip? {
     try Trip.fetchOne(
       db.cachedStatement(
         sql: """
           SELECT * FROM trip WHERE cadre_id = ? AND id IS NOT ? AND \(RecordSQL.inForce())
-            AND departed_on <= ? AND COALESCE(returned_on, planned_return_on) >= ?
+            AND departed_on < ? AND COALESCE(returned_on,
+              CASE WHEN planned_return_on < ? THEN '9999-12-31' ELSE planned_return_on END) > ?
           ORDER BY departed_on LIMIT 1
           """),
-      arguments: [cadreID, id, end, departure])
+      arguments: [cadreID, id, max(end, departure.adding(days: 1)), today, departure])
   }
 }

@@ -57,6 +57,9 @@ public protocol RecordKind: SendableMetatype {
   /// A group's memberships still open when the group is voided (`void`): each closed on `day`, or, without
   /// one, the void refused naming how many are open — members are never left in a group that is gone.
   static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws
+  /// Refuses the void of a record others still stand on — a permit lent or travelled on, a trip its permit
+  /// was lent for and is not back from — saying what to do first.
+  static func refuseVoid(of record: Record, _ db: Database) throws
   /// Whether records of the kind have members (`closeMembers` may refuse a void).
   static var hasMembers: Bool { get }
   /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
@@ -113,6 +116,7 @@ extension RecordKind {
   public static var region: RecordRegion { .own }
   public static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws {}
   public static var hasMembers: Bool { false }
+  public static func refuseVoid(of record: Record, _ db: Database) throws {}
   public static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
     throws
   {}

@@ -250,7 +250,7 @@ extension LaoganDatabase {
         FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
         JOIN trip t ON t.id = \(AbroadSQL.trip(of: "l"))
         WHERE \(RecordSQL.inForce("p")) AND \(AbroadSQL.notReturned(on: day, grace: PermitLoan.graceDays))
-          AND \(CadreSQL.onRoll("c", on: day))
+          AND \(RecordSQL.inForce("c"))
         ORDER BY t.returned_on, p.id
         """, hint: "证照应在返回后 \(PermitLoan.graceDays) 天内交回；交回后用 permit return 登记"
       ) { row in

@@ -99,6 +99,7 @@ extension LaoganDatabase {
     return try write(context) { writer in
       let old = try LaoganDatabase.resolve(kind, reference, writer.db)
       guard old.voidedReason == nil else { throw LaoganError.recordVoided(reference) }
+      try Kind.refuseVoid(of: old, writer.db)
       try Kind.closeMembers(of: old, on: day, writer)
       var record = old
       record.voidedReason = reason

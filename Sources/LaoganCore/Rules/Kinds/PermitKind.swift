@@ -1,3 +1,5 @@
+import GRDB
+
 /// 证照: a cadre's passport or 通行证 in the bureau's custody, named by its 证照号码 (SPEC §17). Whether it is lent
 /// is a loan (`permit lend`/`permit return`); an import's 保管=领用 opens one without a trip — a custody list
 /// taken over from paper — but never takes one back, which has a day only `permit return` knows.
@@ -38,20 +40,61 @@ public enum PermitKind: RecordKind {
     if custody == .lent, lentOn == nil { cells.fail(.lentOn, "保管为领用时须填领用日期") }
     if custody == .inCabinet, lentOn != nil { cells.fail(.lentOn, "保管为在柜，却填了领用日期") }
     if let lentOn, let issuedOn, lentOn < issuedOn { cells.fail(.lentOn, "早于签发日期 \(issuedOn)") }
+    if let lentOn, let validUntil, lentOn > validUntil { cells.fail(.lentOn, "证照已于 \(validUntil) 过期") }
+    if let lentOn, lentOn > lookup.today { cells.fail(.lentOn, "在今天（\(lookup.today)）之后") }
     guard cells.problems.isEmpty, let cadre, let type, let number, let validUntil else { return nil }
+    let permit = Permit(
+      id: cells.replacing, cadreID: cadre.id, type: type, number: number, issuedOn: issuedOn, validUntil: validUntil,
+      lentOn: lentOn, voidedReason: nil)
     if let stored = try cells.replacing.flatMap({ try Permit.fetchOne(lookup.db, key: $0) }) {
-      if stored.cadreID != cadre.id {
-        cells.fail(.residentID, "证照 \(number) 已登记在另一名干部名下；登记错了先 permit void")
-      }
-      if let lent = try Permits.openLoan(of: stored.id, lookup.db)?.lentOn, lent != lentOn {
-        cells.fail(.custody, "证照 \(number) 已于 \(lent) 领用；归还请用 permit return 登记归还日期")
-      }
+      try checkChange(from: stored, to: permit, &cells, lookup)
     }
     guard cells.problems.isEmpty else { return nil }
-    return Parsed(
-      Permit(
-        id: nil, cadreID: cadre.id, type: type, number: number, issuedOn: issuedOn, validUntil: validUntil,
-        lentOn: lentOn, voidedReason: nil))
+    return Parsed(permit)
+  }
+
+  /// A stored permit changed by a row or an edit: its holder only while nothing was travelled on or lent, its
+  /// type and days only as far as every trip on it still fits, and its custody never (`permit return`).
+  private static func checkChange(
+    from stored: Permit, to permit: Permit, _ cells: inout FieldReader<Field>, _ lookup: Lookup
+  ) throws {
+    let trips = try Permits.trips(on: stored.id, lookup.db)
+    let lent = try !Permits.loans(of: stored.id, lookup.db).isEmpty
+    if stored.cadreID != permit.cadreID, !trips.isEmpty || lent {
+      cells.fail(.residentID, "证照 \(permit.number) 已有出行或领用记录，不能改到另一名干部名下")
+    }
+    for trip in trips {
+      guard let refusal = Permits.refusal(permit, for: trip) else { continue }
+      cells.fail(.validUntil, "出国(境)登记 \(trip.id ?? 0) 用这本证照：\(refusal)")
+    }
+    if let lent = try Permits.openLoan(of: stored.id, lookup.db)?.lentOn, lent != permit.lentOn {
+      cells.fail(.custody, "证照 \(permit.number) 已于 \(lent) 领用；归还请用 permit return 登记归还日期")
+    }
+  }
+
+  /// A permit named by its 证照号码 first — a 往来台湾通行证's is eight digits, which would read as a record's
+  /// id — then by id, written without leading zeros.
+  public static func find(_ reference: String, in db: Database) throws -> Permit? {
+    let text = CellText.key(reference.trimmed)
+    if let number = storedKey(text),
+      let permit = try Permit.fetchOne(
+        db, sql: "SELECT \(Permit.selection) FROM permit WHERE number = ?", arguments: [number])
+    {
+      return permit
+    }
+    guard let id = Int64(text), !text.hasPrefix("0") else { return nil }
+    return try Permit.fetchOne(db, sql: "SELECT \(Permit.selection) FROM permit WHERE id = ?", arguments: [id])
+  }
+
+  /// A permit out of the cabinet, or one a trip in force travels on, is not voided.
+  public static func refuseVoid(of record: Record, _ db: Database) throws {
+    if let lent = record.lentOn {
+      throw LaoganError.invalidValue(field: label, value: record.number, reason: "已于 \(lent) 领用，尚未归还；先 permit return")
+    }
+    if let trip = try Permits.trips(on: record.id, db).first {
+      throw LaoganError.invalidValue(
+        field: label, value: record.number, reason: "出国(境)登记 \(trip.id ?? 0) 用这本证照；登记错了先作废那次出行")
+    }
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {

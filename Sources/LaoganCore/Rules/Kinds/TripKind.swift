@@ -3,7 +3,8 @@ import GRDB
 /// 出国(境): facts — a cadre's journey out of the mainland (SPEC §17). A trip travels on a permit of the type its
 /// destination needs (`PermitType.needed`), valid through the planned return: the one its 证照号码 names, or
 /// the cadre's fitting permit valid the longest when the cell is empty. Without one the row is refused, as is a
-/// trip whose days meet another of the cadre's.
+/// trip whose days meet another of the cadre's, one departing after the cadre's death, and a change that
+/// would part a trip from the permit lent for it.
 public enum TripKind: RecordKind {
   public typealias Field = TripField
   public typealias Record = Trip
@@ -30,43 +31,77 @@ public enum TripKind: RecordKind {
       cells.fail(.plannedReturnOn, "早于出发日期 \(departedOn)")
     }
     if let departedOn, let returnedOn, returnedOn < departedOn { cells.fail(.returnedOn, "早于出发日期 \(departedOn)") }
+    if let returnedOn, returnedOn > lookup.today { cells.fail(.returnedOn, "在今天（\(lookup.today)）之后") }
+    if let destination, PermitType.needed(for: destination) == nil {
+      cells.fail(.destination, "一次出行要用两种证照（如香港与台湾、台湾与日本）：请按所用证照分别登记")
+    }
+    if let cadre, let departedOn, let died = cadre.diedOn, died <= departedOn {
+      cells.fail(.departedOn, "\(cadre.name)已于 \(died) 去世")
+    }
     guard cells.problems.isEmpty, let cadre, let destination, let departedOn, let plannedReturnOn else { return nil }
+    var trip = Trip(
+      id: cells.replacing, cadreID: cadre.id, destination: destination, purpose: purpose, departedOn: departedOn,
+      plannedReturnOn: plannedReturnOn, returnedOn: returnedOn, permitID: 0, voidedReason: nil)
     if let other = try Permits.overlappingTrip(
-      of: cadre.id, from: departedOn, to: returnedOn ?? plannedReturnOn, excluding: cells.replacing, lookup.db)
+      of: cadre.id, from: departedOn, to: returnedOn ?? plannedReturnOn, excluding: cells.replacing,
+      today: lookup.today, lookup.db)
     {
+      let open = other.returnedOn == nil && other.plannedReturnOn < lookup.today ? "，尚未登记返回" : ""
       cells.fail(
         .departedOn,
-        "与\(cadre.name)的出国(境)登记 \(other.id ?? 0)（\(other.departedOn) 出发，前往\(other.destination)）时间重叠")
+        "与\(cadre.name)的出国(境)登记 \(other.id ?? 0)（\(other.departedOn) 出发，前往\(other.destination)\(open)）时间重叠")
       return nil
     }
-    let permit: Permit
+    guard let permit = try permit(for: trip, number: number, cadre, &cells, lookup), let permitID = permit.id else {
+      return nil
+    }
+    trip.permitID = permitID
+    // A trip its permit was lent for keeps that permit, and does not leave before the lend.
+    for loan in try Permits.loans(forTrip: cells.replacing, lookup.db) {
+      if loan.permitID != permitID {
+        cells.fail(.permitNumber, "已为本次出行领用了另一本证照（\(loan.lentOn) 领用）；换证照先 permit return", value: permit.number)
+      } else if departedOn < loan.lentOn {
+        cells.fail(.departedOn, "早于本次出行的证照领用日期 \(loan.lentOn)")
+      }
+    }
+    guard cells.problems.isEmpty else { return nil }
+    trip.id = nil
+    return Parsed(trip)
+  }
+
+  /// The permit the row names, if it can carry the trip; else the cadre's fitting one.
+  private static func permit(
+    for trip: Trip, number: String?, _ cadre: Lookup.CadreRef, _ cells: inout FieldReader<Field>, _ lookup: Lookup
+  ) throws -> Permit? {
     if let number {
       guard let named = try Permits.permit(number: number, lookup.db) else {
         cells.fail(.permitNumber, "没有登记这个证照号码（先 permit add 或 import permits）", value: number)
         return nil
       }
-      if let refusal = Permits.refusal(named, for: cadre, to: destination, from: departedOn, until: plannedReturnOn) {
+      if let refusal = Permits.refusal(named, for: trip) {
         cells.fail(.permitNumber, refusal, value: number)
         return nil
       }
-      permit = named
-    } else {
-      let needed = PermitType.needed(for: destination)
-      guard
-        let fitting = try Permits.fitting(
-          cadreID: cadre.id, needed, from: departedOn, through: plannedReturnOn, lookup.db)
-      else {
-        cells.fail(
-          .permitNumber, "\(cadre.name)没有出发前签发、有效期至计划返回日期 \(plannedReturnOn) 的\(needed.rawValue)（先 permit add）")
-        return nil
-      }
-      permit = fitting
+      return named
     }
-    guard let permitID = permit.id else { return nil }
-    return Parsed(
-      Trip(
-        id: nil, cadreID: cadre.id, destination: destination, purpose: purpose, departedOn: departedOn,
-        plannedReturnOn: plannedReturnOn, returnedOn: returnedOn, permitID: permitID, voidedReason: nil))
+    guard let needed = PermitType.needed(for: trip.destination) else { return nil }
+    guard
+      let fitting = try Permits.fitting(
+        cadreID: cadre.id, needed, from: trip.departedOn, through: trip.plannedReturnOn, lookup.db)
+    else {
+      cells.fail(
+        .permitNumber,
+        "\(cadre.name)没有出发前签发、有效期至计划返回日期 \(trip.plannedReturnOn) 的\(needed.rawValue)（先 permit add）")
+      return nil
+    }
+    return fitting
+  }
+
+  /// A trip whose permit is still out for it is not voided: the permit would be lost to `check`.
+  public static func refuseVoid(of record: Record, _ db: Database) throws {
+    guard let open = try Permits.loans(forTrip: record.id, db).first(where: { $0.returnedOn == nil }) else { return }
+    throw LaoganError.invalidValue(
+      field: TripKind.label, value: "\(record.id ?? 0)", reason: "为本次出行领用的证照（\(open.lentOn) 领用）尚未归还；先 permit return")
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {

@@ -14,8 +14,8 @@ extension Laogan.PermitCommand {
     @Option(help: "出国(境)登记的编号（trip list 可查）") var trip: Int64
 
     func run() throws {
-      try database.open().lendPermit(permit, on: on, trip: trip, database.context())
-      Terminal.error("已领用：证照 \(permit)，出国(境)登记 \(trip)")
+      let lent = try database.open().lendPermit(permit, on: on, trip: trip, database.context())
+      Terminal.error("已领用：\(lent.type.rawValue) \(lent.number)，出国(境)登记 \(trip)")
     }
   }
 
@@ -30,8 +30,8 @@ extension Laogan.PermitCommand {
     @Option(help: "归还日期（默认今天）") var on: CalendarDate?
 
     func run() throws {
-      try database.open().returnPermit(permit, on: on, database.context())
-      Terminal.error("已归还：证照 \(permit)")
+      let returned = try database.open().returnPermit(permit, on: on, database.context())
+      Terminal.error("已归还：\(returned.type.rawValue) \(returned.number)")
     }
   }
 }
