@@ -104,6 +104,58 @@ struct UniversityCommandTests {
     #expect(try state() == before)
   }
 
+  @Test("places go in the order of enrolment: none past the waiting list, none to a later row of a full course")
+  func order() throws {
+    // A file out of date order under --wait: the later applicant already holding the last place is named.
+    let file = try laogan.write(
+      "e.csv",
+      "学期,课程,姓名,电话,报名日期\n2023年春季,书法,甲,13900000001,2023-02-05\n2023年春季,书法,乙,13900000002,2023-02-06\n"
+        + "2023年春季,书法,丙,13900000003,2023-02-04\n")
+    let unsorted = try laogan.run("import", "enrolments", file, "--wait")
+    #expect(unsorted.status == 1, "\(unsorted.stdout)")
+    #expect(unsorted.stderr.contains("line 4") && unsorted.stderr.contains("请按报名日期先后登记"), "\(unsorted.stderr)")
+    let sorted = try laogan.write(
+      "s.csv",
+      "学期,课程,姓名,电话,报名日期\n2023年春季,书法,丙,13900000003,2023-02-04\n2023年春季,书法,甲,13900000001,2023-02-05\n"
+        + "2023年春季,书法,乙,13900000002,2023-02-06\n2023年春季,书法,丁,13900000004,2023-02-07\n")
+    let waited = try laogan.run("import", "enrolments", sorted, "--wait")
+    #expect(waited.status == 0, "\(waited.stderr)")
+    #expect(waited.stderr.contains("排入候补第 1 位") && waited.stderr.contains("排入候补第 2 位"), "\(waited.stderr)")
+    // 甲 leaves: the place is 乙's, first in line, not a newcomer's, nor 丁's before 乙's.
+    #expect(try laogan.run("enrolment", "void", "2", "--reason", "退学").status == 0)
+    let newcomer = try enrol("课程=书法", "姓名=戊", "电话=13900000005", "报名日期=2023-02-08")
+    #expect(newcomer.status == 1 && newcomer.stderr.contains("候补名单上有人在等（第一位是记录 3"), "\(newcomer.stderr)")
+    let second = try laogan.run("enrolment", "edit", "4", "候补=否")
+    #expect(second.status == 1 && second.stderr.contains("第一位是记录 3"), "\(second.stderr)")
+    #expect(try laogan.run("enrolment", "edit", "3", "候补=否").status == 0)
+    // One person once: a phone however written, a cadre's name without a number, a name not the cadre's.
+    let again = try enrol("课程=书法", "姓名=丙", "电话=+86 139-0000-0003", "报名日期=2023-02-09", "候补=是")
+    #expect(again.status == 1 && again.stderr.contains("已报名该课程（记录 1）"), "\(again.stderr)")
+    #expect(try enrol("课程=太极拳", "身份证号=522323195011200030", "报名日期=2023-02-10").status == 0)
+    let named = try enrol("课程=太极拳", "姓名=李四", "报名日期=2023-02-11")
+    #expect(named.status == 1 && named.stderr.contains("同名的另一人请写身份证号"), "\(named.stderr)")
+    let mismatch = try enrol("课程=书法", "姓名=王五", "身份证号=522323195011200030", "报名日期=2023-02-11", "候补=是")
+    #expect(mismatch.status == 1 && mismatch.stderr.contains("与身份证号登记的姓名“李四”不符"), "\(mismatch.stderr)")
+    let late = try enrol("课程=太极拳", "姓名=己", "报名日期=2023-07-11")
+    #expect(late.status == 1 && late.stderr.contains("晚于2023年春季的结业日期 2023-07-10"), "\(late.stderr)")
+  }
+
+  @Test("a course or term under its students is not voided, nor its fee, term or age limit changed from under them")
+  func dependants() throws {
+    #expect(try enrol("课程=书法", "身份证号=522323195011200030", "报名日期=2023-02-21").status == 0)
+    let before = try state()
+    let fee = try laogan.run("course", "edit", "书法", "学费=300")
+    #expect(fee.status == 1 && fee.stderr.contains("按原学费收费"), "\(fee.stderr)")
+    let limit = try laogan.run("course", "edit", "书法", "年龄上限=70")
+    #expect(limit.status == 1 && limit.stderr.contains("开学时 72 岁"), "\(limit.stderr)")
+    let course = try laogan.run("course", "void", "书法", "--reason", "录错")
+    #expect(course.status == 1 && course.stderr.contains("还有 1 条报名"), "\(course.stderr)")
+    let term = try laogan.run("term", "void", "2023年春季", "--reason", "录错")
+    #expect(term.status == 1 && term.stderr.contains("还有 2 门课程"), "\(term.stderr)")
+    #expect(try state() == before)
+    #expect(try laogan.run("course", "edit", "书法", "容量=40", "年龄上限=90").status == 0)
+  }
+
   @Test("report university counts places, cadres and 社会老年人 apart, fees due, reduced and charged, by region")
   func report() throws {
     #expect(try enrol("课程=书法", "身份证号=522301194603150011", "报名日期=2023-02-20", "实收学费=0", "减免原因=离休干部免费").status == 0)

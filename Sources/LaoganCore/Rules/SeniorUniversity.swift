@@ -34,23 +34,74 @@ enum SeniorUniversity {
           """), arguments: [courseID, id]) ?? 0
   }
 
-  /// The enrolment in force, other than record `id`, of the same student in the course: the same cadre; a
-  /// 社会学员 by their 身份证号, or without one by 姓名 and 电话 together.
-  static func sameStudent(_ enrolment: Enrolment, excluding id: Int64?, _ db: Database) throws -> Int64? {
-    let who: String
-    let arguments: StatementArguments
-    if let cadreID = enrolment.cadreID {
-      (who, arguments) = ("cadre_id = ?", [cadreID])
-    } else if let residentID = enrolment.residentID {
-      (who, arguments) = ("resident_id = ?", [residentID])
-    } else {
-      (who, arguments) = ("cadre_id IS NULL AND name = ? AND phone IS ?", [enrolment.name, enrolment.phone])
-    }
-    return try Int64.fetchOne(
+  /// The enrolment in force, other than record `id`, of the same student in the course: the same cadre (or a
+  /// 社会学员 entered with that cadre's 身份证号 before the cadre was on the roster); a 社会学员 by their
+  /// 身份证号, or without one by 姓名 and 电话 (its digits, without +86) together — or by 姓名 alone when that is
+  /// the name of a cadre already in the course, who is asked for by 身份证号.
+  static func sameStudent(
+    _ enrolment: Enrolment, cadre: Lookup.CadreRef?, excluding id: Int64?, _ db: Database
+  ) throws -> Int64? {
+    let others = """
+      SELECT e.id, e.cadre_id, e.resident_id, COALESCE(k.name, e.name) AS name, e.phone FROM enrolment e
+      LEFT JOIN cadre k ON k.id = e.cadre_id
+      WHERE e.course_id = ? AND e.id IS NOT ? AND \(RecordSQL.inForce("e")) ORDER BY e.id
+      """
+    let rows = try Row.fetchAll(db.cachedStatement(sql: others), arguments: [enrolment.courseID, id])
+    return rows.first { row in
+      let (cadreID, residentID, name): (Int64?, String?, String?) = (row["cadre_id"], row["resident_id"], row["name"])
+      if let cadre { return cadreID == cadre.id || residentID == cadre.residentID }
+      if let own = enrolment.residentID { return residentID == own }
+      guard name == enrolment.name, residentID == nil else { return false }
+      return cadreID != nil || phoneDigits(row["phone"]) == phoneDigits(enrolment.phone)
+    }?["id"]
+  }
+
+  /// A phone as a number to compare: its digits, without the country's 86 before a mobile number.
+  private static func phoneDigits(_ phone: String?) -> String? {
+    guard let digits = phone?.filter(\.isASCIIDigit) else { return nil }
+    return digits.count == 13 && digits.hasPrefix("86") ? String(digits.dropFirst(2)) : digits
+  }
+
+  /// The first in line for a place: the waiting enrolment in force enrolled first, other than record `id`.
+  static func firstWaiting(for courseID: Int64, excluding id: Int64?, _ db: Database) throws -> Enrolment? {
+    try Enrolment.fetchOne(
       db.cachedStatement(
         sql: """
-          SELECT id FROM enrolment WHERE course_id = ? AND id IS NOT ? AND \(RecordSQL.inForce()) AND \(who) LIMIT 1
-          """), arguments: [enrolment.courseID, id] + arguments)
+          SELECT * FROM enrolment WHERE course_id = ? AND waiting = 1 AND id IS NOT ? AND \(RecordSQL.inForce())
+          ORDER BY enrolled_on, id LIMIT 1
+          """), arguments: [courseID, id])
+  }
+
+  /// The student holding a place who enrolled last, other than record `id`.
+  static func lastPlaced(in courseID: Int64, excluding id: Int64?, _ db: Database) throws -> Enrolment? {
+    try Enrolment.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT * FROM enrolment WHERE course_id = ? AND waiting = 0 AND id IS NOT ? AND \(RecordSQL.inForce())
+          ORDER BY enrolled_on DESC, id DESC LIMIT 1
+          """), arguments: [courseID, id])
+  }
+
+  /// The students in force of the course, with the birth dates that are known (a cadre's; a 社会学员's from
+  /// their 身份证号).
+  static func birthDates(in courseID: Int64?, _ db: Database) throws -> [CalendarDate] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT k.born_on, e.resident_id FROM enrolment e LEFT JOIN cadre k ON k.id = e.cadre_id
+        WHERE e.course_id = ? AND \(RecordSQL.inForce("e"))
+        """, arguments: [courseID]
+    ).compactMap { row in
+      (row["born_on"] as String?).flatMap(CalendarDate.init(iso:))
+        ?? (row["resident_id"] as String?).flatMap { try? ResidentID($0) }?.birthDate
+    }
+  }
+
+  /// The enrolments in force of a course.
+  static func enrolments(in courseID: Int64?, _ db: Database) throws -> Int {
+    try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND \(RecordSQL.inForce())", arguments: [courseID])
+      ?? 0
   }
 }
 

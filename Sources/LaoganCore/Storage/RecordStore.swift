@@ -63,7 +63,7 @@ extension LaoganDatabase {
         let existing = try Kind.find(key, in: writer.db)
       {
         throw LaoganError.invalidValue(
-          field: keyField.rawValue, value: (try? ResidentID(key))?.masked ?? key,
+          field: keyField.rawValue, value: (try? ResidentID(key))?.masked ?? cells[keyField] ?? key,
           reason: "已登记为记录 \(existing.id ?? 0)；修改请用 edit")
       }
       let saved = try saver.save(cells, over: nil)

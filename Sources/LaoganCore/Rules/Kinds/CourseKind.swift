@@ -1,7 +1,8 @@
 import GRDB
 
 /// A course of the 老年大学 (SPEC §17), named by its 学期 and 课程 together, so importing a term's courses again
-/// updates them. A capacity below the places already taken is refused.
+/// updates them. A capacity below the places already taken is refused, and so is a change of term, of fee or
+/// of age limit that the course's enrolments were not checked and charged against.
 public enum CourseKind: RecordKind {
   public typealias Field = CourseField
   public typealias Record = Course
@@ -34,15 +35,48 @@ public enum CourseKind: RecordKind {
     if capacity == 0 { cells.fail(.capacity, "容量须大于 0") }
     if let maxAge, !(40...150).contains(maxAge) { cells.fail(.maxAge, "年龄上限应在 40 到 150 岁之间") }
     guard cells.problems.isEmpty, let term, let termID = term.id, let name, let capacity else { return nil }
-    if let id = cells.replacing {
+    if let id = cells.replacing, let stored = try Course.fetchOne(lookup.db, key: id) {
       let taken = try SeniorUniversity.enrolled(in: id, excluding: nil, lookup.db)
       if capacity < taken { cells.fail(.capacity, "已有 \(taken) 人报名，容量不能小于 \(taken)") }
+      // What each enrolment was checked and charged against stays as it was.
+      let enrolments = try SeniorUniversity.enrolments(in: id, lookup.db)
+      if enrolments > 0, stored.termID != termID {
+        cells.fail(.term, "已有 \(enrolments) 条报名，不能改到另一学期")
+      }
+      if enrolments > 0, stored.fee != fee {
+        cells.fail(.fee, "已有 \(enrolments) 条报名按原学费收费，不能修改；学费不同请另开课程")
+      }
+      if let maxAge, stored.maxAge.map({ maxAge < $0 }) ?? true,
+        let oldest = try SeniorUniversity.birthDates(in: id, lookup.db).map({ $0.age(on: term.startsOn) }).max(),
+        oldest > maxAge
+      {
+        cells.fail(.maxAge, "已报名的学员中有开学时 \(oldest) 岁的")
+      }
     }
     guard cells.problems.isEmpty else { return nil }
     return Parsed(
       Course(
         id: nil, termID: termID, name: name, courseKey: Course.key(termID: termID, name: name), className: className,
         teacher: teacher, place: place, capacity: capacity, fee: fee, maxAge: maxAge, voidedReason: nil))
+  }
+
+  /// A course by id, by its stored key (`term id|课程`), or by its 课程 when one course in force has it (a
+  /// term each year may repeat it).
+  public static func find(_ reference: String, in db: Database) throws -> Course? {
+    let text = CellText.key(reference.trimmed)
+    if let id = Int64(text) { return try Course.fetchOne(db, key: id) }
+    if let keyed = try Course.filter(Column("course_key") == text).fetchOne(db) { return keyed }
+    let named = try Course.fetchAll(
+      db, sql: "SELECT * FROM course WHERE name = ? AND \(RecordSQL.inForce()) LIMIT 2", arguments: [text])
+    return named.count == 1 ? named.first : nil
+  }
+
+  /// A course with students is not voided: they would be left in a course that is gone.
+  public static func refuseVoid(of record: Record, _ db: Database) throws {
+    let enrolments = try SeniorUniversity.enrolments(in: record.id, db)
+    guard enrolments > 0 else { return }
+    throw LaoganError.invalidValue(
+      field: label, value: record.name, reason: "还有 \(enrolments) 条报名；先作废这些报名（enrolment void）")
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {

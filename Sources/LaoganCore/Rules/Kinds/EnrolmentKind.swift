@@ -2,9 +2,10 @@ import GRDB
 
 /// 报名: facts — a student in a course of the 老年大学 (SPEC §17). A 身份证号 on the roster names a cadre, who
 /// must be in force and alive on the day of enrolment; any other student is a 社会学员 by 姓名, with their own
-/// 身份证号 if given. Refused: the same student twice in a course, an age over the course's limit on the
-/// term's first day, a fee charged above the course's or below it without a 减免原因, and a place past the
-/// capacity — unless the row waits (候补=是, or `import --wait`), in the order of enrolment.
+/// 身份证号 if given. Refused: the same student twice in a course, a 姓名 not the cadre's, an enrolment after
+/// the term or today, an age over the course's limit on the term's first day, a fee charged above the course's
+/// or below it without a 减免原因, and a place past the capacity — unless the row waits (候补=是, or `import
+/// --wait`) — or out of the order of enrolment.
 public enum EnrolmentKind: RecordKind {
   public typealias Field = EnrolmentField
   public typealias Record = Enrolment
@@ -42,6 +43,11 @@ public enum EnrolmentKind: RecordKind {
     if let cadre, let died = cadre.diedOn, died <= enrolledOn {
       cells.fail(.residentID, "\(cadre.name)已于 \(died) 去世", value: Masking.residentID(cadre.residentID))
     }
+    if let cadre, let name, name != cadre.name {
+      cells.fail(.name, "与身份证号登记的姓名“\(cadre.name)”不符", value: name)
+    }
+    if enrolledOn > term.endsOn { cells.fail(.enrolledOn, "晚于\(term.name)的结业日期 \(term.endsOn)") }
+    if enrolledOn > lookup.today { cells.fail(.enrolledOn, "在今天（\(lookup.today)）之后") }
     if let maxAge = course.maxAge, let born = cadre?.bornOn ?? ownID?.birthDate, born.age(on: term.startsOn) > maxAge {
       cells.fail(
         .residentID, "开学时 \(born.age(on: term.startsOn)) 岁，超过该课程的年龄上限 \(maxAge) 岁",
@@ -56,23 +62,54 @@ public enum EnrolmentKind: RecordKind {
       id: nil, courseID: courseID, cadreID: cadre?.id, name: cadre == nil ? name : nil, residentID: ownID?.value,
       phone: phone, enrolledOn: enrolledOn, charged: paid, reductionReason: reduction, waiting: waitingTyped ?? false,
       voidedReason: nil)
-    if let other = try SeniorUniversity.sameStudent(enrolment, excluding: cells.replacing, lookup.db) {
-      cells.fail(.course, "已报名该课程（记录 \(other)）", value: courseName)
+    if let other = try SeniorUniversity.sameStudent(enrolment, cadre: cadre, excluding: cells.replacing, lookup.db) {
+      let hint = cadre == nil && ownID == nil ? "；同名的另一人请写身份证号" : ""
+      cells.fail(.course, "已报名该课程（记录 \(other)）\(hint)", value: courseName)
       return nil
     }
     if !enrolment.waiting {
-      let taken = try SeniorUniversity.enrolled(in: courseID, excluding: cells.replacing, lookup.db)
-      if taken >= course.capacity {
-        guard lookup.waitsWhenFull, waitingTyped == nil else {
-          cells.fail(.course, "已满（容量 \(course.capacity) 人）；排入候补请写 候补=是，或导入时加 --wait", value: courseName)
-          return nil
-        }
-        enrolment.waiting = true
-        let place = try SeniorUniversity.waiting(for: courseID, excluding: cells.replacing, lookup.db) + 1
-        cells.note("\(courseName)已满（容量 \(course.capacity) 人），排入候补第 \(place) 位")
-      }
+      try place(&enrolment, course, waitingTyped: waitingTyped, &cells, lookup)
     }
+    guard cells.problems.isEmpty else { return nil }
     return Parsed(enrolment)
+  }
+
+  /// A place for an enrolment that does not wait, in the order of enrolment: while others wait, none goes to
+  /// a later applicant, and a full course's places went to no one later than this row — else the row is
+  /// refused (its file is out of order), or under `import --wait` put on the waiting list.
+  private static func place(
+    _ enrolment: inout Enrolment, _ course: Course, waitingTyped: Bool?, _ cells: inout FieldReader<Field>,
+    _ lookup: Lookup
+  ) throws {
+    guard let courseID = course.id else { return }
+    let id = cells.replacing
+    let taken = try SeniorUniversity.enrolled(in: courseID, excluding: id, lookup.db)
+    if taken < course.capacity {
+      if let first = try SeniorUniversity.firstWaiting(for: courseID, excluding: id, lookup.db),
+        first.enrolledOn < enrolment.enrolledOn
+          || (first.enrolledOn == enrolment.enrolledOn && id.map { (first.id ?? 0) < $0 } ?? true)
+      {
+        cells.fail(
+          .course,
+          "候补名单上有人在等（第一位是记录 \(first.id ?? 0)，\(first.enrolledOn) 报名）；空出的名额先给候补（enrolment edit 编号 候补=否）",
+          value: course.name)
+      }
+      return
+    }
+    if let last = try SeniorUniversity.lastPlaced(in: courseID, excluding: id, lookup.db),
+      last.enrolledOn > enrolment.enrolledOn
+    {
+      cells.fail(
+        .enrolledOn, "\(course.name)已满，而占名额的记录 \(last.id ?? 0) 报名（\(last.enrolledOn)）晚于本行：请按报名日期先后登记")
+      return
+    }
+    guard lookup.waitsWhenFull, waitingTyped == nil else {
+      cells.fail(.course, "已满（容量 \(course.capacity) 人）；排入候补请写 候补=是，或导入时加 --wait", value: course.name)
+      return
+    }
+    enrolment.waiting = true
+    let place = try SeniorUniversity.waiting(for: courseID, excluding: id, lookup.db) + 1
+    cells.note("\(course.name)已满（容量 \(course.capacity) 人），排入候补第 \(place) 位")
   }
 
   /// Who the row names: a cadre on file by 身份证号, or else a 社会学员's own valid 身份证号 (nil for both when the

@@ -21,6 +21,16 @@ public enum TermKind: RecordKind {
     return Parsed(Term(id: nil, name: name, startsOn: startsOn, endsOn: endsOn, voidedReason: nil))
   }
 
+  /// A term with courses in force is not voided.
+  public static func refuseVoid(of record: Record, _ db: Database) throws {
+    let courses =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM course WHERE term_id = ? AND \(RecordSQL.inForce())", arguments: [record.id])
+      ?? 0
+    guard courses > 0 else { return }
+    throw LaoganError.invalidValue(field: label, value: record.name, reason: "还有 \(courses) 门课程；先作废这些课程")
+  }
+
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
     [.name: record.name, .startsOn: record.startsOn.description, .endsOn: record.endsOn.description]
   }
