@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The clerk's paper: the month's pack, the year's pack and the 323 with --compare, printed to PDF by
+# The clerk's paper: the month's pack, the year's pack, the 323 with --compare, the 老年大学's term report and
+# a class list to sign, printed to PDF by
 # LibreOffice headless as a clerk's office prints them, then counted and checked page by page; the HTML report
 # printed by headless Chromium when it is installed. PNG pages are left in the work folder to be looked at.
 #
 #   Benchmarks/paper.sh [WORK]     (default /tmp/laogan-paper; needs libreoffice-calc-nogui and poppler-utils)
 #
 # Checks, each printed PASS or FAIL (exit 1 on any FAIL):
-#   - the month's pack of the demo prints on at most 40 pages;
+#   - the month's pack of the demo prints on at most 40 pages, a class list of 30 on one;
 #   - no page ends on a section title or a table header (a title or header is followed on its page by a row);
 #   - every page that continues a table starts with that table's header.
 set -euo pipefail
@@ -27,10 +28,19 @@ stamp=2023-07-01T09:00:00+08:00
   --output "$work/323-compare.xlsx" 2>/dev/null
 "$L" report 323 --from 2022-01-01 --to 2023-06-12 --compare --db "$db" --generated-at "$stamp" \
   --output "$work/323-compare.html" 2>/dev/null
-(cd "$work" && soffice --headless --convert-to pdf month-pack.xlsx year-pack.xlsx 323-compare.xlsx >/dev/null 2>&1)
+"$L" report university --term 2023年春季 --db "$db" --generated-at "$stamp" --output "$work/university.xlsx" \
+  2>/dev/null
+for format in xlsx html; do
+  "$L" course roster 书法 --term 2023年春季 --db "$db" --generated-at "$stamp" --output "$work/roster.$format" \
+    2>/dev/null
+done
+(cd "$work" && soffice --headless --convert-to pdf month-pack.xlsx year-pack.xlsx 323-compare.xlsx \
+  university.xlsx roster.xlsx >/dev/null 2>&1)
 if command -v chromium >/dev/null; then
-  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-    --print-to-pdf="$work/323-compare-html.pdf" "file://$work/323-compare.html" 2>/dev/null
+  for html in 323-compare roster; do
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf="$work/$html-html.pdf" "file://$work/$html.html" 2>/dev/null
+  done
 fi
 
 set +e  # from here a failed condition is a FAIL line, not the end of the script
@@ -42,11 +52,14 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 
 month_pages=$(pages "$work/month-pack.pdf")
 [ "$month_pages" -le 40 ]; check "month pack pages" $? "$month_pages pages, at most 40"
-echo "     year pack: $(pages "$work/year-pack.pdf") pages; 323 --compare: $(pages "$work/323-compare.pdf") pages"
+echo "     year pack: $(pages "$work/year-pack.pdf") pages; 323 --compare: $(pages "$work/323-compare.pdf") pages;" \
+  "university: $(pages "$work/university.pdf") pages"
+roster_pages=$(pages "$work/roster.pdf")
+[ "$roster_pages" -eq 1 ]; check "class list pages" $? "$roster_pages pages, one"
 
 # Page by page, against the workbook's own rows: its titles (style 1), section titles (style 6) and header
 # rows (every cell style 2), compared without blanks, as pdftotext lays each printed line out.
-for pdf in month-pack year-pack 323-compare; do
+for pdf in month-pack year-pack 323-compare university roster; do
   total=$(pages "$work/$pdf.pdf")
   problems=$(python3 - "$work/$pdf.xlsx" "$work/$pdf.pdf" "$total" <<'PY'
 import re, subprocess, sys, zipfile
@@ -87,9 +100,10 @@ PY
   [ -z "$problems" ]; check "$pdf page breaks" $? "$total pages${problems:+: $(echo "$problems" | head -3 | tr '\n' ';')}"
   pdftoppm -r 50 -png "$work/$pdf.pdf" "$work/$pdf"
 done
-if [ -f "$work/323-compare-html.pdf" ]; then
-  echo "     HTML 323 --compare through Chromium: $(pages "$work/323-compare-html.pdf") pages"
-  pdftoppm -r 50 -png "$work/323-compare-html.pdf" "$work/323-compare-html"
-fi
+for html in 323-compare roster; do
+  [ -f "$work/$html-html.pdf" ] || continue
+  echo "     HTML $html through Chromium: $(pages "$work/$html-html.pdf") pages"
+  pdftoppm -r 50 -png "$work/$html-html.pdf" "$work/$html-html"
+done
 echo "PNG pages in $work"
 exit $failed

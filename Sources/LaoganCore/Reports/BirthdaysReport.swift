@@ -94,12 +94,14 @@ extension LaoganDatabase {
           """,
         arguments: ["hits": String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)])
     }.map { row -> [ReportDocument.Cell] in
-      let age = Int(row["age"] as String) ?? 0
-      let id: String = row["resident_id"]
-      let phone: String? = row["phone"]
-      let code: String = row["region_code"]
+      // Read by position: a month at scale 10 is twenty thousand rows, and a name is looked for each time.
+      let (day, ageText, cadreID, name, id, lunar, code, phone):
+        (
+          String, String, Int64, String, String, Bool, String, String?
+        ) = (row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+      let age = Int(ageText) ?? 0
       return [
-        .text(row["day"]), .text(row["lunar_birthday"] ? "农历" : "公历"), .number(row["id"]), .text(row["name"]),
+        .text(day), .text(lunar ? "农历" : "公历"), .number(cadreID), .text(name),
         .text(reveal ? id : Masking.residentID(id)), .number(Int64(age)), .text(BirthdayDays.roundness(age)),
         .text(Region(named: code)?.displayName ?? code), .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
       ]

@@ -204,6 +204,8 @@ extension Laogan {
     typealias Kind = TermKind
     static let addExample = "laogan term add 学期=2023年秋季 开学日期=2023-09-04 结业日期=2024-01-12"
     static let editExamples = ["laogan term edit 2023年秋季 结业日期=2024-01-19"]
+    /// The demo has one term; the example's has no courses to refuse its void.
+    static let exampleRecord = "2023年秋季"
     static let configuration = CommandConfiguration(
       commandName: "term", abstract: "老年大学学期：名称与开学、结业日期。报名统计见 report university。",
       discussion: "示例：\n  \(addExample)", subcommands: recordCommands)
@@ -212,22 +214,25 @@ extension Laogan {
   struct CourseCommand: KindCommands {
     typealias Kind = CourseKind
     static let addExample =
-      "laogan course add 学期=2023年秋季 课程=太极拳 班级=周三上午班 \\\n    教师=王老师 上课地点=州老干部活动中心 容量=30 学费=200"
+      "laogan course add 学期=2023年春季 课程=合唱 班级=周五上午班 \\\n    教师=王老师 上课地点=州老干部活动中心 容量=30 学费=200"
     static let editExamples = ["laogan course edit 1 容量=45"]
+    /// Every course of the demo has students, whose course is not voided; this example's has none.
+    static let exampleRecord = "围棋"
     static let configuration = CommandConfiguration(
       commandName: "course", abstract: "老年大学课程：学期、课程、班级、教师、地点、容量、学费、年龄上限；学员名册。",
-      discussion: "示例：\n  \(addExample)", subcommands: recordCommands + [Roster.self])
+      discussion: "示例：\n  \(addExample)\n  laogan course add 学期=2023年春季 课程=围棋 容量=20",
+      subcommands: recordCommands + [Roster.self])
   }
 
   struct EnrolmentCommand: KindCommands {
     typealias Kind = EnrolmentKind
     static let addExample =
-      "laogan enrolment add 学期=2023年春季 课程=国画 身份证号=522301194603150011 \\\n    报名日期=2023-02-20"
+      "laogan enrolment add 学期=2023年春季 课程=合唱 身份证号=522301194603150011 \\\n    报名日期=2023-02-20"
     static let editExamples = ["laogan enrolment edit 1 实收学费=0 减免原因=离休干部免费"]
     static let configuration = CommandConfiguration(
       commandName: "enrolment",
       abstract: "老年大学报名：干部按身份证号，社会学员按姓名（及电话、身份证号）；满员时写 候补=是 排入候补。",
-      discussion: "示例：\n  \(addExample)\n  laogan enrolment add 学期=2023年春季 课程=太极拳 姓名=刘桂兰 \\\n"
+      discussion: "示例：\n  \(addExample)\n  laogan enrolment add 学期=2023年春季 课程=合唱 姓名=刘桂兰 \\\n"
         + "    电话=13900001234 报名日期=2023-02-21", subcommands: recordCommands)
   }
 

@@ -13,10 +13,14 @@ protocol KindCommands: ParsableCommand {
   static func sections(of record: Kind.Record, _ opened: LaoganDatabase, reveal: Bool) throws -> [(String, Table)]
   /// The `--from … --to …` of the `list` example, for kinds with a date: the demo's report period by default.
   static var examplePeriod: String { get }
+  /// The record the `show` and `void` examples name: record 12 by default; a kind the demo has fewer of, or
+  /// whose twelfth has what a void refuses to leave behind, names one of its own examples'.
+  static var exampleRecord: String { get }
 }
 
 extension KindCommands {
   static var examplePeriod: String { "--from 2022-01-01 --to 2023-06-12" }
+  static var exampleRecord: String { "12" }
 
   static func sections(of record: Kind.Record, _ opened: LaoganDatabase, reveal: Bool) throws -> [(String, Table)] {
     []
@@ -99,7 +103,11 @@ struct ShowRecord<Commands: KindCommands>: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "show", abstract: "显示一条\(Kind.label)的全部信息。",
-      discussion: "示例：\n  laogan \(Commands.commandName) show 12\n  laogan \(Commands.commandName) show 12 --reveal")
+      discussion: """
+        示例：
+          laogan \(Commands.commandName) show \(Commands.exampleRecord)
+          laogan \(Commands.commandName) show \(Commands.exampleRecord) --reveal
+        """)
   }
 
   @OptionGroup var database: DatabaseOptions
@@ -157,9 +165,9 @@ struct VoidRecord<Commands: KindCommands>: ParsableCommand {
         仍有成员时拒绝作废：先把成员转出，或加 --close-memberships-on 日期 在作废时一并结束其组织关系。
 
         示例：
-          laogan \(Commands.commandName) void 12 --reason "重复登记" --close-memberships-on 2023-06-30
+          laogan \(Commands.commandName) void \(Commands.exampleRecord) --reason "重复登记" --close-memberships-on 2023-06-30
         """
-        : "示例：\n  laogan \(Commands.commandName) void 12 --reason \"重复登记\"")
+        : "示例：\n  laogan \(Commands.commandName) void \(Commands.exampleRecord) --reason \"重复登记\"")
   }
 
   @OptionGroup var database: DatabaseOptions
