@@ -5,7 +5,7 @@ extension LaoganDatabase {
   /// students holding a place, in the order they enrolled, with a column to sign in. Ages are on the term's
   /// first day; a 社会学员's sex and age come from their 身份证号 when it is known; the phone is the one given
   /// at enrolment, else the cadre's, masked unless `reveal`.
-  public func courseRoster(course name: String, term termName: String, generatedAt: String, reveal: Bool) throws
+  public func courseRoster(course name: String, term termName: String, reveal: Bool) throws
     -> ReportDocument
   {
     try read { db in
@@ -35,17 +35,19 @@ extension LaoganDatabase {
           .empty,
         ]
       }
-      let details = [course.className, course.teacher.map { "教师 \($0)" }, course.place.map { "地点 \($0)" }]
+      // One line above the table, so that a class of thirty signs on one A4 page; a class list needs no time
+      // it was made (its JSON still says it).
+      let details = [
+        course.className, course.teacher.map { "教师 \($0)" }, course.place.map { "地点 \($0)" },
+        "开学 \(term.startsOn)，结业 \(term.endsOn)",
+      ]
       return ReportDocument(
         title: "老年大学\(term.name)《\(course.name)》学员名册",
-        subtitle: [
-          details.compactMap { $0 }.joined(separator: "　"), "开学 \(term.startsOn)，结业 \(term.endsOn)",
-          "生成时间：\(LocalTime.wallClock(generatedAt))",
-        ].filter { !$0.isEmpty },
+        subtitle: [details.compactMap { $0 }.joined(separator: "　")],
         sections: [
           .init(
-            title: "学员", headers: ["序号", "姓名", "性别", "年龄", "类别", "电话", "签到"], rows: rows,
-            notes: ["共 \(rows.count) 人（容量 \(course.capacity) 人）"], combination: .list(total: false))
+            title: "学员（共 \(rows.count) 人，容量 \(course.capacity) 人）",
+            headers: ["序号", "姓名", "性别", "年龄", "类别", "电话", "签到"], rows: rows, combination: .list(total: false))
         ], span: Period(from: term.startsOn, to: term.endsOn))
     }
   }

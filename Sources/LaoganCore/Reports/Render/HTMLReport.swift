@@ -80,7 +80,10 @@ enum HTMLReport {
 
   /// Horizontal bars of the first numeric columns of each row (本期, and 上期 and 去年同期 when compared), on
   /// one scale across the section so that rows compare — counts and money apart, so neither dwarfs the other.
+  /// Only rows that are categories are charted: a list of records (a class list, those abroad) has numbers —
+  /// a record's 编号, an age — that no bar compares.
   private static func chart(_ section: ReportDocument.Section) -> String {
+    if case .list = section.combination { return "" }
     let series = section.headers.indices.filter { column in
       section.isNumeric(column) && !section.headers[column].contains("增减")
     }.prefix(3)

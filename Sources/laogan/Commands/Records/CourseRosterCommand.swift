@@ -21,10 +21,8 @@ extension Laogan.CourseCommand {
     var revealedTable: String? { reveal ? "course_roster" : nil }
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
-      let (course, term, stamp, reveal) = (course, term, options.stamp, reveal)
-      return { database, _ in
-        try database.courseRoster(course: course, term: term, generatedAt: stamp, reveal: reveal)
-      }
+      let (course, term, reveal) = (course, term, reveal)
+      return { database, _ in try database.courseRoster(course: course, term: term, reveal: reveal) }
     }
   }
 }
