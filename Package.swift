@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
   name: "laogan",
-  platforms: [.macOS(.v13)],
+  // Built and tested on Linux. On macOS the code needs UTF8Span (macOS 26) and Mutex (macOS 15); it has not
+  // been built there.
+  platforms: [.macOS("26.0")],
   products: [
     .executable(name: "laogan", targets: ["laogan"]),
     .library(name: "LaoganCore", targets: ["LaoganCore"]),
