@@ -69,22 +69,27 @@ struct TableConstraints {
     let checks = Self.checkExpressions(in: sql).map { expression in
       (broken: "NOT (\(expression))", name: "CHECK constraint failed: \(expression)")
     }
-    let keys = try Row.fetchAll(
-      db, sql: "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?)", arguments: [table]
-    ).map { row -> (broken: String, name: String) in
-      let column: String = row["from"]
-      let parent: String = row["table"]
+    // One condition a key, its columns together (a composite key is one constraint); the row checked is
+    // `checked` and its parent `parent`, so that a table naming itself (a run undone by a later run) is
+    // checked against its other rows, not each row against itself.
+    let keys = try Dictionary(
+      grouping: Row.fetchAll(
+        db, sql: "SELECT id, \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?) ORDER BY id, seq",
+        arguments: [table]), by: { $0["id"] as Int64 }
+    ).sorted { $0.key < $1.key }.map { _, columns -> (broken: String, name: String) in
+      let parent: String = columns[0]["table"]
       // No column named: the parent's primary key.
-      let parentColumn: String =
-        try row["to"]
-        ?? String.fetchOne(db, sql: "SELECT name FROM pragma_table_info(?) WHERE pk = 1", arguments: [parent])
-        ?? "rowid"
+      let primaryKey = try String.fetchAll(
+        db, sql: "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", arguments: [parent])
+      let pairs = columns.enumerated().map { index, column -> (from: String, to: String) in
+        (column["from"], column["to"] ?? (primaryKey.indices.contains(index) ? primaryKey[index] : "rowid"))
+      }
+      let named = pairs.map { "checked.\"\($0.from)\" IS NOT NULL" }.joined(separator: " AND ")
+      let matched = pairs.map { "parent.\"\($0.to)\" = checked.\"\($0.from)\"" }.joined(separator: " AND ")
       return (
-        broken: """
-        ("\(table)"."\(column)" IS NOT NULL AND NOT EXISTS \
-        (SELECT 1 FROM "\(parent)" WHERE "\(parent)"."\(parentColumn)" = "\(table)"."\(column)"))
-        """,
-        name: "FOREIGN KEY constraint failed: \(column) REFERENCES \(parent)(\(parentColumn))"
+        broken: "(\(named) AND NOT EXISTS (SELECT 1 FROM \"\(parent)\" AS parent WHERE \(matched)))",
+        name: "FOREIGN KEY constraint failed: \(pairs.map(\.from).joined(separator: ", ")) REFERENCES "
+          + "\(parent)(\(pairs.map(\.to).joined(separator: ", ")))"
       )
     }
     constraints = checks + keys
@@ -97,12 +102,14 @@ struct TableConstraints {
     guard !constraints.isEmpty else { return }
     guard
       let rowID = try Int64.fetchOne(
-        db.cachedStatement(sql: "SELECT rowid FROM \"\(table)\" WHERE \(filter) AND (\(anyBroken)) LIMIT 1"),
+        db.cachedStatement(
+          sql: "SELECT rowid FROM \"\(table)\" AS checked WHERE \(filter) AND (\(anyBroken)) LIMIT 1"),
         arguments: arguments)
     else { return }
     let name = try constraints.first { constraint in
       try Bool.fetchOne(
-        db, sql: "SELECT \(constraint.broken) FROM \"\(table)\" WHERE rowid = ?", arguments: [rowID]) == true
+        db, sql: "SELECT \(constraint.broken) FROM \"\(table)\" AS checked WHERE rowid = ?", arguments: [rowID])
+        == true
     }?.name
     throw DatabaseError(
       resultCode: .SQLITE_CONSTRAINT, message: "\(name ?? "constraint failed")（\(table) 表第 \(rowID) 行）")

@@ -98,4 +98,40 @@ struct CommitCheckTests {
         "a IN ('x(', 'it''s CHECK (y)')", "b GLOB '[0-9]'", "(a IS NULL) <> (b IS NULL)",
       ])
   }
+
+  /// The named constraint broken by the first of a scratch table's rows, or nil.
+  static func firstBroken(_ schema: String, rows: String) throws -> String? {
+    // SQLite's own check off, as in a command checked at commit.
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = false
+    return try DatabaseQueue(configuration: configuration).write { db in
+      try db.execute(sql: schema + rows)
+      let sql = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'node'"))
+      do {
+        try TableConstraints(table: "node", sql: sql, db).refuseBroken(rows: "rowid > 0", [], db)
+        return nil
+      } catch let error as DatabaseError {
+        return error.message
+      }
+    }
+  }
+
+  @Test("a key to the table itself is checked against its other rows, and a composite key as one")
+  func keysAsSQLiteChecksThem() throws {
+    let tree = "CREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES node(id));"
+    #expect(try Self.firstBroken(tree, rows: "INSERT INTO node VALUES (1, NULL), (2, 1);") == nil)
+    #expect(
+      try Self.firstBroken(tree, rows: "INSERT INTO node VALUES (1, NULL), (2, 1), (3, 9);")
+        == "FOREIGN KEY constraint failed: parent_id REFERENCES node(id)（node 表第 3 行）")
+    let pairs = """
+      CREATE TABLE place (a INTEGER, b INTEGER, PRIMARY KEY (a, b));
+      CREATE TABLE node (id INTEGER PRIMARY KEY, x INTEGER, y INTEGER, FOREIGN KEY (x, y) REFERENCES place(a, b));
+      INSERT INTO place VALUES (1, 1), (2, 2);
+      """
+    #expect(try Self.firstBroken(pairs, rows: "INSERT INTO node VALUES (1, 1, 1), (2, 2, 2);") == nil)
+    // x matches one place and y another: no place is (1, 2).
+    #expect(
+      try Self.firstBroken(pairs, rows: "INSERT INTO node VALUES (1, 1, 2);")
+        == "FOREIGN KEY constraint failed: x, y REFERENCES place(a, b)（node 表第 1 行）")
+  }
 }
