@@ -44,7 +44,7 @@ public struct Finding: Sendable, Equatable, Codable {
     "references_voided": "引用了已作废的记录", "key_collision": "名称或卡号有两种写法",
     "non_member_in_organization": "非党员在党组织中", "absent_six_months": "连续六个月未参加组织生活",
     "party_life_short": "上季度缺支部党员大会或党课", "trip_overdue": "出国(境)逾期未归",
-    "permit_not_returned": "证照逾期未交回",
+    "permit_not_returned": "证照逾期未交回", "foreign_key_broken": "记录指向不存在的记录",
   ]
 
   public static let kinds = catalogue.map(\.key)
@@ -106,7 +106,7 @@ extension LaoganDatabase {
   }
 
   /// The steps of a check: the file's integrity, the 身份证号, each query below, and four groups of findings.
-  static let checkSteps = 22
+  static let checkSteps = 23
 
   private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
     try queue.read { db in
@@ -285,6 +285,18 @@ extension LaoganDatabase {
         ORDER BY o.id
         """, hint: "编入党员，或已撤销的登记撤销日期"
       ) { row in "\(row["name"] as String) 没有党员" }
+      // SQLite's own check of every foreign key: a row a tool other than laogan wrote with its checks off.
+      try add(
+        "foreign_key_broken",
+        """
+        SELECT "table" || ' ' || rowid AS record, "table" AS child, parent
+        FROM pragma_foreign_key_check ORDER BY "table", rowid
+        """, hint: "文件被 laogan 以外的工具改过：用最近的备份核对，请技术人员处理"
+      ) { row in
+        let (child, parent): (String, String) = (row["child"], row["parent"])
+        let label = { (table: String) in RecordKinds.stored(in: table)?.label ?? table }
+        return "这条\(label(child))记录指向不存在的\(label(parent))记录"
+      }
       try add(
         "orphaned_participant",
         """
