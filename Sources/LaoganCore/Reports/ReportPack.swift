@@ -71,9 +71,9 @@ extension LaoganDatabase {
   /// What `check` found, counted by kind and then each finding, as a document, every kind by its Chinese name.
   private func checkDocument(_ findings: [Finding], generatedAt: String) -> ReportDocument {
     let counts = Dictionary(grouping: findings, by: \.kind)
-    let summary = Finding.kinds.compactMap { kind in
+    let summary = FindingKind.allCases.compactMap { kind in
       counts[kind].map {
-        [ReportDocument.Cell.text($0[0].name), .number(Int64($0.count)), .text($0[0].hint), .text(kind)]
+        [ReportDocument.Cell.text(kind.label), .number(Int64($0.count)), .text($0[0].hint), .text(kind.rawValue)]
       }
     }
     return ReportDocument(

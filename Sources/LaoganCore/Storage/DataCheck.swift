@@ -1,73 +1,6 @@
 import Foundation
 import GRDB
 
-/// One thing `laogan check` found, with the record it is about and what to do.
-public struct Finding: Sendable, Equatable, Codable {
-  /// A stable key for scripts: `invalid_resident_id`, `paid_after_death` …
-  public let kind: String
-  /// The record, as `cadre 12`, `payment 345`.
-  public let record: String
-  public let detail: String
-  public let hint: String
-  /// The merged file it was found in (`check --merge`); absent for one database and for findings across files.
-  public internal(set) var file: String?
-
-  init(kind: String, record: String, detail: String, hint: String, file: String? = nil) {
-    // Every key is in the catalogue the manual is tested against; a debug build (every test) stops on one
-    // that is not.
-    assert(Finding.kinds.contains(kind), "\(kind) is not in Finding.kinds")
-    self.kind = kind
-    self.record = record
-    self.detail = detail
-    self.hint = hint
-    self.file = file
-  }
-
-  /// The file is damaged: what SQLite said, and what to do.
-  public static func damaged(_ detail: String) -> Finding {
-    Finding(
-      kind: "database_damaged", record: "database", detail: detail,
-      hint: "立即用最近的备份 restore，并保留现有文件供分析（不要再写入，损坏的文件也不能备份）")
-  }
-
-  /// Every key `check` reports, as scripts and the manual (docs/manual.md) know them.
-  /// Every kind, in the order summaries list them, with the name a clerk reads on paper.
-  static let catalogue: KeyValuePairs<String, String> = [
-    "invalid_resident_id": "身份证号无效", "resident_id_mismatch": "性别或出生日期与身份证号不符",
-    "possible_duplicate": "疑似重复登记", "paid_after_death": "去世后仍有发放", "scheduled_paid_twice": "按月项目重复发放",
-    "longevity_below_tier": "高龄补贴低于标准", "member_without_organization": "党员没有所在党组织",
-    "organization_without_members": "党组织没有党员", "fund_below_zero": "帮扶基金余额为负",
-    "orphaned_participant": "参与记录所属事件已不存在", "branch_without_secretary": "党组织没有现任书记",
-    "election_overdue": "任期已满未换届", "dues_from_non_member": "收了非党员的党费", "death_unsettled": "去世后待遇未发放",
-    "survivor_payment_while_alive": "遗属待遇发给了在世干部", "hospital_stay_overlap": "住院时间重叠",
-    "duplicate_across_files": "几个文件重复登记", "database_damaged": "数据库文件损坏",
-    "references_voided": "引用了已作废的记录", "key_collision": "名称或卡号有两种写法",
-    "non_member_in_organization": "非党员在党组织中", "absent_six_months": "连续六个月未参加组织生活",
-    "party_life_short": "上季度缺支部党员大会或党课", "trip_overdue": "出国(境)逾期未归",
-    "permit_not_returned": "证照逾期未交回", "foreign_key_broken": "记录指向不存在的记录",
-  ]
-
-  public static let kinds = catalogue.map(\.key)
-
-  /// The record as a clerk reads it on paper: `干部 12` for `cadre 12`.
-  public var recordLabel: String {
-    guard let space = record.firstIndex(of: " ") else { return record }
-    let word = String(record[..<space])
-    guard let label = Finding.recordWords[word] ?? RecordKinds.stored(in: word)?.label else { return record }
-    return label + String(record[space...])
-  }
-
-  /// The words of `record` that are not a table's name.
-  private static let recordWords = [
-    "organization": "党组织", "dues": "党费缴纳", "participant": "参与记录", "fund": "帮扶基金", "database": "数据库文件",
-  ]
-
-  /// The kind as a clerk reads it (疑似重复登记).
-  public var name: String {
-    Finding.catalogue.first { $0.key == kind }?.value ?? kind
-  }
-}
-
 extension LaoganDatabase {
   /// The items paid after a death, as an SQL list.
   static let afterDeathItems = BenefitItem.allCases.filter(\.followsDeath).map { "'\($0.rawValue)'" }
@@ -111,8 +44,8 @@ extension LaoganDatabase {
   private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
     try queue.read { db in
       var findings: [Finding] = []
-      func add(_ kind: String, _ sql: String, hint: String, detail: (Row) -> String) throws {
-        starting(kind)
+      func add(_ kind: FindingKind, _ sql: String, hint: String, detail: (Row) -> String) throws {
+        starting(kind.rawValue)
         for row in try Row.fetchAll(db, sql: sql) {
           findings.append(Finding(kind: kind, record: row["record"], detail: detail(row), hint: hint))
         }
@@ -126,7 +59,7 @@ extension LaoganDatabase {
         guard let id = try? ResidentID(stored) else {
           findings.append(
             Finding(
-              kind: "invalid_resident_id", record: record,
+              kind: .invalidResidentID, record: record,
               detail: "\(row["name"] as String) \(Masking.residentID(stored))",
               hint: "身份证号不符合 GB 11643，请核对原件后 cadre edit"))
           continue
@@ -134,12 +67,12 @@ extension LaoganDatabase {
         if id.sex.rawValue != row["sex"] as String || id.birthDate.description != row["born_on"] as String {
           findings.append(
             Finding(
-              kind: "resident_id_mismatch", record: record,
+              kind: .residentIDMismatch, record: record,
               detail: "\(row["name"] as String)：性别或出生日期与身份证号不符", hint: "以身份证号为准修改性别或出生日期"))
         }
       }
       try add(
-        "possible_duplicate",
+        .possibleDuplicate,
         """
         SELECT 'cadre ' || group_concat(id, ',') AS record, name, born_on FROM cadre WHERE \(RecordSQL.inForce())
         GROUP BY name, born_on HAVING COUNT(*) > 1 ORDER BY MIN(id)
@@ -148,7 +81,7 @@ extension LaoganDatabase {
         "\(row["name"] as String)（\(row["born_on"] as String)）有多条记录"
       }
       try add(
-        "paid_after_death",
+        .paidAfterDeath,
         """
         SELECT 'payment ' || p.id AS record, c.name, c.died_on, p.item, COALESCE(p.paid_on, p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
@@ -164,7 +97,7 @@ extension LaoganDatabase {
         "EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = '\(item.rawValue)' AND \(RecordSQL.inForce("p")))"
       }
       try add(
-        "survivor_payment_while_alive",
+        .survivorPaymentWhileAlive,
         """
         SELECT 'payment ' || p.id AS record, c.name, p.item, COALESCE(p.paid_on, p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
@@ -176,7 +109,7 @@ extension LaoganDatabase {
         "\(row["name"] as String) 在 \(row["day"] as String) 尚未去世，却发放\(row["item"] as String)"
       }
       try add(
-        "death_unsettled",
+        .deathUnsettled,
         """
         SELECT record, name, died_on, funeral FROM (
           SELECT c.id, 'cadre ' || c.id AS record, c.name, c.died_on,
@@ -191,7 +124,7 @@ extension LaoganDatabase {
         "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，未发放" + (row["funeral"] ? "一次性抚恤金" : "丧葬费等")
       }
       try add(
-        "scheduled_paid_twice",
+        .scheduledPaidTwice,
         """
         SELECT 'payment ' || group_concat(p.id, ',') AS record, c.name, p.item, p.month FROM payment p
         JOIN cadre c ON c.id = p.cadre_id
@@ -202,7 +135,7 @@ extension LaoganDatabase {
         "\(row["name"] as String) \(row["month"] as String) 的\(row["item"] as String)发放了多次"
       }
       try add(
-        "longevity_below_tier",
+        .longevityBelowTier,
         """
         SELECT 'payment ' || p.id AS record, c.name, p.month, p.amount_fen, r.monthly_fen FROM payment p
         JOIN cadre c ON c.id = p.cadre_id
@@ -218,7 +151,7 @@ extension LaoganDatabase {
           + "低于其年龄段标准 \(Fen(row["monthly_fen"])) 元"
       }
       try add(
-        "hospital_stay_overlap",
+        .hospitalStayOverlap,
         """
         SELECT 'hospital_stay ' || a.id || ',' || b.id AS record, c.name, a.admitted_on AS first, b.admitted_on AS second
         FROM hospital_stay a JOIN hospital_stay b ON b.cadre_id = a.cadre_id AND b.id > a.id
@@ -233,7 +166,7 @@ extension LaoganDatabase {
       }
       let day = "'\(today)'"
       try add(
-        "trip_overdue",
+        .tripOverdue,
         """
         SELECT 'trip ' || t.id AS record, c.name, t.destination, t.planned_return_on
         FROM trip t JOIN cadre c ON c.id = t.cadre_id
@@ -244,7 +177,7 @@ extension LaoganDatabase {
         "\(row["name"] as String) 前往\(row["destination"] as String)，计划 \(row["planned_return_on"] as String) 返回，未登记返回"
       }
       try add(
-        "permit_not_returned",
+        .permitNotReturned,
         """
         SELECT 'permit ' || p.id AS record, c.name, p.kind, p.number, t.returned_on
         FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
@@ -257,7 +190,7 @@ extension LaoganDatabase {
         "\(row["name"] as String) 的\(row["kind"] as String) \(row["number"] as String) 在 \(row["returned_on"] as String) 返回后仍未交回"
       }
       try add(
-        "member_without_organization",
+        .memberWithoutOrganization,
         """
         SELECT 'cadre ' || c.id AS record, c.name FROM cadre c
         WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NULL AND c.party_member = 1
@@ -267,7 +200,7 @@ extension LaoganDatabase {
         """, hint: "用 org join 编入党组织"
       ) { row in "党员 \(row["name"] as String) 没有所在党组织" }
       try add(
-        "non_member_in_organization",
+        .nonMemberInOrganization,
         """
         SELECT 'cadre ' || c.id AS record, c.name, o.name AS organization FROM cadre c
         JOIN membership m ON m.cadre_id = c.id AND m.left_on IS NULL JOIN party_organization o ON o.id = m.organization_id
@@ -276,7 +209,7 @@ extension LaoganDatabase {
         """, hint: "是党员的改为 党员=是；不是党员的清空所在党组织（或 org leave）"
       ) { row in "\(row["name"] as String) 党员为“否”，却在党组织“\(row["organization"] as String)”中" }
       try add(
-        "organization_without_members",
+        .organizationWithoutMembers,
         """
         SELECT 'organization ' || o.id AS record, o.name FROM party_organization o
         WHERE \(RecordSQL.inForce("o")) AND o.dissolved_on IS NULL
@@ -287,7 +220,7 @@ extension LaoganDatabase {
       ) { row in "\(row["name"] as String) 没有党员" }
       // SQLite's own check of every foreign key: a row a tool other than laogan wrote with its checks off.
       try add(
-        "foreign_key_broken",
+        .foreignKeyBroken,
         """
         SELECT "table" || ' ' || rowid AS record, "table" AS child, parent
         FROM pragma_foreign_key_check ORDER BY "table", rowid
@@ -298,7 +231,7 @@ extension LaoganDatabase {
         return "这条\(label(child))记录指向不存在的\(label(parent))记录"
       }
       try add(
-        "orphaned_participant",
+        .orphanedParticipant,
         """
         SELECT 'participant ' || p.event_table || ' ' || p.event_id AS record, p.event_table, p.event_id,
                COUNT(*) AS cadres
@@ -313,7 +246,7 @@ extension LaoganDatabase {
         "\(row["event_table"] as String) \(row["event_id"] as Int64) 已不存在，仍列有 \(row["cadres"] as Int) 名参与干部"
       }
       try add(
-        "dues_from_non_member",
+        .duesFromNonMember,
         """
         SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.party_member FROM dues_payment d
         JOIN cadre c ON c.id = d.cadre_id
@@ -333,7 +266,7 @@ extension LaoganDatabase {
       starting("absent_six_months")
       findings += try LaoganDatabase.absentMembers(region: .prefecture, on: today, months: 6, db).map { member in
         Finding(
-          kind: "absent_six_months", record: "cadre \(member.cadreID)",
+          kind: .absentSixMonths, record: "cadre \(member.cadreID)",
           detail: "\(member.name)（\(member.organization)）连续 6 个月既未出席也未请假",
           hint: "由支部了解情况、谈心谈话；名单见 laogan report absent")
       }
@@ -369,7 +302,7 @@ extension LaoganDatabase {
       let short = [MeetingType.generalMeeting, .partyLesson].filter { branch.missing[$0]?.isEmpty == false }
       guard !short.isEmpty else { return nil }
       return Finding(
-        kind: "party_life_short", record: "organization \(branch.organizationID)",
+        kind: .partyLifeShort, record: "organization \(branch.organizationID)",
         detail: "\(branch.name) \(quarter) 没有开\(short.map(\.rawValue).joined(separator: "、"))",
         hint: "补开后用 meeting add 登记；已开未登记的补登")
     }
@@ -384,14 +317,14 @@ extension LaoganDatabase {
     for organization in organizations where organization.secretaryID == nil {
       findings.append(
         Finding(
-          kind: "branch_without_secretary", record: "organization \(organization.id ?? 0)",
+          kind: .branchWithoutSecretary, record: "organization \(organization.id ?? 0)",
           detail: "\(organization.name) 没有现任书记", hint: "用 officer add 或 org edit 书记=身份证号 登记书记"))
     }
     for organization in organizations {
       guard let end = organization.termEndsOn, end < today else { continue }
       findings.append(
         Finding(
-          kind: "election_overdue", record: "organization \(organization.id ?? 0)",
+          kind: .electionOverdue, record: "organization \(organization.id ?? 0)",
           detail: "\(organization.name) 于 \(organization.electedOn?.description ?? "") 换届，任期已于 \(end) 届满",
           hint: "组织换届后用 org edit 换届日期=… 登记"))
     }
@@ -403,7 +336,7 @@ extension LaoganDatabase {
     guard let overdraft = try FundLedger.firstOverdraft(db) else { return [] }
     return [
       Finding(
-        kind: "fund_below_zero", record: "fund", detail: "帮扶基金余额在 \(overdraft.day) 降到 \(overdraft.balance) 元",
+        kind: .fundBelowZero, record: "fund", detail: "帮扶基金余额在 \(overdraft.day) 降到 \(overdraft.balance) 元",
         hint: "补登拨入，或核对该日前后的困难帮扶发放")
     ]
   }

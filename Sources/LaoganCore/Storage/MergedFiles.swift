@@ -131,7 +131,7 @@ extension MergedFiles {
     return try found
       + duplicates().map { duplicate in
         Finding(
-          kind: "duplicate_across_files",
+          kind: .duplicateAcrossFiles,
           record: duplicate.places.map { "\($0.file) \($0.record)" }.joined(separator: "；"),
           detail: "\(duplicate.name)（\(Masking.residentID(duplicate.residentID))）在 \(duplicate.places.count) 个文件中都有登记",
           hint: "合并报表中各文件各计一次；核实此人由哪个地区管理，在其他文件中 cadre void 作废")

@@ -102,12 +102,12 @@ extension Laogan {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         Terminal.output(String(decoding: try encoder.encode(findings), as: UTF8.self) + "\n")
       case .csv:
-        let rows = findings.map { [$0.kind, $0.file ?? "", $0.record, $0.detail, $0.hint] }
+        let rows = findings.map { [$0.kind.rawValue, $0.file ?? "", $0.record, $0.detail, $0.hint] }
         Terminal.output(Table(headers: ["kind", "file", "record", "detail", "hint"], rows: rows).csv())
       case .text:
         for finding in findings {
           let record = finding.file.map { "\($0) \(finding.record)" } ?? finding.record
-          Terminal.output("\(finding.kind)  \(record)  \(finding.detail) — \(finding.hint)\n")
+          Terminal.output("\(finding.kind.rawValue)  \(record)  \(finding.detail) — \(finding.hint)\n")
         }
       }
       throw ExitCode(Check.findingsExitCode)

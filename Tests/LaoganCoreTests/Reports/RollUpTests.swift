@@ -272,7 +272,7 @@ struct RollUpTests {
       try $0.report323(region: $1, period: year, compare: false, generatedAt: stamp)
     }
     #expect(report.indicator("construction.political.cadres")?.value == 2)
-    let finding = try #require(try files.check(full: false).first { $0.kind == "duplicate_across_files" })
+    let finding = try #require(try files.check(full: false).first { $0.kind == .duplicateAcrossFiles })
     #expect(finding.record.contains(paths[0]) && finding.record.contains(paths[1]))
     #expect(!finding.detail.contains(KnownIDs.man1946))
   }

@@ -67,8 +67,8 @@ struct DeathSettlementTests {
     #expect(rows.count == 1)
     #expect(Array(rows[0][4...]) == ["2024-03-10", "病故", "遗体告别", "8000.00（2024-03-20，李秀英）", "未发放", "是"])
     let findings = try database.check(full: false, today: try #require(CalendarDate(parsing: "2024-06-30")))
-    #expect(findings.filter { $0.kind == "death_unsettled" }.map(\.record) == ["cadre 1"])
-    #expect(!findings.contains { $0.kind == "paid_after_death" })
+    #expect(findings.filter { $0.kind == .deathUnsettled }.map(\.record) == ["cadre 1"])
+    #expect(!findings.contains { $0.kind == .paidAfterDeath })
   }
 
   @Test("a 领取人 not of the family, dead on the day, or on a living-treatment item: an error naming both")
@@ -90,7 +90,7 @@ struct DeathSettlementTests {
     // Paid for a cadre still alive: kept, with a note, and found by check.
     try load(PaymentKind.self, "身份证号,项目,日期,金额,领取人\n\(KnownIDs.woman1930),丧葬费,2023-12-20,8000.00,王五")
     let findings = try database.check(full: false)
-    #expect(findings.filter { $0.kind == "survivor_payment_while_alive" }.map(\.record) == ["payment 1"])
+    #expect(findings.filter { $0.kind == .survivorPaymentWhileAlive }.map(\.record) == ["payment 1"])
   }
 
   @Test("benefit run pays 遗属补助 to the surviving spouse of a cadre who died, never to a living cadre")

@@ -141,7 +141,7 @@ struct DuesTests {
   func check() throws {
     try load(DuesKind.self, "身份证号,所属月份,金额\n\(KnownIDs.man1946),2024-02,5.00")
     _ = try database.editRecord(CadreKind.self, "张三", changes: [.joinedPartyOn: "2024-05-01"], testContext)
-    let findings = try database.check(full: false).filter { $0.kind == "dues_from_non_member" }
+    let findings = try database.check(full: false).filter { $0.kind == .duesFromNonMember }
     #expect(findings.map(\.detail) == ["张三 于 2024-05-01 入党，却有 2024-02 的党费"])
   }
 }

@@ -67,7 +67,7 @@ struct HospitalStayTests {
       \(KnownIDs.man1946),2024-05-15,,兴义市医院
       \(KnownIDs.woman1930),2024-05-01,2024-05-20,州人民医院
       """)
-    let overlaps = try database.check(full: false).filter { $0.kind == "hospital_stay_overlap" }
+    let overlaps = try database.check(full: false).filter { $0.kind == .hospitalStayOverlap }
     #expect(overlaps.map(\.record) == ["hospital_stay 1,2"])
   }
 }

@@ -97,7 +97,7 @@ struct MeetingTests {
     try database.undo(try #require(try database.undoPlan()), testContext)
     try database.undo(try #require(try database.undoPlan()), testContext)
     #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participant") } == 0)
-    #expect(try database.check(full: false).filter { $0.kind == "orphaned_participant" }.isEmpty)
+    #expect(try database.check(full: false).filter { $0.kind == .orphanedParticipant }.isEmpty)
   }
 
   /// 甲支部's row of `report party-life` for 2026 Q2–Q3, by header.
@@ -154,7 +154,7 @@ struct MeetingTests {
   func partyLifeShort() throws {
     _ = try folder.importSheet(
       MeetingKind.self, "党组织,日期,类型\n甲支部,2026-07-10,支部党员大会", into: database)
-    let findings = try database.check(full: false, today: day).filter { $0.kind == "party_life_short" }
+    let findings = try database.check(full: false, today: day).filter { $0.kind == .partyLifeShort }
     // 甲支部 had no 党课 in 2026Q3; 乙支部 records no meetings at all and is not named.
     #expect(findings.map(\.detail) == ["甲支部 2026Q3 没有开党课"])
   }

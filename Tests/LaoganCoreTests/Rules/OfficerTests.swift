@@ -118,8 +118,8 @@ struct OfficerTests {
   func checks() throws {
     try load(OfficerKind.self, "党组织,身份证号,职务,任职日期\n甲支部,\(KnownIDs.man1946),书记,2023-07-01")
     let findings = try database.check(full: false, today: try day("2026-07-02"))
-    let kinds = findings.filter { $0.kind == "branch_without_secretary" || $0.kind == "election_overdue" }
-      .map { "\($0.kind) \($0.detail.prefix(3))" }
+    let kinds = findings.filter { $0.kind == .branchWithoutSecretary || $0.kind == .electionOverdue }
+      .map { "\($0.kind.rawValue) \($0.detail.prefix(3))" }
     #expect(
       kinds == [
         "branch_without_secretary 乙党委", "branch_without_secretary 丙支部", "election_overdue 甲支部",

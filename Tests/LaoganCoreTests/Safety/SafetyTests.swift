@@ -80,9 +80,9 @@ struct SafetyTests {
       _ = try database.importRecords(kind, from: file, options: ImportOptions(), testContext)
     }
     let kinds = Set(try database.check(full: false).map(\.kind))
-    #expect(kinds.contains("paid_after_death"))
-    #expect(kinds.contains("scheduled_paid_twice"))
-    #expect(!kinds.contains("database_damaged"))
+    #expect(kinds.contains(.paidAfterDeath))
+    #expect(kinds.contains(.scheduledPaidTwice))
+    #expect(!kinds.contains(.databaseDamaged))
   }
 
   @Test("check finds a longevity subsidy below its tier, a member with no organization and an overdrawn fund")
@@ -98,7 +98,7 @@ struct SafetyTests {
         sql: "INSERT INTO payment (cadre_id, item, paid_on, amount_fen) VALUES (1, '困难帮扶', '2023-07-01', 500)")
     }
     let kinds = Set(try database.check(full: false).map(\.kind))
-    #expect(kinds == ["longevity_below_tier", "member_without_organization", "fund_below_zero"])
+    #expect(kinds == [.longevityBelowTier, .memberWithoutOrganization, .fundBelowZero])
   }
 
   @Test("a v3 database migrates to ids that are never reused, above every id its audit log ever named")
@@ -117,7 +117,7 @@ struct SafetyTests {
       """)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     let findings = try upgraded.check(full: true)
-    #expect(findings.map(\.kind) == ["orphaned_participant"])
+    #expect(findings.map(\.kind) == [.orphanedParticipant])
     #expect(findings.first?.record == "participant activity 7")
     let cells: [ActivityField: String] = [.heldOn: "2024-02-01", .kind: "政治学习", .title: "学习", .region: "兴义"]
     let (activity, _) = try upgraded.addRecord(ActivityKind.self, cells: cells, testContext)

@@ -137,13 +137,13 @@ struct CommitCheckTests {
 
   @Test("check names a row another tool wrote pointing at nothing, as SQLite's own foreign key check finds it")
   func foreignKeyCheck() throws {
-    #expect(try database.check(full: false).filter { $0.kind == "foreign_key_broken" }.isEmpty)
+    #expect(try database.check(full: false).filter { $0.kind == .foreignKeyBroken }.isEmpty)
     try database.queue.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA foreign_keys = OFF")
       try db.execute(sql: "INSERT INTO payment (cadre_id, item, month, amount_fen) VALUES (999, '特需费', '2023-01', 100)")
       try db.execute(sql: "PRAGMA foreign_keys = ON")
     }
-    let broken = try database.check(full: false).filter { $0.kind == "foreign_key_broken" }
+    let broken = try database.check(full: false).filter { $0.kind == .foreignKeyBroken }
     #expect(broken.map(\.record) == ["payment 1"])
     #expect(broken.first?.detail == "这条生活待遇发放记录指向不存在的干部记录", "\(broken)")
   }

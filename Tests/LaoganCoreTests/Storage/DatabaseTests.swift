@@ -115,11 +115,11 @@ struct DatabaseTests {
     let names = try upgraded.read { try String.fetchAll($0, sql: "SELECT name FROM party_organization ORDER BY id") }
     #expect(names == ["\u{51B5}支部", "第１支部", "第1支部"])
     #expect(try upgraded.read { try String.fetchOne($0, sql: "SELECT note FROM cadre") } == "\u{E9}")
-    let collisions = try upgraded.check(full: false).filter { $0.kind == "key_collision" }
+    let collisions = try upgraded.check(full: false).filter { $0.kind == .keyCollision }
     #expect(collisions.map(\.record) == ["party_organization 2,3"])
     // An older laogan made a membership for a row without a 党员 cell: named, and the cadre still editable.
     #expect(
-      try upgraded.check(full: false).contains { $0.kind == "non_member_in_organization" && $0.record == "cadre 1" })
+      try upgraded.check(full: false).contains { $0.kind == .nonMemberInOrganization && $0.record == "cadre 1" })
     _ = try upgraded.editRecord(CadreKind.self, "张三", changes: [.rank: "正厅级"], testContext)
     #expect(throws: (any Error).self) {
       try upgraded.editRecord(CadreKind.self, "张三", changes: [.isPartyMember: "否"], testContext)
