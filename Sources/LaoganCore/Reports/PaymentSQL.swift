@@ -9,7 +9,7 @@ enum PaymentSQL {
   static func countedOn(_ p: String = "payment") -> String { "\(p).counted_on" }
 
   /// The day payment `p` was paid.
-  static func paidOn(_ p: String = "payment") -> String { "COALESCE(\(p).paid_on, \(p).month || '-01')" }
+  static func paidOn(_ p: String = "payment") -> String { "COALESCE(\(p).paid_on, \(MonthSQL.firstDay("\(p).month")))" }
 }
 
 extension Payment {

@@ -20,7 +20,7 @@ extension LaoganDatabase {
       throw LaoganError.invalidValue(field: "--max-age", value: "\(max)", reason: "小于 --min-age \(min)")
     }
     return try write(context) { writer in
-      let existing = try BenefitRule.filter(Column("voided_reason") == nil).fetchAll(writer.db)
+      let existing = try BenefitRule.filter(RecordSQL.inForceFilter).fetchAll(writer.db)
       if let clash = existing.first(where: rule.overlaps) {
         throw LaoganError.invalidValue(
           field: "规则", value: clash.id.map { "\($0)" } ?? "",
@@ -35,7 +35,7 @@ extension LaoganDatabase {
 
   public func benefitRules() throws -> [BenefitRule] {
     try read { db in
-      try BenefitRule.filter(Column("voided_reason") == nil).order(Column("item"), Column("from_month")).fetchAll(db)
+      try BenefitRule.filter(RecordSQL.inForceFilter).order(Column("item"), Column("from_month")).fetchAll(db)
     }
   }
   /// `benefit rule end RULE --to M`: the rule stops after month `to`, so that a new amount can start the month

@@ -99,7 +99,7 @@ extension LaoganDatabase {
       AND r.item <> '\(BenefitItem.survivorAllowance.rawValue)' AND \(RecordSQL.inForce("c"))
       AND (c.retired_on IS NULL OR substr(c.retired_on, 1, 7) <= :month)
       AND (c.died_on IS NULL OR substr(c.died_on, 1, 7) >= :month)
-      AND \(ManagedRule.sql("c", on: "(:month || '-01')"))
+      AND \(ManagedRule.sql("c", on: MonthSQL.firstDay(":month")))
       AND (r.category IS NULL OR r.category = c.category)
       AND (r.rank IS NULL OR r.rank = c.rank)
       AND (r.min_age IS NULL OR \(ageOnLastDay) >= r.min_age)
@@ -119,7 +119,7 @@ extension LaoganDatabase {
       AND \(ManagedRule.sql("c", onEach: "c.died_on"))
       AND (r.category IS NULL OR r.category = c.category) AND (r.rank IS NULL OR r.rank = c.rank)
       AND \(RecordSQL.inForce("f")) AND f.relation = '\(FamilyRelation.spouse.rawValue)'
-      AND (f.died_on IS NULL OR f.died_on >= (:month || '-01'))
+      AND (f.died_on IS NULL OR f.died_on >= \(MonthSQL.firstDay(":month")))
       AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
                       AND \(RecordSQL.inForce("p")))
     """

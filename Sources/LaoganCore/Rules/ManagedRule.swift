@@ -13,12 +13,12 @@ public enum ManagedRule {
   static func sql(_ cadre: String = "cadre", on day: String) -> String {
     """
     \(cadre).id NOT IN (\
-    SELECT t.cadre_id FROM transfer t WHERE t.voided_reason IS NULL AND t.direction = '迁出' \
+    SELECT t.cadre_id FROM transfer t WHERE \(RecordSQL.inForce("t")) AND t.direction = '迁出' \
     AND t.transferred_on = (SELECT MAX(u.transferred_on) FROM transfer u WHERE u.cadre_id = t.cadre_id \
-    AND u.voided_reason IS NULL AND u.transferred_on <= \(day)) \
-    UNION ALL SELECT t.cadre_id FROM transfer t WHERE t.voided_reason IS NULL AND t.direction = '迁入' \
+    AND \(RecordSQL.inForce("u")) AND u.transferred_on <= \(day)) \
+    UNION ALL SELECT t.cadre_id FROM transfer t WHERE \(RecordSQL.inForce("t")) AND t.direction = '迁入' \
     AND t.transferred_on > \(day) AND t.transferred_on = (SELECT MIN(u.transferred_on) FROM transfer u \
-    WHERE u.cadre_id = t.cadre_id AND u.voided_reason IS NULL))
+    WHERE u.cadre_id = t.cadre_id AND \(RecordSQL.inForce("u"))))
     """
   }
 
@@ -27,9 +27,9 @@ public enum ManagedRule {
   static func sql(_ cadre: String = "cadre", onEach dayColumn: String) -> String {
     """
     COALESCE(\
-    (SELECT t.direction = '迁入' FROM transfer t WHERE t.cadre_id = \(cadre).id AND t.voided_reason IS NULL \
+    (SELECT t.direction = '迁入' FROM transfer t WHERE t.cadre_id = \(cadre).id AND \(RecordSQL.inForce("t")) \
     AND t.transferred_on <= \(dayColumn) ORDER BY t.transferred_on DESC LIMIT 1), \
-    (SELECT t.direction = '迁出' FROM transfer t WHERE t.cadre_id = \(cadre).id AND t.voided_reason IS NULL \
+    (SELECT t.direction = '迁出' FROM transfer t WHERE t.cadre_id = \(cadre).id AND \(RecordSQL.inForce("t")) \
     AND t.transferred_on > \(dayColumn) ORDER BY t.transferred_on LIMIT 1), 1)
     """
   }

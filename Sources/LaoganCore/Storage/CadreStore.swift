@@ -53,7 +53,7 @@ extension LaoganDatabase {
 
   public func cadres(_ filter: CadreFilter) throws -> [Cadre] {
     try read { db in
-      var request = Cadre.filter(Column("voided_reason") == nil)
+      var request = Cadre.filter(RecordSQL.inForceFilter)
       if let region = filter.region { request = request.filter(region.coveredCodes.contains(Column("region_code"))) }
       if let category = filter.category { request = request.filter(Column("category") == category) }
       if let day = filter.aliveOn { request = request.filter(Column("died_on") == nil || Column("died_on") > day) }
@@ -69,7 +69,7 @@ extension LaoganDatabase {
     guard !text.isEmpty else { return [] }
     let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII || (0xFF01...0xFF5E).contains($0.value) }
     return try read { db in
-      var request = Cadre.filter(Column("voided_reason") == nil)
+      var request = Cadre.filter(RecordSQL.inForceFilter)
       if isLatin {
         // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
         let key = PinyinKeys.normalizedQuery(text)
@@ -97,7 +97,7 @@ extension LaoganDatabase {
       }
       return cadre
     }
-    let named = try Cadre.filter(Column("name") == text && Column("voided_reason") == nil).order(Column("id"))
+    let named = try Cadre.filter(Column("name") == text && RecordSQL.inForceFilter).order(Column("id"))
       .fetchAll(db)
     switch named.count {
     case 0: throw LaoganError.cadreNotFound(reference)

@@ -251,7 +251,7 @@ extension LaoganDatabase {
         SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.party_member FROM dues_payment d
         JOIN cadre c ON c.id = d.cadre_id
         WHERE \(RecordSQL.inForce("d"))
-          AND (c.party_member = 0 OR (c.joined_party_on IS NOT NULL AND c.joined_party_on > date(d.month || '-01', '+1 month', '-1 day')))
+          AND (c.party_member = 0 OR (c.joined_party_on IS NOT NULL AND c.joined_party_on > \(MonthSQL.lastDay("d.month"))))
         ORDER BY d.id
         """, hint: "核对党员信息；确属误收的作废（dues void）并退还"
       ) { row in
@@ -293,7 +293,7 @@ extension LaoganDatabase {
         db,
         sql: """
           SELECT DISTINCT organization_id FROM meeting
-          WHERE voided_reason IS NULL AND held_on > ? AND held_on <= ?
+          WHERE \(RecordSQL.inForce()) AND held_on > ? AND held_on <= ?
           """, arguments: [last.to.months(earlier: 12), last.to]))
     let quarter = PartyLifeRule.quarterly.period(of: last.from)
     return try LaoganDatabase.branchPartyLife(region: .prefecture, period: last, today: today, db).compactMap {
@@ -342,5 +342,5 @@ extension LaoganDatabase {
   }
 
   /// A cadre's age on the last day of payment `p`'s month.
-  private static let ageAtMonthEnd = CadreSQL.age(born: "c.born_on", on: "date(p.month || '-01', '+1 month', '-1 day')")
+  private static let ageAtMonthEnd = CadreSQL.age(born: "c.born_on", on: MonthSQL.lastDay("p.month"))
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// SQL every query about records shares.
 enum RecordSQL {
   /// A record still in force: not voided. A wrong entry is voided with a reason, never deleted (SPEC §3), so
@@ -6,4 +8,17 @@ enum RecordSQL {
   static func inForce(_ table: String? = nil) -> String {
     (table.map { "\($0)." } ?? "") + "voided_reason IS NULL"
   }
+
+  /// The same condition for GRDB's query interface.
+  static var inForceFilter: SQLExpression { Column("voided_reason") == nil }
+}
+
+/// A month's first and last day in SQL, for a month stored as `YYYY-MM` (`Month.firstDay`, `Month.lastDay` in
+/// Swift).
+enum MonthSQL {
+  /// The first day of the month `month` (an SQL expression giving `YYYY-MM`).
+  static func firstDay(_ month: String) -> String { "(\(month) || '-01')" }
+
+  /// The last day of the month `month`.
+  static func lastDay(_ month: String) -> String { "date(\(month) || '-01', '+1 month', '-1 day')" }
 }

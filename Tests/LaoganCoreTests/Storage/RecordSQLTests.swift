@@ -1,0 +1,38 @@
+import GRDB
+import Testing
+
+@testable import LaoganCore
+
+/// The SQL spellings of the domain's words against their Swift twins, on the same values.
+@Suite("Shared SQL and its Swift twins")
+struct RecordSQLTests {
+  @Test("a month's first and last day are the same in SQL as in Swift, February and December included")
+  func monthBoundaries() throws {
+    let queue = try DatabaseQueue()
+    for text in ["2023-01", "2023-02", "2024-02", "1900-02", "2000-02", "2023-04", "2023-12"] {
+      let month = try #require(Month(parsing: text))
+      let (first, last) = try queue.read { db in
+        (
+          try String.fetchOne(db, sql: "SELECT \(MonthSQL.firstDay("?"))", arguments: [text]),
+          try String.fetchOne(db, sql: "SELECT \(MonthSQL.lastDay("?"))", arguments: [text])
+        )
+      }
+      #expect(first == month.firstDay.description, "\(text)")
+      #expect(last == month.lastDay.description, "\(text)")
+    }
+  }
+
+  @Test("a record in force is one not voided, in SQL and in the query interface alike")
+  func inForce() throws {
+    let queue = try DatabaseQueue()
+    try queue.write { db in
+      try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, voided_reason TEXT)")
+      try db.execute(sql: "INSERT INTO t VALUES (1, NULL), (2, '误登'), (3, NULL)")
+      let bySQL = try Int64.fetchAll(db, sql: "SELECT id FROM t WHERE \(RecordSQL.inForce()) ORDER BY id")
+      let byFilter = try Table("t").select(Column("id"), as: Int64.self).filter(RecordSQL.inForceFilter)
+        .order(Column("id")).fetchAll(db)
+      #expect(bySQL == [1, 3])
+      #expect(byFilter == bySQL)
+    }
+  }
+}
