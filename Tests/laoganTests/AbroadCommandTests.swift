@@ -113,6 +113,10 @@ struct AbroadCommandTests {
     let trips = try laogan.run("trip", "list", "--format", "csv").stdout
     #expect(trips.contains("香港、澳门,,2023-08-01,2023-08-05,2023-08-05,C7654321"), "\(trips)")
     #expect(trips.contains("泰国、日本,,2023-09-01,2023-09-09,,E12345678"), "\(trips)")
+    // An earlier trip entered now with no return recorded, long past its plan, is abroad without end.
+    let open = try laogan.run(
+      "trip", "add", "身份证号=522301194603150011", "目的地=日本", "出发日期=2023-06-01", "计划返回日期=2023-06-05")
+    #expect(open.status == 1 && open.stderr.contains("出国(境)登记 1"), "\(open.stderr)")
   }
 
   @Test("lend and return: one loan at a time, for the trip on that permit, never before the lend")
@@ -141,6 +145,9 @@ struct AbroadCommandTests {
     #expect(early.status == 1 && early.stderr.contains("早于领用日期 2023-06-28"), "\(early.stderr)")
     #expect(try laogan.run("permit", "return", "E12345678", "--on", "2023-07-12").status == 0)
     #expect(try laogan.run("permit", "show", "E12345678").stdout.contains("保管      在柜"))
+    // A 领用 typed in an edit opens a loan as a lend does: not before the last return.
+    let typed = try laogan.run("permit", "edit", "E12345678", "保管=领用", "领用日期=2023-07-01")
+    #expect(typed.status == 1 && typed.stderr.contains("早于上次归还日期 2023-07-12"), "\(typed.stderr)")
     // Each step is in the audit log, and undo takes the return back.
     #expect(try laogan.run("undo", "--yes").status == 0)
     #expect(try laogan.run("permit", "show", "E12345678").stdout.contains("领用日期  2023-06-28"))

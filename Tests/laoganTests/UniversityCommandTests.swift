@@ -128,6 +128,10 @@ struct UniversityCommandTests {
     let second = try laogan.run("enrolment", "edit", "4", "候补=否")
     #expect(second.status == 1 && second.stderr.contains("第一位是记录 3"), "\(second.stderr)")
     #expect(try laogan.run("enrolment", "edit", "3", "候补=否").status == 0)
+    // A phone is masked in an export however it was typed.
+    #expect(try enrol("课程=太极拳", "姓名=庚", "电话=139 0000 7777", "报名日期=2023-02-09").status == 0)
+    let listed = try laogan.run("export", "enrolments").stdout
+    #expect(listed.contains("139******7777") && !listed.contains("0000 7777"), "\(listed)")
     // One person once: a phone however written, a cadre's name without a number, a name not the cadre's.
     let again = try enrol("课程=书法", "姓名=丙", "电话=+86 139-0000-0003", "报名日期=2023-02-09", "候补=是")
     #expect(again.status == 1 && again.stderr.contains("已报名该课程（记录 1）"), "\(again.stderr)")

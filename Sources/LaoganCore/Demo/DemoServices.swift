@@ -7,8 +7,9 @@ extension DemoPrefecture {
   /// Passports for one cadre in two hundred and fifty on the roll on the report day, a 往来港澳通行证 for a
   /// third of them and a 往来台湾通行证 for a tenth; a few passports expire within six months of the report day.
   /// About half travel once between 2022 and the report day's summer, each permit lent a few days before
-  /// departure and returned within days of coming back — except a few that are late back, two never recorded
-  /// as back, and one permit in eight never handed back, so that `report abroad` and `check` have some to name.
+  /// departure and returned within days of coming back — except a few that are late back, one in twenty never
+  /// recorded as back, and one permit in eight never handed back, so that `report abroad` and `check` have
+  /// some to name.
   mutating func buildPermitsAndTrips() throws {
     progress("证照与出国(境)…")
     let permits = try RecordSaver<PermitKind>(writer, update: false)

@@ -15,8 +15,11 @@ extension ImportField {
     hasher.combine(alias)
   }
 
-  /// Any 身份证号 or mobile number in the cell is masked (a 书记, a participants list).
-  public func masked(_ text: String) -> String { Masking.inText(text) }
+  /// A phone column is masked whatever its spelling (`139 0000 1234`, `0859-3221234`); in any other cell,
+  /// any 身份证号 or mobile number in it (a 书记, a participants list).
+  public func masked(_ text: String) -> String {
+    form == .phone && !text.isEmpty ? Masking.phone(text) : Masking.inText(text)
+  }
 
   /// Cells naming a region are shown by name (州直 for the prefecture's own records).
   public var isRegion: Bool { alias == "region" }

@@ -9,15 +9,22 @@ public enum PermitType: String, ClosedSet {
   public static let aliases: [String: PermitType] = ["港澳通行证": .hongKongMacau, "台湾通行证": .taiwan]
 
   /// The document a trip to `destination` travels on: a 往来港澳通行证 to 香港 or 澳门, a 往来台湾通行证 to 台湾, a
-  /// 护照 anywhere else; nil for a journey that needs two of them (香港 and 台湾, or 台湾 and 日本), which is
-  /// recorded as a trip each.
+  /// 护照 anywhere else; nil for a journey that needs two of them (香港 and 台湾, 台湾 and 日本), which is
+  /// recorded as a trip each. Places are found by their names anywhere in the text (`香港和台湾`, `中国香港`,
+  /// `台北`); what is left once they and the words between places are taken out is somewhere abroad.
   public static func needed(for destination: String) -> PermitType? {
-    let types = Set(
-      destination.split(whereSeparator: { "、，,;；/ ".contains($0) }).map { place -> PermitType in
-        if ["香港", "澳门", "澳門"].contains(where: place.contains) { return .hongKongMacau }
-        if ["台湾", "臺灣", "台灣"].contains(where: place.contains) { return .taiwan }
-        return .passport
-      })
+    var rest = destination
+    var types = Set<PermitType>()
+    for (type, names) in [
+      (PermitType.hongKongMacau, ["香港", "澳门", "澳門", "港澳"]),
+      (.taiwan, ["台湾", "臺灣", "台灣", "台北", "臺北", "高雄", "台中", "台南", "金门", "金門", "马祖", "馬祖"]),
+    ] {
+      for name in names where rest.contains(name) {
+        types.insert(type)
+        rest = rest.replacingOccurrences(of: name, with: "")
+      }
+    }
+    if rest.contains(where: { !"、，,;；/ 和及与與中国國特别行政区地区省市".contains($0) }) { types.insert(.passport) }
     return types.count == 1 ? types.first : nil
   }
 }

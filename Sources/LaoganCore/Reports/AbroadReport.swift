@@ -10,8 +10,6 @@ extension LaoganDatabase {
   {
     let scope = ReportScope(region: region)
     let cadres = "\(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code"))"
-    // A permit still out is the bureau's to recover whatever became of its holder.
-    let holders = "\(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))"
     func person(_ row: Row) -> [ReportDocument.Cell] {
       let id: String = row["resident_id"]
       return [
@@ -35,9 +33,7 @@ extension LaoganDatabase {
         sql: """
           SELECT p.id, p.number, p.kind, c.name, c.resident_id, c.region_code, l.lent_on, t.id AS trip,
                  t.destination, t.returned_on, CAST(julianday(:day) - julianday(t.returned_on) AS INTEGER) AS days
-          FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
-          JOIN trip t ON t.id = \(AbroadSQL.trip(of: "l"))
-          WHERE \(RecordSQL.inForce("p")) AND \(AbroadSQL.notReturned(on: ":day", grace: grace)) AND \(holders)
+          \(AbroadSQL.unreturned(on: ":day", grace: grace)) AND \(scope.region("c.region_code"))
           ORDER BY t.returned_on, p.id
           """, arguments: ["day": day])
       let expiring = try Row.fetchAll(

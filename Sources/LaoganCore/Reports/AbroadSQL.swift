@@ -28,4 +28,15 @@ enum AbroadSQL {
     AND \(t).returned_on IS NOT NULL AND julianday(\(day)) - julianday(\(t).returned_on) > \(grace)
     """
   }
+
+  /// The permits still out on `day` more than `grace` days after their trip came back, whatever became of
+  /// their holder (a permit is recovered from a cadre who died too): `FROM … WHERE …` over `l` the loan, `p`
+  /// the permit, `c` its holder and `t` the trip, for `report abroad` and `check` alike.
+  static func unreturned(on day: String, grace: Int) -> String {
+    """
+    FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
+    JOIN trip t ON t.id = \(trip(of: "l"))
+    WHERE \(RecordSQL.inForce("p")) AND \(notReturned(on: day, grace: grace)) AND \(RecordSQL.inForce("c"))
+    """
+  }
 }

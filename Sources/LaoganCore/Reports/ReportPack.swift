@@ -85,7 +85,7 @@ extension LaoganDatabase {
         .init(title: "汇总", headers: ["问题", "条数", "处理办法", "代号"], rows: summary),
         .init(
           title: "明细", headers: ["问题", "记录", "说明"],
-          rows: findings.map { [.text($0.name), .text($0.recordLabel), .text($0.detail)] },
+          rows: findings.map { [.text($0.kind.label), .text($0.recordLabel), .text($0.detail)] },
           combination: .list(total: false)),
       ])
   }

@@ -16,22 +16,17 @@ enum SeniorUniversity {
       arguments: [Course.key(termID: termID, name: name)])
   }
 
-  /// The students holding a place in the course (not waiting), other than record `id`.
-  static func enrolled(in courseID: Int64, excluding id: Int64?, _ db: Database) throws -> Int {
+  /// The enrolments in force of the course, other than record `id`: those holding a place (`waiting` false),
+  /// those waiting (true), or all (nil).
+  static func count(in courseID: Int64?, waiting: Bool? = nil, excluding id: Int64? = nil, _ db: Database) throws
+    -> Int
+  {
     try Int.fetchOne(
       db.cachedStatement(
         sql: """
-          SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND waiting = 0 AND id IS NOT ? AND \(RecordSQL.inForce())
-          """), arguments: [courseID, id]) ?? 0
-  }
-
-  /// The students waiting for the course, other than record `id`.
-  static func waiting(for courseID: Int64, excluding id: Int64?, _ db: Database) throws -> Int {
-    try Int.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND waiting = 1 AND id IS NOT ? AND \(RecordSQL.inForce())
-          """), arguments: [courseID, id]) ?? 0
+          SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND waiting IS COALESCE(?, waiting) AND id IS NOT ?
+            AND \(RecordSQL.inForce())
+          """), arguments: [courseID, waiting, id]) ?? 0
   }
 
   /// The enrolment in force, other than record `id`, of the same student in the course: the same cadre (or a
@@ -95,13 +90,6 @@ enum SeniorUniversity {
       (row["born_on"] as String?).flatMap(CalendarDate.init(iso:))
         ?? (row["resident_id"] as String?).flatMap { try? ResidentID($0) }?.birthDate
     }
-  }
-
-  /// The enrolments in force of a course.
-  static func enrolments(in courseID: Int64?, _ db: Database) throws -> Int {
-    try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND \(RecordSQL.inForce())", arguments: [courseID])
-      ?? 0
   }
 }
 

@@ -180,10 +180,7 @@ extension LaoganDatabase {
         .permitNotReturned,
         """
         SELECT 'permit ' || p.id AS record, c.name, p.kind, p.number, t.returned_on
-        FROM permit_loan l JOIN permit p ON p.id = l.permit_id JOIN cadre c ON c.id = p.cadre_id
-        JOIN trip t ON t.id = \(AbroadSQL.trip(of: "l"))
-        WHERE \(RecordSQL.inForce("p")) AND \(AbroadSQL.notReturned(on: day, grace: PermitLoan.graceDays))
-          AND \(RecordSQL.inForce("c"))
+        \(AbroadSQL.unreturned(on: day, grace: PermitLoan.graceDays))
         ORDER BY t.returned_on, p.id
         """, hint: "证照应在返回后 \(PermitLoan.graceDays) 天内交回；交回后用 permit return 登记"
       ) { row in
@@ -218,17 +215,17 @@ extension LaoganDatabase {
         ORDER BY o.id
         """, hint: "编入党员，或已撤销的登记撤销日期"
       ) { row in "\(row["name"] as String) 没有党员" }
-      // SQLite's own check of every foreign key: a row a tool other than laogan wrote with its checks off.
+      // SQLite's own check of every foreign key: a row a tool other than laogan wrote with its checks off. A
+      // table without rowids (the participants) is named by itself.
       try add(
         .foreignKeyBroken,
         """
-        SELECT "table" || ' ' || rowid AS record, "table" AS child, parent
+        SELECT "table" || COALESCE(' ' || rowid, '') AS record, "table" AS child, parent
         FROM pragma_foreign_key_check ORDER BY "table", rowid
         """, hint: "文件被 laogan 以外的工具改过：用最近的备份核对，请技术人员处理"
       ) { row in
         let (child, parent): (String, String) = (row["child"], row["parent"])
-        let label = { (table: String) in RecordKinds.stored(in: table)?.label ?? table }
-        return "这条\(label(child))记录指向不存在的\(label(parent))记录"
+        return "\(Finding.label(of: child))中的一条指向不存在的\(Finding.label(of: parent))"
       }
       try add(
         .orphanedParticipant,

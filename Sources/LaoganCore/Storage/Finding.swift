@@ -94,8 +94,13 @@ public struct Finding: Sendable, Equatable, Codable {
   public var recordLabel: String {
     guard let space = record.firstIndex(of: " ") else { return record }
     let word = String(record[..<space])
-    guard let label = Finding.recordWords[word] ?? RecordKinds.stored(in: word)?.label else { return record }
-    return label + String(record[space...])
+    let label = Finding.label(of: word)
+    return label == word ? record : label + String(record[space...])
+  }
+
+  /// A table as a clerk names its records (发放 for `payment`), or the table's own name.
+  static func label(of table: String) -> String {
+    recordWords[table] ?? RecordKinds.stored(in: table)?.label ?? table
   }
 
   /// The words of `record` that are not a table's name.
@@ -103,6 +108,4 @@ public struct Finding: Sendable, Equatable, Codable {
     "organization": "党组织", "dues": "党费缴纳", "participant": "参与记录", "fund": "帮扶基金", "database": "数据库文件",
   ]
 
-  /// The kind as a clerk reads it (疑似重复登记).
-  public var name: String { kind.label }
 }

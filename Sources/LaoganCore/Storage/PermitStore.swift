@@ -12,22 +12,21 @@ extension LaoganDatabase {
     try write(context) { writer in
       let permit = try LaoganDatabase.resolve(PermitKind.self, reference, writer.db)
       let day = day ?? writer.today
-      func refuse(_ reason: String) -> LaoganError {
-        LaoganError.invalidValue(field: "证照", value: permit.number, reason: reason)
-      }
       if permit.voidedReason != nil { throw LaoganError.referenceVoided(permit.number) }
-      if let lent = permit.lentOn { throw refuse("已于 \(lent) 领用，尚未归还") }
-      if day > writer.today { throw refuse("领用日期 \(day) 在今天之后") }
-      if permit.validUntil < day { throw refuse("有效期至 \(permit.validUntil)，\(day) 已过期") }
-      if let issued = permit.issuedOn, day < issued { throw refuse("领用日期 \(day) 早于签发日期 \(issued)") }
+      if let lent = permit.lentOn { throw Self.refusal(permit, "已于 \(lent) 领用，尚未归还") }
+      if day > writer.today { throw Self.refusal(permit, "领用日期 \(day) 在今天之后") }
+      if permit.validUntil < day { throw Self.refusal(permit, "有效期至 \(permit.validUntil)，\(day) 已过期") }
+      if let issued = permit.issuedOn, day < issued { throw Self.refusal(permit, "领用日期 \(day) 早于签发日期 \(issued)") }
       if let last = try Permits.loans(of: permit.id, writer.db).compactMap(\.returnedOn).max(), day < last {
-        throw refuse("领用日期 \(day) 早于上次归还日期 \(last)")
+        throw Self.refusal(permit, "领用日期 \(day) 早于上次归还日期 \(last)")
       }
       guard let trip = try Trip.fetchOne(writer.db, key: tripID), trip.voidedReason == nil else {
         throw LaoganError.recordNotFound(label: TripKind.label, reference: "\(tripID)")
       }
-      if trip.permitID != permit.id { throw refuse("出国(境)登记 \(tripID) 使用的不是这本证照") }
-      if trip.departedOn < day { throw refuse("领用日期 \(day) 晚于出国(境)登记 \(tripID) 的出发日期 \(trip.departedOn)") }
+      if trip.permitID != permit.id { throw Self.refusal(permit, "出国(境)登记 \(tripID) 使用的不是这本证照") }
+      if trip.departedOn < day {
+        throw Self.refusal(permit, "领用日期 \(day) 晚于出国(境)登记 \(tripID) 的出发日期 \(trip.departedOn)")
+      }
       guard let permitID = permit.id else { return permit }
       var loan = PermitLoan(id: nil, permitID: permitID, tripID: tripID, lentOn: day, returnedOn: nil)
       try writer.insert(&loan)
@@ -41,19 +40,18 @@ extension LaoganDatabase {
     try write(context) { writer in
       let permit = try LaoganDatabase.resolve(PermitKind.self, reference, writer.db)
       let day = day ?? writer.today
-      guard let open = try Permits.openLoan(of: permit.id, writer.db) else {
-        throw LaoganError.invalidValue(field: "证照", value: permit.number, reason: "在柜，没有领用")
-      }
-      if day > writer.today {
-        throw LaoganError.invalidValue(field: "证照", value: permit.number, reason: "归还日期 \(day) 在今天之后")
-      }
-      if day < open.lentOn {
-        throw LaoganError.invalidValue(field: "证照", value: permit.number, reason: "归还日期 \(day) 早于领用日期 \(open.lentOn)")
-      }
+      guard let open = try Permits.openLoan(of: permit.id, writer.db) else { throw Self.refusal(permit, "在柜，没有领用") }
+      if day > writer.today { throw Self.refusal(permit, "归还日期 \(day) 在今天之后") }
+      if day < open.lentOn { throw Self.refusal(permit, "归还日期 \(day) 早于领用日期 \(open.lentOn)") }
       var returned = open
       returned.returnedOn = day
       try writer.update(returned, from: open)
       return permit
     }
+  }
+
+  /// A lend or return refused, naming the permit.
+  private static func refusal(_ permit: Permit, _ reason: String) -> LaoganError {
+    LaoganError.invalidValue(field: "证照", value: permit.number, reason: reason)
   }
 }

@@ -36,10 +36,10 @@ public enum CourseKind: RecordKind {
     if let maxAge, !(40...150).contains(maxAge) { cells.fail(.maxAge, "年龄上限应在 40 到 150 岁之间") }
     guard cells.problems.isEmpty, let term, let termID = term.id, let name, let capacity else { return nil }
     if let id = cells.replacing, let stored = try Course.fetchOne(lookup.db, key: id) {
-      let taken = try SeniorUniversity.enrolled(in: id, excluding: nil, lookup.db)
+      let taken = try SeniorUniversity.count(in: id, waiting: false, lookup.db)
       if capacity < taken { cells.fail(.capacity, "已有 \(taken) 人报名，容量不能小于 \(taken)") }
       // What each enrolment was checked and charged against stays as it was.
-      let enrolments = try SeniorUniversity.enrolments(in: id, lookup.db)
+      let enrolments = try SeniorUniversity.count(in: id, lookup.db)
       if enrolments > 0, stored.termID != termID {
         cells.fail(.term, "已有 \(enrolments) 条报名，不能改到另一学期")
       }
@@ -73,7 +73,7 @@ public enum CourseKind: RecordKind {
 
   /// A course with students is not voided: they would be left in a course that is gone.
   public static func refuseVoid(of record: Record, _ db: Database) throws {
-    let enrolments = try SeniorUniversity.enrolments(in: record.id, db)
+    let enrolments = try SeniorUniversity.count(in: record.id, db)
     guard enrolments > 0 else { return }
     throw LaoganError.invalidValue(
       field: label, value: record.name, reason: "还有 \(enrolments) 条报名；先作废这些报名（enrolment void）")

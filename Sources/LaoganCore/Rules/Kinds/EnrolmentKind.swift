@@ -83,7 +83,7 @@ public enum EnrolmentKind: RecordKind {
   ) throws {
     guard let courseID = course.id else { return }
     let id = cells.replacing
-    let taken = try SeniorUniversity.enrolled(in: courseID, excluding: id, lookup.db)
+    let taken = try SeniorUniversity.count(in: courseID, waiting: false, excluding: id, lookup.db)
     if taken < course.capacity {
       if let first = try SeniorUniversity.firstWaiting(for: courseID, excluding: id, lookup.db),
         first.enrolledOn < enrolment.enrolledOn
@@ -108,7 +108,7 @@ public enum EnrolmentKind: RecordKind {
       return
     }
     enrolment.waiting = true
-    let place = try SeniorUniversity.waiting(for: courseID, excluding: id, lookup.db) + 1
+    let place = try SeniorUniversity.count(in: courseID, waiting: true, excluding: id, lookup.db) + 1
     cells.note("\(course.name)已满（容量 \(course.capacity) 人），排入候补第 \(place) 位")
   }
 

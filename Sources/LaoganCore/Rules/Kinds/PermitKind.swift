@@ -59,16 +59,21 @@ public enum PermitKind: RecordKind {
     from stored: Permit, to permit: Permit, _ cells: inout FieldReader<Field>, _ lookup: Lookup
   ) throws {
     let trips = try Permits.trips(on: stored.id, lookup.db)
-    let lent = try !Permits.loans(of: stored.id, lookup.db).isEmpty
-    if stored.cadreID != permit.cadreID, !trips.isEmpty || lent {
+    let loans = try Permits.loans(of: stored.id, lookup.db)
+    if stored.cadreID != permit.cadreID, !trips.isEmpty || !loans.isEmpty {
       cells.fail(.residentID, "证照 \(permit.number) 已有出行或领用记录，不能改到另一名干部名下")
     }
     for trip in trips {
       guard let refusal = Permits.refusal(permit, for: trip) else { continue }
       cells.fail(.validUntil, "出国(境)登记 \(trip.id ?? 0) 用这本证照：\(refusal)")
     }
-    if let lent = try Permits.openLoan(of: stored.id, lookup.db)?.lentOn, lent != permit.lentOn {
-      cells.fail(.custody, "证照 \(permit.number) 已于 \(lent) 领用；归还请用 permit return 登记归还日期")
+    if let lent = loans.first(where: { $0.returnedOn == nil })?.lentOn {
+      if lent != permit.lentOn {
+        cells.fail(.custody, "证照 \(permit.number) 已于 \(lent) 领用；归还请用 permit return 登记归还日期")
+      }
+    } else if let lentOn = permit.lentOn, let last = loans.compactMap(\.returnedOn).max(), lentOn < last {
+      // A 领用 typed here opens a loan as `permit lend` does, after the last return.
+      cells.fail(.lentOn, "早于上次归还日期 \(last)")
     }
   }
 

@@ -32,19 +32,23 @@ public enum TripKind: RecordKind {
     }
     if let departedOn, let returnedOn, returnedOn < departedOn { cells.fail(.returnedOn, "早于出发日期 \(departedOn)") }
     if let returnedOn, returnedOn > lookup.today { cells.fail(.returnedOn, "在今天（\(lookup.today)）之后") }
-    if let destination, PermitType.needed(for: destination) == nil {
+    let needed = destination.flatMap(PermitType.needed)
+    if destination != nil, needed == nil {
       cells.fail(.destination, "一次出行要用两种证照（如香港与台湾、台湾与日本）：请按所用证照分别登记")
     }
     if let cadre, let departedOn, let died = cadre.diedOn, died <= departedOn {
       cells.fail(.departedOn, "\(cadre.name)已于 \(died) 去世")
     }
-    guard cells.problems.isEmpty, let cadre, let destination, let departedOn, let plannedReturnOn else { return nil }
+    guard cells.problems.isEmpty, let cadre, let destination, let needed, let departedOn, let plannedReturnOn else {
+      return nil
+    }
     var trip = Trip(
-      id: cells.replacing, cadreID: cadre.id, destination: destination, purpose: purpose, departedOn: departedOn,
+      id: nil, cadreID: cadre.id, destination: destination, purpose: purpose, departedOn: departedOn,
       plannedReturnOn: plannedReturnOn, returnedOn: returnedOn, permitID: 0, voidedReason: nil)
+    // A trip past its planned return with none recorded is abroad without end, as the others are counted.
+    let end = returnedOn ?? (plannedReturnOn < lookup.today ? CalendarDate(valid: 9999, 12, 31) : plannedReturnOn)
     if let other = try Permits.overlappingTrip(
-      of: cadre.id, from: departedOn, to: returnedOn ?? plannedReturnOn, excluding: cells.replacing,
-      today: lookup.today, lookup.db)
+      of: cadre.id, from: departedOn, to: end, excluding: cells.replacing, today: lookup.today, lookup.db)
     {
       let open = other.returnedOn == nil && other.plannedReturnOn < lookup.today ? "，尚未登记返回" : ""
       cells.fail(
@@ -52,26 +56,31 @@ public enum TripKind: RecordKind {
         "与\(cadre.name)的出国(境)登记 \(other.id ?? 0)（\(other.departedOn) 出发，前往\(other.destination)\(open)）时间重叠")
       return nil
     }
-    guard let permit = try permit(for: trip, number: number, cadre, &cells, lookup), let permitID = permit.id else {
+    guard let permit = try permit(for: trip, needed, number: number, cadre, &cells, lookup), let permitID = permit.id
+    else {
       return nil
     }
     trip.permitID = permitID
     // A trip its permit was lent for keeps that permit, and does not leave before the lend.
     for loan in try Permits.loans(forTrip: cells.replacing, lookup.db) {
       if loan.permitID != permitID {
-        cells.fail(.permitNumber, "已为本次出行领用了另一本证照（\(loan.lentOn) 领用）；换证照先 permit return", value: permit.number)
+        let reason =
+          loan.returnedOn == nil
+          ? "已为本次出行领用了另一本证照（\(loan.lentOn) 领用）；换证照先 permit return"
+          : "本次出行已用另一本证照（\(loan.lentOn) 领用，已归还），不能改为这本"
+        cells.fail(.permitNumber, reason, value: permit.number)
       } else if departedOn < loan.lentOn {
         cells.fail(.departedOn, "早于本次出行的证照领用日期 \(loan.lentOn)")
       }
     }
     guard cells.problems.isEmpty else { return nil }
-    trip.id = nil
     return Parsed(trip)
   }
 
-  /// The permit the row names, if it can carry the trip; else the cadre's fitting one.
+  /// The permit the row names, if it can carry the trip; else the cadre's fitting one of the type `needed`.
   private static func permit(
-    for trip: Trip, number: String?, _ cadre: Lookup.CadreRef, _ cells: inout FieldReader<Field>, _ lookup: Lookup
+    for trip: Trip, _ needed: PermitType, number: String?, _ cadre: Lookup.CadreRef,
+    _ cells: inout FieldReader<Field>, _ lookup: Lookup
   ) throws -> Permit? {
     if let number {
       guard let named = try Permits.permit(number: number, lookup.db) else {
@@ -84,7 +93,6 @@ public enum TripKind: RecordKind {
       }
       return named
     }
-    guard let needed = PermitType.needed(for: trip.destination) else { return nil }
     guard
       let fitting = try Permits.fitting(
         cadreID: cadre.id, needed, from: trip.departedOn, through: trip.plannedReturnOn, lookup.db)
