@@ -72,7 +72,7 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
       lock.broadcast()
       lock.unlock()
       // By index, each row lent to `body` where it lies: a `for row in` copies every row, retaining and then
-      // releasing each of its parts on the writer (a roster's rows: 180 samples of its 1,171, now 155).
+      // releasing each of its parts on the writer.
       for index in batch.rows.indices { try body(batch.rows[index], batch.fraction) }
     }
   }

@@ -242,9 +242,9 @@ extension LaoganDatabase {
 
   /// How often each cadre was listed as 出席 and as 请假 at those meetings, by `(organization << 32) | cadre`.
   /// Each listing comes as one integer — organization, cadre, and whether excused, packed by SQLite — and is
-  /// counted in a hash: two million rows at scale 10, which SQLite's GROUP BY sorted first (0.9 s). CROSS JOIN
+  /// counted in a hash: two million rows at scale 10, which SQLite's GROUP BY sorted first. CROSS JOIN
   /// keeps SQLite to this order — the period's few thousand meetings, then each one's lists by the key — where
-  /// it chose to read every meeting list ever kept and look its meeting up (0.69 s → 0.11 s).
+  /// it chose to read every meeting list ever kept and look its meeting up.
   private static func listings(_ organizations: [Int64], period: Period, _ db: Database) throws
     -> [Int64: (attended: Int, excused: Int)]
   {
@@ -278,7 +278,7 @@ extension LaoganDatabase {
 
   /// The members on `day`, by region and branch name. The cadres are read in their own order, each one's
   /// memberships looked up: looked up member by member, the roll's pages came in random order, mostly from
-  /// disk again (0.6–0.9 s at scale 10, now 0.25 s).
+  /// disk again (docs/performance.md has the figures).
   private static func members(_ organizations: [Int64], on day: CalendarDate, _ db: Database) throws -> [Member] {
     try Row.fetchAll(
       db,

@@ -45,9 +45,10 @@ extension ColumnList {
 /// in the audit log with its before and after.
 public final class AuditedWriter {
   private let connection: Database
-  /// The command's connection, for what it reads and writes beside the writer's own methods. Rows waiting
-  /// to be stored together are stored first, so whatever comes next sees them.
-  public var db: Database {
+  /// The command's connection, for what the core reads and writes beside the writer's own methods — never the
+  /// executable's, so no write goes around the audit. Rows waiting to be stored together are stored first, so
+  /// whatever comes next sees them.
+  var db: Database {
     get throws {
       try storeWaitingRows()
       return connection
