@@ -231,6 +231,9 @@ struct AbroadCommandTests {
     let revealed = try csv("report", "abroad", "--on", "2023-07-18", "--reveal")
     #expect(revealed.contains("522301194603150011"))
     #expect(try laogan.run("report", "abroad", "--grace", "-1").status == 64)
+    // Its rows are records naming their region, as the other lists': no breakdown by region.
+    let byRegion = try laogan.run("report", "abroad", "--by-region")
+    #expect(byRegion.status == 64 && byRegion.stderr.contains("不再按地区分列"), "\(byRegion.stderr)")
 
     // Today both are long past: check names the trip never recorded as back and the permit not handed in.
     let check = try laogan.run("check")

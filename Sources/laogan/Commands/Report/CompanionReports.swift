@@ -25,7 +25,10 @@ extension CompanionReport {
   var revealedTable: String? { nil }
   static var breaksDownByRegion: Bool { true }
 
-  func validate() throws {
+  func validate() throws { try validateReport() }
+
+  /// What every companion report refuses; a report with options of its own calls it from its `validate`.
+  func validateReport() throws {
     try rollUp.validate(database, reveal: revealedTable != nil)
     if rollUp.byRegion && !Self.breaksDownByRegion {
       throw ValidationError("report \(Self.reportName) 的行已是各地区或各条记录，不再按地区分列；看一个地区请用 --region")
@@ -147,7 +150,7 @@ extension Laogan.ReportCommand {
     @Option(help: "多少个月内届满即列出。") var months = 6
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
-      let (day, months, stamp) = (on ?? (options.namesPeriod ? period.to : options.today), months, options.stamp)
+      let (day, months, stamp) = (options.day(on, of: period), months, options.stamp)
       return { try $0.electionsDueReport(region: $1, on: day, months: months, generatedAt: stamp) }
     }
   }
@@ -203,7 +206,7 @@ extension Laogan.ReportCommand {
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
       let (day, months, stamp, reveal) = (
-        on ?? (options.namesPeriod ? period.to : options.today), months, options.stamp, reveal
+        options.day(on, of: period), months, options.stamp, reveal
       )
       return { try $0.absentReport(region: $1, on: day, months: months, generatedAt: stamp, reveal: reveal) }
     }
@@ -315,7 +318,7 @@ extension Laogan.ReportCommand {
     var revealedTable: String? { reveal ? "report_in_hospital" : nil }
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
-      let (day, stamp, reveal) = (on ?? (options.namesPeriod ? period.to : options.today), options.stamp, reveal)
+      let (day, stamp, reveal) = (options.day(on, of: period), options.stamp, reveal)
       return { try $0.inHospitalReport(region: $1, on: day, generatedAt: stamp, reveal: reveal) }
     }
   }
@@ -338,12 +341,13 @@ extension Laogan.ReportCommand {
     var revealedTable: String? { reveal ? "report_abroad" : nil }
 
     func validate() throws {
+      try validateReport()
       guard (0...365).contains(grace) else { throw ValidationError("--grace 应为 0 到 365 天") }
     }
 
     func maker(_ period: Period) -> @Sendable (LaoganDatabase, Region) throws -> ReportDocument {
       let (day, stamp, reveal, grace) = (
-        on ?? (options.namesPeriod ? period.to : options.today), options.stamp, reveal, grace
+        options.day(on, of: period), options.stamp, reveal, grace
       )
       return { try $0.abroadReport(region: $1, on: day, grace: grace, generatedAt: stamp, reveal: reveal) }
     }

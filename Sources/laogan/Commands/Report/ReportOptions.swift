@@ -40,6 +40,12 @@ struct ReportOptions: ParsableArguments {
   /// Whether a period was asked for, rather than the current month by default.
   var namesPeriod: Bool { period != nil || month != nil || quarter != nil || year != nil || from != nil }
 
+  /// The day a report of one day is about: `--on` when given, else the last day of a period asked for, else
+  /// today.
+  func day(_ on: CalendarDate?, of period: Period) -> CalendarDate {
+    on ?? (namesPeriod ? period.to : today)
+  }
+
   /// The moment printed on the report: `--generated-at` verbatim, else now.
   var stamp: String {
     generatedAt ?? LocalTime.stamp(Date())
