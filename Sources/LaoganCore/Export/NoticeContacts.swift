@@ -49,7 +49,7 @@ public struct NoticeContacts: Sendable {
         // Digits alone, as a gateway takes them: `+86 139-0000-1111` is 13900001111.
         case .phone:
           recipient.phone.map { UnreachedList.phoneDigits($0) ?? $0 }.map { reveal ? $0 : Masking.phone($0) } ?? ""
-        case .region: Region(named: recipient.regionCode)?.displayName ?? recipient.regionCode
+        case .region: Region.displayName(of: recipient.regionCode)
         case .organization: recipient.organization ?? ""
         }
       }

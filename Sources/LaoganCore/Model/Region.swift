@@ -76,6 +76,12 @@ public struct Region: Hashable, Sendable {
   }
 
   /// How outputs name a record's region: 州直 for the prefecture's own records.
+  /// The name a stored region code is shown by, or the code itself when no region has it (a code from a
+  /// file another tool wrote).
+  public static func displayName(of code: String) -> String {
+    Region(named: code)?.displayName ?? code
+  }
+
   public var displayName: String {
     self == .prefecture ? "州直" : name
   }

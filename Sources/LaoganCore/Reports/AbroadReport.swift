@@ -14,7 +14,7 @@ extension LaoganDatabase {
       let id: String = row["resident_id"]
       return [
         .text(row["name"]), .text(reveal ? id : Masking.residentID(id)),
-        .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+        .text(Region.displayName(of: row["region_code"])),
       ]
     }
     let (abroad, overdue, unreturned, expiring) = try read { db in

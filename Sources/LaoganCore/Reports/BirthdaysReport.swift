@@ -103,7 +103,7 @@ extension LaoganDatabase {
       return [
         .text(day), .text(lunar ? "农历" : "公历"), .number(cadreID), .text(name),
         .text(reveal ? id : Masking.residentID(id)), .number(Int64(age)), .text(BirthdayDays.roundness(age)),
-        .text(Region(named: code)?.displayName ?? code), .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
+        .text(Region.displayName(of: code)), .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
       ]
     }
     let round = rows.filter { !$0[6].text.isEmpty }.count

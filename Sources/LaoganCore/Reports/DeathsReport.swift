@@ -35,7 +35,7 @@ extension LaoganDatabase {
       let spouse: Bool? = row["spouse"]
       return [
         .number(row["id"]), .text(row["name"]), .text(reveal ? id : Masking.residentID(id)),
-        .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]), .text(row["died_on"]),
+        .text(Region.displayName(of: row["region_code"])), .text(row["died_on"]),
         .text(row["death_cause"] ?? ""), .text(row["farewell"] ?? ""), .text(row["funeral"] ?? "未发放"),
         .text(row["pension"] ?? "未发放"), .text(spouse.map { $0 ? "是" : "否" } ?? "未登记"),
       ]

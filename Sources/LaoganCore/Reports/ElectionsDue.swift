@@ -44,7 +44,7 @@ extension LaoganDatabase {
         }
         return [
           .text(organization.name), .text(organization.kind.rawValue),
-          .text(Region(named: organization.regionCode)?.displayName ?? organization.regionCode),
+          .text(Region.displayName(of: organization.regionCode)),
           .text(organization.electedOn?.description ?? ""), .text(organization.termEndsOn?.description ?? ""),
           .text(state), .text(secretary ?? "（无书记）"),
         ]

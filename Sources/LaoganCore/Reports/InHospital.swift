@@ -28,7 +28,7 @@ extension LaoganDatabase {
       let id: String = row["resident_id"]
       return [
         .number(row["id"]), .text(row["name"]), .text(reveal ? id : Masking.residentID(id)),
-        .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]), .text(row["hospital"]),
+        .text(Region.displayName(of: row["region_code"])), .text(row["hospital"]),
         .text(row["admitted_on"]), .number(row["nights"]), .text(row["long_term"] ? "是" : ""),
         .text(row["last_visit"] ?? "未看望"),
       ]

@@ -94,7 +94,7 @@ extension LaoganDatabase {
         .number(row["id"]), .text(row["name"]),
         .text(reveal ? row["resident_id"] : Masking.residentID(row["resident_id"])),
         .text(row["joined_party_on"]), .text(row["organization"] ?? "（未编入党组织）"),
-        .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+        .text(Region.displayName(of: row["region_code"])),
         .text(row["awarded"] ? "已颁发" : "未颁发"),
       ]
     }

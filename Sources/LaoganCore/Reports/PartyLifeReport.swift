@@ -155,7 +155,7 @@ extension LaoganDatabase {
             + (missing.count > shownMissing ? " 等 \(missing.count) 期" : "")
           return "\(kind.rawValue) \(shown)"
         }
-        return [.text(branch.name), .text(Region(named: branch.regionCode)?.displayName ?? branch.regionCode)]
+        return [.text(branch.name), .text(Region.displayName(of: branch.regionCode))]
           + counted.flatMap { kind in
             [.number(Int64(branch.held[kind] ?? 0)), branch.required[kind].map { .number(Int64($0)) } ?? .text("不要求")]
           } + [

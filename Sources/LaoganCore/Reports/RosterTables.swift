@@ -33,7 +33,7 @@ extension LaoganDatabase {
         labels += byLabel.keys.filter { !labels.contains($0) }.sorted()
         var rows: [[ReportDocument.Cell]] = labels.compactMap { label in
           guard let row = byLabel.removeValue(forKey: label) else { return nil }
-          let shown = dimension.expression == "region_code" ? (Region(named: label)?.displayName ?? label) : label
+          let shown = dimension.expression == "region_code" ? (Region.displayName(of: label)) : label
           return [.text(shown), .number(row["total"]), .number(row["veterans"] ?? 0), .number(row["members"] ?? 0)]
         }
         let sum = { (index: Int) in
@@ -147,7 +147,7 @@ extension LaoganDatabase {
         let phone: String? = row["phone"]
         return [
           .number(row["id"]), .text(row["name"]), .text(reveal ? id : Masking.residentID(id)), .text(row["born_on"]),
-          .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+          .text(Region.displayName(of: row["region_code"])),
           .text(phone.map { reveal ? $0 : Masking.phone($0) } ?? ""),
         ]
       }

@@ -48,7 +48,7 @@ extension LaoganDatabase {
           """, arguments: [termID]
       ).map { row -> [ReportDocument.Cell] in
         [
-          .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]), .number(row["people"]),
+          .text(Region.displayName(of: row["region_code"])), .number(row["people"]),
           .number(row["places"]),
         ]
       }

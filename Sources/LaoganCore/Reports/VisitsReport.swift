@@ -41,7 +41,7 @@ extension LaoganDatabase {
     }
     let cells = rows.map { row -> [ReportDocument.Cell] in
       [
-        .text(row["occasion"]), .text(Region(named: row["region_code"])?.displayName ?? row["region_code"]),
+        .text(row["occasion"]), .text(Region.displayName(of: row["region_code"])),
         .number(row["events"]), .number(row["cadres"]), .money(row["amount"]),
       ]
     }.sorted {
