@@ -19,25 +19,38 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    // The records, their rules, storage, import and rendering. Never prints, never parses arguments.
+    // The layers, each seeing only those below it: text → model → store → core → the executable.
+    // Text, search keys and the concurrency helper: no domain, no database.
+    .target(name: "LaoganText"),
+    // The records and their values (dates, months, 分, closed lists, 身份证号, regions). No database.
+    .target(name: "LaoganModel", dependencies: ["LaoganText"]),
+    // The one door to a database: connection, migrations, the model's rows, the audited writer, undo, backup,
+    // the integrity checks. The only target that imports GRDB's connection and migrations.
+    .target(
+      name: "LaoganStore",
+      dependencies: ["LaoganModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The rules and record kinds, import, reports and their renderers, the demo. Never prints, never parses
+    // arguments.
     .target(
       name: "LaoganCore",
       dependencies: [
-        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "LaoganStore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     // The thin command-line wrapper: parses, calls LaoganCore, prints.
     .executableTarget(
       name: "laogan",
       dependencies: [
-        "LaoganCore",
+        "LaoganCore", "LaoganStore", "LaoganModel", "LaoganText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "LaoganCoreTests",
       dependencies: [
-        "LaoganCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "LaoganCore", "LaoganStore", "LaoganModel", "LaoganText", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],

@@ -1,9 +1,9 @@
-// Writes Sources/LaoganCore/Search/HanReadings.swift: the pinyin reading of every character of the CJK
+// Writes Sources/LaoganText/Search/HanReadings.swift: the pinyin reading of every character of the CJK
 // Unified Ideographs block, as PinyinKeys reads them from ICU's Han-Latin transform, so that a command need
 // not compile ICU's rules (64 ms) before it can store a name. PinyinKeysTests checks the table against ICU;
 // when ICU's readings change, run again:
 //
-//   swift Scripts/han-readings.swift > Sources/LaoganCore/Search/HanReadings.swift
+//   swift Scripts/han-readings.swift > Sources/LaoganText/Search/HanReadings.swift
 import Foundation
 
 let block: ClosedRange<UInt32> = 0x4E00...0x9FFF

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
 
 // Every closed choice and every typed value on the command line is read here, once, by the core's own
 // parsers: a bad value is a usage error (exit 64) that lists the allowed values, and completion knows them.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaoganStore
 
 /// A format a command writes a clerk's file in: CSV unless asked otherwise, and an Excel workbook among them.
 protocol FileFormat: ExpressibleByArgument, RawRepresentable<String>, CaseIterable, Equatable {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 /// `laogan`: the bureau's records from a terminal and from scripts.
 @main

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// `--db` and `--operator`, which every command takes (SPEC §9).
 struct DatabaseOptions: ParsableArguments {

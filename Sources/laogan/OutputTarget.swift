@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganStore
 
 /// Where a command's result goes: the file `--output` names, or stdout.
 struct OutputTarget {

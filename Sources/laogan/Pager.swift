@@ -1,4 +1,5 @@
 import Foundation
+import LaoganStore
 
 /// Long results at a terminal go through a pager, as git's do: `$PAGER`, else `less -FRX` (which quits when
 /// the text fits one screen and leaves it on the screen). Never into a pipe or a file, and never with

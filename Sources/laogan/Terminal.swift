@@ -1,5 +1,7 @@
 import Foundation
 import LaoganCore
+import LaoganStore
+import LaoganText
 
 /// Where output goes: results on stdout, messages on stderr (SPEC §9).
 enum Terminal {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganText
 
 /// argument-parser's usage errors, said in Chinese like every other message of laogan.
 ///

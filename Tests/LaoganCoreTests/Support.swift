@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
+@testable import LaoganText
 
 /// A folder under the system's temporary directory, removed when the test lets go of it.
 final class TemporaryFolder: Sendable {

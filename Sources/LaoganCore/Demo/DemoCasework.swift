@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 // The daily casework of SPEC §10 in the demo — visits' 慰问金额, hospital stays — built after every other record
 // so that those, and the published figures, are as a demo without it would have them.

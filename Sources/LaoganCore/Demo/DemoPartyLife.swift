@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 // The branches' Party life in the demo (SPEC §16), built after their officers so that a committee meets.
 

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 // The branches' Party work in the demo (SPEC §11), built last so that the records before it, and the published
 // figures, are those of a demo without it.

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// How big and which demo prefecture to build.
 public struct DemoOptions: Sendable {

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 // The services of SPEC §17 in the demo, built last so that every record before them, and the article's
 // figures, are as a demo without them would have them.

@@ -1,3 +1,5 @@
+import LaoganModel
+
 // Transfers in the demo (SPEC §10), built last and dated after the report day, so that every record before
 // them and the published figures are those of a demo without them.
 

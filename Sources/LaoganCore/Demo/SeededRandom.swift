@@ -1,6 +1,8 @@
+import LaoganModel
+
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed, so that `laogan demo --seed N`
 /// builds the same prefecture on every machine.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   public init(seed: UInt64) {

@@ -1,7 +1,8 @@
 import Foundation
+import LaoganModel
 
 /// A column of `notice contacts`' file: what an SMS gateway takes in, or a phone tree is called down.
-public enum NoticeContactField: String, ImportField {
+package enum NoticeContactField: String, ImportField {
   case name = "姓名"
   case residentID = "身份证号"
   case phone = "电话"

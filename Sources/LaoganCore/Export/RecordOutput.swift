@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// Records of any kind as a list, an export or a record card; personal information masked unless `reveal`.
 extension LaoganDatabase {

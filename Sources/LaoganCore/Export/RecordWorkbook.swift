@@ -1,4 +1,6 @@
 import Foundation
+import LaoganModel
+import LaoganText
 
 /// An import kind's columns as an Excel workbook (SPEC §12): the empty template a clerk fills in, or an export
 /// of records that imports back as it is. Either way each column is typed by what it accepts (`ColumnForm`):

@@ -1,4 +1,6 @@
 import Foundation
+import LaoganStore
+import LaoganText
 
 /// Rows of text under headers: what lists and exports show, rendered for a terminal, a spreadsheet or a
 /// script from the same value.

@@ -1,13 +1,15 @@
 import Foundation
+import LaoganStore
+import LaoganText
 
 /// One record of a CSV file: its cells as text and the line it starts on, for messages.
-public struct CSVRecord: Sendable {
+package struct CSVRecord: Sendable {
   public let line: Int
   public let cells: [String]
 }
 
 /// Why a CSV file cannot be read at all (as opposed to a bad value in a cell).
-public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
   public let line: Int
   public let reason: String
 
@@ -21,9 +23,9 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 /// occur inside another character, so splitting first and decoding each cell after is exact for both.
 /// Quoted cells may hold commas, doubled quotes and line breaks. A NUL byte, a cell over `maxCellBytes`, an
 /// unclosed quote and undecodable bytes stop the reading with the line they are on.
-public struct CSVReader: Sequence, IteratorProtocol {
+package struct CSVReader: Sequence, IteratorProtocol {
   public let encoding: TextEncoding
-  public static let maxCellBytes = 64 * 1024
+  package static let maxCellBytes = 64 * 1024
 
   private let handle: FileHandle
   private let decoder: CellDecoder
@@ -55,7 +57,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
   private static let lf = UInt8(ascii: "\n")
 
   /// The bytes of the file read so far.
-  public var bytesRead: Int { bytesBefore + position }
+  package var bytesRead: Int { bytesBefore + position }
 
   /// The next record with at least one non-blank cell, or nil at the end of the file or at an error.
   public mutating func next() -> CSVRecord? {

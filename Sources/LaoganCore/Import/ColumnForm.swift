@@ -1,3 +1,5 @@
+import LaoganModel
+
 /// What an import column accepts, said once for the template a clerk fills in and for the manual (SPEC §12):
 /// the forms a cell may take, and for a closed set its values, which a template offers as a drop-down list.
 /// The import's own reading of each cell (`FieldReader`) is the rule; this is its description.
@@ -20,7 +22,7 @@ public enum ColumnForm: Sendable, Equatable {
   static func choice<Values: ClosedSet>(_ type: Values.Type) -> ColumnForm { .choice(type.allCases.map(\.rawValue)) }
 
   /// The values a drop-down list offers, or nil for a column typed freely.
-  public var choices: [String]? {
+  package var choices: [String]? {
     switch self {
     case .yesNo: ["是", "否"]
     case .region: Region.all.map(\.displayName)

@@ -1,8 +1,8 @@
 /// The manual's tables of import columns (`docs/columns.md`), written from the fields themselves — their
 /// headers, whether required, their English aliases and `ColumnForm` — so that the manual, the templates'
 /// input messages and the import cannot say different things. A test keeps the file equal to this.
-public enum ColumnGuide {
-  public static func markdown() -> String {
+package enum ColumnGuide {
+  package static func markdown() -> String {
     var text = """
       # 导入各类记录的列
 

@@ -1,3 +1,5 @@
+import LaoganText
+
 /// The rows a clerk's sheet ends with below its data — a 合计 line, the signatures (制表人：、审核人：、
 /// 填表日期：) — which are not records: the import skips them and says so, rather than calling every
 /// required cell of them blank.

@@ -1,3 +1,5 @@
+import LaoganText
+
 /// A header cell as clerks' sheets spell it, brought to the form the import kinds know: blanks anywhere
 /// removed (`姓　名`), full-width forms folded, a required mark and a unit dropped (`身份证号*`, `姓名（必填）`,
 /// `学费（元）`), and a

@@ -1,3 +1,5 @@
+import LaoganText
+
 /// Finds a sheet's header row (SPEC §12): clerks' sheets often open with a title row or two (`2024年离退休干部
 /// 花名册`, a unit and a date), so the header is the first row, among the first `searched`, that names a column
 /// of the kind. If none of them does, the first row is the header, and its unknown columns are reported with

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganText
+
 /// A column an import kind knows: its exact Chinese header (the raw value) and its English alias.
 public protocol ImportField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
   var alias: String { get }
@@ -22,7 +25,7 @@ extension ImportField {
   }
 
   /// Cells naming a region are shown by name (州直 for the prefecture's own records).
-  public var isRegion: Bool { alias == "region" }
+  package var isRegion: Bool { alias == "region" }
 
   /// Whether the cell names a record — its kind's own key (名称, 卡号) or a Party organization it points
   /// at — and is compared with stored names as a key (`CellText.key`). By alias, not by `form`, which builds

@@ -4,11 +4,11 @@ import Foundation
 public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
   public let line: Int
   /// The column's header as the file spells it; empty for a problem with the whole row.
-  public let column: String
+  package let column: String
   public let value: String
   public let reason: String
   /// For a workbook's row, the column's letters (`E`), or "" for the whole row; nil for a CSV's line.
-  public var letters: String?
+  package var letters: String?
 
   public init(line: Int, column: String, value: String, reason: String, letters: String? = nil) {
     self.line = line
@@ -39,7 +39,7 @@ public struct ImportFailure: LocalizedError, Sendable {
   /// Where else to look, when the problems may come from reading the wrong sheet.
   public var hint: String?
   /// What was left undone, for a command other than `import` that reads a clerk's file.
-  public var outcome: String
+  package var outcome: String
 
   public init(problems: [ImportProblem], hint: String? = nil, outcome: String = "未导入任何记录（修改后重新导入整个文件）") {
     self.problems = problems
@@ -69,7 +69,7 @@ public struct ImportSummary: Sendable {
   /// `keptWarnings` of them, so memory stays flat on a long file; `warningCount` counts them all.
   public private(set) var warnings: [ImportProblem] = []
   public private(set) var warningCount = 0
-  public static let keptWarnings = 200
+  package static let keptWarnings = 200
 
   mutating func warn(_ problem: ImportProblem) {
     warningCount += 1

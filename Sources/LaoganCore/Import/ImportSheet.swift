@@ -1,4 +1,5 @@
 import Foundation
+import LaoganStore
 
 /// The file an import reads — a CSV, or one sheet of an .xlsx workbook (SPEC §4, §12) — as rows of text cells,
 /// each under the number a clerk finds it by: the CSV's line, or Excel's own row number.

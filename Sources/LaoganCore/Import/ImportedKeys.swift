@@ -1,4 +1,5 @@
 import GRDB
+import LaoganStore
 import Synchronization
 
 /// The keys a saver has met so far and the line of each, to name the first line when one comes again.

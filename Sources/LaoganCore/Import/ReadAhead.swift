@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LaoganStore
 
 /// The data rows of an import file, read, decoded and placed under their fields on a thread of their own
 /// while the writer validates and stores the rows before them, so an import keeps both cores busy.

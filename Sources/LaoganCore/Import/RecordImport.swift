@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 extension LaoganDatabase {
   /// `import KIND FILE` (SPEC §4, §12): a CSV or an .xlsx sheet, all or nothing. Every row is validated as

@@ -1,4 +1,6 @@
 import Foundation
+import LaoganModel
+import LaoganText
 
 #if canImport(FoundationXML)
   import FoundationXML

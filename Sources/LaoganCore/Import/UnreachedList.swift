@@ -1,4 +1,7 @@
 import Foundation
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// Who a notice did not reach, as `notice mark --unreached` reads it from an SMS gateway's failure report or a
 /// clerk's own list (CSV or .xlsx): every cell that holds a 身份证号 or a phone number, in whatever column.

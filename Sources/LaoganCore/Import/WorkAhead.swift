@@ -1,4 +1,5 @@
 import GRDB
+import LaoganStore
 
 /// What an import's reading thread (`ReadAhead`) works out before the writer needs it, through a read-only
 /// connection of its own: the cadre each row names by 身份证号 — on a file of dues for a prefecture's 130,000

@@ -1,4 +1,5 @@
 import Foundation
+import LaoganStore
 
 #if canImport(FoundationXML)
   import FoundationXML

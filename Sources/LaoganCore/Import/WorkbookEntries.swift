@@ -1,4 +1,5 @@
 import Foundation
+import LaoganStore
 import ZIPFoundation
 
 /// The entries of a workbook's ZIP container, each read within its own bytes. ZIPFoundation inflates

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `report abroad --on D [--grace N]` (SPEC §17), of the cadres on the roll on D: who is abroad that day and

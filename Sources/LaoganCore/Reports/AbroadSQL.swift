@@ -1,3 +1,5 @@
+import LaoganStore
+
 /// The rules of SPEC §17 about trips and permits on a day, as SQL that `report abroad` and `check` share.
 enum AbroadSQL {
   /// Trip `t` is abroad on `day`: departed on or before it and not back before it. The day of departure is

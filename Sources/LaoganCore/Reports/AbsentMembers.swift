@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// A member the six-month rule of the Party constitution names: in the months up to a day, they neither
 /// attended nor were excused from any meeting their organization held.
@@ -39,7 +41,7 @@ extension LaoganDatabase {
            WHERE g.organization_id = m.organization_id AND \(RecordSQL.inForce("g")) AND p.cadre_id = c.id
              AND g.held_on <= :day) AS last_attended,
           (SELECT s.name FROM cadre s
-           WHERE s.id = (SELECT cadre_id FROM officer WHERE \(Officers.secretaryInForce(of: "o.id", on: ":day")) LIMIT 1))
+           WHERE s.id = (SELECT cadre_id FROM officer WHERE \(Officer.secretaryInForce(of: "o.id", on: ":day")) LIMIT 1))
             AS secretary
         FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
         WHERE \(CadreSQL.membership(on: ":day")) AND (m.joined_on IS NULL OR m.joined_on <= :since)

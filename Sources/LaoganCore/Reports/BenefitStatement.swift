@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// 生活待遇发放明细 for one month: what each cadre was paid, per item, with totals that are the sums of the
 /// lines to the 分.
@@ -7,8 +9,8 @@ public struct BenefitStatement: Sendable, Equatable {
     public let cadreID: Int64
     public let name: String
     public let residentID: String
-    public let regionCode: String
-    public let amounts: [BenefitItem: Fen]
+    package let regionCode: String
+    package let amounts: [BenefitItem: Fen]
     public var total: Fen { amounts.values.reduce(.zero, +) }
   }
 
@@ -16,7 +18,7 @@ public struct BenefitStatement: Sendable, Equatable {
   public let lines: [Line]
 
   /// The column totals, summed from the lines.
-  public var totals: [BenefitItem: Fen] {
+  package var totals: [BenefitItem: Fen] {
     lines.reduce(into: [:]) { totals, line in
       for (item, amount) in line.amounts { totals[item, default: .zero] = totals[item, default: .zero] + amount }
     }
@@ -40,7 +42,7 @@ public struct BenefitStatement: Sendable, Equatable {
 
   /// What a leader files (`report pack`): a row a region — its cadres paid and each item's total — and 合计;
   /// the row a cadre is `benefit statement`'s.
-  public func regionRows(scope: Region) -> [[ReportDocument.Cell]] {
+  package func regionRows(scope: Region) -> [[ReportDocument.Cell]] {
     let byRegion = Dictionary(grouping: lines, by: \.regionCode)
     func row(_ label: String, _ lines: [Line]) -> [ReportDocument.Cell] {
       let sums = BenefitStatement(month: month, lines: lines)
@@ -50,7 +52,7 @@ public struct BenefitStatement: Sendable, Equatable {
     return scope.parts.map { row($0.displayName, byRegion[$0.code] ?? []) } + [row("合计", lines)]
   }
 
-  public static let regionHeaders = ["管理地区", "人数"] + BenefitItem.allCases.map(\.rawValue) + ["合计"]
+  package static let regionHeaders = ["管理地区", "人数"] + BenefitItem.allCases.map(\.rawValue) + ["合计"]
 
   /// The rows as text, money as `1234.50`.
   public func table(reveal: Bool) -> Table {

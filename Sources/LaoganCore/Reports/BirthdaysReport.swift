@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// The days of a period on which birthdays fall (SPEC §17), by either calendar.
 ///

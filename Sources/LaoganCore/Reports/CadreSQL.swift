@@ -1,3 +1,5 @@
+import LaoganStore
+
 /// SQL about cadres that reports, rules and checks share, so that "on the roll" and "age" are counted the
 /// same way everywhere (and as `CalendarDate.age(on:)` counts in Swift).
 enum CadreSQL {

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `course roster COURSE --term T` (SPEC §17): the class list a teacher takes to the first lesson — the

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `report deaths --year Y`: each cadre who died in the year while the bureau managed them, with the cause,

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `report dues --year Y`: by organization (on the period's last day), the members with dues in the period,

@@ -1,9 +1,11 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// When a branch's term ends (SPEC §11): five years after its 换届日期 for a 党委, three for a 党总支 or
 /// 党支部. A term ending exactly on the day asked about is due that day.
 extension PartyOrganization {
-  public var termEndsOn: CalendarDate? {
+  package var termEndsOn: CalendarDate? {
     electedOn.map { $0.anniversary(kind.termYears) }
   }
 

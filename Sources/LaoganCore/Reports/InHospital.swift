@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `report in-hospital --on D`: the cadres on the roll on D who are in hospital that day (admitted on or

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// What a report counts for one indicator, as SQL over one table, so that the figure and `--explain` (the
 /// records behind it) come from the same condition.
 struct IndicatorDefinition: Sendable {
@@ -70,7 +73,7 @@ struct ReportScope: Sendable {
 }
 
 /// One figure of a report: this period's value and, with `--compare`, 环比 and 同比.
-public struct IndicatorValue: Sendable, Equatable {
+package struct IndicatorValue: Sendable, Equatable {
   public let key: String
   public let label: String
   public let unit: String
@@ -78,5 +81,5 @@ public struct IndicatorValue: Sendable, Equatable {
   /// 环比: the previous period of the same length.
   public let previous: Int64?
   /// 同比: the same period a year earlier.
-  public let yearAgo: Int64?
+  package let yearAgo: Int64?
 }

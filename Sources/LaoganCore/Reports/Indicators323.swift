@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// The indicators of the "323" report, in the order and under the keys of SPEC §5, with their counting rules.
 enum Indicators323 {
   struct Group: Sendable {

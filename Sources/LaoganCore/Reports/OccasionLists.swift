@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// 重阳节: the 9th day of the 9th month of the Chinese lunar calendar (SPEC §10).
-public enum ChongyangDay {
+package enum ChongyangDay {
   /// The day in Gregorian `year`, or nil if the calendar gives none (it always does).
   public static func of(year: Int) -> CalendarDate? {
     // 重阳 falls between late September and early November.

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// What the 支部工作条例 asks of a 党支部's Party life (SPEC §16), meeting type by type: a 支部党员大会 and a 党课
 /// each quarter; a 支委会 each month where the branch has a committee (an officer in force besides the 书记);

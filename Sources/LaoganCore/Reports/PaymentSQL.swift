@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// A payment's two days, each named once. They differ on purpose (SPEC §5):
 /// - the day it **counts** in a period is its 所属月份's first day, else its 日期: June's allowance paid on
 ///   5 July is June's living treatment, and the 323 and the benefits table count it in June. The schema

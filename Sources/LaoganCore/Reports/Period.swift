@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganText
+
 /// The span a report covers, from one day to another, both included (SPEC §5). Stock figures are taken on
 /// `to`; flow figures are summed from `from` to `to`.
 public struct Period: Hashable, Sendable, CustomStringConvertible {
@@ -57,7 +60,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `2026Q3`, `2026-Q3`, `2026q3`.
-  public static func parseQuarter(_ text: String) -> Period? {
+  package static func parseQuarter(_ text: String) -> Period? {
     let parts = text.uppercased().replacingOccurrences(of: "-", with: "").split(separator: "Q")
     guard parts.count == 2, let year = Int(parts[0]), parts[0].count == 4, let quarter = Int(parts[1]) else {
       return nil
@@ -80,7 +83,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// 同比: the same period a year earlier (29 February becomes the 28th).
-  public var yearAgo: Period {
+  package var yearAgo: Period {
     Period(from: from.yearEarlier, to: to.yearEarlier, shape: shape)
   }
 
@@ -88,7 +91,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension CalendarDate {
-  public func adding(days: Int) -> CalendarDate {
+  package func adding(days: Int) -> CalendarDate {
     CalendarDate(dayNumber: dayNumber + days) ?? self
   }
 
@@ -102,7 +105,7 @@ extension CalendarDate {
 
   /// The day one turns `years` old: the birthday that year (1 March for a 29 February birthday in a common
   /// year, as `age(on:)` counts).
-  public func anniversary(_ years: Int) -> CalendarDate {
+  package func anniversary(_ years: Int) -> CalendarDate {
     CalendarDate(year: year + years, month: month, day: day) ?? CalendarDate(valid: year + years, 3, 1)
   }
 

@@ -1,28 +1,30 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// The "323" work-method statistics report for a region and a period, computed once as a value; each format
 /// is a renderer of it.
 public struct Report323: Sendable, Equatable {
-  public struct Group: Sendable, Equatable {
+  package struct Group: Sendable, Equatable {
     public let title: String
-    public let indicators: [IndicatorValue]
+    package let indicators: [IndicatorValue]
   }
 
   public let region: Region
   public let period: Period
   /// Whether 环比 and 同比 were computed.
-  public let compared: Bool
+  package let compared: Bool
   public let generatedAt: String
-  public let groups: [Group]
+  package let groups: [Group]
   /// Each region's or file's figures beside these; nil when not asked for.
-  public internal(set) var breakdown: Breakdown?
+  package internal(set) var breakdown: Breakdown?
   /// The names of the files merged into it (`--merge`); empty for one database.
-  public internal(set) var mergedFrom: [String] = []
+  package internal(set) var mergedFrom: [String] = []
 
-  public var indicators: [IndicatorValue] { groups.flatMap(\.indicators) }
+  package var indicators: [IndicatorValue] { groups.flatMap(\.indicators) }
 
-  public func indicator(_ key: String) -> IndicatorValue? {
+  package func indicator(_ key: String) -> IndicatorValue? {
     indicators.first { $0.key == key }
   }
 }

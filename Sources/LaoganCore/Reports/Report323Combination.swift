@@ -1,15 +1,17 @@
+import LaoganStore
+
 /// The 323 report over several parts (SPEC §13): merged files as one report, and each region's or file's
 /// figures beside the total.
 extension Report323: RollUpReport {
   /// Each part's figures in a column of its own beside the total (`--by-region`, `--by-source`).
-  public struct Breakdown: Sendable, Equatable {
+  package struct Breakdown: Sendable, Equatable {
     /// What the columns are: 地区 or 来源.
-    public let heading: String
+    package let heading: String
     /// The JSON's key for the columns: `by_region` or `by_source`.
-    public let jsonKey: String
-    public let columns: [Column]
+    package let jsonKey: String
+    package let columns: [Column]
 
-    public struct Column: Sendable, Equatable {
+    package struct Column: Sendable, Equatable {
       /// 兴义市, or a file's name.
       public let name: String
       /// Its key in the JSON and the CSV: a region's code, a file's name.

@@ -1,4 +1,7 @@
 import Foundation
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 extension Report323 {
   /// The title every format shows.
@@ -154,7 +157,7 @@ extension Report323 {
 }
 
 extension IndicatorValue {
-  public var isMoney: Bool { IndicatorKey.isMoney(key) }
+  package var isMoney: Bool { IndicatorKey.isMoney(key) }
 }
 
 /// The lines under every report's title: what region, what period, when it was made.

@@ -1,13 +1,15 @@
+import LaoganModel
+
 /// A report as a clerk files it — a title, a few lines saying what it covers, and tables — whatever the
 /// report. Every format but JSON renders this value; no renderer touches the database.
 public struct ReportDocument: Sendable, Equatable {
   public var title: String
   /// 地区, 统计期, 生成时间 …
-  public var subtitle: [String]
+  package var subtitle: [String]
   public var sections: [Section]
   /// The days the document is about when they are not the period asked for: the 重阳 list of `--year 2023`
   /// is of 2023-10-23 alone, and its JSON says so as its heading does.
-  public var span: Period?
+  package var span: Period?
 
   public init(title: String, subtitle: [String], sections: [Section], span: Period? = nil) {
     self.title = title
@@ -21,12 +23,12 @@ public struct ReportDocument: Sendable, Equatable {
     public var headers: [String]
     /// Headers spanning several columns above `headers` (环比 over 上期 and 增减), as (title, first column,
     /// column count); empty for a one-row header.
-    public var headerGroups: [HeaderGroup]
+    package var headerGroups: [HeaderGroup]
     public var rows: [[Cell]]
     /// Lines under the table: a data problem the figures point at, a hint.
     public var notes: [String]
     /// How several parts' sections become one (`--merge`, `--by-region`): categories by default.
-    public var combination: Combination
+    package var combination: Combination
 
     public init(
       title: String, headers: [String], headerGroups: [HeaderGroup] = [], rows: [[Cell]], notes: [String] = [],
@@ -47,12 +49,12 @@ public struct ReportDocument: Sendable, Equatable {
 
     /// One header row: each grouped column's header prefixed by its group's title (`环比` + `增减`), for the
     /// formats that have no two-level header (Markdown, CSV, JSON).
-    public var flatHeaders: [String] {
+    package var flatHeaders: [String] {
       headers.enumerated().map { column, header in (group(of: column)?.title ?? "") + header }
     }
 
     /// Whether `column` holds numbers (counts or money), which every format aligns right.
-    public func isNumeric(_ column: Int) -> Bool {
+    package func isNumeric(_ column: Int) -> Bool {
       rows.contains { $0.indices.contains(column) && $0[column].isNumeric }
     }
   }
@@ -69,9 +71,9 @@ public struct ReportDocument: Sendable, Equatable {
     }
 
     /// The columns it spans.
-    public var columns: Range<Int> { first..<(first + count) }
+    package var columns: Range<Int> { first..<(first + count) }
 
-    public func covers(_ column: Int) -> Bool { columns.contains(column) }
+    package func covers(_ column: Int) -> Bool { columns.contains(column) }
   }
 
   /// A table cell: text, a count, or money in 分 (shown in 元).
@@ -91,7 +93,7 @@ public struct ReportDocument: Sendable, Equatable {
       }
     }
 
-    public var isNumeric: Bool {
+    package var isNumeric: Bool {
       switch self {
       case .number, .money: true
       default: false

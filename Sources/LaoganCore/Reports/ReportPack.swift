@@ -1,4 +1,7 @@
 import Foundation
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// `report pack` (SPEC §12): the period's tables a clerk sends upward, as the sheets of one workbook — the one
 /// file a monthly cron job writes, and what a leader reads and files. For a month: the 323 (with 环比 and 同比),
@@ -9,7 +12,7 @@ import Foundation
 /// works from are their own reports (`benefit statement`, `report visits-due`). Personal information stays
 /// masked.
 public struct ReportPack: Sendable {
-  public let sheets: [(name: String, document: ReportDocument)]
+  package let sheets: [(name: String, document: ReportDocument)]
 
   /// The workbook: a sheet a table, each printed as every laogan workbook is.
   public func xlsx() throws -> Data {

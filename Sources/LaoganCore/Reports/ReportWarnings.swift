@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// Things a report's reader should know that are not errors: months of the period with no payments at all

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// A report computed part by part and put together (SPEC §13): the files of `--merge` as one report, and the
 /// regions or files side by side (`--by-region`, `--by-source`).
 public protocol RollUpReport: Sendable {
@@ -21,7 +24,7 @@ public enum BreakdownAxis: Sendable {
   case region, source
 
   /// The column or row heading naming a part.
-  public var heading: String {
+  package var heading: String {
     switch self {
     case .region: "地区"
     case .source: "来源"

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// Roster statistics on the period's last day: cadres by region, age band, 民族, 职级 and 类别.

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `report university --term T` (SPEC §17): each course's places taken against its capacity, cadres and

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension LaoganDatabase {
   /// `report visits --year Y` (any period): the 走访慰问 of the period by 场合 and region — events, the

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// The tables bureaus file every year (SPEC §5), each computed by SQL and returned as a document.
 extension LaoganDatabase {

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 // The benefit rules: monthly amounts of the scheduled items, by period, age, category and rank (SPEC §3).
 

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// What a monthly run paid (or, dry, would pay): per item and in all.
 public struct BenefitRunSummary: Sendable, Equatable {

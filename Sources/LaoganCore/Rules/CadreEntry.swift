@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// A cadre as typed, field by field — a spreadsheet row, or the options of `cadre add` — before validation.
 ///
 /// Typed text becomes a `Cadre` in one place, `FieldReader.readCadre(today:)`, which import, add and edit all go

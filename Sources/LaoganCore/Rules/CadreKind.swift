@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// The cadre roster as a record kind: keyed by 身份证号, validated by `CadreEntry`, and owning the membership
 /// history behind 所在党组织.
@@ -57,12 +59,12 @@ public enum CadreKind: RecordKind {
 }
 
 /// A cadre's Party organization over time (SPEC §3: at most one at a time, with a history).
-public enum Memberships {
+package enum Memberships {
   /// Closes the open membership and opens one in `organizationID` (none when nil), dated `day` or, without
   /// one, the day the command runs. A cadre's first membership starts on an unknown day unless one is given.
   /// A `newCadre`, added by the same save, has no membership to read, and its first may wait to be stored
   /// with the next ones (`WaitingRows`): a roster's import adds thousands.
-  public static func assign(
+  package static func assign(
     cadreID: Int64, to organizationID: Int64?, on day: CalendarDate?, _ writer: AuditedWriter, newCadre: Bool = false
   ) throws {
     var open: Membership?

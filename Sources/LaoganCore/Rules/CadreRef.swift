@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 extension Lookup {
   /// What a row needs to know of a cadre it names. Kept compact — its 身份证号 and dates packed into numbers —
@@ -15,7 +17,7 @@ extension Lookup {
     private let joinedParty: PackedDay
     public let isPartyMember: Bool
     /// Voided as a wrong entry: nothing new may name it (a payment to a cadre who was never on the roll).
-    public let isVoided: Bool
+    package let isVoided: Bool
 
     public var residentID: String { number?.text ?? otherNumber ?? "" }
     public var retiredOn: CalendarDate? { retired.date }

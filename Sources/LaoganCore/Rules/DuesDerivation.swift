@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// What `dues-standard derive` changed (or, dry, would change): each member whose standard from the month
 /// differs from the one their 离退休费 gives, and the members it could not work out.

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganText
+
 /// Reads typed values out of the cells of one row (or one command line), collecting every problem instead
 /// of stopping at the first, so a clerk can fix a row in one go. Every record kind reads its cells here.
 public struct FieldReader<Field: ImportField> {
@@ -9,7 +12,7 @@ public struct FieldReader<Field: ImportField> {
   public private(set) var problems: [FieldProblem] = []
   /// The stored record an edit replaces, so that a kind checking its row against stored ones (one 书记 at a
   /// time, one standard a month) leaves it out; nil for a new record.
-  public internal(set) var replacing: Int64?
+  package internal(set) var replacing: Int64?
   public private(set) var notes: [String] = []
   /// The cadre a field names, found ahead of the writer (`WorkAhead`); the writer's own look-up otherwise.
   var found: (field: Field, cadre: Lookup.CadreRef)?
@@ -86,7 +89,7 @@ public struct FieldReader<Field: ImportField> {
 
   /// A date before the one it should follow (撤销 before 成立) is kept as entered — it happened on paper —
   /// and noted, so the clerk can check it.
-  public mutating func noteIfBefore(
+  package mutating func noteIfBefore(
     _ later: CalendarDate?, _ earlier: CalendarDate?, _ laterName: String, _ earlierName: String
   ) {
     guard let later, let earlier, later < earlier else { return }
@@ -106,7 +109,7 @@ public struct FieldReader<Field: ImportField> {
     return date
   }
 
-  public mutating func flag(_ field: Field) -> Bool? {
+  package mutating func flag(_ field: Field) -> Bool? {
     guard let text = text(field) else { return nil }
     guard let value = YesNo.parse(text) else {
       fail(field, "应为 是/否（也可写 Y/N、1/0、true/false）")
@@ -115,7 +118,7 @@ public struct FieldReader<Field: ImportField> {
     return value
   }
 
-  public mutating func choice<T: ClosedSet>(_ field: Field, _ type: T.Type) -> T? {
+  package mutating func choice<T: ClosedSet>(_ field: Field, _ type: T.Type) -> T? {
     guard let text = text(field) else { return nil }
     guard let value = T(label: text) else {
       fail(field, "应为 \(T.allowedLabels) 之一")
@@ -147,7 +150,7 @@ public struct FieldReader<Field: ImportField> {
   /// An amount of money in 元 (`1,234.50`, `¥1234.5`), more than zero: a payment, a grant or a standard is
   /// never negative — a wrong one is voided and entered again, so that no sum counts a −200 as a visit.
   /// `orZero` admits 0 where it is an amount charged: a fee waived whole.
-  public mutating func money(_ field: Field, orZero: Bool = false) -> Fen? {
+  package mutating func money(_ field: Field, orZero: Bool = false) -> Fen? {
     guard let text = text(field) else { return nil }
     guard let amount = Fen(yuan: text) else {
       fail(field, "不是有效金额（元，最多两位小数，如 1234.50、1,234.50、¥1234.5）")

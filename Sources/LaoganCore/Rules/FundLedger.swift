@@ -1,8 +1,10 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// The bureau's one 帮扶基金 hardship fund: allocations in, expenses and 困难帮扶 grants out (SPEC §5). A
 /// grant leaves the fund on the day it is paid (`PaymentSQL.paidOn`).
-public enum FundLedger {
+package enum FundLedger {
   /// 拨入 minus 支出 minus 困难帮扶 payments dated on or before `day` (all of them when nil).
   public static func balance(on day: CalendarDate?, _ db: Database) throws -> Fen {
     let value = try Int64.fetchOne(

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// The records stored under their keys, for a kind with one: what imported rows are compared with.
 struct KeyedRecords<Kind: RecordKind> {

@@ -1,9 +1,12 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// Resolves the names a cell uses for other records — a cadre by 身份证号, an organization by 名称 — inside
 /// one database access, through cached statements so a long file costs one index look-up a name.
-public final class Lookup {
+public final class Lookup: CadreMemory {
   private let connection: Database
   /// The day the command runs: no one is born after it.
   public let today: CalendarDate
@@ -76,14 +79,12 @@ public final class Lookup {
   /// found it (`WorkAhead`) is still the cadre it was.
   private(set) var cadresUnchanged = true
 
-  /// A cadre row was written: what was remembered may be out of date.
-  func forgetCadres() {
+  package func forgetCadres() {
     remembered.removeAll()
     cadresUnchanged = false
   }
 
-  /// A cadre row was added: nothing remembered is out of date, but a number not found before may be found now.
-  func cadreAdded() {
+  package func cadreAdded() {
     cadresUnchanged = false
   }
 
@@ -93,7 +94,7 @@ public final class Lookup {
       arguments: [id])
   }
 
-  public func organizationID(named name: String) throws -> Int64? {
+  package func organizationID(named name: String) throws -> Int64? {
     if let known = organizations?[name] { return known }
     let id = try Int64.fetchOne(
       reading("party_organization").cachedStatement(
@@ -147,7 +148,7 @@ public final class Lookup {
     try FamilyMember.fetchOne(db.cachedStatement(sql: "SELECT * FROM family_member WHERE id = ?"), arguments: [id])
   }
 
-  public func organizationName(id: Int64) throws -> String? {
+  package func organizationName(id: Int64) throws -> String? {
     try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
   }
 
@@ -160,7 +161,7 @@ public final class Lookup {
   }
 
   /// The cadres listed on an event, in the order they were entered.
-  public func participants(of table: String, id: Int64) throws -> [CadreRef] {
+  package func participants(of table: String, id: Int64) throws -> [CadreRef] {
     try CadreRef.fetchAll(
       db.cachedStatement(
         sql: """
@@ -174,6 +175,20 @@ public final class Lookup {
 
 // MARK: - Cells that name other records
 
+extension AuditedWriter {
+  /// The command's look-ups, made at its first: one for all its writes, so what it remembers is shared and is
+  /// forgotten when a cadre row changes.
+  package var lookup: Lookup {
+    if let lookup = cadreMemory as? Lookup { return lookup }
+    let lookup = Lookup(connection, today: today)
+    lookup.beforeReading = { [unowned self] table in
+      if let table { try storeWaitingRows(of: table) } else { try storeWaitingRows() }
+    }
+    cadreMemory = lookup
+    return lookup
+  }
+}
+
 extension FieldReader {
   /// A cadre named by 身份证号; an unknown number is a problem.
   public mutating func cadre(_ field: Field, _ lookup: Lookup) throws -> Lookup.CadreRef? {
@@ -186,7 +201,7 @@ extension FieldReader {
   /// §16). Unknown numbers are problems; a cadre not yet retired or already dead on `day` is only noted (SPEC
   /// §4: a warning, not an error). A repeated number counts once. A cell typed empty (`出席=` in an edit) is
   /// an empty list, which clears the one stored; no cell at all keeps it.
-  public mutating func participants(_ field: Field, on day: CalendarDate?, _ lookup: Lookup, byName: Bool = false)
+  package mutating func participants(_ field: Field, on day: CalendarDate?, _ lookup: Lookup, byName: Bool = false)
     throws -> [Lookup.CadreRef]?
   {
     guard let text = text(field) else { return typed(field) ? [] : nil }

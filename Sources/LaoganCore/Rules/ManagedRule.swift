@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// Whether the bureau manages a cadre on a day (SPEC §10): the one rule every stock figure counts by — the
 /// 323's cadres and members, the roster, the yearly tables, visits-due, benefit runs and 党费.
 ///
@@ -6,7 +9,7 @@
 /// day means not managed that day, a 迁入 on the day means managed, and a cadre with no transfer is managed.
 /// Written for SQL (a day for every row, and a day row by row) and for Swift, side by side here, and tested
 /// together at the boundaries.
-public enum ManagedRule {
+package enum ManagedRule {
   /// The rule as an SQL condition on the cadre `cadre` (a table name or alias) on `day`, a parameter — the
   /// same day for every row: the cadres not managed that day are found once, from the transfers alone, and
   /// each row is one look-up among them (a stock figure over 265,000 cadres pays next to nothing for it).

@@ -1,3 +1,5 @@
+import LaoganModel
+
 /// Who a notice goes to (SPEC §16): the cadres on the roll on a day — alive, retired and managed by the
 /// bureau — narrowed by the options lists are narrowed by. The recipients are fixed when the notice is
 /// recorded; the selection is kept beside them as the options that chose them, so that `notice show` says

@@ -1,9 +1,11 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// A branch's officers over time (SPEC §11): terms from 任职日期 until 离任日期, at most one 书记 at a time.
 /// A term is in force on day D when it began on or before D (or on an unknown day) and has not ended by D —
 /// the same convention as a membership, so a 书记 replaced on D is the old one until D and the new one from D.
-public enum Officers {
+package enum Officers {
   /// The 书记 term of the same organization that overlaps `officer`'s, if any.
   static func secretaryOverlapping(_ officer: Officer, _ db: Database) throws -> Officer? {
     try Officer.fetchOne(
@@ -21,21 +23,10 @@ public enum Officers {
       ])
   }
 
-  /// The 书记 term of organization `organization` (an SQL expression) in force today, over the officer table:
-  /// begun by today (or on an unknown day), not ended by today — a term with a planned 离任日期 is current
-  /// until then.
-  static func secretaryInForce(of organization: String, on day: String = "date('now', 'localtime')") -> String {
-    """
-    organization_id = \(organization) AND post = '书记' AND \(RecordSQL.inForce()) \
-    AND (started_on IS NULL OR started_on <= \(day)) \
-    AND (ended_on IS NULL OR ended_on > \(day))
-    """
-  }
-
   /// The organization's 书记 term in force today.
   static func currentSecretary(of organizationID: Int64, _ db: Database) throws -> Officer? {
     try Officer.fetchOne(
-      db.cachedStatement(sql: "SELECT * FROM officer WHERE \(secretaryInForce(of: "?")) LIMIT 1"),
+      db.cachedStatement(sql: "SELECT * FROM officer WHERE \(Officer.secretaryInForce(of: "?")) LIMIT 1"),
       arguments: [organizationID])
   }
 

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// 党费 month by month (SPEC §11). For a member and a month, the due is the standard whose start month is the
 /// latest on or before it — none before the first standard — while the cadre is a living Party member: not

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// What a trip and a lend ask of a cadre's permits (SPEC §17), read where the import and the commands both
 /// find them.

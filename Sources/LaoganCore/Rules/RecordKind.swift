@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// A kind of record clerks import, add, edit, list and export (SPEC §3, §4). Each kind says how a row of
 /// cells becomes a record and back; the import, the one-at-a-time commands and the exports are shared.
@@ -85,10 +88,10 @@ public enum RecordRegion: Sendable {
 /// when that is no column of the record (a cadre's 所在党组织, kept as a membership by `afterSave`).
 public struct Parsed<Record> {
   public var record: Record
-  public var participants: [Lookup.CadreRef]?
+  package var participants: [Lookup.CadreRef]?
   /// The cadres of the kind's second list (`excusedTable`): a meeting's 请假.
-  public var excused: [Lookup.CadreRef]?
-  public var organizationID: Int64?
+  package var excused: [Lookup.CadreRef]?
+  package var organizationID: Int64?
 
   public init(
     _ record: Record, participants: [Lookup.CadreRef]? = nil, excused: [Lookup.CadreRef]? = nil,
@@ -122,9 +125,9 @@ extension RecordKind {
   {}
   public static var parsesAhead: Bool { false }
   /// The table the kind's records live in.
-  public static var tableName: String { Record.databaseTableName }
+  package static var tableName: String { Record.databaseTableName }
   /// Facts are imported once per file unless `--again`.
-  public static var isFact: Bool { keyField == nil }
+  package static var isFact: Bool { keyField == nil }
   /// Whether an import of this kind has its rows checked against the database's constraints at commit
   /// (`CommitCheck`) rather than statement by statement: an import adds and updates records and what goes
   /// with them (a cadre's membership, a branch's secretary), deleting none — unless the kind lists

@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// Writes rows of one kind inside one command's transaction: the shared core of `import KIND`, `KIND add`
 /// and `KIND edit`.

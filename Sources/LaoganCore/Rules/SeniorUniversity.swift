@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// What a course and an enrolment of the 老年大学 read of the others (SPEC §17), for the import and the
 /// commands alike.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganStore
 
 extension Laogan {
   /// `laogan audit`: who changed what, newest first.

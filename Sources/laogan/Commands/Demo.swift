@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganStore
+import LaoganText
 
 extension Laogan {
   /// `laogan demo`: a realistic demo prefecture and its 323 report.

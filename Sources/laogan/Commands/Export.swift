@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 extension Laogan {
   /// `laogan export KIND`: the records as a spreadsheet or JSON, to stdout or a file.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganStore
 
 extension Laogan {
   /// `laogan import KIND FILE`: a clerk's spreadsheet, all or nothing.

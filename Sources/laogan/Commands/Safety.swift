@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 extension Laogan {
   /// `laogan backup FILE`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganStore
 
 extension Laogan {
   /// `laogan template KIND`: the empty sheet a clerk fills in for `import KIND` (SPEC §12).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
 
 /// The clerks' manual (`docs/`) against the code it describes.
 @Suite("The manual")

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
+@testable import LaoganText
 
 /// Templates and XLSX exports (SPEC §12), opened, filled in and saved by openpyxl — a spreadsheet program that
 /// is not laogan — and imported back.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
 
 @Suite("CSV reading")
 struct CSVReaderTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
 
 @Suite("易地安置: where a cadre resettled elsewhere lives (SPEC §10)")
 struct ResettlementTests {

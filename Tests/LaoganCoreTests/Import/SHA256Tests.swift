@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
+@testable import LaoganText
 
 @Suite("SHA-256 of imported files")
 struct SHA256Tests {

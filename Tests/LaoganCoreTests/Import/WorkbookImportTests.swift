@@ -4,6 +4,8 @@ import Testing
 import ZIPFoundation
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("Importing an .xlsx workbook (SPEC §12)")
 struct WorkbookImportTests {

@@ -1,4 +1,5 @@
 import LaoganCore
+import LaoganModel
 import Testing
 
 @Suite("Calendar dates as clerks type them")

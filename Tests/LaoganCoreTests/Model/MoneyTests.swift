@@ -1,4 +1,6 @@
 import LaoganCore
+import LaoganModel
+import LaoganText
 import PropertyBased
 import Testing
 

@@ -1,4 +1,5 @@
 import LaoganCore
+import LaoganModel
 import Testing
 
 @Suite("The permit a destination needs")

@@ -2,6 +2,7 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
 
 @Suite("身份证号 (GB 11643)")
 struct ResidentIDTests {

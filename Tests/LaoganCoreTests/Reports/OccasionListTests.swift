@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("The year's occasion lists: 重阳 and 光荣在党50年 (SPEC §10)")
 struct OccasionListTests {
@@ -61,6 +63,18 @@ struct OccasionListTests {
     #expect(json.contains("\"from\" : \"2024-10-11\"") && json.contains("\"to\" : \"2024-10-11\""))
   }
 
+  /// The list's SQL picks those born on or before the day 70 years before 重阳: a cadre whose 70th birthday is
+  /// 重阳 itself is 70 that day and belongs on it, 逢十; one whose birthday is the day after is still 69.
+  @Test("重阳: a cadre turning exactly 70 on the day is listed under 70–79 岁, 逢十")
+  func chongyangSeventy() throws {
+    // 重阳 2024 is 10-11.
+    try cadre("七十整", born: "1954-10-11")
+    try cadre("差一天", born: "1954-10-12")
+    let report = try database.chongyangReport(region: .prefecture, year: 2024, generatedAt: "", reveal: false)
+    let listed = report.sections.map { section in section.rows.map { [$0[1].text, $0[4].text, $0[5].text] } }
+    #expect(listed == [[["七十整", "70", "逢十"]], [], [], []])
+  }
+
   /// The birthdays `BirthdayDays` finds in `from…to` for a birth on `born`, as `date age`.
   func birthdays(_ born: String, lunar: Bool, _ from: String, _ to: String) throws -> [String] {
     let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
@@ -81,6 +95,22 @@ struct OccasionListTests {
     #expect(try birthdays("1943-10-07", lunar: true, "2023-10-01", "2023-10-31") == ["2023-10-23 80"])
     // A period over the year's end finds the birthday in whichever year it falls.
     #expect(try birthdays("1950-01-05", lunar: false, "2023-12-15", "2024-01-15") == ["2024-01-05 74"])
+  }
+
+  /// 2023 has 二月 twice: the ordinary one from 02-20 and 闰二月 from 03-22. A lunar birthday in 二月 is kept
+  /// once, in the ordinary month; the leap month of the same number is no second birthday.
+  @Test("lunar birthdays: a 二月 birth comes round once in a year with 闰二月, in the ordinary 二月")
+  func lunarLeapMonthOnce() throws {
+    // 2022-03-02 was 正月三十 (above), so 2022's 二月初一 was 03-03 and its 二月初四 03-06.
+    let born = try #require(CalendarDate(parsing: "2022-03-06"))
+    let birth = try #require(LunarDay(born))
+    #expect(birth.month == 2 && birth.day == 4 && !birth.isLeapMonth)
+    // 2023-03-25 is 闰二月初四: the leap month, as the calendar marks it.
+    let leapDay = try #require(CalendarDate(parsing: "2023-03-25"))
+    let leap = try #require(LunarDay(leapDay))
+    #expect(leap.month == 2 && leap.day == 4 && leap.isLeapMonth)
+    // 二月初四 2023 is 02-23 (二月初一 was 02-20); 闰二月初四, 03-25, is not listed again.
+    #expect(try birthdays("2022-03-06", lunar: true, "2023-02-01", "2023-03-31") == ["2023-02-23 1"])
   }
 
   @Test("29 February: the 28th in a common year, the 29th in a leap year; no birthday before the birth")

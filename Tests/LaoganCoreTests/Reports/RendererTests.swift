@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
+@testable import LaoganText
 
 @Suite("Report renderers")
 struct RendererTests {

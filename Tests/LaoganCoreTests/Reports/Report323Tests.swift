@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
+@testable import LaoganText
 
 /// A small prefecture built by import, with records on both sides of every boundary of June 2023.
 struct BoundaryData {

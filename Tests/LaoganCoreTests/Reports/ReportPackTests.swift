@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 /// `report pack` (SPEC §12): a month's or a year's tables as the sheets of one workbook, read back by openpyxl.
 @Suite(

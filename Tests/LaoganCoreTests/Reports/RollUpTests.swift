@@ -3,6 +3,8 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 /// The demo split into its nine regions' own files, as the counties would keep them
 /// (`Fixtures/keep-one-region.sql`), beside the demo itself.

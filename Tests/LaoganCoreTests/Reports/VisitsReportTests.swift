@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("Visits: 慰问金额, 慰问品 and report visits (SPEC §10)")
 struct VisitsReportTests {

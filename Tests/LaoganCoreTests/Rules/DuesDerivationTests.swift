@@ -3,6 +3,8 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("党费 standards derived from 离退休费")
 struct DuesDerivationTests {
@@ -83,6 +85,21 @@ struct DuesDerivationTests {
     #expect(try standards() == ["\(KnownIDs.man1946) 2027-01 50.00"])
     // 赵六 has no pension; 李四 died before 2027; 王五 is no Party member.
     #expect(derived.withoutPension.map(\.name) == ["赵六"])
+  }
+
+  /// The month of death is still due (DuesTests/dueMonths), so a member who died on its first day is derived for
+  /// it like any other; only from the next month on are they left out.
+  @Test("a member who died on the 1st of the month is still derived for that month, and not for the next")
+  func diedOnFirst() throws {
+    // 李四 died 2026-05-01; 0.5% of 4,000.00 is 20.00.
+    _ = try folder.importSheet(
+      PensionKind.self, "身份证号,起始月份,月离退休费\n\(KnownIDs.woman1930),2026-01,4000.00", into: database)
+    let may = try database.deriveDuesStandards(month: try month("2026-05"), dryRun: true, testContext)
+    #expect(may.changes.map { "\($0.name) \($0.derived)" } == ["李四 20.00"])
+    #expect(may.withoutPension.map(\.name) == ["张三", "赵六"])
+    let june = try database.deriveDuesStandards(month: try month("2026-06"), dryRun: true, testContext)
+    #expect(june.changes.isEmpty && june.unchanged == 0)
+    #expect(june.withoutPension.map(\.name) == ["张三", "赵六"])
   }
 
   @Test("a dry run writes nothing, and undo takes a derive back whole")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
 
 @Suite("A cadre's family (SPEC §10)")
 struct FamilyTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("Hospital stays and who is in hospital on a day (SPEC §10)")
 struct HospitalStayTests {

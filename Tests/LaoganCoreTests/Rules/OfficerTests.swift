@@ -3,6 +3,8 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("Branch officers, elections and member status")
 struct OfficerTests {

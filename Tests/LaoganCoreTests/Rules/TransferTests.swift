@@ -3,6 +3,8 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("Transfers and the managed-on-a-day rule (SPEC §10)")
 struct TransferTests {

@@ -4,6 +4,8 @@ import PropertyBased
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 /// The bad-input corpus: files and cells that must each give a clear message naming where, and leave the
 /// database exactly as it was — or, where valid after normalisation, be read correctly.

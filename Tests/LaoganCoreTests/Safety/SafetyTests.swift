@@ -3,6 +3,8 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("Backup, restore, upgrade, check and undo")
 struct SafetyTests {

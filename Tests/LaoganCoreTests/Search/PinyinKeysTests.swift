@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganText
 
 @Suite("Pinyin search keys")
 struct PinyinKeysTests {

@@ -3,6 +3,9 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
+@testable import LaoganText
 
 @Suite("Cadres one at a time")
 struct CadreStoreTests {

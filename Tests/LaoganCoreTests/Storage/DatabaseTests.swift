@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganStore
 
 @Suite("The database door")
 struct DatabaseTests {

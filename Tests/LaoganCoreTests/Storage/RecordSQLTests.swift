@@ -2,6 +2,8 @@ import GRDB
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganModel
+@testable import LaoganStore
 
 /// The SQL spellings of the domain's words against their Swift twins, on the same values.
 @Suite("Shared SQL and its Swift twins")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganText
 
 @Suite("Text at the door: NFC, keys, control characters, formula cells")
 struct CellTextTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LaoganCore
+@testable import LaoganText
 
 @Suite("Trimming cells")
 struct TrimmingTests {

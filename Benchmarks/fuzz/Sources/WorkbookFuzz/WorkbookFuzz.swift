@@ -1,5 +1,6 @@
 import Foundation
 import LaoganCore
+import LaoganStore
 
 /// One input: the bytes as an .xlsx file, imported as a roster in a dry run against one scratch database.
 /// Any outcome is fine — rows, a refusal, a list of bad cells — but a crash, a hang or memory without bound.

@@ -1,4 +1,6 @@
 import Foundation
+import LaoganModel
+import LaoganStore
 
 extension ReportDocument {
   /// JSON for the tables other than the 323 report: the document's sections with counts as integers and

@@ -1,3 +1,5 @@
+import LaoganText
+
 /// A printable report (A4, print CSS): each section a bar chart drawn as inline SVG and its table, short
 /// sections sharing a page, none split unless longer than a page (and then its header repeated); no scripts,
 /// no fonts or styles fetched from the network.

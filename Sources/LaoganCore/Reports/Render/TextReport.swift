@@ -1,3 +1,5 @@
+import LaoganStore
+
 /// Aligned tables for a terminal, CJK characters counted two columns wide; numbers right-aligned.
 enum TextReport {
   /// The report as UTF-8 bytes, every table written into one buffer: a list of a province's cadres runs to

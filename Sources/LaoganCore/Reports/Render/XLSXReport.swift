@@ -1,4 +1,6 @@
 import Foundation
+import LaoganModel
+import LaoganText
 
 /// The table a clerk files, as an Excel workbook: a title row merged across the table, the subtitle, then
 /// each section with its (two-level, merged) header, numbers as numbers — money in 元 with two decimals —

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 活动: facts, each row a new activity.
 public enum ActivityKind: RecordKind {
   public typealias Field = ActivityField

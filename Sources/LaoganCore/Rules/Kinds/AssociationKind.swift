@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 涉老社团, keyed by 名称.
 public enum AssociationKind: RecordKind {
   public typealias Field = AssociationField

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 发挥作用: facts, by area and advantage.
 public enum ContributionKind: RecordKind {
   public typealias Field = ContributionField

@@ -1,4 +1,7 @@
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// A course of the 老年大学 (SPEC §17), named by its 学期 and 课程 together, so importing a term's courses again
 /// updates them. A capacity below the places already taken is refused, and so is a change of term, of fee or

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 党费标准: a member's monthly 党费 from a month on (SPEC §11). A standard is for a Party member; two standards
 /// of one member starting in the same month are refused, since either could be meant.
 public enum DuesStandardKind: RecordKind {

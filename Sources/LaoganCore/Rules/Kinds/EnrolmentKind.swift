@@ -1,4 +1,7 @@
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// 报名: facts — a student in a course of the 老年大学 (SPEC §17). A 身份证号 on the roster names a cadre, who
 /// must be in force and alive on the day of enrolment; any other student is a 社会学员 by 姓名, with their own

@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// 家庭成员: named by the cadre, the 关系 and the 姓名 together, so importing a family sheet again updates its
 /// rows. A member's own 身份证号 is checked like a cadre's and masked like one.
 public enum FamilyKind: RecordKind {

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 帮扶基金 ledger entries: facts.
 public enum FundKind: RecordKind {
   public typealias Field = FundField

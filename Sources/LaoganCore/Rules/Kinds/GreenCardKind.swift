@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 就医绿色通道卡, keyed by 卡号.
 public enum GreenCardKind: RecordKind {
   public typealias Field = GreenCardField

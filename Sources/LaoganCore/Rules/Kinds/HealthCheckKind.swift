@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 健康体检: facts — a cadre and a day, nothing medical.
 public enum HealthCheckKind: RecordKind {
   public typealias Field = HealthCheckField

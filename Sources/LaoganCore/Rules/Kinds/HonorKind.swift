@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 先进典型: facts; each names a cadre (身份证号) or a collective, never both.
 public enum HonorKind: RecordKind {
   public typealias Field = HonorField

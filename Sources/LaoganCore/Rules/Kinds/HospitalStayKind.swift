@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// 住院: facts — a cadre in a hospital from 入院日期 to 出院日期 (open while still there). Two stays of one cadre
 /// that overlap are kept — the dates may be a clerk's slip or a transfer between hospitals — and `check`
 /// reports them.

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 组织生活: facts — a Party organization's meeting on a day (SPEC §16), with the members who attended (出席)
 /// and those excused (请假), each by 身份证号 or a unique name. A member of the organization that day listed under neither was absent; a cadre
 /// listed under both is refused, since the record could not say which.

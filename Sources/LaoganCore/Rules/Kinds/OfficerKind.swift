@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 党组织委员: terms of office in a branch (SPEC §11), facts like memberships of a history. One 书记 at a time
 /// in an organization; an officer who is not a member of it on the first day is noted, not refused (the
 /// roster may lag the appointment).

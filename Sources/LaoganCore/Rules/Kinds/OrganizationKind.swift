@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// 离退休干部党组织, keyed by 名称. Its 书记 cell names the current officer of that post (`Officers`).
 public enum OrganizationKind: RecordKind {
   public typealias Field = OrganizationField

@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// 生活待遇发放: facts. A 困难帮扶 grant draws on the hardship fund and is refused beyond its balance; a
 /// payment dated after the cadre's death is kept, with a warning (`check` reports it). 丧葬费, 一次性抚恤金 and
 /// 遗属补助 follow a death (SPEC §10): each names its 领取人, a member of the cadre's family alive on the

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 离退休费: a cadre's monthly pension from a month on, until the next (SPEC §16) — history kept, as 党费
 /// standards are, so that a standard derived for an earlier month can be explained. Two of one cadre
 /// starting in the same month are refused, since either could be meant.

@@ -1,4 +1,7 @@
 import GRDB
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// 证照: a cadre's passport or 通行证 in the bureau's custody, named by its 证照号码 (SPEC §17). Whether it is lent
 /// is a loan (`permit lend`/`permit return`); an import's 保管=领用 opens one without a trip — a custody list

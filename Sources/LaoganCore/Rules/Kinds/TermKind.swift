@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// 学期 of the 老年大学 (SPEC §17), named by its 学期: importing the terms again updates their days.
 public enum TermKind: RecordKind {

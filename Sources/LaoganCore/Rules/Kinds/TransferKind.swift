@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// 迁入/迁出: facts — a cadre's management moving between this bureau and another on a day (SPEC §10). One
 /// transfer a cadre a day; a 迁出 of a cadre already gone, or a 迁入 of one already here, is refused. A 迁出
 /// closes the cadre's open Party membership on its day.

@@ -1,3 +1,6 @@
+import LaoganModel
+import LaoganStore
+
 /// 政治待遇 events: facts. Only a 走访慰问 has a 场合, a 慰问金额 (the event's whole amount) and 慰问品.
 public enum TreatmentKind: RecordKind {
   public typealias Field = TreatmentField

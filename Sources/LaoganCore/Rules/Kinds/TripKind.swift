@@ -1,4 +1,6 @@
 import GRDB
+import LaoganModel
+import LaoganStore
 
 /// 出国(境): facts — a cadre's journey out of the mainland (SPEC §17). A trip travels on a permit of the type its
 /// destination needs (`PermitType.needed`), valid through the planned return: the one its 证照号码 names, or

@@ -1,3 +1,7 @@
+import LaoganModel
+import LaoganStore
+import LaoganText
+
 /// 阵地, keyed by 名称.
 public enum VenueKind: RecordKind {
   public typealias Field = VenueField

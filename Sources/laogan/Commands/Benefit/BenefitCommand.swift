@@ -1,5 +1,7 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 extension Laogan {
   /// `laogan benefit …`: living treatment — rules, the monthly run, grants, lists and statements.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
 
 extension Laogan {
   /// `laogan fund …`: the 帮扶基金 hardship fund ledger.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
 
 extension Laogan.CadreCommand {
   struct Add: ParsableCommand {

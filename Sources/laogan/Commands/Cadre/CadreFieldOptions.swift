@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
 
 /// One option per roster field, for `cadre add` and `cadre edit`; the values go through the same validation
 /// as an imported row.

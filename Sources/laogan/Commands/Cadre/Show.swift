@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganStore
 
 extension Laogan.CadreCommand {
   struct Show: ParsableCommand {

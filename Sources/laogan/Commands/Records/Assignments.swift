@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganText
 
 /// `字段=值` words on a command line (taskwarrior style), naming fields by their import header, Chinese or
 /// English: `日期=2023-06-12 类型=主题宣讲` or `date=2023-06-12 kind=主题宣讲`. `:` and `：` work as `=`.

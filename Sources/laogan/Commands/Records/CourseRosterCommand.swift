@@ -1,5 +1,7 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 extension Laogan.CourseCommand {
   /// `course roster`: a report like the others — every format, `--output` — of one course's students.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
 
 /// `dues-standard derive`: each member's 党费 standard from a month, worked out from their 离退休费.
 struct DeriveDuesStandards: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 // The command group of each record kind: the shared commands, plus a kind's own where it has them.
 

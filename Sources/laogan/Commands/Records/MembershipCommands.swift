@@ -1,5 +1,7 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 extension Laogan.OrgCommand {
   struct Join: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 extension Laogan {
   /// `laogan notice`: notices to cadres, the file a gateway or phone tree works from, and who was not reached.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
 
 extension Laogan.PermitCommand {
   struct Lend: ParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
 import LaoganCore
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// The commands every record kind shares — add, list, show, edit, void — written once for all kinds.
 /// Each takes its help and examples from the kind.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
 
 /// A yearly table: computed as a document by the core — over one database or the files merged, broken down
 /// when asked — and rendered in the chosen format.

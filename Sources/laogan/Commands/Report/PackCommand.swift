@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
 
 extension Laogan.ReportCommand {
   /// `laogan report pack`: the period's tables as one workbook (SPEC §12), the monthly cron job's one line.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganStore
 
 extension Laogan {
   /// `laogan report …`: the 323 report and the yearly tables.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import LaoganCore
+import LaoganModel
+import LaoganStore
+import LaoganText
 
 /// The options every report shares: the period grammar, the region, the format and where it goes (SPEC §5).
 struct ReportOptions: ParsableArguments {

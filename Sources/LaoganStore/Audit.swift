@@ -1,0 +1,347 @@
+import Foundation
+import GRDB
+import LaoganModel
+
+/// Who runs a command and what they typed: every write is logged under it as one group (SPEC §7).
+public struct AuditContext: Sendable {
+  public var operatorName: String
+  /// The command line as typed, e.g. `import cadres 花名册.csv --update`.
+  public var command: String
+  public var now: @Sendable () -> Date
+
+  public init(operatorName: String, command: String, now: @escaping @Sendable () -> Date = Date.init) {
+    self.operatorName = operatorName
+    self.command = command
+    self.now = now
+  }
+}
+
+/// A record whose writes are audited: its table and its JSON form (before and after) in the log.
+public protocol AuditedRecord: MutablePersistableRecord, Encodable {
+  var id: Int64? { get set }
+  /// The SQL select list that reads one whole record (`*` unless the record joins something in).
+  static var selection: String { get }
+}
+
+extension AuditedRecord {
+  public static var selection: String { "*" }
+}
+
+/// A record that lists its stored columns and their values itself. The writer binds them to one prepared
+/// statement a table, where GRDB's `insert` builds its query again for every row — payments and cadres come
+/// by the hundred thousand — and GRDB's own encoding reads the same list.
+package protocol ColumnList: AuditedRecord {
+  static var storedColumns: [String] { get }
+  /// In the order of `storedColumns`.
+  var storedValues: [(any DatabaseValueConvertible)?] { get }
+}
+
+extension ColumnList {
+  public func encode(to container: inout PersistenceContainer) throws {
+    for (column, value) in zip(Self.storedColumns, storedValues) { container[column] = value }
+  }
+}
+
+/// What a command remembers of the cadre table between its writes, told when that table changes: the rules'
+/// look-ups (`Lookup`), which find a cadre by 身份证号 a row of a long file.
+package protocol CadreMemory: AnyObject {
+  /// A cadre row was added: nothing remembered is out of date, but a number not found before may be found now.
+  func cadreAdded()
+  /// A cadre row changed (an edit, an undo): what was remembered may be out of date.
+  func forgetCadres()
+}
+
+/// The writes of one command, inside its one transaction. Every change goes through here, so every change is
+/// in the audit log with its before and after.
+public final class AuditedWriter {
+  /// The connection as it is, with rows still waiting: for the look-ups, which store the waiting rows of the
+  /// table they read first (`storeWaitingRows(of:)`), so a long file's rows keep waiting for their batch.
+  package let connection: Database
+  /// The command's connection, for what the core reads and writes beside the writer's own methods — never the
+  /// executable's, so no write goes around the audit. Rows waiting to be stored together are stored first, so
+  /// whatever comes next sees them.
+  package var db: Database {
+    get throws {
+      try storeWaitingRows()
+      return connection
+    }
+  }
+  /// What the command remembers of the cadre table between writes (the rules' look-ups): one for all its
+  /// writes, so what it remembers is shared, and told when a cadre row is added or changes.
+  package var cadreMemory: (any CadreMemory)?
+  package let runID: Int64
+  /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
+  public let today: CalendarDate
+  var entryCount = 0
+  private var imageStatements: [String: Statement] = [:]
+  /// Rows `insert` added but has not logged yet, as runs of consecutive ids, a table's run in the order of its
+  /// first row. A file of a million payments is logged as one range entry, a roster of cadres as two (its
+  /// cadres, then their memberships); any other write logs the runs first (`InsertRuns`).
+  private var unlogged = InsertRuns()
+  /// New rows that wait to be stored together (`insert(_:canWait:values:)`), a batch a table: a roster's
+  /// cadres and their first memberships wait side by side.
+  private var waiting: [WaitingRows] = []
+  private var insertStatements: [String: Statement] = [:]
+  private var references: [String: Set<String>] = [:]
+  /// Whether SQLite checks foreign keys statement by statement: waiting rows are then stored after those
+  /// they may point to. A command checked at commit (`CommitCheck`) turns the check off, and each batch is
+  /// stored when full, by the one statement of its full size, where a roster's cadres stored early with their
+  /// memberships took a statement of each size.
+  private let checksForeignKeys: Bool
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+
+  init(db: Database, context: AuditContext) throws {
+    connection = db
+    let now = context.now()
+    today = CalendarDate(now)
+    let stamp = now.formatted(.iso8601)
+    try db.execute(
+      sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
+      arguments: [context.operatorName, stamp, context.command])
+    runID = db.lastInsertedRowID
+    checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
+  }
+
+  /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
+  /// `canWait` — one whose table the command reads only through the writer or its look-ups, which store the
+  /// waiting rows first: a fact, a roster's new cadre and its first membership — and that lists its own
+  /// columns may wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `values`,
+  /// when given, are the record's stored values, worked out already (`RecordSaver.Ahead`).
+  package func insert<Record: AuditedRecord>(
+    _ record: inout Record, canWait: Bool = false, values: [(any DatabaseValueConvertible)?]? = nil
+  ) throws {
+    let table = Record.databaseTableName
+    if canWait, let listed = record as? any ColumnList {
+      if waiting.contains(where: { $0.table == table && $0.isFull }) { try storeWaitingRows(of: table) }
+      // Taken out of `waiting` while it grows, so that its values are not copied with every row.
+      var batch =
+        try waiting.firstIndex { $0.table == table }.map { waiting.remove(at: $0) }
+        ?? WaitingRows(table: table, columns: type(of: listed).storedColumns, connection)
+      record.id = batch.nextID
+      try noteInserted(table, batch.nextID)
+      batch.append(values ?? listed.storedValues)
+      waiting.append(batch)
+      return
+    }
+    try storeWaitingRows(before: table)
+    if let listed = record as? any ColumnList {
+      try insertStatement(table, columns: type(of: listed).storedColumns)
+        .execute(arguments: StatementArguments(values ?? listed.storedValues))
+    } else {
+      try record.insert(connection)
+    }
+    let id = connection.lastInsertedRowID
+    record.id = id
+    try noteInserted(table, id)
+  }
+
+  /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
+  private func noteInserted(_ table: String, _ id: Int64) throws {
+    if table == Cadre.databaseTableName { cadreMemory?.cadreAdded() }
+    entryCount += 1
+    if try !unlogged.extend(table, with: id, references: referencedTables(of: table)) {
+      try logInserts()
+      unlogged.extend(table, with: id, references: [])
+    }
+  }
+
+  /// The tables `table`'s foreign keys point to, read from the schema once a command.
+  private func referencedTables(of table: String) throws -> Set<String> {
+    if let known = references[table] { return known }
+    let tables = Set(
+      try String.fetchAll(connection, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [table]))
+    references[table] = tables
+    return tables
+  }
+
+  /// Stores the rows waiting to be stored together, if any.
+  package func storeWaitingRows() throws {
+    while let table = waiting.first?.table { try storeWaitingRows(of: table) }
+  }
+
+  /// Stores the rows of `table` that wait, if any, after those of the tables its rows may point to.
+  package func storeWaitingRows(of table: String) throws {
+    guard let index = waiting.firstIndex(where: { $0.table == table }) else { return }
+    let batch = waiting.remove(at: index)
+    try storeWaitingParents(of: table)
+    try batch.store(connection)
+  }
+
+  /// Stores the waiting rows before a row of `table` goes in by itself when they are of that table or its
+  /// rows may point to theirs; else they keep waiting.
+  private func storeWaitingRows(before table: String) throws {
+    try storeWaitingRows(of: table)
+    try storeWaitingParents(of: table)
+  }
+
+  /// Stores the waiting rows of the tables `table`'s rows may point to, when SQLite checks that they do.
+  private func storeWaitingParents(of table: String) throws {
+    guard checksForeignKeys else { return }
+    for parent in try referencedTables(of: table) { try storeWaitingRows(of: parent) }
+  }
+
+  private func insertStatement(_ table: String, columns: [String]) throws -> Statement {
+    if let statement = insertStatements[table] { return statement }
+    let statement = try db.makeStatement(
+      sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
+        + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
+    insertStatements[table] = statement
+    return statement
+  }
+
+  /// Logs the rows `insert` added since the last entry as one range of ids: an inserted row's after-image is
+  /// the row itself, and ids are never reused, so the range always names the same rows (SPEC §14). Called
+  /// before any other entry and when the command's writes end.
+  func logInserts() throws {
+    try storeWaitingRows()
+    let runs = unlogged.runs
+    unlogged = InsertRuns()
+    for (table, ids) in runs { try logInsertRange(table: table, ids.lowerBound, ids.upperBound) }
+  }
+
+  private func logInsertRange(table: String, _ first: Int64, _ last: Int64) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO audit_entry (run_id, action, table_name, record_id, last_record_id) VALUES (?, 'insert', ?, ?, ?)
+        """
+    ).execute(arguments: [runID, table, first, last])
+  }
+
+  /// Writes `record` over `old`; nothing is written or logged when they are equal.
+  public func update<Record: AuditedRecord & Equatable>(_ record: Record, from old: Record) throws {
+    guard record != old else { return }
+    try logInserts()
+    let table = Record.databaseTableName
+    forgetIfCadre(table)
+    let before = try image(of: table, id: record.id)
+    try record.update(db)
+    // A record may differ from the stored row in what it only reads (a cadre's 所在党组织, kept as a
+    // membership): a row left as it was is no change, and the log says only what changed.
+    let after = try image(of: table, id: record.id)
+    guard after != before else { return }
+    try log(action: "update", table: table, id: record.id, before: before, after: after)
+  }
+
+  /// Sets the cadres an event lists, logged as one entry with the list before and after under
+  /// `participant.TABLE` and the event's id: the whole key, so that activity 1 and treatment 1 are never
+  /// taken for each other.
+  package func replaceParticipants(table: String, eventID: Int64, cadreIDs: [Int64]) throws {
+    try logInserts()
+    let before = try Int64.fetchAll(
+      db, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
+      arguments: [table, eventID])
+    let after = Array(Set(cadreIDs)).sorted()
+    guard before != after else { return }
+    try db.execute(sql: "DELETE FROM participant WHERE event_table = ? AND event_id = ?", arguments: [table, eventID])
+    let insert = try db.cachedStatement(
+      sql: "INSERT INTO participant (event_table, event_id, cadre_id) VALUES (?, ?, ?)")
+    for cadreID in after { try insert.execute(arguments: [table, eventID, cadreID]) }
+    func image(_ ids: [Int64]) throws -> String {
+      try json(["event_table": table, "cadre_ids": ids.map(String.init).joined(separator: ",")])
+    }
+    try log(
+      action: before.isEmpty ? "insert" : "update", table: ParticipantList.auditTable(of: table), id: eventID,
+      before: before.isEmpty ? nil : try image(before), after: try image(after))
+  }
+
+  /// A cadre row changes (an edit, an undo): the look-ups' remembered cadres may be out of date. A new cadre
+  /// cannot be among them, so inserts leave them alone.
+  func forgetIfCadre(_ table: String) {
+    if table == Cadre.databaseTableName { cadreMemory?.forgetCadres() }
+  }
+
+  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`, consecutive: one statement in one
+  /// transaction) as one range, as every insert is logged. The monthly run writes thousands of rows this way.
+  package func logInsertedRows(table: String, after: Int64) throws {
+    try logInserts()
+    guard
+      let range = try Row.fetchOne(
+        db, sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
+      let first: Int64 = range[0], let last: Int64 = range[1]
+    else { return }
+    try logInsertRange(table: table, first, last)
+    entryCount += range[2] as Int
+  }
+
+  /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).
+  public func logReveal(table: String, ids: [Int64?]) throws {
+    for id in ids { try log(action: "reveal", table: table, id: id, before: nil, after: nil) }
+  }
+
+  /// A stored row as a JSON object of its columns, built by SQLite: the audit log records what the database
+  /// held, column by column, and one cached statement a table costs less than encoding the Swift value.
+  func image(of table: String, id: Int64?) throws -> String? {
+    guard let id else { return nil }
+    if imageStatements[table] == nil {
+      imageStatements[table] = try db.makeStatement(sql: "SELECT \(try imageSQL(of: table)) FROM \(table) WHERE id = ?")
+    }
+    guard let statement = imageStatements[table] else { return nil }
+    return try String.fetchOne(statement, arguments: [id])
+  }
+
+  /// `json_object('id', id, 'name', name, …)` over every stored column of `table`.
+  func imageSQL(of table: String) throws -> String {
+    "json_object(" + (try db.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")) + ")"
+  }
+
+  private func json(_ record: some Encodable) throws -> String {
+    String(decoding: try encoder.encode(record), as: UTF8.self)
+  }
+
+  func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
+    try logInserts()
+    try db.cachedStatement(
+      sql: "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [runID, action, table, id, before, after])
+    entryCount += 1
+  }
+}
+
+extension LaoganDatabase {
+  /// Runs one command's writes in one IMMEDIATE transaction, logged as one group. A thrown error rolls back
+  /// everything, log included; a command that changed nothing leaves no group behind. With `dryRun` the
+  /// transaction is always rolled back, so a dry run checks exactly what a real run would.
+  ///
+  /// With `checkedAtCommit` — for a command that adds rows and updates some, deleting none and listing no
+  /// participants (`RecordKind.checkedAtCommit`) — SQLite checks no foreign key or CHECK constraint statement
+  /// by statement: `CommitCheck` checks the command's rows against them all at once before it commits, and a
+  /// broken one rolls everything back as SQLite's own refusal would.
+  package func write<T>(
+    _ context: AuditContext, dryRun: Bool = false, checkedAtCommit: Bool = false,
+    _ body: (AuditedWriter) throws -> T
+  ) throws -> T {
+    try LaoganDatabase.translatingErrors {
+      try queue.writeWithoutTransaction { db in
+        // 32 MB of page cache for writing (SQLite's default of 2 MB stays for reading): a large import's
+        // pages stay in memory instead of spilling to the journal mid-transaction, and memory stays flat in
+        // the file's size. A report reads each page once, and a larger cache would only be memory faulted in.
+        try db.execute(sql: "PRAGMA cache_size = -32768")
+        // Set outside the transaction: SQLite ignores `foreign_keys` inside one.
+        if checkedAtCommit { try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON") }
+        let written = Result {
+          var result: T?
+          try db.inTransaction(.immediate) {
+            let check = checkedAtCommit ? try CommitCheck(db) : nil
+            let writer = try AuditedWriter(db: db, context: context)
+            result = try body(writer)
+            try writer.logInserts()
+            if writer.entryCount == 0 {
+              try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
+            }
+            try check?.run(runID: writer.runID, db)
+            return dryRun ? .rollback : .commit
+          }
+          return result
+        }
+        if checkedAtCommit { try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF") }
+        let result = try written.get()
+        guard let result else { throw LaoganError.database("写入未完成") }
+        return result
+      }
+    }
+  }
+}

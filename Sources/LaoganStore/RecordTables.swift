@@ -1,0 +1,331 @@
+import GRDB
+import LaoganModel
+import LaoganText
+
+// Each record of the model as a row of its table, and each value as a column's value: the only place the
+// model meets GRDB. The model's `CodingKeys` name the columns; a record that lists its columns itself
+// (`ColumnList`) is stored by one prepared statement a table.
+
+extension Permit: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "permit"
+}
+
+extension Permit: ColumnList {
+  /// The day the open loan of permit row `permit` began.
+  static let openLoan = "(SELECT lent_on FROM permit_loan WHERE permit_id = permit.id AND returned_on IS NULL)"
+
+  public static let selection = "permit.*, \(openLoan) AS lent_on"
+
+  /// Every request for permits reads the open loan too, so `lentOn` is always filled.
+  public static var databaseSelection: [any SQLSelectable] {
+    [AllColumns(), SQL(sql: openLoan).forKey("lent_on")]
+  }
+
+  public static let storedColumns = ["id", "cadre_id", "kind", "number", "issued_on", "valid_until", "voided_reason"]
+  public var storedValues: [(any DatabaseValueConvertible)?] {
+    [id, cadreID, type, number, issuedOn, validUntil, voidedReason]
+  }
+}
+
+extension PermitLoan: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "permit_loan"
+}
+
+extension PermitLoan: AuditedRecord {}
+
+extension Trip: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "trip"
+}
+
+extension Trip: AuditedRecord {}
+
+extension Cadre: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "cadre"
+}
+
+extension Cadre: ColumnList {
+  /// The name of the organization whose membership is open, for a cadre row named `cadre`.
+  static let currentOrganization = """
+    (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id \
+    WHERE m.cadre_id = cadre.id AND m.left_on IS NULL)
+    """
+
+  public static let selection = "cadre.*, \(currentOrganization) AS party_organization"
+
+  /// Every request for cadres reads the current organization too, so `partyOrganization` is always filled.
+  public static var databaseSelection: [any SQLSelectable] {
+    [AllColumns(), SQL(sql: currentOrganization).forKey("party_organization")]
+  }
+
+  /// The pinyin keys that name search matches are stored with the row.
+  public static let storedColumns = [
+    "id", "name", "sex", "ethnicity", "born_on", "resident_id", "category", "started_work_on", "retired_on",
+    "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
+    "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
+    "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope", "death_cause",
+    "farewell", "lunar_birthday",
+  ]
+  public var storedValues: [(any DatabaseValueConvertible)?] {
+    [
+      id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
+      formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
+      emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name), partyStatus,
+      awayTo, resettledTo, resettlementScope, deathCause, farewell, lunarBirthday,
+    ]
+  }
+}
+
+extension BenefitRule: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "benefit_rule"
+}
+
+extension BenefitRule: AuditedRecord {}
+
+extension Payment: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "payment"
+}
+
+extension Payment: ColumnList {
+  public static let storedColumns = [
+    "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason", "recipient_id",
+  ]
+  public var storedValues: [(any DatabaseValueConvertible)?] {
+    [
+      id, cadreID, item, month, paidOn, amount, note, ruleID, voidedReason, recipientID,
+    ]
+  }
+}
+
+extension FundEntry: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "fund_entry"
+}
+
+extension FundEntry: AuditedRecord {}
+
+extension HealthCheck: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "health_check"
+}
+
+extension HealthCheck: AuditedRecord {}
+
+extension GreenCard: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "green_card"
+}
+
+extension GreenCard: AuditedRecord {}
+
+extension PartyOrganization: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "party_organization"
+}
+
+extension PartyOrganization: ColumnList {
+  /// The cadre holding the 书记 post of organization row `party_organization` today.
+  static let currentSecretary =
+    "(SELECT cadre_id FROM officer WHERE \(Officer.secretaryInForce(of: "party_organization.id")) LIMIT 1)"
+
+  public static let selection = "party_organization.*, \(currentSecretary) AS secretary_id"
+
+  /// Every request for organizations reads the current 书记 too, so `secretaryID` is always filled.
+  public static var databaseSelection: [any SQLSelectable] {
+    [AllColumns(), SQL(sql: currentSecretary).forKey("secretary_id")]
+  }
+
+  public static let storedColumns = [
+    "id", "name", "kind", "region_code", "off_site", "located_in", "model_level", "named_on", "established_on",
+    "dissolved_on", "elected_on", "voided_reason",
+  ]
+  public var storedValues: [(any DatabaseValueConvertible)?] {
+    [
+      id, name, kind, regionCode, isOffSite, locatedIn, modelLevel, namedOn, establishedOn, dissolvedOn, electedOn,
+      voidedReason,
+    ]
+  }
+}
+
+extension Officer: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "officer"
+}
+
+extension Officer: AuditedRecord {
+  /// The 书记 term of organization `organization` (an SQL expression) in force today, over the officer table:
+  /// begun by today (or on an unknown day), not ended by today — a term with a planned 离任日期 is current
+  /// until then.
+  package static func secretaryInForce(of organization: String, on day: String = "date('now', 'localtime')") -> String {
+    """
+    organization_id = \(organization) AND post = '书记' AND \(RecordSQL.inForce()) \
+    AND (started_on IS NULL OR started_on <= \(day)) \
+    AND (ended_on IS NULL OR ended_on > \(day))
+    """
+  }
+}
+
+extension Membership: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "membership"
+}
+
+extension Membership: ColumnList {
+  public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
+  public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }
+}
+
+extension LaoganModel.Association: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "association"
+}
+
+extension LaoganModel.Association: AuditedRecord {}
+
+extension AssociationMember: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "association_member"
+}
+
+extension AssociationMember: AuditedRecord {}
+
+extension Venue: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "venue"
+}
+
+extension Venue: AuditedRecord {}
+
+extension Activity: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "activity"
+}
+
+extension Activity: AuditedRecord {}
+
+extension Meeting: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "meeting"
+}
+
+extension Meeting: AuditedRecord {}
+
+extension TreatmentEvent: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "treatment_event"
+}
+
+extension TreatmentEvent: AuditedRecord {}
+
+extension Contribution: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "contribution"
+}
+
+extension Contribution: AuditedRecord {}
+
+extension Honor: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "honor"
+}
+
+extension Honor: AuditedRecord {}
+
+extension DuesStandard: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "dues_standard"
+}
+
+extension DuesStandard: AuditedRecord {}
+
+extension Pension: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "pension"
+}
+
+extension Pension: AuditedRecord {}
+
+extension DuesPayment: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "dues_payment"
+}
+
+extension DuesPayment: ColumnList {
+  public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
+  public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }
+}
+
+extension Transfer: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "transfer"
+}
+
+extension Transfer: AuditedRecord {}
+
+extension HospitalStay: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "hospital_stay"
+}
+
+extension HospitalStay: AuditedRecord {}
+
+extension FamilyMember: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "family_member"
+}
+
+extension FamilyMember: AuditedRecord {}
+
+extension Term: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "term"
+}
+
+extension Term: AuditedRecord {}
+
+extension Course: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "course"
+}
+
+extension Course: AuditedRecord {}
+
+extension Enrolment: FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "enrolment"
+}
+
+extension Enrolment: AuditedRecord {}
+
+// MARK: - Values
+
+extension CalendarDate: DatabaseValueConvertible {
+  public var databaseValue: DatabaseValue { description.databaseValue }
+
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+    String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init(iso:))
+  }
+}
+
+extension Month: DatabaseValueConvertible {
+  public var databaseValue: DatabaseValue { description.databaseValue }
+
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Month? {
+    String.fromDatabaseValue(dbValue).flatMap(Month.init(storedForm:))
+  }
+}
+
+extension Fen: DatabaseValueConvertible {
+  public var databaseValue: DatabaseValue { value.databaseValue }
+
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Fen? {
+    Int64.fromDatabaseValue(dbValue).map(Fen.init)
+  }
+}
+
+/// Stored by its 族 name, as `RawRepresentable` values are.
+extension Ethnicity: DatabaseValueConvertible {}
+
+// Each closed list stored by its label (`ClosedSet`), which the schema's CHECK holds to the list.
+
+extension ActivityPlace: DatabaseValueConvertible {}
+extension ActivityType: DatabaseValueConvertible {}
+extension Advantage: DatabaseValueConvertible {}
+extension AssociationCategory: DatabaseValueConvertible {}
+extension BenefitItem: DatabaseValueConvertible {}
+extension CadreCategory: DatabaseValueConvertible {}
+extension ContributionArea: DatabaseValueConvertible {}
+extension Custody: DatabaseValueConvertible {}
+extension FamilyRelation: DatabaseValueConvertible {}
+extension FundEntryType: DatabaseValueConvertible {}
+extension HonorLevel: DatabaseValueConvertible {}
+extension MeetingType: DatabaseValueConvertible {}
+extension ModelLevel: DatabaseValueConvertible {}
+extension OfficerPost: DatabaseValueConvertible {}
+extension OrganizationType: DatabaseValueConvertible {}
+extension PartyStatus: DatabaseValueConvertible {}
+extension PermitType: DatabaseValueConvertible {}
+extension Rank: DatabaseValueConvertible {}
+extension ResettlementScope: DatabaseValueConvertible {}
+extension Sex: DatabaseValueConvertible {}
+extension TransferDirection: DatabaseValueConvertible {}
+extension TreatmentType: DatabaseValueConvertible {}
+extension UnitType: DatabaseValueConvertible {}
+extension VenueType: DatabaseValueConvertible {}
+extension VisitOccasion: DatabaseValueConvertible {}

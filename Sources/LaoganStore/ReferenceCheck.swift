@@ -1,0 +1,77 @@
+import GRDB
+import LaoganText
+
+/// `check`'s findings about what records point at: rows still in force that name a record voided as a wrong
+/// entry (written before such writes were refused), and unique keys that are one key once spelled alike.
+extension LaoganDatabase {
+  /// The tables whose rows name one cadre and can themselves be voided.
+  private static let cadreFacts = [
+    "payment", "dues_payment", "dues_standard", "family_member", "green_card", "health_check", "honor",
+    "hospital_stay", "officer", "transfer", "pension", "permit", "trip", "enrolment",
+  ]
+
+  package static func voidedReferenceFindings(_ db: Database) throws -> [Finding] {
+    let facts = cadreFacts.map { table in
+      """
+      SELECT '\(table) ' || t.id AS record, c.name AS named FROM \(table) t JOIN cadre c ON c.id = t.cadre_id
+      WHERE \(RecordSQL.inForce("t")) AND c.voided_reason IS NOT NULL
+      """
+    }
+    let meetings = """
+      SELECT 'meeting ' || t.id AS record, g.name AS named FROM meeting t JOIN party_organization g
+        ON g.id = t.organization_id
+      WHERE \(RecordSQL.inForce("t")) AND g.voided_reason IS NOT NULL
+      """
+    let groups = [
+      ("membership", "party_organization", "organization_id"), ("association_member", "association", "association_id"),
+    ]
+    .flatMap { membership, group, column in
+      [
+        """
+        SELECT '\(membership) ' || m.id AS record, g.name AS named FROM \(membership) m JOIN \(group) g ON g.id = m.\(column)
+        WHERE m.left_on IS NULL AND g.voided_reason IS NOT NULL
+        """,
+        """
+        SELECT '\(membership) ' || m.id AS record, c.name AS named FROM \(membership) m JOIN cadre c ON c.id = m.cadre_id
+        WHERE m.left_on IS NULL AND c.voided_reason IS NOT NULL
+        """,
+      ]
+    }
+    // The tables whose events list participants, as the participant rows name them.
+    let participants = try String.fetchAll(db, sql: "SELECT DISTINCT event_table FROM participant").map { table in
+      """
+      SELECT '\(ParticipantList.recordTable(of: table)) ' || p.event_id AS record, c.name AS named FROM participant p
+      JOIN cadre c ON c.id = p.cadre_id JOIN \(ParticipantList.recordTable(of: table)) e ON e.id = p.event_id
+      WHERE p.event_table = '\(table)' AND \(RecordSQL.inForce("e")) AND c.voided_reason IS NOT NULL
+      """
+    }
+    return try Row.fetchAll(db, sql: (facts + [meetings] + groups + participants).joined(separator: " UNION ALL ")).map
+    { row in
+      Finding(
+        kind: .referencesVoided, record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)",
+        hint: "核实后作废这条记录（void），或结束其组织关系（org leave）；确属误作废的用 undo 撤销那次作废")
+    }
+  }
+
+  /// Names and numbers that must be unique and are one once written alike (NFC, full-width letters and
+  /// digits folded): two spellings of one branch, which the upgrade to this version could not merge.
+  package static func keyCollisionFindings(_ db: Database) throws -> [Finding] {
+    var findings: [Finding] = []
+    for (table, column) in [
+      ("party_organization", "name"), ("association", "name"), ("venue", "name"), ("green_card", "card_number"),
+      ("family_member", "family_key"),
+    ] {
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT id, \(column) AS key FROM \(table) WHERE \(RecordSQL.inForce()) ORDER BY id")
+      let spellings = Dictionary(grouping: rows) { CellText.key($0["key"] as String) }
+      for (key, alike) in spellings.sorted(by: { $0.key < $1.key }) where alike.count > 1 {
+        findings.append(
+          Finding(
+            kind: .keyCollision, record: "\(table) " + alike.map { "\($0["id"] as Int64)" }.joined(separator: ","),
+            detail: "“\(key)”有 \(alike.count) 种写法（Unicode 兼容字或全角字母数字）",
+            hint: "保留一条，把其余记录的成员与引用改到这一条后作废（void）"))
+      }
+    }
+    return findings
+  }
+}

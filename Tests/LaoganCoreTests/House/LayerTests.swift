@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import LaoganCore
+@testable import LaoganStore
+
+/// The targets against the line the README draws. The compiler refuses an import of a target that is not a
+/// dependency; these keep `Package.swift` from gaining one that points back, GRDB inside the layers that use
+/// it, and the store's connection out of the executable.
+@Suite("The layers")
+struct LayerTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  /// The targets in the order they may import one another: each only those before it.
+  static let line = ["LaoganText", "LaoganModel", "LaoganStore", "LaoganCore", "laogan"]
+
+  /// The modules each Swift file of `target` imports, by file.
+  static func imports(of target: String) throws -> [(file: String, module: String)] {
+    let folder = root.appendingPathComponent("Sources").appendingPathComponent(target)
+    let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+    return try files.filter { $0.hasSuffix(".swift") }.sorted().flatMap { file in
+      try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        .split(separator: "\n")
+        .compactMap { line -> (String, String)? in
+          let words = line.split(separator: " ")
+          guard let at = words.firstIndex(of: "import"), at + 1 < words.count else { return nil }
+          return (target + "/" + file, String(words[at + 1]))
+        }
+    }
+  }
+
+  @Test("the README draws the line of Package.swift: each target depends on the one before it")
+  func line() throws {
+    let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains(Self.line.joined(separator: " → ")))
+    let package = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    for (before, target) in zip(Self.line, Self.line.dropFirst()) {
+      let declaration = try #require(
+        package.firstMatch(of: try Regex("name: \"\(target)\",\\s*dependencies: \\[([^\\]]*)\\]")),
+        "\(target) is not a target with dependencies")
+      let dependencies = try #require(declaration.output[1].substring)
+      #expect(dependencies.contains("\"\(before)\""), "\(target) does not depend on \(before)")
+    }
+  }
+
+  @Test("each target imports only the targets before it")
+  func importsGoDown() throws {
+    for (position, target) in Self.line.enumerated() {
+      let later = Set(Self.line[(position + 1)...])
+      for (file, module) in try Self.imports(of: target) where later.contains(module) {
+        Issue.record("\(file) imports \(module), a layer above it")
+      }
+    }
+  }
+
+  @Test("GRDB is imported by the store and the core only: the model, the text and the executable never see it")
+  func grdbStaysInTheStore() throws {
+    for target in ["LaoganText", "LaoganModel", "laogan"] {
+      for (file, module) in try Self.imports(of: target) where module == "GRDB" {
+        Issue.record("\(file) imports GRDB")
+      }
+    }
+    #expect(try Self.imports(of: "LaoganStore").contains { $0.module == "GRDB" })
+  }
+
+  @Test("the executable never holds the store's connection or its writer: every write is the core's, audited")
+  func executableStaysOutOfTheStore() throws {
+    let folder = Self.root.appendingPathComponent("Sources/laogan")
+    let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+    for file in files where file.hasSuffix(".swift") {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      // GRDB's `Database` as a word: `LaoganDatabase` and `DatabaseOptions` are the executable's to name.
+      for name in [#"\bAuditedWriter\b"#, #"\bDatabase\b"#, #"\.read \{"#, #"\.write\(context"#]
+      where text.contains(try Regex(name)) {
+        Issue.record("Sources/laogan/\(file) names \(name)")
+      }
+    }
+  }
+
+  @Test("the store's second lists of an event's cadres are the kinds' own")
+  func secondLists() {
+    let kinds = RecordKinds.all.compactMap { kind in kind.excusedTable.map { "\($0)→\(kind.tableName)" } }
+    #expect(kinds.sorted() == ParticipantList.secondLists.map { "\($0.list)→\($0.table)" }.sorted())
+  }
+}
