@@ -48,8 +48,7 @@ extension LaoganDatabase {
     return try Row.fetchAll(db, sql: (facts + [meetings] + groups + participants).joined(separator: " UNION ALL ")).map
     { row in
       Finding(
-        kind: .referencesVoided, record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)",
-        hint: "核实后作废这条记录（void），或结束其组织关系（org leave）；确属误作废的用 undo 撤销那次作废")
+        kind: .referencesVoided, record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)")
     }
   }
 
@@ -68,8 +67,7 @@ extension LaoganDatabase {
         findings.append(
           Finding(
             kind: .keyCollision, record: "\(table) " + alike.map { "\($0["id"] as Int64)" }.joined(separator: ","),
-            detail: "“\(key)”有 \(alike.count) 种写法（Unicode 兼容字或全角字母数字）",
-            hint: "保留一条，把其余记录的成员与引用改到这一条后作废（void）"))
+            detail: "“\(key)”有 \(alike.count) 种写法（Unicode 兼容字或全角字母数字）"))
       }
     }
     return findings

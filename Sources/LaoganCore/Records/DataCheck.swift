@@ -46,10 +46,10 @@ extension LaoganDatabase {
   private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
     try queue.read { db in
       var findings: [Finding] = []
-      func add(_ kind: FindingKind, _ sql: String, hint: String, detail: (Row) -> String) throws {
+      func add(_ kind: FindingKind, _ sql: String, detail: (Row) -> String) throws {
         starting(kind.rawValue)
         for row in try Row.fetchAll(db, sql: sql) {
-          findings.append(Finding(kind: kind, record: row["record"], detail: detail(row), hint: hint))
+          findings.append(Finding(kind: kind, record: row["record"], detail: detail(row)))
         }
       }
       starting("invalid_resident_id")
@@ -62,15 +62,14 @@ extension LaoganDatabase {
           findings.append(
             Finding(
               kind: .invalidResidentID, record: record,
-              detail: "\(row["name"] as String) \(Masking.residentID(stored))",
-              hint: "身份证号不符合 GB 11643，请核对原件后 cadre edit"))
+              detail: "\(row["name"] as String) \(Masking.residentID(stored))"))
           continue
         }
         if id.sex.rawValue != row["sex"] as String || id.birthDate.description != row["born_on"] as String {
           findings.append(
             Finding(
               kind: .residentIDMismatch, record: record,
-              detail: "\(row["name"] as String)：性别或出生日期与身份证号不符", hint: "以身份证号为准修改性别或出生日期"))
+              detail: "\(row["name"] as String)：性别或出生日期与身份证号不符"))
         }
       }
       try add(
@@ -78,7 +77,7 @@ extension LaoganDatabase {
         """
         SELECT 'cadre ' || group_concat(id, ',') AS record, name, born_on FROM cadre WHERE \(RecordSQL.inForce())
         GROUP BY name, born_on HAVING COUNT(*) > 1 ORDER BY MIN(id)
-        """, hint: "同名同生日的多条记录可能是重复登记；确属重复的用 cadre void 作废"
+        """
       ) { row in
         "\(row["name"] as String)（\(row["born_on"] as String)）有多条记录"
       }
@@ -90,7 +89,7 @@ extension LaoganDatabase {
         WHERE \(RecordSQL.inForce("p")) AND c.died_on IS NOT NULL AND \(PaymentSQL.paidOn("p")) > c.died_on
           AND p.item NOT IN (\(Self.afterDeathItems))
         ORDER BY p.id
-        """, hint: "核实后追回或作废（benefit void）"
+        """
       ) { row in
         "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，\(row["day"] as String) 仍发放\(row["item"] as String)"
       }
@@ -106,7 +105,7 @@ extension LaoganDatabase {
         WHERE \(RecordSQL.inForce("p")) AND p.item IN (\(Self.afterDeathItems))
           AND (c.died_on IS NULL OR c.died_on > \(PaymentSQL.paidOn("p")))
         ORDER BY p.id
-        """, hint: "干部尚健在：去世日期漏登则 cadre die 补登，否则作废此笔发放"
+        """
       ) { row in
         "\(row["name"] as String) 在 \(row["day"] as String) 尚未去世，却发放\(row["item"] as String)"
       }
@@ -121,7 +120,7 @@ extension LaoganDatabase {
             AND \(ManagedRule.sql("c", onEach: "c.died_on")))
         WHERE NOT (funeral AND pension)
         ORDER BY died_on, id
-        """, hint: "去世 60 天后仍未发放丧葬费或一次性抚恤金：核实后按领取人登记发放"
+        """
       ) { row in
         "\(row["name"] as String) 于 \(row["died_on"] as String) 去世，未发放" + (row["funeral"] ? "一次性抚恤金" : "丧葬费等")
       }
@@ -132,7 +131,7 @@ extension LaoganDatabase {
         JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND p.month IS NOT NULL AND p.item IN ('特需费', '生活费', '高龄补贴')
         GROUP BY p.cadre_id, p.item, p.month HAVING COUNT(*) > 1 ORDER BY MIN(p.id)
-        """, hint: "同一人同一月的按月项目只应发放一次；多出的作废"
+        """
       ) { row in
         "\(row["name"] as String) \(row["month"] as String) 的\(row["item"] as String)发放了多次"
       }
@@ -147,7 +146,7 @@ extension LaoganDatabase {
           AND (r.min_age IS NULL OR \(Self.ageAtMonthEnd) >= r.min_age)
           AND (r.max_age IS NULL OR \(Self.ageAtMonthEnd) <= r.max_age)
         ORDER BY p.id
-        """, hint: "按其当月年龄段的标准补发差额"
+        """
       ) { row in
         "\(row["name"] as String) \(row["month"] as String) 高龄补贴 \(Fen(row["amount_fen"])) 元，"
           + "低于其年龄段标准 \(Fen(row["monthly_fen"])) 元"
@@ -162,7 +161,7 @@ extension LaoganDatabase {
           AND a.admitted_on <= COALESCE(b.discharged_on, '9999-12-31')
           AND b.admitted_on <= COALESCE(a.discharged_on, '9999-12-31')
         ORDER BY a.id, b.id
-        """, hint: "同一人的两次住院时间重叠：核对入院、出院日期，重复登记的用 hospital-stay void 作废"
+        """
       ) { row in
         "\(row["name"] as String) \(row["first"] as String) 与 \(row["second"] as String) 入院的两次住院时间重叠"
       }
@@ -174,7 +173,7 @@ extension LaoganDatabase {
         FROM trip t JOIN cadre c ON c.id = t.cadre_id
         WHERE \(AbroadSQL.overdue("t", on: day)) AND \(CadreSQL.onRoll("c", on: day))
         ORDER BY t.planned_return_on, t.id
-        """, hint: "已返回的用 trip edit 补登实际返回日期；仍在外的联系本人或家属"
+        """
       ) { row in
         "\(row["name"] as String) 前往\(row["destination"] as String)，计划 \(row["planned_return_on"] as String) 返回，未登记返回"
       }
@@ -184,7 +183,7 @@ extension LaoganDatabase {
         SELECT 'permit ' || p.id AS record, c.name, p.kind, p.number, t.returned_on
         \(AbroadSQL.unreturned(on: day, grace: PermitLoan.graceDays))
         ORDER BY t.returned_on, p.id
-        """, hint: "证照应在返回后 \(PermitLoan.graceDays) 天内交回；交回后用 permit return 登记"
+        """
       ) { row in
         "\(row["name"] as String) 的\(row["kind"] as String) \(row["number"] as String) 在 \(row["returned_on"] as String) 返回后仍未交回"
       }
@@ -196,7 +195,7 @@ extension LaoganDatabase {
           AND \(ManagedRule.sql("c", on: "'\(today)'"))
           AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = c.id AND m.left_on IS NULL)
         ORDER BY c.id
-        """, hint: "用 org join 编入党组织"
+        """
       ) { row in "党员 \(row["name"] as String) 没有所在党组织" }
       try add(
         .nonMemberInOrganization,
@@ -205,7 +204,7 @@ extension LaoganDatabase {
         JOIN membership m ON m.cadre_id = c.id AND m.left_on IS NULL JOIN party_organization o ON o.id = m.organization_id
         WHERE \(RecordSQL.inForce("c")) AND c.party_member = 0
         ORDER BY c.id
-        """, hint: "是党员的改为 党员=是；不是党员的清空所在党组织（或 org leave）"
+        """
       ) { row in "\(row["name"] as String) 党员为“否”，却在党组织“\(row["organization"] as String)”中" }
       try add(
         .organizationWithoutMembers,
@@ -215,7 +214,7 @@ extension LaoganDatabase {
           AND NOT EXISTS (SELECT 1 FROM membership m JOIN cadre c ON c.id = m.cadre_id
                           WHERE m.organization_id = o.id AND m.left_on IS NULL AND c.died_on IS NULL)
         ORDER BY o.id
-        """, hint: "编入党员，或已撤销的登记撤销日期"
+        """
       ) { row in "\(row["name"] as String) 没有党员" }
       // SQLite's own check of every foreign key: a row a tool other than laogan wrote with its checks off. A
       // table without rowids (the participants) is named by itself.
@@ -224,7 +223,7 @@ extension LaoganDatabase {
         """
         SELECT "table" || COALESCE(' ' || rowid, '') AS record, "table" AS child, parent
         FROM pragma_foreign_key_check ORDER BY "table", rowid
-        """, hint: "文件被 laogan 以外的工具改过：用最近的备份核对，请技术人员处理"
+        """
       ) { row in
         let (child, parent): (String, String) = (row["child"], row["parent"])
         return "\(Finding.label(of: child))中的一条指向不存在的\(Finding.label(of: parent))"
@@ -240,7 +239,7 @@ extension LaoganDatabase {
           AND NOT EXISTS (SELECT 1 FROM contribution e WHERE p.event_table = 'contribution' AND e.id = p.event_id)
           AND NOT EXISTS (SELECT 1 FROM meeting e WHERE p.event_table IN ('meeting', 'meeting_leave') AND e.id = p.event_id)
         GROUP BY p.event_table, p.event_id ORDER BY p.event_table, p.event_id
-        """, hint: "这些参与记录所属的事件已不存在（旧版本撤销留下的）；核对后可在 sqlite3 中删除"
+        """
       ) { row in
         "\(row["event_table"] as String) \(row["event_id"] as Int64) 已不存在，仍列有 \(row["cadres"] as Int) 名参与干部"
       }
@@ -252,7 +251,7 @@ extension LaoganDatabase {
         WHERE \(RecordSQL.inForce("d"))
           AND (c.party_member = 0 OR (c.joined_party_on IS NOT NULL AND c.joined_party_on > \(MonthSQL.lastDay("d.month"))))
         ORDER BY d.id
-        """, hint: "核对党员信息；确属误收的作废（dues void）并退还"
+        """
       ) { row in
         (row["party_member"] as Int) == 0
           ? "\(row["name"] as String) 不是党员，却有 \(row["month"] as String) 的党费"
@@ -266,8 +265,7 @@ extension LaoganDatabase {
       findings += try LaoganDatabase.absentMembers(region: .prefecture, on: today, months: 6, db).map { member in
         Finding(
           kind: .absentSixMonths, record: "cadre \(member.cadreID)",
-          detail: "\(member.name)（\(member.organization)）连续 6 个月既未出席也未请假",
-          hint: "由支部了解情况、谈心谈话；名单见 laogan report absent")
+          detail: "\(member.name)（\(member.organization)）连续 6 个月既未出席也未请假")
       }
       starting("fund_below_zero")
       findings += try Self.fundFindings(db)
@@ -302,8 +300,7 @@ extension LaoganDatabase {
       guard !short.isEmpty else { return nil }
       return Finding(
         kind: .partyLifeShort, record: "organization \(branch.organizationID)",
-        detail: "\(branch.name) \(quarter) 没有开\(short.map(\.rawValue).joined(separator: "、"))",
-        hint: "补开后用 meeting add 登记；已开未登记的补登")
+        detail: "\(branch.name) \(quarter) 没有开\(short.map(\.rawValue).joined(separator: "、"))")
     }
   }
 
@@ -317,15 +314,14 @@ extension LaoganDatabase {
       findings.append(
         Finding(
           kind: .branchWithoutSecretary, record: "organization \(organization.id ?? 0)",
-          detail: "\(organization.name) 没有现任书记", hint: "用 officer add 或 org edit 书记=身份证号 登记书记"))
+          detail: "\(organization.name) 没有现任书记"))
     }
     for organization in organizations {
       guard let end = organization.termEndsOn, end < today else { continue }
       findings.append(
         Finding(
           kind: .electionOverdue, record: "organization \(organization.id ?? 0)",
-          detail: "\(organization.name) 于 \(organization.electedOn?.description ?? "") 换届，任期已于 \(end) 届满",
-          hint: "组织换届后用 org edit 换届日期=… 登记"))
+          detail: "\(organization.name) 于 \(organization.electedOn?.description ?? "") 换届，任期已于 \(end) 届满"))
     }
     return findings
   }
@@ -335,8 +331,7 @@ extension LaoganDatabase {
     guard let overdraft = try FundLedger.firstOverdraft(db) else { return [] }
     return [
       Finding(
-        kind: .fundBelowZero, record: "fund", detail: "帮扶基金余额在 \(overdraft.day) 降到 \(overdraft.balance) 元",
-        hint: "补登拨入，或核对该日前后的困难帮扶发放")
+        kind: .fundBelowZero, record: "fund", detail: "帮扶基金余额在 \(overdraft.day) 降到 \(overdraft.balance) 元")
     ]
   }
 

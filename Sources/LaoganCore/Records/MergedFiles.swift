@@ -135,8 +135,7 @@ extension MergedFiles {
         Finding(
           kind: .duplicateAcrossFiles,
           record: duplicate.places.map { "\($0.file) \($0.record)" }.joined(separator: "；"),
-          detail: "\(duplicate.name)（\(Masking.residentID(duplicate.residentID))）在 \(duplicate.places.count) 个文件中都有登记",
-          hint: "合并报表中各文件各计一次；核实此人由哪个地区管理，在其他文件中 cadre void 作废")
+          detail: "\(duplicate.name)（\(Masking.residentID(duplicate.residentID))）在 \(duplicate.places.count) 个文件中都有登记")
       }
   }
 }

@@ -21,11 +21,13 @@ struct ManualTests {
     for kind in RecordKinds.all { #expect(written.contains("`laogan import \(kind.name)`")) }
   }
 
-  @Test("the manual explains every check finding and links the column tables")
+  @Test("the manual explains every check finding with its severity, and links the column tables")
   func findings() throws {
     let manual = try String(contentsOf: Self.docs.appendingPathComponent("manual.md"), encoding: .utf8)
-    for kind in FindingKind.allCases.map(\.rawValue) {
-      #expect(manual.contains("`\(kind)`"), "\(kind) is not in docs/manual.md")
+    for kind in FindingKind.allCases {
+      #expect(
+        manual.contains("| `\(kind.rawValue)` | \(kind.severity.label) |"),
+        "\(kind.rawValue) is not in docs/manual.md's table with its severity \(kind.severity.label)")
     }
     #expect(manual.contains("(columns.md)"))
   }

@@ -195,6 +195,19 @@ struct CadreImportTests {
       ])
   }
 
+  /// Many rosters have no 党员 column: a cadre listed in a Party organization is a Party member all the same, and
+  /// is counted as one (党费, 323 report). Only a row saying 党员=否 is not.
+  @Test("a roster row with a 所在党组织 and no 党员 column is a Party member")
+  func memberByOrganization() throws {
+    try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义", into: database)
+    let summary = try folder.importSheet(
+      CadreKind.self, "姓名,身份证号,类别,管理地区,所在党组织\n张三,\(KnownIDs.man1946),退休,兴义,甲支部", into: database)
+    #expect(summary.added == 1)
+    let cadre = try database.cadre("张三")
+    #expect(cadre.isPartyMember)
+    #expect(cadre.partyOrganization == "甲支部")
+  }
+
   @Test("a roster of many batches: each cadre has its row's values, id and Party organization")
   func manyBatches() throws {
     try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义\n乙支部,党支部,兴仁", into: database)

@@ -76,6 +76,19 @@ struct ResidentIDTests {
     #expect(id.sex == .female)
   }
 
+  /// 15-digit numbers were issued only to people born in the 1900s, so the century put in is always 19: a
+  /// two-digit year under 20 is 1915, not 2015, and the oldest cadres must not come out as children.
+  @Test("a 15-digit number of someone born in 1915 is upgraded with 1915 as the year, not 2015")
+  func upgradeBornEarlyInCentury() throws {
+    let id = try ResidentID("110105150101001")
+    // Check character by hand: the 17 digits 11010519150101001 weighted 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2
+    // sum to 7+9+5+20+2+9+6+15+9+5+2 = 89; 89 mod 11 = 1, and "10X98765432" at 1 is 0.
+    #expect(id.value == "110105191501010010")
+    #expect(id.wasUpgraded)
+    #expect(id.birthDate.description == "1915-01-01")
+    #expect(id.sex == .male)
+  }
+
   @Test("masking keeps the area code and the last four")
   func masking() throws {
     #expect(try ResidentID(KnownIDs.man1946).masked == "522301********0011")

@@ -195,6 +195,21 @@ struct Report323Tests {
     #expect(report.indicator("advantage.venues.open_to_public")?.value == 0)
   }
 
+  /// Every item of `BoundaryData` is paid once a cadre, so 人数 and 人次 coincide there. A second 医疗补助费 to
+  /// 三 in June parts them: 人数 counts 三 once, 人次 counts both payments, the amount adds them.
+  @Test("a cadre paid one item twice in the month is one 人数 and two 人次, the amount both payments")
+  func personsDistinct() throws {
+    let summary = try data.folder.importSheet(
+      PaymentKind.self, "身份证号,项目,所属月份,日期,金额\n\(BoundaryData.c3),医疗补助费,,2023-06-25,10.00",
+      into: data.database)
+    #expect(summary.added == 1)
+    let report = try data.database.report323(region: .prefecture, period: june, compare: false, generatedAt: "t")
+    #expect(report.indicator("treatment.living.medical_subsidy.persons")?.value == 1)
+    #expect(report.indicator("treatment.living.medical_subsidy.person_times")?.value == 2)
+    // 50.50 on 06-20 and 10.00 on 06-25.
+    #expect(report.indicator("treatment.living.medical_subsidy.amount_fen")?.value == 6050)
+  }
+
   @Test("环比 is May 2023, 同比 is June 2022")
   func compare() throws {
     let report = try data.database.report323(region: .prefecture, period: june, compare: true, generatedAt: "t")

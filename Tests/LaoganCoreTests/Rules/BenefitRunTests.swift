@@ -199,6 +199,22 @@ struct BenefitRunTests {
     #expect(try database.fundBalance(on: CalendarDate(parsing: "2023-01-31")) == Fen(100_000))
   }
 
+  /// The guard keeps the fund from going below zero, not from reaching it: a clerk may spend the fund to its last
+  /// 分. `fundGuard` shows one 分 more than the balance refused; this is the other side of that boundary.
+  @Test("a 困难帮扶 grant of exactly the fund's balance is paid, and leaves the fund at 0.00")
+  func fundGuardExactBalance() throws {
+    let id = try database.record(CadreKind.self, "\(try cadre("甲", born: "1940-01-01"))").residentID
+    _ = try database.addRecord(
+      FundKind.self, cells: [.enteredOn: "2023-01-01", .kind: "拨入", .amount: "1,000.00"], testContext)
+    _ = try database.addRecord(
+      PaymentKind.self, cells: [.residentID: id, .item: "困难帮扶", .paidOn: "2023-02-01", .amount: "600"], testContext)
+    let last = try database.addRecord(
+      PaymentKind.self, cells: [.residentID: id, .item: "困难帮扶", .paidOn: "2023-03-01", .amount: "400.00"], testContext)
+    #expect(last.record.amount == Fen(40_000))
+    #expect(try database.fundBalance(on: nil) == Fen(0))
+    #expect(try database.read { try Payment.fetchCount($0) } == 2)
+  }
+
   @Test("one file's 困难帮扶 grants draw on the fund row by row: a grant beyond what the rows above left is refused")
   func fundGuardInOneFile() throws {
     let id = try database.record(CadreKind.self, "\(try cadre("甲", born: "1940-01-01"))").residentID

@@ -69,6 +69,20 @@ struct OfficerTests {
       try load(OfficerKind.self, "党组织,身份证号,职务,任职日期\n甲支部,\(KnownIDs.woman1930),书记,2026-06-30").added == 1)
   }
 
+  /// A term is in force up to, not on, its 离任日期, so the old 书记's term ending on the day the current one
+  /// began is no overlap. Clerks often enter the current 书记 first and the history later: the boundary must hold
+  /// in that order too (`oneSecretary` covers the other).
+  @Test("a past 书记 term entered after the current one, ending on the day the current one began, is accepted")
+  func pastTermEnteredLater() throws {
+    try load(OfficerKind.self, "党组织,身份证号,职务,任职日期\n甲支部,\(KnownIDs.man1946),书记,2023-07-01")
+    let past = try load(
+      OfficerKind.self,
+      "党组织,身份证号,职务,任职日期,离任日期\n甲支部,\(KnownIDs.woman1930),书记,2020-07-01,2023-07-01")
+    #expect(past.added == 1)
+    let terms = try database.officers(of: try database.record(OrganizationKind.self, "甲支部"))
+    #expect(terms.map(\.term) == ["2020-07-01 至 2023-07-01", "2023-07-01 至 今"])
+  }
+
   @Test("an organization's 书记 cell sets its current officer; a new 书记 closes the old term on that day")
   func secretaryCell() throws {
     let first = try folder.write("f.csv", utf8: "名称,类型,地区,书记\n丙支部,党支部,普安,\(KnownIDs.woman1930)\n")

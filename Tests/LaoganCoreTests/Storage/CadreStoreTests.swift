@@ -142,4 +142,15 @@ struct CadreStoreTests {
     #expect(try database.cadres(CadreFilter(region: Region(named: "兴义"))).map(\.name) == ["甲"])
     #expect(try database.cadres(CadreFilter(region: Region(named: "522302"))).map(\.name) == ["丙"])
   }
+
+  /// 州直 carries the prefecture's own code, yet as a scope it is the prefecture's own office only: `--region 州直`
+  /// must not take in the counties' cadres, as `--region 黔西南州` (the whole prefecture) does.
+  @Test("region scope: 州直 holds only the prefecture's own cadres, 黔西南州 the counties' too")
+  func prefectureOwn() throws {
+    _ = try add("甲", KnownIDs.man1946, region: "兴义")
+    _ = try add("乙", KnownIDs.man1950, region: "州直")
+    #expect(try database.cadres(CadreFilter(region: Region(named: "州直"))).map(\.name) == ["乙"])
+    // By region code, then id: 州直 (522300) before 兴义 (522301).
+    #expect(try database.cadres(CadreFilter(region: Region(named: "黔西南州"))).map(\.name) == ["乙", "甲"])
+  }
 }

@@ -64,6 +64,19 @@ struct CommitCheckTests {
     #expect(try counts() == before)
   }
 
+  @Test("a command checked at commit that lists participants (a table without rowids) is refused, nothing kept")
+  func participantsRefused() throws {
+    let before = try counts()
+    let error = storeChecked { writer in
+      try self.insertPayment()(writer)
+      try writer.replaceParticipants(table: "activity", eventID: 1, cadreIDs: [self.cadreID])
+    }
+    #expect(
+      error as? LaoganError
+        == .database("提交时检查的命令删除了行或写入了无 rowid 的表（participant.activity），检查看不到：这类命令须逐条检查"))
+    #expect(try counts() == before)
+  }
+
   @Test("a row the command updated is checked too")
   func brokenUpdate() throws {
     #expect(storeChecked(insertPayment()) == nil)
