@@ -246,16 +246,17 @@ extension LaoganDatabase {
       try add(
         .duesFromNonMember,
         """
-        SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.party_member FROM dues_payment d
-        JOIN cadre c ON c.id = d.cadre_id
-        WHERE \(RecordSQL.inForce("d"))
-          AND (c.party_member = 0 OR (c.joined_party_on IS NOT NULL AND c.joined_party_on > \(MonthSQL.lastDay("d.month"))))
+        SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.died_on, c.party_member,
+          \(DuesMonths.joinedSQL("c", month: "d.month")) AS joined
+        FROM dues_payment d JOIN cadre c ON c.id = d.cadre_id
+        WHERE \(RecordSQL.inForce("d")) AND NOT (\(DuesMonths.sql("c", month: "d.month")))
         ORDER BY d.id
         """
       ) { row in
-        (row["party_member"] as Int) == 0
-          ? "\(row["name"] as String) 不是党员，却有 \(row["month"] as String) 的党费"
-          : "\(row["name"] as String) 于 \(row["joined_party_on"] as String) 入党，却有 \(row["month"] as String) 的党费"
+        let (name, month): (String, String) = (row["name"], row["month"])
+        if (row["party_member"] as Int) == 0 { return "\(name) 不是党员，却有 \(month) 的党费" }
+        if !(row["joined"] as Bool) { return "\(name) 于 \(row["joined_party_on"] as String) 入党，却有 \(month) 的党费" }
+        return "\(name) 于 \(row["died_on"] as String) 去世，却有 \(month) 的党费"
       }
       starting("branch_without_secretary")
       findings += try Self.officerFindings(today: today, db)

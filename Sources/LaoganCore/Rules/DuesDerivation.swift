@@ -57,11 +57,10 @@ extension LaoganDatabase {
             (SELECT s.id FROM dues_standard s WHERE s.cadre_id = c.id AND \(RecordSQL.inForce("s"))
              AND s.from_month = :month) AS starting
           FROM cadre c
-          WHERE c.party_member = 1 AND \(RecordSQL.inForce("c"))
-            AND (c.joined_party_on IS NULL OR c.joined_party_on <= :last)
-            AND (c.died_on IS NULL OR c.died_on >= :first) AND \(ManagedRule.sql("c", on: ":first"))
+          WHERE \(RecordSQL.inForce("c")) AND \(DuesMonths.sql("c", month: ":month"))
+            AND \(ManagedRule.sql("c", on: ":first"))
           ORDER BY c.region_code, c.id
-          """, arguments: ["month": month, "first": month.firstDay, "last": month.lastDay])
+          """, arguments: ["month": month, "first": month.firstDay])
       let saver = try RecordSaver<DuesStandardKind>(writer, update: true)
       var changes: [DuesDerivation.Change] = []
       var unknown: [DuesDerivation.Unknown] = []

@@ -38,18 +38,17 @@ struct DuesAccount: Sendable {
 
 extension DuesMember {
   /// The member's dues from month `first` on, `paid`'s i-th element being what was paid for the i-th month of
-  /// the span, in 分. A month is due from the first standard in force and 入党日期 on, until the month of death.
+  /// the span, in 分. A month is due from the first standard in force, in the member's `DuesMonths`.
   func account(first: Int, paid: [Int64]) -> DuesAccount {
     var account = DuesAccount()
-    let joined = joinedPartyOn.map { Month($0).index } ?? .min
-    let died = diedOn.map { Month($0).index } ?? .max
+    let months = DuesMonths.span(joinedPartyOn: joinedPartyOn, diedOn: diedOn)
     var standard = -1
     var fullyPaid = true
     for (offset, paidInMonth) in paid.enumerated() {
       let month = first + offset
       account.paid.value += paidInMonth
       while standard + 1 < standards.count, standards[standard + 1].from.index <= month { standard += 1 }
-      guard standard >= 0, month >= joined, month <= died,
+      guard standard >= 0, months.contains(month),
         transfers.isEmpty || ManagedRule.isManaged(on: Month(index: month).firstDay, transfers)
       else { continue }
       let due = standards[standard].monthly.value

@@ -112,7 +112,9 @@ struct DuesTests {
     }
   }
 
-  @Test("bad dues input: before joining the Party, a non-member, a zero standard, a 13th month — nothing written")
+  @Test(
+    "bad dues input: before joining the Party, after the month of death, a non-member, a zero standard, a 13th month — nothing written"
+  )
   func badInput() throws {
     let failure = try #require(throws: ImportFailure.self) {
       try load(
@@ -122,6 +124,7 @@ struct DuesTests {
         \(KnownIDs.woman1930),2024-02,5.00
         \(KnownIDs.man1950),2024-02,5.00
         \(KnownIDs.man1946),2024-13,5.00
+        \(KnownIDs.woman1930),2024-07,5.00
         """)
     }
     #expect(
@@ -129,6 +132,7 @@ struct DuesTests {
         "line 2, column 所属月份: 2024-02 — 早于李四的入党日期 2024-03-15",
         "line 3, column 身份证号: 522301********0032 — 王五不是党员，不缴党费",
         "line 4, column 所属月份: 2024-13 — 不是有效月份（可写 2022-05、2022/5、2022年5月；年份在 1880–2099 之内）",
+        "line 5, column 所属月份: 2024-07 — 晚于李四的去世日期 2024-06-01",
       ])
     #expect(throws: ImportFailure.self) {
       try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),0,2024-01")
@@ -139,11 +143,15 @@ struct DuesTests {
     #expect(try database.read { try DuesPayment.fetchCount($0) + DuesStandard.fetchCount($0) } == 0)
   }
 
-  @Test("check finds dues of someone who is not a member for that month")
+  @Test("check finds dues of someone who is not a member for that month: not yet joined, or dead before it")
   func check() throws {
-    try load(DuesKind.self, "身份证号,所属月份,金额\n\(KnownIDs.man1946),2024-02,5.00")
+    try load(DuesKind.self, "身份证号,所属月份,金额\n\(KnownIDs.man1946),2024-02,5.00\n\(KnownIDs.man1946),2024-06,5.00")
     _ = try database.editRecord(CadreKind.self, "张三", changes: [.joinedPartyOn: "2024-05-01"], testContext)
-    let findings = try database.check(full: false).filter { $0.kind == .duesFromNonMember }
+    var findings = try database.check(full: false).filter { $0.kind == .duesFromNonMember }
     #expect(findings.map(\.detail) == ["张三 于 2024-05-01 入党，却有 2024-02 的党费"])
+    _ = try database.editRecord(CadreKind.self, "张三", changes: [.diedOn: "2024-05-31"], testContext)
+    findings = try database.check(full: false).filter { $0.kind == .duesFromNonMember }
+    #expect(
+      findings.map(\.detail) == ["张三 于 2024-05-01 入党，却有 2024-02 的党费", "张三 于 2024-05-31 去世，却有 2024-06 的党费"])
   }
 }

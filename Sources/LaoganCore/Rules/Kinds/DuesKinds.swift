@@ -38,8 +38,9 @@ public enum DuesStandardKind: RecordKind {
   }
 }
 
-/// 党费缴纳: facts — what a member paid for a month. Only a Party member pays, and not for a month before
-/// joining the Party; dues are their own money, never living treatment.
+/// 党费缴纳: facts — what a member paid for a month. Only a Party member pays, and only for a month they owe
+/// (`DuesMonths`: not before joining the Party, not after the month of death); dues are their own money, never
+/// living treatment.
 public enum DuesKind: RecordKind {
   public typealias Field = DuesField
   public typealias Record = DuesPayment
@@ -60,8 +61,13 @@ public enum DuesKind: RecordKind {
     guard cells.problems.isEmpty, let cadre, let month, let amount else { return nil }
     if !cadre.isPartyMember {
       cells.fail(.residentID, "\(cadre.name)不是党员，不缴党费", value: Masking.residentID(cadre.residentID))
-    } else if let joined = cadre.joinedPartyOn, joined > month.lastDay {
-      cells.fail(.month, "早于\(cadre.name)的入党日期 \(joined)")
+    } else if !DuesMonths.include(month, isPartyMember: true, joinedPartyOn: cadre.joinedPartyOn, diedOn: cadre.diedOn)
+    {
+      if let joined = cadre.joinedPartyOn, Month(joined) > month {
+        cells.fail(.month, "早于\(cadre.name)的入党日期 \(joined)")
+      } else if let died = cadre.diedOn {
+        cells.fail(.month, "晚于\(cadre.name)的去世日期 \(died)")
+      }
     }
     guard cells.problems.isEmpty else { return nil }
     return Parsed(

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import LaoganModel
+import Testing
+
+@testable import LaoganStore
+
+/// A record stored by one prepared statement (`ColumnList`) names its columns twice: its `CodingKeys`, by which
+/// every read decodes a row, and `storedColumns` with `storedValues`, by which every write binds one. Two
+/// columns of one type swapped in either list would store each in the other's place and read it back there,
+/// silently. Each record here has a different value in every column, so its two forms must agree column by
+/// column.
+@Suite("Columns written once, read once")
+struct ColumnListTests {
+  static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+  /// Columns a row is read with but never written: what the record's selection joins in, and `search_keys`,
+  /// which a write derives from the name.
+  static let readOnly: Set<String> = ["party_organization", "secretary_id", "lent_on"]
+  static let derived: Set<String> = ["search_keys"]
+
+  /// The record's columns as its `CodingKeys` encode them, each value as text.
+  static func encoded(_ record: some Encodable) throws -> [String: String] {
+    let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as? [String: Any] ?? [:]
+    return object.compactMapValues { value in
+      if value is NSNull { return nil }
+      if let flag = value as? Bool, type(of: value as AnyObject) == type(of: true as AnyObject) {
+        return flag ? "1" : "0"
+      }
+      return "\(value)"
+    }
+  }
+
+  /// The record's columns as the writer binds them, each value as text.
+  static func bound<Record: ColumnList>(_ record: Record) -> [String: String] {
+    Dictionary(
+      uniqueKeysWithValues: zip(Record.storedColumns, record.storedValues).compactMap { column, value in
+        switch value?.databaseValue.storage {
+        case .int64(let number): (column, "\(number)")
+        case .string(let text): (column, text)
+        case .double(let number): (column, "\(number)")
+        default: nil
+        }
+      })
+  }
+
+  static func expectAgree<Record: ColumnList>(_ record: Record) throws {
+    let encoded = try encoded(record)
+    let bound = bound(record)
+    #expect(Set(Record.storedColumns).count == Record.storedColumns.count, "\(Record.self) lists a column twice")
+    #expect(Record.storedColumns.count == record.storedValues.count, "\(Record.self): columns and values differ")
+    for column in Record.storedColumns where !derived.contains(column) {
+      #expect(bound[column] == encoded[column], "\(Record.self).\(column): written \(bound[column] ?? "NULL")")
+    }
+    for column in encoded.keys where !readOnly.contains(column) {
+      #expect(Record.storedColumns.contains(column), "\(Record.self).\(column) is read but never written")
+    }
+  }
+
+  @Test("a cadre's every column is written where it is read")
+  func cadre() throws {
+    try Self.expectAgree(
+      Cadre(
+        id: 7, name: "张三", sex: .male, ethnicity: Ethnicity(rawValue: "布依族"), bornOn: Self.day("1940-01-02"),
+        lunarBirthday: true, residentID: "522301194001020011", category: .retired,
+        startedWorkOn: Self.day("1958-03-04"), retiredOn: Self.day("2000-05-06"), formerUnit: "原单位",
+        unitType: .institution, formerPost: "原职务", rank: .countyDeputy, regionCode: "522301", isPartyMember: true,
+        joinedPartyOn: Self.day("1960-07-08"), partyStatus: .mobile, awayTo: "外出地", residence: "居住地",
+        resettledElsewhere: false, resettledTo: "安置地", resettlementScope: .outOfProvince, needsCare: true,
+        phone: "13800000001", emergencyContact: "紧急联系人", emergencyPhone: "13900000002",
+        diedOn: Self.day("2020-09-10"), deathCause: "去世原因", farewell: "告别仪式", note: "备注", voidedReason: "作废原因"))
+  }
+
+  @Test("a payment's, a 党费 payment's, a permit's and an organization's every column is written where it is read")
+  func others() throws {
+    try Self.expectAgree(
+      Payment(
+        id: 3, cadreID: 11, item: .medicalSubsidy, month: Month(year: 2023, month: 6)!, paidOn: Self.day("2023-06-20"),
+        amount: Fen(5050), note: "备注", ruleID: 13, voidedReason: "作废原因", recipientID: 17))
+    try Self.expectAgree(
+      DuesPayment(
+        id: 5, cadreID: 19, month: Month(year: 2023, month: 5)!, amount: Fen(2000), paidOn: Self.day("2023-05-31"),
+        voidedReason: "作废原因"))
+    try Self.expectAgree(
+      Permit(
+        id: 9, cadreID: 23, type: .taiwan, number: "T1234567", issuedOn: Self.day("2019-01-01"),
+        validUntil: Self.day("2029-01-01"), voidedReason: "作废原因"))
+    try Self.expectAgree(
+      PartyOrganization(
+        id: 29, name: "甲支部", kind: .branch, regionCode: "522301", isOffSite: true, locatedIn: "所在地",
+        modelLevel: .county, namedOn: Self.day("2021-01-01"), establishedOn: Self.day("1990-02-02"),
+        dissolvedOn: Self.day("2024-03-03"), electedOn: Self.day("2022-04-04"), voidedReason: "作废原因"))
+  }
+}
