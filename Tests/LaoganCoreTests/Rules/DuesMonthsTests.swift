@@ -15,7 +15,7 @@ struct DuesMonthsTests {
     + ["2023-04-30", "2023-05-01", "2023-05-31", "2023-06-01"].map {
       CalendarDate(iso: $0)
     }
-  static let months = [4, 5, 6].map { Month(year: 2023, month: $0)! }
+  static let months = [4, 5, 6].map { Month(valid: 2023, $0) }
 
   @Test("the Swift and the SQL form agree for members and not, joined and died on either edge of a month")
   func swiftAndSQLAgree() throws {
@@ -49,7 +49,7 @@ struct DuesMonthsTests {
 
   @Test("owed: the month of 入党 and the month of death; not the month before joining or after dying")
   func edges() {
-    let may = Month(year: 2023, month: 5)!
+    let may = Month(valid: 2023, 5)
     let day = { (text: String) in CalendarDate(iso: text) }
     #expect(DuesMonths.include(may, isPartyMember: true, joinedPartyOn: day("2023-05-31"), diedOn: nil))
     #expect(!DuesMonths.include(may, isPartyMember: true, joinedPartyOn: day("2023-06-01"), diedOn: nil))

@@ -12,8 +12,6 @@ import Testing
 /// column.
 @Suite("Columns written once, read once")
 struct ColumnListTests {
-  static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
-
   /// Columns a row is read with but never written: what the record's selection joins in, and `search_keys`,
   /// which a write derives from the name.
   static let readOnly: Set<String> = ["party_organization", "secretary_id", "lent_on"]
@@ -61,34 +59,36 @@ struct ColumnListTests {
   func cadre() throws {
     try Self.expectAgree(
       Cadre(
-        id: 7, name: "张三", sex: .male, ethnicity: Ethnicity(rawValue: "布依族"), bornOn: Self.day("1940-01-02"),
+        id: 7, name: "张三", sex: .male, ethnicity: Ethnicity(rawValue: "布依族"), bornOn: CalendarDate(valid: 1940, 1, 2),
         lunarBirthday: true, residentID: "522301194001020011", category: .retired,
-        startedWorkOn: Self.day("1958-03-04"), retiredOn: Self.day("2000-05-06"), formerUnit: "原单位",
+        startedWorkOn: CalendarDate(valid: 1958, 3, 4), retiredOn: CalendarDate(valid: 2000, 5, 6), formerUnit: "原单位",
         unitType: .institution, formerPost: "原职务", rank: .countyDeputy, regionCode: "522301", isPartyMember: true,
-        joinedPartyOn: Self.day("1960-07-08"), partyStatus: .mobile, awayTo: "外出地", residence: "居住地",
+        joinedPartyOn: CalendarDate(valid: 1960, 7, 8), partyStatus: .mobile, awayTo: "外出地", residence: "居住地",
         resettledElsewhere: false, resettledTo: "安置地", resettlementScope: .outOfProvince, needsCare: true,
         phone: "13800000001", emergencyContact: "紧急联系人", emergencyPhone: "13900000002",
-        diedOn: Self.day("2020-09-10"), deathCause: "去世原因", farewell: "告别仪式", note: "备注", voidedReason: "作废原因"))
+        diedOn: CalendarDate(valid: 2020, 9, 10), deathCause: "去世原因", farewell: "告别仪式", note: "备注", voidedReason: "作废原因"
+      ))
   }
 
   @Test("a payment's, a 党费 payment's, a permit's and an organization's every column is written where it is read")
   func others() throws {
     try Self.expectAgree(
       Payment(
-        id: 3, cadreID: 11, item: .medicalSubsidy, month: Month(year: 2023, month: 6)!, paidOn: Self.day("2023-06-20"),
+        id: 3, cadreID: 11, item: .medicalSubsidy, month: Month(valid: 2023, 6),
+        paidOn: CalendarDate(valid: 2023, 6, 20),
         amount: Fen(5050), note: "备注", ruleID: 13, voidedReason: "作废原因", recipientID: 17))
     try Self.expectAgree(
       DuesPayment(
-        id: 5, cadreID: 19, month: Month(year: 2023, month: 5)!, amount: Fen(2000), paidOn: Self.day("2023-05-31"),
+        id: 5, cadreID: 19, month: Month(valid: 2023, 5), amount: Fen(2000), paidOn: CalendarDate(valid: 2023, 5, 31),
         voidedReason: "作废原因"))
     try Self.expectAgree(
       Permit(
-        id: 9, cadreID: 23, type: .taiwan, number: "T1234567", issuedOn: Self.day("2019-01-01"),
-        validUntil: Self.day("2029-01-01"), voidedReason: "作废原因"))
+        id: 9, cadreID: 23, type: .taiwan, number: "T1234567", issuedOn: CalendarDate(valid: 2019, 1, 1),
+        validUntil: CalendarDate(valid: 2029, 1, 1), voidedReason: "作废原因"))
     try Self.expectAgree(
       PartyOrganization(
         id: 29, name: "甲支部", kind: .branch, regionCode: "522301", isOffSite: true, locatedIn: "所在地",
-        modelLevel: .county, namedOn: Self.day("2021-01-01"), establishedOn: Self.day("1990-02-02"),
-        dissolvedOn: Self.day("2024-03-03"), electedOn: Self.day("2022-04-04"), voidedReason: "作废原因"))
+        modelLevel: .county, namedOn: CalendarDate(valid: 2021, 1, 1), establishedOn: CalendarDate(valid: 1990, 2, 2),
+        dissolvedOn: CalendarDate(valid: 2024, 3, 3), electedOn: CalendarDate(valid: 2022, 4, 4), voidedReason: "作废原因"))
   }
 }
