@@ -257,12 +257,3 @@ struct BenefitRunTests {
     #expect(footer.last == "233.32")
   }
 }
-
-/// GB 11643 check characters for test numbers.
-enum ResidentIDTestSupport {
-  static func check(_ body: String) -> String {
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    let sum = zip(body.compactMap(\.wholeNumberValue), weights).reduce(0) { $0 + $1.0 * $1.1 }
-    return String(Array("10X98765432")[sum % 11])
-  }
-}

@@ -186,8 +186,10 @@ struct BadInputTests {
 }
 
 /// Bounded fuzzing as property tests (swift-property-based, which shrinks a failing input to a small one):
-/// random bytes never crash the CSV reader and it always ends; random 身份证号 text never crashes the
-/// parser, and every number built with its check character parses back to its birth date.
+/// random bytes never crash the CSV reader and it always ends; random cells written as CSV read back the same;
+/// random 身份证号 text never crashes the parser and what it keeps is a valid number of its own; every number
+/// built with its check character parses back to its birth date. Expectations never come from the code under
+/// test.
 @Suite("Fuzzing the reader and the 身份证号 parser")
 struct FuzzTests {
   static let csvBytes: [UInt8] =
@@ -209,14 +211,55 @@ struct FuzzTests {
     }
   }
 
+  static let fieldCharacters = Array("a张 ,\"\n;1")
+
+  /// Cells a spreadsheet can hold, written as RFC 4180 CSV (quoted when they must be, CRLF between records)
+  /// and read back: the same cells, and each record named by the line it starts on.
+  @Test("random cells written as CSV read back as the same cells, each record at the line it starts on")
+  func csvRoundTrip() async throws {
+    let folder = try TemporaryFolder()
+    let cell = Gen.int(in: 0...(Self.fieldCharacters.count - 1)).map { Self.fieldCharacters[$0] }.array(of: 0...6)
+      .map { String($0) }
+    let records = cell.array(of: 1...4).array(of: 1...6)
+    await propertyCheck(count: 2000, input: records) { records in
+      // The reader skips a record whose every cell is blank, as a spreadsheet's empty row.
+      let kept = records.filter { $0.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+      var text = ""
+      var starts: [Int] = []
+      for record in records {
+        // Counted in bytes: "\r\n" is one Character in Swift, and a cell may break a line with "\n" alone.
+        let line = 1 + text.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+        if kept.contains(where: { $0 == record }) { starts.append(line) }
+        text +=
+          record.map { cell in
+            cell.contains(where: { ",\"\n\r".contains($0) })
+              ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+          }.joined(separator: ",") + "\r\n"
+      }
+      let file = try folder.write("roundtrip.csv", Data(text.utf8))
+      var reader = try CSVReader(url: file)
+      var read: [CSVRecord] = []
+      while let record = reader.next() { read.append(record) }
+      #expect(read.map(\.cells) == kept, "\(text.debugDescription)")
+      #expect(read.map(\.line) == starts, "\(text.debugDescription)")
+    }
+  }
+
   @Test("random text through the 身份证号 parser")
   func randomResidentIDs() async {
     let characters = Array("0123456789Xx１２ -")
     let text = Gen.int(in: 0...(characters.count - 1)).map { characters[$0] }.array(of: 0...22).map { String($0) }
     await propertyCheck(count: 5000, input: text) { text in
-      if let id = try? ResidentID(text) {
-        #expect(id.value.count == 18)
-      }
+      guard let id = try? ResidentID(text) else { return }
+      // Whatever was typed, what is kept is 17 digits and their own check character, names the birth date it
+      // holds, and reads back as itself.
+      let body = String(id.value.prefix(17))
+      #expect(id.value.count == 18 && body.allSatisfy(\.isASCII) && body.allSatisfy(\.isNumber))
+      #expect(String(id.value.suffix(1)) == ResidentIDTestSupport.check(body), "\(text) → \(id.value)")
+      let digits = Array(body)
+      #expect(
+        id.birthDate.description == "\(String(digits[6..<10]))-\(String(digits[10..<12]))-\(String(digits[12..<14]))")
+      #expect((try? ResidentID(id.value))?.value == id.value)
     }
   }
 
@@ -226,9 +269,9 @@ struct FuzzTests {
     await propertyCheck(count: 5000, input: days, Gen.int(in: 100...999)) { dayNumber, order in
       guard let born = CalendarDate(dayNumber: dayNumber) else { return }
       let body = "522301" + born.description.replacingOccurrences(of: "-", with: "") + String(order)
-      let check = Character(UnicodeScalar(ResidentID.checkCharacter(for: Array(body.utf8))))
-      let id = try? ResidentID(body + String(check))
-      #expect(id?.value == body + String(check))
+      let check = ResidentIDTestSupport.check(body)
+      let id = try? ResidentID(body + check)
+      #expect(id?.value == body + check)
       #expect(id?.birthDate == born)
     }
   }
