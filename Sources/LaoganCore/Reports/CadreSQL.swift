@@ -24,7 +24,8 @@ enum CadreSQL {
     aliveAndRetired(cadre, on: dayColumn) + " AND " + ManagedRule.sql(cadre, onEach: dayColumn)
   }
 
-  private static func aliveAndRetired(_ cadre: String, on day: String) -> String {
+  /// Alive and retired on `day`, whoever manages the cadre: a transfer's cadre on the transfer's day.
+  static func aliveAndRetired(_ cadre: String, on day: String) -> String {
     """
     \(RecordSQL.inForce(cadre)) AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
     AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))

@@ -105,9 +105,9 @@ extension LaoganDatabase {
     case filing
   }
 
-  /// Visits due: cadres alive who turn 80, 90 or 100 inside the period, by the calendar they keep their
-  /// birthdays by (a birthday visit is due), and cadres
-  /// alive on the last day whom no 走访慰问 reached in the `months` before it.
+  /// Visits due, among the cadres on the roll on the period's last day (`CadreSQL.onRoll`): those who turn 80, 90
+  /// or 100 inside the period, by the calendar they keep their birthdays by (a birthday visit is due), and those
+  /// whom no 走访慰问 reached in the `months` before it.
   public func visitsDueReport(
     region: Region, period: Period, months: Int, generatedAt: String, reveal: Bool,
     listing: VisitsDueListing = .everyone
@@ -115,17 +115,14 @@ extension LaoganDatabase {
     let scope = ReportScope(region: region)
     let windowStart = period.to.months(earlier: months).adding(days: 1)
     return try read { db in
-      let alive = """
-        \(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :to) AND \(scope.region("c.region_code")) \
-        AND \(ManagedRule.sql("c", on: ":to"))
-        """
+      let onRoll = CadreSQL.onRoll("c", on: ":to") + " AND " + scope.region("c.region_code")
       // Birthdays by the calendar each cadre keeps (农历生日), as `report birthdays` finds them.
       let days = BirthdayDays(period)
       let milestones = try Row.fetchAll(
         db,
         sql: """
           SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, c.lunar_birthday
-          FROM cadre c WHERE \(alive) ORDER BY substr(c.born_on, 6, 5), c.id
+          FROM cadre c WHERE \(onRoll) ORDER BY substr(c.born_on, 6, 5), c.id
           """, arguments: ["to": period.to]
       ).compactMap { row -> (Row, Int)? in
         let birthdays = days.birthdays(born: row["born_on"], lunar: row["lunar_birthday"])
@@ -138,7 +135,7 @@ extension LaoganDatabase {
                  (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
                   WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
                   AND \(RecordSQL.inForce("t")) AND t.held_on <= :to) AS last_visit
-          FROM cadre c WHERE \(alive) AND (c.retired_on IS NULL OR c.retired_on <= :to)
+          FROM cadre c WHERE \(onRoll)
           AND NOT EXISTS (SELECT 1 FROM participant p JOIN treatment_event t ON t.id = p.event_id
                           WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
                           AND \(RecordSQL.inForce("t")) AND t.held_on BETWEEN :since AND :to)

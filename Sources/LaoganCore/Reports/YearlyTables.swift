@@ -34,8 +34,7 @@ extension LaoganDatabase {
               SELECT COUNT(*) FROM transfer t JOIN cadre ON cadre.id = t.cadre_id
               WHERE \(RecordSQL.inForce("t")) AND t.direction = '\(direction.rawValue)'
                 AND t.transferred_on BETWEEN :from AND :to AND \(ofCategory)
-                AND (died_on IS NULL OR died_on > t.transferred_on)
-                AND (retired_on IS NULL OR retired_on <= t.transferred_on)
+                AND \(CadreSQL.aliveAndRetired("cadre", on: "t.transferred_on"))
               """, arguments: days) ?? 0
         }
         let start = try count(CadreSQL.onRoll(on: ":start"))
