@@ -81,6 +81,9 @@ public final class AuditedWriter {
   /// New rows that wait to be stored together (`insert(_:canWait:values:)`), a batch a table: a roster's
   /// cadres and their first memberships wait side by side.
   private var waiting: [WaitingRows] = []
+  /// How many waiting rows of a table one statement stores; 0: no row waits, each is stored as it comes.
+  /// Anything but `WaitingRows.most` is for the test that holds every path of an import to the same file.
+  package var rowsPerStatement = WaitingRows.most
   private var insertStatements: [String: Statement] = [:]
   private var references: [String: Set<String>] = [:]
   /// Whether SQLite checks foreign keys statement by statement: waiting rows are then stored after those
@@ -115,12 +118,13 @@ public final class AuditedWriter {
     _ record: inout Record, canWait: Bool = false, values: [(any DatabaseValueConvertible)?]? = nil
   ) throws {
     let table = Record.databaseTableName
-    if canWait, let listed = record as? any ColumnList {
+    if canWait, rowsPerStatement > 0, let listed = record as? any ColumnList {
       if waiting.contains(where: { $0.table == table && $0.isFull }) { try storeWaitingRows(of: table) }
       // Taken out of `waiting` while it grows, so that its values are not copied with every row.
       var batch =
         try waiting.firstIndex { $0.table == table }.map { waiting.remove(at: $0) }
-        ?? WaitingRows(table: table, columns: type(of: listed).storedColumns, connection)
+        ?? WaitingRows(
+          table: table, columns: type(of: listed).storedColumns, capacity: rowsPerStatement, connection)
       record.id = batch.nextID
       try noteInserted(table, batch.nextID)
       batch.append(values ?? listed.storedValues)

@@ -7,10 +7,13 @@ import GRDB
 /// The rows carry their ids from the start — the table's next ids, which SQLite would have given them — so a
 /// waiting record is as complete as a stored one. `AuditedWriter` stores them before anything else touches
 /// the database, so nothing ever reads past them or takes their ids.
-struct WaitingRows {
-  static var most: Int { 64 }
+package struct WaitingRows {
+  /// The rows a statement stores, unless the command says otherwise (`AuditedWriter.rowsPerStatement`).
+  package static var most: Int { 64 }
 
   let table: String
+  /// The rows this batch stores by one statement.
+  let capacity: Int
   let columns: [String]
   let firstID: Int64
   /// Where the id is among a row's values.
@@ -20,8 +23,9 @@ struct WaitingRows {
 
   /// An empty batch for `table`, whose first row will take the id SQLite would give it next: past the
   /// largest id the table ever had (AUTOINCREMENT's `sqlite_sequence`) and the largest it has.
-  init(table: String, columns: [String], _ db: Database) throws {
+  init(table: String, columns: [String], capacity: Int, _ db: Database) throws {
     self.table = table
+    self.capacity = capacity
     self.columns = columns
     guard let idColumn = columns.firstIndex(of: "id") else { preconditionFailure("\(table): no id among \(columns)") }
     self.idColumn = idColumn
@@ -34,7 +38,7 @@ struct WaitingRows {
             """), arguments: [table]) ?? 1
   }
 
-  var isFull: Bool { count == Self.most }
+  var isFull: Bool { count == capacity }
 
   /// The id the next row takes.
   var nextID: Int64 { firstID + Int64(count) }

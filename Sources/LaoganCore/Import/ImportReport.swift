@@ -96,6 +96,8 @@ public struct ImportOptions: Sendable {
   public var sheet: String?
   /// An enrolment past its course's capacity waits instead of being refused (SPEC §17).
   public var wait = false
+  /// The import's fast paths, all taken but by the test that holds them to the plain path (`ImportPaths`).
+  package var paths = ImportPaths()
 
   public init(
     dryRun: Bool = false, update: Bool = false, ignoreUnknown: Bool = false, again: Bool = false,

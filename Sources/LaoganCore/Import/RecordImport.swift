@@ -51,14 +51,19 @@ extension RecordKind {
     summary.sheet = sheet.sheetName
     // Placed in the file (a workbook's column letters) once the reading has ended and the header is known.
     var problems: [ImportProblem] = []
+    var openReader: (@Sendable () throws -> DatabaseQueue)?
+    if options.paths.worksAhead { openReader = database.openReader }
 
-    try database.write(context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit) { writer in
+    try database.write(
+      context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit && options.paths.checksAtCommit
+    ) { writer in
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
       let saver = try RecordSaver<Self>(writer, update: options.update)
       writer.lookup.waitsWhenFull = options.wait
+      writer.rowsPerStatement = options.paths.rowsPerStatement
       let reading = ReadAhead<Self>(
         sheet, header: HeaderSearch<Field>(ignoreUnknown: options.ignoreUnknown, isWorkbook: sheet.isWorkbook),
-        openReader: database.openReader)
+        openReader: openReader)
       let end = try reading.forEachRow { row, fraction in
         summary.rows += 1
         if summary.rows % 1000 == 0 { progress(summary.rows, fraction) }
