@@ -69,6 +69,8 @@ public final class AuditedWriter {
   /// What the command remembers of the cadre table between writes (the rules' look-ups): one for all its
   /// writes, so what it remembers is shared, and told when a cadre row is added or changes.
   package var cadreMemory: (any CadreMemory)?
+  /// Whether the command has added or changed a cadre row, told or not: a memory made after that knows it.
+  package private(set) var cadresWritten = false
   package let runID: Int64
   /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
   public let today: CalendarDate
@@ -145,7 +147,10 @@ public final class AuditedWriter {
 
   /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
   private func noteInserted(_ table: String, _ id: Int64) throws {
-    if table == Cadre.databaseTableName { cadreMemory?.cadreAdded() }
+    if table == Cadre.databaseTableName {
+      cadresWritten = true
+      cadreMemory?.cadreAdded()
+    }
     entryCount += 1
     if try !unlogged.extend(table, with: id, references: referencedTables(of: table)) {
       try logInserts()
@@ -255,7 +260,10 @@ public final class AuditedWriter {
   /// A cadre row changes (an edit, an undo): the look-ups' remembered cadres may be out of date. A new cadre
   /// cannot be among them, so inserts leave them alone.
   func forgetIfCadre(_ table: String) {
-    if table == Cadre.databaseTableName { cadreMemory?.forgetCadres() }
+    if table == Cadre.databaseTableName {
+      cadresWritten = true
+      cadreMemory?.forgetCadres()
+    }
   }
 
   /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`, consecutive: one statement in one

@@ -181,6 +181,9 @@ extension AuditedWriter {
   package var lookup: Lookup {
     if let lookup = cadreMemory as? Lookup { return lookup }
     let lookup = Lookup(connection, today: today)
+    // Made at its first use, perhaps after the command wrote a cadre: then what it finds may already differ
+    // from what the reading thread found ahead.
+    if cadresWritten { lookup.cadreAdded() }
     lookup.beforeReading = { [unowned self] table in
       if let table { try storeWaitingRows(of: table) } else { try storeWaitingRows() }
     }
