@@ -8,7 +8,7 @@ let package = Package(
   platforms: [.macOS("26.0")],
   products: [
     .executable(name: "laogan", targets: ["laogan"]),
-    .library(name: "LaoganCore", targets: ["LaoganCore"]),
+    .library(name: "LaoganCore", targets: ["LaoganCore", "LaoganStore", "LaoganModel", "LaoganText"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,7 +25,8 @@ let package = Package(
     // The records and their values (dates, months, 分, closed lists, 身份证号, regions). No database.
     .target(name: "LaoganModel", dependencies: ["LaoganText"]),
     // The one door to a database: connection, migrations, the model's rows, the audited writer, undo, backup,
-    // the integrity checks. The only target that imports GRDB's connection and migrations.
+    // the integrity checks. The only target that opens or migrates a file; the core reads and writes through
+    // the connection it hands out.
     .target(
       name: "LaoganStore",
       dependencies: ["LaoganModel", .product(name: "GRDB", package: "GRDB.swift")]

@@ -7,25 +7,39 @@
 #   bash Scripts/mutate.sh ID…        # only these
 #
 # A survivor is a rule no test holds at its boundary: give it a test that fails under the mutation, or write in
-# the mutation's entry why it cannot matter. Each file is put back after its mutation, and on any exit.
+# the mutation's entry why it cannot matter. The bugs are planted in a copy of the committed tree (a git
+# worktree with its own build folder), never in the files being edited; a mutation's tests get 10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-list=Scripts/mutations.json
+list="$PWD/Scripts/mutations.json"
 work=$(mktemp -d)
-trap 'for f in "$work"/*.orig; do [[ -e $f ]] && cp "$f" "$(cat "${f%.orig}.path")"; done; rm -rf "$work"' EXIT
+tree="$work/tree"
+trap 'git worktree remove --force "$tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --detach "$tree" HEAD >/dev/null 2>&1
+cd "$tree"
+export PYTHONIOENCODING=utf-8
 
 # field ID KEY: one field of a mutation.
-field() { python3 -c 'import json, sys; print(next(m for m in json.load(open(sys.argv[1])) if m["id"] == sys.argv[2])[sys.argv[3]])' "$list" "$1" "$2"; }
+field() {
+  python3 -c 'import json, sys; print(next(m for m in json.load(open(sys.argv[1], encoding="utf-8")) if m["id"] == sys.argv[2])[sys.argv[3]])' \
+    "$list" "$1" "$2"
+}
 ids=("$@")
 if [[ ${#ids[@]} -eq 0 ]]; then
-  mapfile -t ids < <(python3 -c 'import json, sys; print("\n".join(m["id"] for m in json.load(open(sys.argv[1]))))' "$list")
+  mapfile -t ids < <(python3 -c 'import json, sys; print("\n".join(m["id"] for m in json.load(open(sys.argv[1], encoding="utf-8"))))' "$list")
 fi
 
-# The tests must pass before anything is planted, or a failure would count as a kill.
-swift build --build-tests >/dev/null 2>&1 || { echo "mutate: the package does not build as it is" >&2; exit 1; }
+# The tests must pass before anything is planted, or a failure would count as a kill; and each filter must
+# pick at least one test, or its mutation would survive for want of a test run.
+echo "mutate: building the committed tree in $tree" >&2
+swift build --build-tests >"$work/build.log" 2>&1 || { echo "mutate: the tree does not build:" >&2; tail -20 "$work/build.log" >&2; exit 1; }
+swift test list --skip-build >"$work/tests.txt" 2>/dev/null
+for id in "${ids[@]}"; do
+  grep -Eq "$(field "$id" filter)" "$work/tests.txt" || { echo "mutate: $id: its filter names no test" >&2; exit 1; }
+done
 filters=$(for id in "${ids[@]}"; do field "$id" filter; done | paste -sd'|')
-swift test --skip-build --filter "$filters" >"$work/baseline.log" 2>&1 || {
-  echo "mutate: the tests fail without any mutation (see below)" >&2; grep -E "✘|error" "$work/baseline.log" >&2; exit 1; }
+timeout 1200 swift test --skip-build --filter "$filters" >"$work/baseline.log" 2>&1 || {
+  echo "mutate: the tests fail without any mutation:" >&2; grep -E "✘|error" "$work/baseline.log" >&2; exit 1; }
 
 killed=0 survived=() broken=()
 echo "| mutation | rule | tests | result |"
@@ -33,23 +47,23 @@ echo "|---|---|---|---|"
 for id in "${ids[@]}"; do
   file=$(field "$id" file)
   filter=$(field "$id" filter)
-  cp "$file" "$work/$id.orig"; echo "$file" >"$work/$id.path"
+  cp "$file" "$work/original"
   python3 - "$list" "$id" <<'PY'
 import json, sys
-m = next(m for m in json.load(open(sys.argv[1])) if m["id"] == sys.argv[2])
-text = open(m["file"]).read()
+m = next(m for m in json.load(open(sys.argv[1], encoding="utf-8")) if m["id"] == sys.argv[2])
+text = open(m["file"], encoding="utf-8").read()
 if text.count(m["original"]) != 1:
     sys.exit(f"mutate: {m['id']}: the text to change is in {m['file']} {text.count(m['original'])} times, not once")
-open(m["file"], "w").write(text.replace(m["original"], m["mutated"]))
+open(m["file"], "w", encoding="utf-8").write(text.replace(m["original"], m["mutated"]))
 PY
   if ! swift build --build-tests >"$work/build.log" 2>&1; then
     result="does not compile"; broken+=("$id")
-  elif swift test --skip-build --filter "$filter" >"$work/test.log" 2>&1; then
+  elif timeout 600 swift test --skip-build --filter "$filter" >"$work/test.log" 2>&1; then
     result="**survived**"; survived+=("$id")
   else
     result="killed"; killed=$((killed + 1))
   fi
-  cp "$work/$id.orig" "$file"; rm "$work/$id.orig" "$work/$id.path"
+  cp "$work/original" "$file"
   echo "| $id | $(field "$id" rule) | \`$filter\` | $result |"
 done
 total=$(( ${#ids[@]} - ${#broken[@]} ))
@@ -57,5 +71,3 @@ echo
 echo "killed $killed of $total ($(python3 -c "print(f'{100 * $killed / max($total, 1):.0f}')")%)"
 [[ ${#survived[@]} -eq 0 ]] || echo "survivors: ${survived[*]}"
 [[ ${#broken[@]} -eq 0 ]] || echo "not compiled (fix the mutation): ${broken[*]}"
-# The package is built again as it is, so what is left in .build is the real code.
-swift build --build-tests >/dev/null 2>&1

@@ -71,6 +71,10 @@ public final class AuditedWriter {
   package var cadreMemory: (any CadreMemory)?
   /// Whether the command has added or changed a cadre row, told or not: a memory made after that knows it.
   package private(set) var cadresWritten = false
+  /// The line of the file the command is storing, set by an import before each row: every row written until
+  /// the next is that line's, and the commit check names a row it refuses by it (`fileLines`).
+  package var line: Int?
+  package private(set) var fileLines = FileLines()
   package let runID: Int64
   /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
   public let today: CalendarDate
@@ -147,6 +151,7 @@ public final class AuditedWriter {
 
   /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
   private func noteInserted(_ table: String, _ id: Int64) throws {
+    if let line { fileLines.note(table, id: id, line: line) }
     if table == Cadre.databaseTableName {
       cadresWritten = true
       cadreMemory?.cadreAdded()
@@ -233,6 +238,7 @@ public final class AuditedWriter {
     let after = try image(of: table, id: record.id)
     guard after != before else { return }
     try log(action: "update", table: table, id: record.id, before: before, after: after)
+    if let line, let id = record.id { fileLines.note(table, id: id, line: line) }
   }
 
   /// Sets the cadres an event lists, logged as one entry with the list before and after under
@@ -344,7 +350,7 @@ extension LaoganDatabase {
             if writer.entryCount == 0 {
               try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
             }
-            try check?.run(runID: writer.runID, db)
+            try check?.run(runID: writer.runID, lines: writer.fileLines, db)
             return dryRun ? .rollback : .commit
           }
           return result

@@ -13,7 +13,8 @@ import GRDB
 /// The rows checked are every row added to a table since the command began — rowids above the table's
 /// largest then — and every row it updated (its `update` entries in the audit log). A deleted row's children
 /// and a table without rowids are beyond it, so such a command deletes nothing and lists no participants
-/// (`RecordKind.checkedAtCommit`); one that does is refused, so a kind marked by mistake cannot slip past. Checking the rows as each batch was stored, while their pages were in
+/// (`RecordKind.checkedAtCommit`); one whose logged writes do is refused, so a kind marked by mistake cannot
+/// slip past. Checking the rows as each batch was stored, while their pages were in
 /// SQLite's cache, was slower: a million payments took 17.2–18.6 s against 14.6–15.2 s, the cadres each
 /// batch's rows point to crowding the indexes out of the cache.
 struct CommitCheck {
@@ -43,7 +44,7 @@ struct CommitCheck {
 
   /// Checks the rows the command `runID` added or updated; refuses the command when it deleted a row or wrote
   /// to a table without rowids, which the check cannot see.
-  func run(runID: Int64, _ db: Database) throws {
+  func run(runID: Int64, lines: FileLines = FileLines(), _ db: Database) throws {
     // An audit entry names a table, or a participant list as `participant.TABLE`.
     if let beyond = try String.fetchOne(
       db,
@@ -67,9 +68,9 @@ struct CommitCheck {
           """, arguments: [runID]
       ).map { row -> (String, String) in (row[0], row[1]) })
     for (table, lastRowID) in tables {
-      try table.refuseBroken(rows: "rowid > ?", [lastRowID], db)
+      try table.refuseBroken(rows: "rowid > ?", [lastRowID], lines: lines, db)
       if let ids = updated[table.table] {
-        try table.refuseBroken(rows: "rowid IN (SELECT value FROM json_each(?))", [ids], db)
+        try table.refuseBroken(rows: "rowid IN (SELECT value FROM json_each(?))", [ids], lines: lines, db)
       }
     }
   }
@@ -115,9 +116,12 @@ struct TableConstraints {
     anyBroken = constraints.map(\.broken).joined(separator: " OR ")
   }
 
-  /// Throws SQLite's own constraint error, naming the constraint, the table and the row, for the first of
-  /// the rows `filter` picks (with `arguments`) that breaks a constraint.
-  func refuseBroken(rows filter: String, _ arguments: StatementArguments, _ db: Database) throws {
+  /// Throws SQLite's own constraint error for the first of the rows `filter` picks (with `arguments`) that
+  /// breaks a constraint, naming the constraint and the row: by the line of the file it came from (`lines`),
+  /// else by its table and id — never a bare number a clerk would read as a line.
+  func refuseBroken(
+    rows filter: String, _ arguments: StatementArguments, lines: FileLines = FileLines(), _ db: Database
+  ) throws {
     guard !constraints.isEmpty else { return }
     guard
       let rowID = try Int64.fetchOne(
@@ -130,8 +134,8 @@ struct TableConstraints {
         db, sql: "SELECT \(constraint.broken) FROM \"\(table)\" AS checked WHERE rowid = ?", arguments: [rowID])
         == true
     }?.name
-    throw DatabaseError(
-      resultCode: .SQLITE_CONSTRAINT, message: "\(name ?? "constraint failed")（\(table) 表第 \(rowID) 行）")
+    let row = lines.line(of: table, id: rowID).map { "文件第 \($0) 行" } ?? "\(table) 表编号 \(rowID) 的记录"
+    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "\(name ?? "constraint failed")（\(row)）")
   }
 
   /// The expressions of the CHECK constraints in a `CREATE TABLE` statement, column and table constraints

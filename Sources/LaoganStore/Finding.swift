@@ -3,8 +3,8 @@ import LaoganModel
 
 /// What `laogan check` can find: the catalogue of findings, each under a key scripts read
 /// (`invalid_resident_id` …) with the name a clerk reads on paper, what to do and how much it matters, in the
-/// order summaries list them. The manual explains every one (a test holds it to this
-/// list); a new kind of finding is a new case here, or nothing compiles.
+/// order summaries list them. The manual explains every one (a test holds it to this list); a new kind of finding
+/// is a new case here, or nothing compiles.
 public enum FindingKind: String, CaseIterable, Sendable, Codable {
   case invalidResidentID = "invalid_resident_id"
   case residentIDMismatch = "resident_id_mismatch"
@@ -48,7 +48,7 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
     case .orphanedParticipant: "参与记录所属事件已不存在"
     case .branchWithoutSecretary: "党组织没有现任书记"
     case .electionOverdue: "任期已满未换届"
-    case .duesFromNonMember: "收了非党员的党费"
+    case .duesFromNonMember: "收了不应缴的党费"
     case .deathUnsettled: "去世后待遇未发放"
     case .survivorPaymentWhileAlive: "遗属待遇发给了在世干部"
     case .hospitalStayOverlap: "住院时间重叠"
@@ -111,9 +111,8 @@ public enum FindingKind: String, CaseIterable, Sendable, Codable {
   }
 }
 
-/// How much a finding matters, for the order a clerk works through them: a damaged file before anything else,
-/// then figures that stay wrong in every report until the records are put right, then work to follow up on
-/// records that are right.
+/// How much a finding matters: a damaged file most, then figures that stay wrong in every report until the
+/// records are put right, then work to follow up on records that are right.
 public enum FindingSeverity: String, CaseIterable, Sendable, Codable {
   case damage
   case error

@@ -24,6 +24,7 @@ package struct WaitingRows {
   /// An empty batch for `table`, whose first row will take the id SQLite would give it next: past the
   /// largest id the table ever had (AUTOINCREMENT's `sqlite_sequence`) and the largest it has.
   init(table: String, columns: [String], capacity: Int, _ db: Database) throws {
+    precondition(capacity > 0, "\(table): a batch of \(capacity) rows")
     self.table = table
     self.capacity = capacity
     self.columns = columns

@@ -2,7 +2,7 @@ import LaoganStore
 
 /// The fast paths an import takes, each of which must store exactly what the plain path stores — the same
 /// rows, ids and audit entries: `ImportPathsTests` imports every fixture with each turned off and compares
-/// the files byte for byte. Not a clerk's choice; every command takes them all.
+/// the files row for row. Not a clerk's choice; every command takes them all.
 package struct ImportPaths: Sendable {
   /// Constraints checked once before the commit (`CommitCheck`, for kinds `checkedAtCommit`) rather than by
   /// SQLite statement by statement.

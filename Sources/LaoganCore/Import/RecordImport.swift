@@ -72,6 +72,7 @@ extension RecordKind {
           return
         }
         do {
+          writer.line = row.line
           let saved = try saver.save(cells, line: row.line, ahead: row.ahead)
           summary.count(saved.outcome)
           for note in saved.notes {
@@ -83,6 +84,7 @@ extension RecordKind {
           }
         }
       }
+      writer.line = nil
       // A file that stops being readable — a NUL byte, a damaged sheet — is reported as such, even before
       // its header.
       if let unreadable = end.unreadable {

@@ -247,7 +247,7 @@ extension LaoganDatabase {
         .duesFromNonMember,
         """
         SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.died_on, c.party_member,
-          \(DuesMonths.joinedSQL("c", month: "d.month")) AS joined
+          COALESCE(\(DuesMonths.joinedSQL("c", month: "d.month")), 1) AS joined
         FROM dues_payment d JOIN cadre c ON c.id = d.cadre_id
         WHERE \(RecordSQL.inForce("d")) AND NOT (\(DuesMonths.sql("c", month: "d.month")))
         ORDER BY d.id

@@ -176,7 +176,7 @@ public final class Lookup: CadreMemory {
 // MARK: - Cells that name other records
 
 extension AuditedWriter {
-  /// The command's look-ups, made at its first: one for all its writes, so what it remembers is shared and is
+  /// The command's look-ups, made at its first use: one for all its writes, so what it remembers is shared and is
   /// forgotten when a cadre row changes.
   package var lookup: Lookup {
     if let lookup = cadreMemory as? Lookup { return lookup }

@@ -58,7 +58,7 @@ struct ImportPathsTests {
     }
   }
 
-  @Test("each fast path turned off, and all of them, stores what the fast import stores, byte for byte")
+  @Test("each fast path turned off, and all of them, stores what the fast import stores, row for row")
   func samePaths() throws {
     #expect(Self.kinds.count == 12)
     let fast = try stored(ImportPaths(), "fast")

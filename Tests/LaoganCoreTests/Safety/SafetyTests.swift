@@ -316,6 +316,20 @@ struct SafetyTests {
     #expect(try database.read { try Payment.fetchOne($0, key: 8)?.amount } == Fen(200))
   }
 
+  /// The look-ups are made at their first use, perhaps after the command already wrote a cadre: they must know
+  /// it, or a cadre the reading thread found ahead would be trusted over the row just written.
+  @Test("a look-up first used after the command wrote a cadre does not trust what was found ahead")
+  func lookupMadeLate() throws {
+    try database.write(testContext) { writer in
+      var cadre = Cadre(
+        name: "乙", sex: .female, bornOn: CalendarDate(valid: 1930, 1, 1), residentID: KnownIDs.woman1930,
+        category: .retired, regionCode: "522301", isPartyMember: false, resettledElsewhere: false, needsCare: false)
+      try writer.insert(&cadre)
+      #expect(!writer.lookup.cadresUnchanged)
+    }
+    try database.write(testContext) { writer in #expect(writer.lookup.cadresUnchanged) }
+  }
+
   @Test(
     "when a cadre changes, a command's look-ups forget the cadres they remembered and stop using those found ahead")
   func lookupForgets() throws {

@@ -55,22 +55,28 @@ struct ColumnListTests {
     }
   }
 
-  @Test("a cadre's every column is written where it is read")
+  @Test("a cadre's every column is written where it is read, each yes/no column told apart from the others")
   func cadre() throws {
-    try Self.expectAgree(
-      Cadre(
-        id: 7, name: "张三", sex: .male, ethnicity: Ethnicity(rawValue: "布依族"), bornOn: CalendarDate(valid: 1940, 1, 2),
-        lunarBirthday: true, residentID: "522301194001020011", category: .retired,
-        startedWorkOn: CalendarDate(valid: 1958, 3, 4), retiredOn: CalendarDate(valid: 2000, 5, 6), formerUnit: "原单位",
-        unitType: .institution, formerPost: "原职务", rank: .countyDeputy, regionCode: "522301", isPartyMember: true,
-        joinedPartyOn: CalendarDate(valid: 1960, 7, 8), partyStatus: .mobile, awayTo: "外出地", residence: "居住地",
-        resettledElsewhere: false, resettledTo: "安置地", resettlementScope: .outOfProvince, needsCare: true,
-        phone: "13800000001", emergencyContact: "紧急联系人", emergencyPhone: "13900000002",
-        diedOn: CalendarDate(valid: 2020, 9, 10), deathCause: "去世原因", farewell: "告别仪式", note: "备注", voidedReason: "作废原因"
-      ))
+    // Four yes/no columns: each pattern sets a different one apart, so no two can be swapped unseen.
+    for flags in [(true, false, false, true), (false, true, false, false), (false, false, true, false)] {
+      try Self.expectAgree(
+        Cadre(
+          id: 7, name: "张三", sex: .male, ethnicity: Ethnicity(rawValue: "布依族"),
+          bornOn: CalendarDate(valid: 1940, 1, 2), lunarBirthday: flags.0, residentID: "522301194001020011",
+          category: .retired, startedWorkOn: CalendarDate(valid: 1958, 3, 4),
+          retiredOn: CalendarDate(valid: 2000, 5, 6),
+          formerUnit: "原单位", unitType: .institution, formerPost: "原职务", rank: .countyDeputy, regionCode: "522301",
+          isPartyMember: flags.1, joinedPartyOn: CalendarDate(valid: 1960, 7, 8), partyStatus: .mobile,
+          awayTo: "外出地", residence: "居住地", resettledElsewhere: flags.2, resettledTo: "安置地",
+          resettlementScope: .outOfProvince, needsCare: flags.3, phone: "13800000001", emergencyContact: "紧急联系人",
+          emergencyPhone: "13900000002", diedOn: CalendarDate(valid: 2020, 9, 10), deathCause: "去世原因",
+          farewell: "告别仪式", note: "备注", voidedReason: "作废原因"))
+    }
   }
 
-  @Test("a payment's, a 党费 payment's, a permit's and an organization's every column is written where it is read")
+  @Test(
+    "a payment's, a 党费 payment's, a permit's, an organization's and a membership's every column is written where it is read"
+  )
   func others() throws {
     try Self.expectAgree(
       Payment(
@@ -90,5 +96,9 @@ struct ColumnListTests {
         id: 29, name: "甲支部", kind: .branch, regionCode: "522301", isOffSite: true, locatedIn: "所在地",
         modelLevel: .county, namedOn: CalendarDate(valid: 2021, 1, 1), establishedOn: CalendarDate(valid: 1990, 2, 2),
         dissolvedOn: CalendarDate(valid: 2024, 3, 3), electedOn: CalendarDate(valid: 2022, 4, 4), voidedReason: "作废原因"))
+    try Self.expectAgree(
+      Membership(
+        id: 31, cadreID: 37, organizationID: 41, joinedOn: CalendarDate(valid: 2001, 1, 1),
+        leftOn: CalendarDate(valid: 2011, 2, 2)))
   }
 }

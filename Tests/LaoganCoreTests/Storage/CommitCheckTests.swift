@@ -50,7 +50,19 @@ struct CommitCheckTests {
     #expect(
       error as? LaoganError
         == .database(
-          "CHECK constraint failed: month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'（payment 表第 1 行）"))
+          "CHECK constraint failed: month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'（payment 表编号 1 的记录）"))
+    #expect(try counts() == before)
+  }
+
+  @Test("a row written from a file's line is named by that line, never by its id")
+  func namedByLine() throws {
+    let before = try counts()
+    let error = storeChecked { writer in
+      writer.line = 7
+      var payment = Payment(cadreID: self.cadreID, item: .specialNeeds, month: Month(valid: 2023, 1), amount: Fen(0))
+      try writer.insert(&payment, canWait: true)
+    }
+    #expect(error as? LaoganError == .database("CHECK constraint failed: amount_fen <> 0（文件第 7 行）"))
     #expect(try counts() == before)
   }
 
@@ -59,7 +71,8 @@ struct CommitCheckTests {
     let before = try counts()
     let error = storeChecked(insertPayment(cadre: 999))
     #expect(
-      error as? LaoganError == .database("FOREIGN KEY constraint failed: cadre_id REFERENCES cadre(id)（payment 表第 1 行）")
+      error as? LaoganError
+        == .database("FOREIGN KEY constraint failed: cadre_id REFERENCES cadre(id)（payment 表编号 1 的记录）")
     )
     #expect(try counts() == before)
   }
@@ -84,7 +97,7 @@ struct CommitCheckTests {
     var zero = stored
     zero.amount = Fen(0)
     let error = storeChecked { writer in try writer.update(zero, from: stored) }
-    #expect(error as? LaoganError == .database("CHECK constraint failed: amount_fen <> 0（payment 表第 1 行）"))
+    #expect(error as? LaoganError == .database("CHECK constraint failed: amount_fen <> 0（payment 表编号 1 的记录）"))
     #expect(try database.read { try Payment.fetchOne($0) } == stored)
   }
 
@@ -137,7 +150,7 @@ struct CommitCheckTests {
     #expect(try Self.firstBroken(tree, rows: "INSERT INTO node VALUES (1, NULL), (2, 1);") == nil)
     #expect(
       try Self.firstBroken(tree, rows: "INSERT INTO node VALUES (1, NULL), (2, 1), (3, 9);")
-        == "FOREIGN KEY constraint failed: parent_id REFERENCES node(id)（node 表第 3 行）")
+        == "FOREIGN KEY constraint failed: parent_id REFERENCES node(id)（node 表编号 3 的记录）")
     let pairs = """
       CREATE TABLE place (a INTEGER, b INTEGER, PRIMARY KEY (a, b));
       CREATE TABLE node (id INTEGER PRIMARY KEY, x INTEGER, y INTEGER, FOREIGN KEY (x, y) REFERENCES place(a, b));
@@ -147,7 +160,7 @@ struct CommitCheckTests {
     // x matches one place and y another: no place is (1, 2).
     #expect(
       try Self.firstBroken(pairs, rows: "INSERT INTO node VALUES (1, 1, 2);")
-        == "FOREIGN KEY constraint failed: x, y REFERENCES place(a, b)（node 表第 1 行）")
+        == "FOREIGN KEY constraint failed: x, y REFERENCES place(a, b)（node 表编号 1 的记录）")
   }
 
   @Test("check names a row another tool wrote pointing at nothing, as SQLite's own foreign key check finds it")

@@ -61,8 +61,7 @@ public enum DuesKind: RecordKind {
     guard cells.problems.isEmpty, let cadre, let month, let amount else { return nil }
     if !cadre.isPartyMember {
       cells.fail(.residentID, "\(cadre.name)不是党员，不缴党费", value: Masking.residentID(cadre.residentID))
-    } else if !DuesMonths.include(month, isPartyMember: true, joinedPartyOn: cadre.joinedPartyOn, diedOn: cadre.diedOn)
-    {
+    } else if !DuesMonths.span(joinedPartyOn: cadre.joinedPartyOn, diedOn: cadre.diedOn).contains(month.index) {
       if let joined = cadre.joinedPartyOn, Month(joined) > month {
         cells.fail(.month, "早于\(cadre.name)的入党日期 \(joined)")
       } else if let died = cadre.diedOn {
