@@ -6,11 +6,9 @@ import LaoganText
 // model meets GRDB. The model's `CodingKeys` name the columns; a record that lists its columns itself
 // (`ColumnList`) is stored by one prepared statement a table.
 
-extension Permit: FetchableRecord, MutablePersistableRecord {
+extension Permit: FetchableRecord, ColumnList {
   public static let databaseTableName = "permit"
-}
 
-extension Permit: ColumnList {
   /// The day the open loan of permit row `permit` began.
   static let openLoan = "(SELECT lent_on FROM permit_loan WHERE permit_id = permit.id AND returned_on IS NULL)"
 
@@ -27,23 +25,17 @@ extension Permit: ColumnList {
   }
 }
 
-extension PermitLoan: FetchableRecord, MutablePersistableRecord {
+extension PermitLoan: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "permit_loan"
 }
 
-extension PermitLoan: AuditedRecord {}
-
-extension Trip: FetchableRecord, MutablePersistableRecord {
+extension Trip: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "trip"
 }
 
-extension Trip: AuditedRecord {}
-
-extension Cadre: FetchableRecord, MutablePersistableRecord {
+extension Cadre: FetchableRecord, ColumnList {
   public static let databaseTableName = "cadre"
-}
 
-extension Cadre: ColumnList {
   /// The name of the organization whose membership is open, for a cadre row named `cadre`.
   static let currentOrganization = """
     (SELECT o.name FROM membership m JOIN party_organization o ON o.id = m.organization_id \
@@ -75,17 +67,13 @@ extension Cadre: ColumnList {
   }
 }
 
-extension BenefitRule: FetchableRecord, MutablePersistableRecord {
+extension BenefitRule: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "benefit_rule"
 }
 
-extension BenefitRule: AuditedRecord {}
-
-extension Payment: FetchableRecord, MutablePersistableRecord {
+extension Payment: FetchableRecord, ColumnList {
   public static let databaseTableName = "payment"
-}
 
-extension Payment: ColumnList {
   public static let storedColumns = [
     "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason", "recipient_id",
   ]
@@ -96,29 +84,21 @@ extension Payment: ColumnList {
   }
 }
 
-extension FundEntry: FetchableRecord, MutablePersistableRecord {
+extension FundEntry: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "fund_entry"
 }
 
-extension FundEntry: AuditedRecord {}
-
-extension HealthCheck: FetchableRecord, MutablePersistableRecord {
+extension HealthCheck: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "health_check"
 }
 
-extension HealthCheck: AuditedRecord {}
-
-extension GreenCard: FetchableRecord, MutablePersistableRecord {
+extension GreenCard: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "green_card"
 }
 
-extension GreenCard: AuditedRecord {}
-
-extension PartyOrganization: FetchableRecord, MutablePersistableRecord {
+extension PartyOrganization: FetchableRecord, ColumnList {
   public static let databaseTableName = "party_organization"
-}
 
-extension PartyOrganization: ColumnList {
   /// The cadre holding the 书记 post of organization row `party_organization` today.
   static let currentSecretary =
     "(SELECT cadre_id FROM officer WHERE \(Officer.secretaryInForce(of: "party_organization.id")) LIMIT 1)"
@@ -142,11 +122,9 @@ extension PartyOrganization: ColumnList {
   }
 }
 
-extension Officer: FetchableRecord, MutablePersistableRecord {
+extension Officer: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "officer"
-}
 
-extension Officer: AuditedRecord {
   /// The 书记 term of organization `organization` (an SQL expression) in force today, over the officer table:
   /// begun by today (or on an unknown day), not ended by today — a term with a planned 离任日期 is current
   /// until then.
@@ -159,119 +137,83 @@ extension Officer: AuditedRecord {
   }
 }
 
-extension Membership: FetchableRecord, MutablePersistableRecord {
+extension Membership: FetchableRecord, ColumnList {
   public static let databaseTableName = "membership"
-}
 
-extension Membership: ColumnList {
   public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
   public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }
 }
 
-extension LaoganModel.Association: FetchableRecord, MutablePersistableRecord {
+extension LaoganModel.Association: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "association"
 }
 
-extension LaoganModel.Association: AuditedRecord {}
-
-extension AssociationMember: FetchableRecord, MutablePersistableRecord {
+extension AssociationMember: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "association_member"
 }
 
-extension AssociationMember: AuditedRecord {}
-
-extension Venue: FetchableRecord, MutablePersistableRecord {
+extension Venue: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "venue"
 }
 
-extension Venue: AuditedRecord {}
-
-extension Activity: FetchableRecord, MutablePersistableRecord {
+extension Activity: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "activity"
 }
 
-extension Activity: AuditedRecord {}
-
-extension Meeting: FetchableRecord, MutablePersistableRecord {
+extension Meeting: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "meeting"
 }
 
-extension Meeting: AuditedRecord {}
-
-extension TreatmentEvent: FetchableRecord, MutablePersistableRecord {
+extension TreatmentEvent: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "treatment_event"
 }
 
-extension TreatmentEvent: AuditedRecord {}
-
-extension Contribution: FetchableRecord, MutablePersistableRecord {
+extension Contribution: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "contribution"
 }
 
-extension Contribution: AuditedRecord {}
-
-extension Honor: FetchableRecord, MutablePersistableRecord {
+extension Honor: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "honor"
 }
 
-extension Honor: AuditedRecord {}
-
-extension DuesStandard: FetchableRecord, MutablePersistableRecord {
+extension DuesStandard: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "dues_standard"
 }
 
-extension DuesStandard: AuditedRecord {}
-
-extension Pension: FetchableRecord, MutablePersistableRecord {
+extension Pension: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "pension"
 }
 
-extension Pension: AuditedRecord {}
-
-extension DuesPayment: FetchableRecord, MutablePersistableRecord {
+extension DuesPayment: FetchableRecord, ColumnList {
   public static let databaseTableName = "dues_payment"
-}
 
-extension DuesPayment: ColumnList {
   public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
   public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }
 }
 
-extension Transfer: FetchableRecord, MutablePersistableRecord {
+extension Transfer: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "transfer"
 }
 
-extension Transfer: AuditedRecord {}
-
-extension HospitalStay: FetchableRecord, MutablePersistableRecord {
+extension HospitalStay: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "hospital_stay"
 }
 
-extension HospitalStay: AuditedRecord {}
-
-extension FamilyMember: FetchableRecord, MutablePersistableRecord {
+extension FamilyMember: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "family_member"
 }
 
-extension FamilyMember: AuditedRecord {}
-
-extension Term: FetchableRecord, MutablePersistableRecord {
+extension Term: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "term"
 }
 
-extension Term: AuditedRecord {}
-
-extension Course: FetchableRecord, MutablePersistableRecord {
+extension Course: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "course"
 }
 
-extension Course: AuditedRecord {}
-
-extension Enrolment: FetchableRecord, MutablePersistableRecord {
+extension Enrolment: FetchableRecord, AuditedRecord {
   public static let databaseTableName = "enrolment"
 }
-
-extension Enrolment: AuditedRecord {}
 
 // MARK: - Values
 

@@ -18,25 +18,15 @@ enum DuesMonths {
     Span(first: joinedPartyOn.map { Month($0).index } ?? .min, last: diedOn.map { Month($0).index } ?? .max)
   }
 
-  /// Whether a cadre owes dues for `month`.
-  static func include(_ month: Month, isPartyMember: Bool, joinedPartyOn: CalendarDate?, diedOn: CalendarDate?)
-    -> Bool
-  {
-    isPartyMember && span(joinedPartyOn: joinedPartyOn, diedOn: diedOn).contains(month.index)
-  }
-
-  /// The same for cadre row `cadre` and `month`, an SQL expression giving `YYYY-MM`.
+  /// Whether cadre row `cadre`, a Party member, owes dues for `month` (an SQL expression giving `YYYY-MM`): in
+  /// its `span`, alive on the month's first day or dying within it.
   static func sql(_ cadre: String = "c", month: String) -> String {
-    "\(cadre).party_member = 1 AND \(joinedSQL(cadre, month: month)) AND \(aliveSQL(cadre, month: month))"
+    "\(cadre).party_member = 1 AND \(joinedSQL(cadre, month: month)) "
+      + "AND (\(cadre).died_on IS NULL OR \(cadre).died_on >= \(MonthSQL.firstDay(month)))"
   }
 
   /// Joined by the month's last day, or on an unknown day.
   static func joinedSQL(_ cadre: String, month: String) -> String {
     "(\(cadre).joined_party_on IS NULL OR \(cadre).joined_party_on <= \(MonthSQL.lastDay(month)))"
-  }
-
-  /// Alive on the month's first day, or dying within it.
-  static func aliveSQL(_ cadre: String, month: String) -> String {
-    "(\(cadre).died_on IS NULL OR \(cadre).died_on >= \(MonthSQL.firstDay(month)))"
   }
 }
