@@ -14,18 +14,23 @@ struct LayerTests {
   /// The targets in the order they may import one another: each only those before it.
   static let line = ["LaoganText", "LaoganModel", "LaoganStore", "LaoganCore", "laogan"]
 
-  /// The modules each Swift file of `target` imports, by file.
-  static func imports(of target: String) throws -> [(file: String, module: String)] {
+  /// Each Swift file of `target`, by its path from `Sources`, with its text.
+  static func sources(of target: String) throws -> [(file: String, text: String)] {
     let folder = root.appendingPathComponent("Sources").appendingPathComponent(target)
     let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
-    return try files.filter { $0.hasSuffix(".swift") }.sorted().flatMap { file in
-      try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-        .split(separator: "\n")
-        .compactMap { line -> (String, String)? in
-          let words = line.split(separator: " ")
-          guard let at = words.firstIndex(of: "import"), at + 1 < words.count else { return nil }
-          return (target + "/" + file, String(words[at + 1]))
-        }
+    return try files.filter { $0.hasSuffix(".swift") }.sorted().map { file in
+      (target + "/" + file, try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+    }
+  }
+
+  /// The modules each Swift file of `target` imports, by file.
+  static func imports(of target: String) throws -> [(file: String, module: String)] {
+    try sources(of: target).flatMap { file, text in
+      text.split(separator: "\n").compactMap { line -> (String, String)? in
+        let words = line.split(separator: " ")
+        guard let at = words.firstIndex(of: "import"), at + 1 < words.count else { return nil }
+        return (file, String(words[at + 1]))
+      }
     }
   }
 
@@ -65,14 +70,11 @@ struct LayerTests {
 
   @Test("the executable never holds the store's connection or its writer: every write is the core's, audited")
   func executableStaysOutOfTheStore() throws {
-    let folder = Self.root.appendingPathComponent("Sources/laogan")
-    let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
-    for file in files where file.hasSuffix(".swift") {
-      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+    for (file, text) in try Self.sources(of: "laogan") {
       // GRDB's `Database` as a word: `LaoganDatabase` and `DatabaseOptions` are the executable's to name.
       for name in [#"\bAuditedWriter\b"#, #"\bDatabase\b"#, #"\.read \{"#, #"\.write\(context"#]
       where text.contains(try Regex(name)) {
-        Issue.record("Sources/laogan/\(file) names \(name)")
+        Issue.record("Sources/\(file) names \(name)")
       }
     }
   }

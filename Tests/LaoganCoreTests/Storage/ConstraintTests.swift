@@ -22,6 +22,15 @@ struct ConstraintTests {
     case refused(String)
     /// Refused for a reason neither check covers (NOT NULL, UNIQUE, a trigger): not compared.
     case beside
+
+    /// What a refusal says, SQLite's and the commit check's alike: both name the kind of constraint first.
+    init(_ error: DatabaseError) {
+      let message = error.message ?? ""
+      self =
+        message.hasPrefix("CHECK constraint failed")
+        ? .refused("CHECK")
+        : message.hasPrefix("FOREIGN KEY constraint failed") ? .refused("FOREIGN KEY") : .beside
+    }
   }
 
   /// What SQLite says of setting `column` of row `rowID` to `value`, statement by statement.
@@ -33,11 +42,7 @@ struct ConstraintTests {
       do {
         try db.execute(sql: "UPDATE \"\(table)\" SET \"\(column)\" = ? WHERE rowid = ?", arguments: [value, rowID])
       } catch let error as DatabaseError {
-        let message = error.message ?? ""
-        verdict =
-          message.hasPrefix("CHECK constraint failed")
-          ? .refused("CHECK")
-          : message.hasPrefix("FOREIGN KEY constraint failed") ? .refused("FOREIGN KEY") : .beside
+        verdict = Verdict(error)
       }
       return .rollback
     }
@@ -58,11 +63,7 @@ struct ConstraintTests {
           sql: "UPDATE \"\(constraints.table)\" SET \"\(column)\" = ? WHERE rowid = ?", arguments: [value, rowID])
         try constraints.refuseBroken(rows: "rowid = ?", [rowID], db)
       } catch let error as DatabaseError {
-        let message = error.message ?? ""
-        verdict =
-          message.hasPrefix("CHECK constraint failed")
-          ? .refused("CHECK")
-          : message.hasPrefix("FOREIGN KEY constraint failed") ? .refused("FOREIGN KEY") : .beside
+        verdict = Verdict(error)
       }
       return .rollback
     }
