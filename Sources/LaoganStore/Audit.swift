@@ -33,12 +33,12 @@ extension AuditedRecord {
 package protocol ColumnList: AuditedRecord {
   static var storedColumns: [String] { get }
   /// In the order of `storedColumns`.
-  var storedValues: [(any DatabaseValueConvertible)?] { get }
+  var storedValues: [(any SQLValueConvertible)?] { get }
 }
 
 extension ColumnList {
   public func encode(to container: inout PersistenceContainer) throws {
-    for (column, value) in zip(Self.storedColumns, storedValues) { container[column] = value }
+    for (column, value) in zip(Self.storedColumns, storedValues) { container[column] = value.databaseValue }
   }
 }
 
@@ -56,14 +56,23 @@ package protocol CadreMemory: AnyObject {
 public final class AuditedWriter {
   /// The connection as it is, with rows still waiting: for the look-ups, which store the waiting rows of the
   /// table they read first (`storeWaitingRows(of:)`), so a long file's rows keep waiting for their batch.
-  package let connection: Database
+  package let connection: any SQLSession
   /// The command's connection, for what the core reads and writes beside the writer's own methods — never the
   /// executable's, so no write goes around the audit. Rows waiting to be stored together are stored first, so
   /// whatever comes next sees them.
-  package var db: Database {
+  package var db: any SQLSession {
     get throws {
       try storeWaitingRows()
       return connection
+    }
+  }
+  /// The same connection on SQLite, for the writer's own statements.
+  let base: Database
+  /// `base` with the waiting rows stored.
+  var database: Database {
+    get throws {
+      try storeWaitingRows()
+      return base
     }
   }
   /// What the command remembers of the cadre table between writes (the rules' look-ups): one for all its
@@ -104,7 +113,8 @@ public final class AuditedWriter {
   }()
 
   init(db: Database, context: AuditContext) throws {
-    connection = db
+    base = db
+    connection = SQLiteSession(db)
     let now = context.now()
     today = CalendarDate(now)
     let stamp = now.formatted(.iso8601)
@@ -121,7 +131,7 @@ public final class AuditedWriter {
   /// columns may wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `values`,
   /// when given, are the record's stored values, worked out already (`RecordSaver.Ahead`).
   package func insert<Record: AuditedRecord>(
-    _ record: inout Record, canWait: Bool = false, values: [(any DatabaseValueConvertible)?]? = nil
+    _ record: inout Record, canWait: Bool = false, values: [(any SQLValueConvertible)?]? = nil
   ) throws {
     let table = Record.databaseTableName
     if canWait, rowsPerStatement > 0, let listed = record as? any ColumnList {
@@ -130,7 +140,7 @@ public final class AuditedWriter {
       var batch =
         try waiting.firstIndex { $0.table == table }.map { waiting.remove(at: $0) }
         ?? WaitingRows(
-          table: table, columns: type(of: listed).storedColumns, capacity: rowsPerStatement, connection)
+          table: table, columns: type(of: listed).storedColumns, capacity: rowsPerStatement, base)
       record.id = batch.nextID
       try noteInserted(table, batch.nextID)
       batch.append(values ?? listed.storedValues)
@@ -140,11 +150,11 @@ public final class AuditedWriter {
     try storeWaitingRows(before: table)
     if let listed = record as? any ColumnList {
       try insertStatement(table, columns: type(of: listed).storedColumns)
-        .execute(arguments: StatementArguments(values ?? listed.storedValues))
+        .execute(arguments: StatementArguments((values ?? listed.storedValues).map(\.databaseValue)))
     } else {
-      try record.insert(connection)
+      try record.insert(base)
     }
-    let id = connection.lastInsertedRowID
+    let id = base.lastInsertedRowID
     record.id = id
     try noteInserted(table, id)
   }
@@ -167,7 +177,7 @@ public final class AuditedWriter {
   private func referencedTables(of table: String) throws -> Set<String> {
     if let known = references[table] { return known }
     let tables = Set(
-      try String.fetchAll(connection, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [table]))
+      try String.fetchAll(base, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [table]))
     references[table] = tables
     return tables
   }
@@ -182,7 +192,7 @@ public final class AuditedWriter {
     guard let index = waiting.firstIndex(where: { $0.table == table }) else { return }
     let batch = waiting.remove(at: index)
     try storeWaitingParents(of: table)
-    try batch.store(connection)
+    try batch.store(base)
   }
 
   /// Stores the waiting rows before a row of `table` goes in by itself when they are of that table or its
@@ -200,7 +210,7 @@ public final class AuditedWriter {
 
   private func insertStatement(_ table: String, columns: [String]) throws -> Statement {
     if let statement = insertStatements[table] { return statement }
-    let statement = try db.makeStatement(
+    let statement = try database.makeStatement(
       sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
         + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
     insertStatements[table] = statement
@@ -218,7 +228,7 @@ public final class AuditedWriter {
   }
 
   private func logInsertRange(table: String, _ first: Int64, _ last: Int64) throws {
-    try db.cachedStatement(
+    try database.cachedStatement(
       sql: """
         INSERT INTO audit_entry (run_id, action, table_name, record_id, last_record_id) VALUES (?, 'insert', ?, ?, ?)
         """
@@ -232,7 +242,7 @@ public final class AuditedWriter {
     let table = Record.databaseTableName
     forgetIfCadre(table)
     let before = try image(of: table, id: record.id)
-    try record.update(db)
+    try record.update(database)
     // A record may differ from the stored row in what it only reads (a cadre's 所在党组织, kept as a
     // membership): a row left as it was is no change, and the log says only what changed.
     let after = try image(of: table, id: record.id)
@@ -247,12 +257,13 @@ public final class AuditedWriter {
   package func replaceParticipants(table: String, eventID: Int64, cadreIDs: [Int64]) throws {
     try logInserts()
     let before = try Int64.fetchAll(
-      db, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
+      database, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
       arguments: [table, eventID])
     let after = Array(Set(cadreIDs)).sorted()
     guard before != after else { return }
-    try db.execute(sql: "DELETE FROM participant WHERE event_table = ? AND event_id = ?", arguments: [table, eventID])
-    let insert = try db.cachedStatement(
+    try database.execute(
+      sql: "DELETE FROM participant WHERE event_table = ? AND event_id = ?", arguments: [table, eventID])
+    let insert = try database.cachedStatement(
       sql: "INSERT INTO participant (event_table, event_id, cadre_id) VALUES (?, ?, ?)")
     for cadreID in after { try insert.execute(arguments: [table, eventID, cadreID]) }
     func image(_ ids: [Int64]) throws -> String {
@@ -278,7 +289,7 @@ public final class AuditedWriter {
     try logInserts()
     guard
       let range = try Row.fetchOne(
-        db, sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
+        database, sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
       let first: Int64 = range[0], let last: Int64 = range[1]
     else { return }
     try logInsertRange(table: table, first, last)
@@ -295,7 +306,8 @@ public final class AuditedWriter {
   func image(of table: String, id: Int64?) throws -> String? {
     guard let id else { return nil }
     if imageStatements[table] == nil {
-      imageStatements[table] = try db.makeStatement(sql: "SELECT \(try imageSQL(of: table)) FROM \(table) WHERE id = ?")
+      imageStatements[table] = try database.makeStatement(
+        sql: "SELECT \(try imageSQL(of: table)) FROM \(table) WHERE id = ?")
     }
     guard let statement = imageStatements[table] else { return nil }
     return try String.fetchOne(statement, arguments: [id])
@@ -303,7 +315,7 @@ public final class AuditedWriter {
 
   /// `json_object('id', id, 'name', name, …)` over every stored column of `table`.
   func imageSQL(of table: String) throws -> String {
-    "json_object(" + (try db.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")) + ")"
+    "json_object(" + (try database.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")) + ")"
   }
 
   private func json(_ record: some Encodable) throws -> String {
@@ -312,7 +324,7 @@ public final class AuditedWriter {
 
   func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
     try logInserts()
-    try db.cachedStatement(
+    try database.cachedStatement(
       sql: "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)"
     ).execute(arguments: [runID, action, table, id, before, after])
     entryCount += 1
@@ -362,4 +374,9 @@ extension LaoganDatabase {
       }
     }
   }
+}
+
+extension AuditedRecord {
+  /// The record's table, by the name the core knows it by.
+  package static var tableName: String { databaseTableName }
 }

@@ -55,7 +55,7 @@ public struct AuditFilter: Sendable {
 extension LaoganDatabase {
   /// The newest lines first, their changes told by `labels`.
   package func auditLines(_ filter: AuditFilter, reveal: Bool, labels: ColumnLabels) throws -> [AuditLine] {
-    try read { db in try auditLines(filter, reveal: reveal, labels: labels, db) }
+    try readBase { db in try auditLines(filter, reveal: reveal, labels: labels, db) }
   }
 
   func auditLines(_ filter: AuditFilter, reveal: Bool, labels: ColumnLabels, _ db: Database) throws -> [AuditLine] {

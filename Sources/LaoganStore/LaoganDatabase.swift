@@ -13,7 +13,7 @@ public struct LaoganDatabase: Sendable {
   public let path: String
   /// Opens another connection to the same file, read-only and opened as this one was: for a report that
   /// reads in two parts on two cores (`readAlongside`).
-  package let openReader: @Sendable () throws -> DatabaseQueue
+  let openReader: @Sendable () throws -> DatabaseQueue
 
   public enum OpenMode: Sendable {
     /// `laogan init`: create the file (mode 0600) when it is missing.
@@ -99,16 +99,25 @@ public struct LaoganDatabase: Sendable {
   }
 
   /// Whether SQLite found the file damaged rather than refused a statement.
-  package static func isDamage(_ error: DatabaseError) -> Bool {
+  static func isDamage(_ error: DatabaseError) -> Bool {
     error.resultCode == .SQLITE_CORRUPT || error.extendedResultCode == .SQLITE_CORRUPT_INDEX
       || error.extendedResultCode == .SQLITE_CORRUPT_SEQUENCE || error.extendedResultCode == .SQLITE_CORRUPT_VTAB
   }
 
   /// A connection opened elsewhere (a merged file, read-only).
-  package init(queue: DatabaseQueue, path: String, openReader: @escaping @Sendable () throws -> DatabaseQueue) {
+  init(queue: DatabaseQueue, path: String, openReader: @escaping @Sendable () throws -> DatabaseQueue) {
     self.queue = queue
     self.path = path
     self.openReader = openReader
+  }
+
+  /// Opens another connection to the same file, read-only: for an import's reading thread (`WorkAhead`),
+  /// opened once the writer's transaction has begun, so it sees the database as the command found it. The
+  /// opener holds no connection itself: a reading thread that lets it go after the command has returned must
+  /// not keep this connection from closing (its WAL would stay beside the file).
+  package var secondReader: @Sendable () throws -> LaoganDatabase {
+    let (open, path) = (openReader, path)
+    return { try LaoganDatabase.translatingErrors { LaoganDatabase(queue: try open(), path: path, openReader: open) } }
   }
 
   /// A connection that only reads, waiting as a writer would for another clerk's write to finish.
@@ -172,7 +181,7 @@ public struct LaoganDatabase: Sendable {
     Foundation.close(descriptor)
   }
 
-  package static func explain(_ error: DatabaseError) -> String {
+  static func explain(_ error: DatabaseError) -> String {
     switch error.resultCode {
     case .SQLITE_NOTADB: "不是 SQLite 数据库文件"
     case .SQLITE_CANTOPEN: "文件无法打开（检查路径与权限）"
@@ -197,8 +206,25 @@ extension LaoganDatabase {
   }
 
   /// Reads in one consistent snapshot.
-  package func read<T>(_ body: (Database) throws -> T) throws -> T {
+  package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    try LaoganDatabase.translatingErrors { try queue.read { try body(SQLiteSession($0)) } }
+  }
+
+  /// Reads as `read` does, through GRDB: for the store's own reads.
+  func readBase<T>(_ body: (Database) throws -> T) throws -> T {
     try LaoganDatabase.translatingErrors { try queue.read(body) }
+  }
+
+  /// Reads as `read` does, but SQLite's finding that the file is damaged comes back as `FileDamage`: what
+  /// `laogan check` reports as a finding rather than fails on.
+  package func readFindingDamage<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    do {
+      return try queue.read { try body(SQLiteSession($0)) }
+    } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {
+      throw FileDamage(detail: error.message ?? "\(error.resultCode)")
+    } catch let error as DatabaseError {
+      throw LaoganError.database(Self.explain(error))
+    }
   }
 
   /// Closes the connection; the database must not be used afterwards.
@@ -214,4 +240,9 @@ extension LaoganDatabase {
       throw LaoganError.database(explain(error))
     }
   }
+}
+
+/// SQLite found the file damaged: its own words, for the clerk's finding.
+package struct FileDamage: Error {
+  package let detail: String
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Synchronization
 
 extension LaoganDatabase {
@@ -11,7 +10,7 @@ extension LaoganDatabase {
   /// commits under a new one, and AUTOINCREMENT never hands a number out twice, even for a run that changed
   /// nothing and was removed.
   package func readAlongside<Here, There: Sendable>(
-    _ db: Database, here: () throws -> Here, there: @escaping @Sendable (Database) throws -> There
+    _ db: any SQLSession, here: () throws -> Here, there: @escaping @Sendable (any SQLSession) throws -> There
   ) throws -> (Here, There?) {
     let mark = try Self.lastRun(db)
     let theirs = Mutex<Result<There?, any Error>>(.success(nil))
@@ -21,7 +20,9 @@ extension LaoganDatabase {
       defer { done.signal() }
       guard let reader = try? openReader() else { return }
       defer { try? reader.close() }
-      let outcome = Result { try reader.read { other in try Self.lastRun(other) == mark ? there(other) : nil } }
+      let outcome = Result {
+        try reader.read { other in try Self.lastRun(SQLiteSession(other)) == mark ? there(SQLiteSession(other)) : nil }
+      }
       theirs.withLock { $0 = outcome }
     }
     let mine = Result { try here() }
@@ -29,7 +30,7 @@ extension LaoganDatabase {
     return (try mine.get(), try theirs.withLock { $0 }.get())
   }
 
-  private static func lastRun(_ db: Database) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'command_run'")
+  private static func lastRun(_ db: any SQLSession) throws -> Int64? {
+    try db.value(Int64.self, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'command_run'")
   }
 }

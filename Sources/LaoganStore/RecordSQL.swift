@@ -1,5 +1,3 @@
-import GRDB
-
 /// SQL every query about records shares.
 package enum RecordSQL {
   /// A record still in force: not voided. A wrong entry is voided with a reason, never deleted (SPEC §3), so
@@ -8,9 +6,6 @@ package enum RecordSQL {
   package static func inForce(_ table: String? = nil) -> String {
     (table.map { "\($0)." } ?? "") + "voided_reason IS NULL"
   }
-
-  /// The same condition for GRDB's query interface.
-  package static var inForceFilter: SQLExpression { Column("voided_reason") == nil }
 }
 
 /// A month's first and last day in SQL, for a month stored as `YYYY-MM` (`Month.firstDay`, `Month.lastDay` in

@@ -20,7 +20,7 @@ extension Permit: FetchableRecord, ColumnList {
   }
 
   public static let storedColumns = ["id", "cadre_id", "kind", "number", "issued_on", "valid_until", "voided_reason"]
-  public var storedValues: [(any DatabaseValueConvertible)?] {
+  package var storedValues: [(any SQLValueConvertible)?] {
     [id, cadreID, type, number, issuedOn, validUntil, voidedReason]
   }
 }
@@ -57,7 +57,7 @@ extension Cadre: FetchableRecord, ColumnList {
     "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope", "death_cause",
     "farewell", "lunar_birthday",
   ]
-  public var storedValues: [(any DatabaseValueConvertible)?] {
+  package var storedValues: [(any SQLValueConvertible)?] {
     [
       id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
       formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
@@ -77,7 +77,7 @@ extension Payment: FetchableRecord, ColumnList {
   public static let storedColumns = [
     "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason", "recipient_id",
   ]
-  public var storedValues: [(any DatabaseValueConvertible)?] {
+  package var storedValues: [(any SQLValueConvertible)?] {
     [
       id, cadreID, item, month, paidOn, amount, note, ruleID, voidedReason, recipientID,
     ]
@@ -114,7 +114,7 @@ extension PartyOrganization: FetchableRecord, ColumnList {
     "id", "name", "kind", "region_code", "off_site", "located_in", "model_level", "named_on", "established_on",
     "dissolved_on", "elected_on", "voided_reason",
   ]
-  public var storedValues: [(any DatabaseValueConvertible)?] {
+  package var storedValues: [(any SQLValueConvertible)?] {
     [
       id, name, kind, regionCode, isOffSite, locatedIn, modelLevel, namedOn, establishedOn, dissolvedOn, electedOn,
       voidedReason,
@@ -141,7 +141,7 @@ extension Membership: FetchableRecord, ColumnList {
   public static let databaseTableName = "membership"
 
   public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
-  public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }
+  package var storedValues: [(any SQLValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }
 }
 
 extension LaoganModel.Association: FetchableRecord, AuditedRecord {
@@ -188,7 +188,7 @@ extension DuesPayment: FetchableRecord, ColumnList {
   public static let databaseTableName = "dues_payment"
 
   public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
-  public var storedValues: [(any DatabaseValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }
+  package var storedValues: [(any SQLValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }
 }
 
 extension Transfer: FetchableRecord, AuditedRecord {
@@ -217,28 +217,21 @@ extension Enrolment: FetchableRecord, AuditedRecord {
 
 // MARK: - Values
 
-extension CalendarDate: DatabaseValueConvertible {
-  public var databaseValue: DatabaseValue { description.databaseValue }
+// Each by its stored form (`SQLValueConvertible`), the same on every engine.
 
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
-    String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init(iso:))
-  }
+extension CalendarDate: DatabaseValueConvertible {
+  public var databaseValue: DatabaseValue { sqlValue.databaseValue }
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? { .init(sqlValue: SQLValue(dbValue)) }
 }
 
 extension Month: DatabaseValueConvertible {
-  public var databaseValue: DatabaseValue { description.databaseValue }
-
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Month? {
-    String.fromDatabaseValue(dbValue).flatMap(Month.init(storedForm:))
-  }
+  public var databaseValue: DatabaseValue { sqlValue.databaseValue }
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Month? { .init(sqlValue: SQLValue(dbValue)) }
 }
 
 extension Fen: DatabaseValueConvertible {
-  public var databaseValue: DatabaseValue { value.databaseValue }
-
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Fen? {
-    Int64.fromDatabaseValue(dbValue).map(Fen.init)
-  }
+  public var databaseValue: DatabaseValue { sqlValue.databaseValue }
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Fen? { .init(sqlValue: SQLValue(dbValue)) }
 }
 
 /// Stored by its 族 name, as `RawRepresentable` values are.

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganText
 
 /// `check`'s findings about what records point at: rows still in force that name a record voided as a wrong
@@ -10,7 +9,7 @@ extension LaoganDatabase {
     "hospital_stay", "officer", "transfer", "pension", "permit", "trip", "enrolment",
   ]
 
-  package static func voidedReferenceFindings(_ db: Database) throws -> [Finding] {
+  package static func voidedReferenceFindings(_ db: any SQLSession) throws -> [Finding] {
     let facts = cadreFacts.map { table in
       """
       SELECT '\(table) ' || t.id AS record, c.name AS named FROM \(table) t JOIN cadre c ON c.id = t.cadre_id
@@ -38,15 +37,14 @@ extension LaoganDatabase {
       ]
     }
     // The tables whose events list participants, as the participant rows name them.
-    let participants = try String.fetchAll(db, sql: "SELECT DISTINCT event_table FROM participant").map { table in
+    let participants = try db.values(String.self, sql: "SELECT DISTINCT event_table FROM participant").map { table in
       """
       SELECT '\(ParticipantList.recordTable(of: table)) ' || p.event_id AS record, c.name AS named FROM participant p
       JOIN cadre c ON c.id = p.cadre_id JOIN \(ParticipantList.recordTable(of: table)) e ON e.id = p.event_id
       WHERE p.event_table = '\(table)' AND \(RecordSQL.inForce("e")) AND c.voided_reason IS NOT NULL
       """
     }
-    return try Row.fetchAll(db, sql: (facts + [meetings] + groups + participants).joined(separator: " UNION ALL ")).map
-    { row in
+    return try db.rows(sql: (facts + [meetings] + groups + participants).joined(separator: " UNION ALL ")).map { row in
       Finding(
         kind: .referencesVoided, record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)")
     }
@@ -54,14 +52,13 @@ extension LaoganDatabase {
 
   /// Names and numbers that must be unique and are one once written alike (NFC, full-width letters and
   /// digits folded): two spellings of one branch, which the upgrade to this version could not merge.
-  package static func keyCollisionFindings(_ db: Database) throws -> [Finding] {
+  package static func keyCollisionFindings(_ db: any SQLSession) throws -> [Finding] {
     var findings: [Finding] = []
     for (table, column) in [
       ("party_organization", "name"), ("association", "name"), ("venue", "name"), ("green_card", "card_number"),
       ("family_member", "family_key"),
     ] {
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT id, \(column) AS key FROM \(table) WHERE \(RecordSQL.inForce()) ORDER BY id")
+      let rows = try db.rows(sql: "SELECT id, \(column) AS key FROM \(table) WHERE \(RecordSQL.inForce()) ORDER BY id")
       let spellings = Dictionary(grouping: rows) { CellText.key($0["key"] as String) }
       for (key, alike) in spellings.sorted(by: { $0.key < $1.key }) where alike.count > 1 {
         findings.append(

@@ -15,7 +15,7 @@ extension LaoganDatabase {
   /// The last command whose writes can be reverted: not itself an undo, not already undone, with writes; its
   /// changes told by `labels`.
   package func undoPlan(labels: ColumnLabels) throws -> UndoPlan? {
-    try read { db in
+    try readBase { db in
       guard let run = try Self.lastUndoableRun(db) else { return nil }
       let runID: Int64 = run["id"]
       let lines = try auditLines(AuditFilter(runID: runID, limit: 1_000_000), reveal: false, labels: labels, db)
@@ -42,7 +42,7 @@ extension LaoganDatabase {
   /// before-image back — as one audited command. Refused when a later command wrote to the same records.
   public func undo(_ plan: UndoPlan, _ context: AuditContext) throws {
     try write(context) { writer in
-      let db = try writer.db
+      let db = try writer.database
       // The plan was shown before the write lock was taken: another undo, or another command, may have
       // written since. Only the command still last now, under the lock, is undone.
       let last: Int64? = try Self.lastUndoableRun(db)?["id"]
@@ -103,14 +103,14 @@ extension AuditedWriter {
     forgetIfCadre(table)
     if action == "insert" {
       try logInserts()
-      try db.execute(
+      try database.execute(
         sql: """
           INSERT INTO audit_entry (run_id, action, table_name, record_id, before)
           SELECT ?, 'delete', ?, id, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
           """, arguments: [runID, table, ids.lowerBound, ids.upperBound])
-      entryCount += try db.changesCount
+      entryCount += try database.changesCount
       do {
-        try db.execute(
+        try database.execute(
           sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.lowerBound, ids.upperBound])
       } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
         throw LaoganError.undoRefused("\(table) \(ids.lowerBound)–\(ids.upperBound) 中有记录已被后来的记录引用，不能撤销")
@@ -120,8 +120,8 @@ extension AuditedWriter {
       let current = try image(of: table, id: id)
       // Generated columns (payment.counted_on) follow the others; they cannot be set.
       let columns = try String.fetchAll(
-        db, sql: "SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND name <> 'id'", arguments: [table])
-      try db.execute(
+        database, sql: "SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND name <> 'id'", arguments: [table])
+      try database.execute(
         sql:
           "UPDATE \(table) SET "
           + columns.map { "\($0) = json_extract(:image, '$.\($0)')" }.joined(separator: ", ") + " WHERE id = :id",

@@ -18,7 +18,7 @@ package struct WaitingRows {
   let firstID: Int64
   /// Where the id is among a row's values.
   private let idColumn: Int
-  private var values: [(any DatabaseValueConvertible)?] = []
+  private var values: [DatabaseValue] = []
   private(set) var count = 0
 
   /// An empty batch for `table`, whose first row will take the id SQLite would give it next: past the
@@ -45,10 +45,10 @@ package struct WaitingRows {
   var nextID: Int64 { firstID + Int64(count) }
 
   /// Adds a row, by its stored values: its id is `nextID`, whatever its values say (none, worked out ahead).
-  mutating func append(_ row: [(any DatabaseValueConvertible)?]) {
+  mutating func append(_ row: [(any SQLValueConvertible)?]) {
     precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
-    values += row
-    values[values.count - row.count + idColumn] = nextID
+    values += row.map(\.databaseValue)
+    values[values.count - row.count + idColumn] = nextID.databaseValue
     count += 1
   }
 

@@ -136,3 +136,15 @@ enum ResidentIDTestSupport {
     return String(Array("10X98765432")[sum % 11])
   }
 }
+
+extension LaoganDatabase {
+  /// Reads the file through GRDB itself, on a connection of the test's own: for a test that looks at what
+  /// SQLite stored, beside the door the core reads through.
+  func readSQLite<T>(_ body: (Database) throws -> T) throws -> T {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    defer { try? queue.close() }
+    return try queue.read(body)
+  }
+}

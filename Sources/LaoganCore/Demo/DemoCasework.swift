@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -17,7 +16,7 @@ extension DemoPrefecture {
   private mutating func buildFamilies() throws {
     progress("家庭成员…")
     let family = try RecordSaver<FamilyKind>(writer, update: false)
-    let cadres = try Row.fetchAll(writer.db, sql: "SELECT resident_id, name, sex, born_on FROM cadre ORDER BY id")
+    let cadres = try writer.db.rows(sql: "SELECT resident_id, name, sex, born_on FROM cadre ORDER BY id")
     var line = 0
     func save(_ cells: [FamilyField: String]) throws {
       line += 1
@@ -59,12 +58,11 @@ extension DemoPrefecture {
   private mutating func buildSettlements() throws {
     progress("丧葬费与抚恤金…")
     let payments = try RecordSaver<PaymentKind>(writer, update: false)
-    let deaths = try Row.fetchAll(
-      writer.db,
+    let deaths = try writer.db.rows(
       sql: """
         SELECT c.resident_id, c.died_on, COALESCE(
                  (SELECT f.name FROM family_member f WHERE f.cadre_id = c.id AND f.relation = '配偶'
-                  AND (f.died_on IS NULL OR f.died_on > date(c.died_on, '+60 days')) ORDER BY f.id LIMIT 1),
+                  AND (f.died_on IS NULL OR f.died_on > \(SQLDialect.shifted("c.died_on", by: 60, .days))) ORDER BY f.id LIMIT 1),
                  (SELECT f.name FROM family_member f WHERE f.cadre_id = c.id AND f.relation = '子女'
                   ORDER BY f.id LIMIT 1)) AS heir
         FROM cadre c WHERE c.died_on IS NOT NULL ORDER BY c.died_on, c.id
@@ -92,8 +90,7 @@ extension DemoPrefecture {
   private mutating func buildVisitGifts() throws {
     progress("慰问金额…")
     let visits = try RecordSaver<TreatmentKind>(writer, update: true)
-    let rows = try Row.fetchAll(
-      writer.db,
+    let rows = try writer.db.rows(
       sql: """
         SELECT t.id, (SELECT COUNT(*) FROM participant p WHERE p.event_table = 'treatment_event'
                       AND p.event_id = t.id) AS visited
@@ -127,8 +124,7 @@ extension DemoPrefecture {
           .hospital: hospitals[Int.random(in: 0..<hospitals.count, using: &random)], .longTerm: longTerm ? "是" : "否",
         ], line: line)
     }
-    let visited = try Row.fetchAll(
-      writer.db,
+    let visited = try writer.db.rows(
       sql: """
         SELECT c.resident_id, t.held_on FROM treatment_event t
         JOIN participant p ON p.event_table = 'treatment_event' AND p.event_id = t.id JOIN cadre c ON c.id = p.cadre_id

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -12,11 +11,10 @@ extension DemoPrefecture {
   mutating func buildPartyLife() throws {
     progress("组织生活…")
     let meetings = try RecordSaver<MeetingKind>(writer, update: false)
-    let branches = try Row.fetchAll(
-      writer.db,
+    let branches = try writer.db.rows(
       sql: """
         SELECT o.name,
-          (SELECT group_concat(c.resident_id || ' ' || COALESCE(c.died_on, '9999-12-31'))
+          (SELECT \(SQLDialect.joined("c.resident_id || ' ' || COALESCE(c.died_on, '9999-12-31')"))
            FROM membership m JOIN cadre c ON c.id = m.cadre_id
            WHERE m.organization_id = o.id AND m.left_on IS NULL) AS members
         FROM party_organization o WHERE o.kind = '党支部' AND o.dissolved_on IS NULL ORDER BY o.id
@@ -70,8 +68,8 @@ extension DemoPrefecture {
       title: "庆祝建党102周年座谈会通知", on: CalendarDate(valid: 2023, 6, 20), text: "6月30日上午9时在州老干部活动中心召开座谈会",
       selection: NoticeSelection(region: region("兴义"), partyMembers: true), writer)
     guard let id = meeting.notice.id else { return }
-    let failed = try String.fetchAll(
-      writer.db,
+    let failed = try writer.db.values(
+      String.self,
       sql: """
         SELECT c.phone FROM notice_recipient r JOIN cadre c ON c.id = r.cadre_id
         WHERE r.notice_id = ? AND c.phone IS NOT NULL ORDER BY r.id
@@ -90,7 +88,9 @@ extension DemoPrefecture {
   mutating func buildLunarBirthdays() throws {
     progress("农历生日…")
     let saver = try RecordSaver<CadreKind>(writer, update: true)
-    let oldest = try Cadre.filter(sql: "born_on < '1943-01-01' AND id % 10 = 7").order(Column("id")).fetchAll(writer.db)
+    let oldest = try writer.db.records(
+      Cadre.self,
+      sql: "SELECT \(Cadre.selection) FROM cadre WHERE born_on < '1943-01-01' AND id % 10 = 7 ORDER BY id")
     for cadre in oldest { _ = try saver.save([.lunarBirthday: "是"], over: cadre) }
   }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -13,10 +12,9 @@ extension DemoPrefecture {
     progress("党组织委员与党员状态…")
     let organizations = try RecordSaver<OrganizationKind>(writer, update: true)
     let officers = try RecordSaver<OfficerKind>(writer, update: false)
-    let rows = try Row.fetchAll(
-      writer.db,
+    let rows = try writer.db.rows(
       sql: """
-        SELECT o.name, (SELECT group_concat(c.resident_id) FROM membership m JOIN cadre c ON c.id = m.cadre_id
+        SELECT o.name, (SELECT \(SQLDialect.joined("c.resident_id")) FROM membership m JOIN cadre c ON c.id = m.cadre_id
                         WHERE m.organization_id = o.id AND m.left_on IS NULL AND c.died_on IS NULL) AS members
         FROM party_organization o WHERE o.dissolved_on IS NULL ORDER BY o.id
         """)
@@ -50,7 +48,7 @@ extension DemoPrefecture {
   mutating func buildPensions() throws {
     progress("离退休费…")
     let pensions = try RecordSaver<PensionKind>(writer, update: false)
-    let cadres = try Row.fetchAll(writer.db, sql: "SELECT resident_id, category FROM cadre ORDER BY id")
+    let cadres = try writer.db.rows(sql: "SELECT resident_id, category FROM cadre ORDER BY id")
     var line = 0
     for row in cadres {
       let veteran = (row["category"] as String) == CadreCategory.veteran.rawValue
@@ -74,8 +72,7 @@ extension DemoPrefecture {
     progress("党费…")
     let standards = try RecordSaver<DuesStandardKind>(writer, update: false)
     let dues = try RecordSaver<DuesKind>(writer, update: false)
-    let members = try Row.fetchAll(
-      writer.db,
+    let members = try writer.db.rows(
       sql: """
         SELECT resident_id, joined_party_on, died_on FROM cadre
         WHERE party_member = 1 AND (died_on IS NULL OR died_on >= '2022-01-01') ORDER BY id
@@ -120,8 +117,8 @@ extension DemoPrefecture {
   /// About one member in thirty lives away, one in a hundred is out of reach.
   private mutating func buildMemberStatuses() throws {
     let cadres = try RecordSaver<CadreKind>(writer, update: true)
-    let members = try String.fetchAll(
-      writer.db, sql: "SELECT resident_id FROM cadre WHERE party_member = 1 AND died_on IS NULL ORDER BY id")
+    let members = try writer.db.values(
+      String.self, sql: "SELECT resident_id FROM cadre WHERE party_member = 1 AND died_on IS NULL ORDER BY id")
     let places = ["广东省深圳市", "贵州省贵阳市", "云南省昆明市", "浙江省杭州市", "北京市", "海南省三亚市"]
     for member in members {
       let draw = Int.random(in: 0..<100, using: &random)

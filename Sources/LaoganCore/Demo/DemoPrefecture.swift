@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -593,7 +592,7 @@ extension LaoganDatabase {
     guard FileManager.default.fileExists(atPath: path) else { return }
     let database = try LaoganDatabase(path: path, mode: .existing)
     let first = try database.read { db in
-      try String.fetchOne(db, sql: "SELECT command FROM command_run ORDER BY id LIMIT 1")
+      try db.value(String.self, sql: "SELECT command FROM command_run ORDER BY id LIMIT 1")
     }
     try database.close()
     guard first?.hasPrefix("demo") ?? true else {

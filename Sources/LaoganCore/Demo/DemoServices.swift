@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -16,8 +15,8 @@ extension DemoPrefecture {
     progress("证照与出国(境)…")
     let permits = try RecordSaver<PermitKind>(writer, update: false)
     let trips = try RecordSaver<TripKind>(writer, update: false)
-    let travellers = try String.fetchAll(
-      writer.db,
+    let travellers = try writer.db.values(
+      String.self,
       sql: """
         SELECT c.resident_id FROM cadre c WHERE c.id % 250 = 3 AND \(CadreSQL.onRoll("c", on: "'\(Self.reportDay)'"))
         ORDER BY c.id
@@ -125,8 +124,7 @@ extension DemoPrefecture {
       _ = try courses.save(cells, line: line + 1)
     }
     let termStart = CalendarDate(valid: 2023, 3, 1)
-    var pool = try Row.fetchAll(
-      writer.db,
+    var pool = try writer.db.rows(
       sql: """
         SELECT resident_id, born_on, category FROM cadre c
         WHERE c.id % 61 = 5 AND \(CadreSQL.onRoll("c", on: "'2023-02-28'")) ORDER BY c.id LIMIT 400

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganStore
 import Synchronization
 
@@ -12,11 +11,11 @@ struct ImportedKeys {
   /// Numbers the savers of a process, whose keys share the one TEMP table.
   private static let savers = Atomic<Int>(0)
 
-  private let db: Database
+  private let db: any SQLSession
   private let saver: Int
   private var numbers: [Lookup.CadreRef.Number: Int] = [:]
 
-  init(_ db: Database) throws {
+  init(_ db: any SQLSession) throws {
     self.db = db
     saver = Self.savers.add(1, ordering: .relaxed).newValue
     try db.execute(
@@ -28,9 +27,8 @@ struct ImportedKeys {
 
   func line(of key: String) throws -> Int? {
     if let number = Lookup.CadreRef.Number(key) { return numbers[number] }
-    return try Int.fetchOne(
-      db.cachedStatement(sql: "SELECT line FROM temp.import_key WHERE saver = ? AND key = ?"),
-      arguments: [saver, key])
+    return try db.value(
+      Int.self, sql: "SELECT line FROM import_key WHERE saver = ? AND key = ?", arguments: [saver, key])
   }
 
   /// Keeps the first line a key was met on.
@@ -39,7 +37,7 @@ struct ImportedKeys {
       numbers[number] = numbers[number] ?? line
       return
     }
-    try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.import_key (saver, key, line) VALUES (?, ?, ?)")
-      .execute(arguments: [saver, key, line])
+    try db.execute(
+      sql: SQLDialect.insertUnlessThere(into: "import_key", ["saver", "key", "line"]), arguments: [saver, key, line])
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganStore
 
 /// The data rows of an import file, read, decoded and placed under their fields on a thread of their own
@@ -41,7 +40,7 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
   private var sheet: ImportSheet
   private var header: HeaderSearch<Field>
   /// Opens the connection the reading thread works ahead through (`WorkAhead`).
-  private let openReader: (() throws -> DatabaseQueue)?
+  private let openReader: (() throws -> LaoganDatabase)?
   private let lock = NSCondition()
   // Guarded by `lock`:
   private var waiting: [Batch] = []
@@ -50,7 +49,7 @@ final class ReadAhead<Kind: RecordKind>: @unchecked Sendable {
 
   /// Starts reading `sheet` at once, its header found by `header`, its rows worked out ahead through a
   /// connection `openReader` opens once the writer's transaction has begun.
-  init(_ sheet: ImportSheet, header: HeaderSearch<Field>, openReader: (() throws -> DatabaseQueue)?) {
+  init(_ sheet: ImportSheet, header: HeaderSearch<Field>, openReader: (() throws -> LaoganDatabase)?) {
     self.sheet = sheet
     self.header = header
     self.openReader = openReader

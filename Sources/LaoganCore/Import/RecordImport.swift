@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -51,8 +50,8 @@ extension RecordKind {
     summary.sheet = sheet.sheetName
     // Placed in the file (a workbook's column letters) once the reading has ended and the header is known.
     var problems: [ImportProblem] = []
-    var openReader: (@Sendable () throws -> DatabaseQueue)?
-    if options.paths.worksAhead { openReader = database.openReader }
+    var openReader: (@Sendable () throws -> LaoganDatabase)?
+    if options.paths.worksAhead { openReader = database.secondReader }
 
     try database.write(
       context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit && options.paths.checksAtCommit
@@ -106,7 +105,7 @@ extension RecordKind {
         try writer.db.execute(
           // A file imported `--again` keeps the first import's entry: undoing the second import then leaves
           // the guard of the first in place.
-          sql: "INSERT OR IGNORE INTO imported_file (kind, sha256, run_id) VALUES (?, ?, ?)",
+          sql: SQLDialect.insertUnlessThere(into: "imported_file", ["kind", "sha256", "run_id"]),
           arguments: [name, digest, writer.runID])
       }
     }
@@ -116,10 +115,9 @@ extension RecordKind {
 }
 
 extension LaoganDatabase {
-  fileprivate static func refuseRepeat(of digest: String, as kind: String, _ db: Database) throws {
+  fileprivate static func refuseRepeat(of digest: String, as kind: String, _ db: any SQLSession) throws {
     guard
-      let row = try Row.fetchOne(
-        db,
+      let row = try db.row(
         sql: """
           SELECT r.id, r.ran_at, r.operator FROM imported_file f JOIN command_run r ON r.id = f.run_id
           WHERE f.kind = ? AND f.sha256 = ?

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganStore
 
 /// What an import's reading thread (`ReadAhead`) works out before the writer needs it, through a read-only
@@ -20,13 +19,13 @@ struct WorkAhead<Kind: RecordKind> {
 
   /// Runs `body` with work ahead through a connection `open` gives, or with none when there is nothing to
   /// work out or the connection cannot be opened (the writer then does it all itself).
-  static func using<T>(_ open: (() throws -> DatabaseQueue)?, _ body: (WorkAhead?) throws -> T) throws -> T {
+  static func using<T>(_ open: (() throws -> LaoganDatabase)?, _ body: (WorkAhead?) throws -> T) throws -> T {
     let cadreFields = Kind.Field.allCases.filter { field in
       guard case .residentID = field.form else { return false }
       return field != Kind.keyField
     }
-    guard !cadreFields.isEmpty || Kind.parsesAhead, let queue = try? open?() else { return try body(nil) }
-    return try queue.read { db in
+    guard !cadreFields.isEmpty || Kind.parsesAhead, let reader = try? open?() else { return try body(nil) }
+    return try reader.read { db in
       let stored = Kind.parsesAhead ? try KeyedRecords<Kind>(db) : nil
       return try body(WorkAhead(cadreFields: cadreFields, lookup: Lookup(db, snapshot: true), stored: stored))
     }

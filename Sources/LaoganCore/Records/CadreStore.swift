@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -43,7 +42,7 @@ extension LaoganDatabase {
   public func logReveal<Kind: RecordKind>(of kind: Kind.Type, _ records: [Kind.Record], _ context: AuditContext)
     throws
   {
-    try write(context) { writer in try writer.logReveal(table: Kind.Record.databaseTableName, ids: records.map(\.id)) }
+    try write(context) { writer in try writer.logReveal(table: Kind.Record.tableName, ids: records.map(\.id)) }
   }
 }
 
@@ -55,14 +54,29 @@ extension LaoganDatabase {
   }
 
   public func cadres(_ filter: CadreFilter) throws -> [Cadre] {
-    try read { db in
-      var request = Cadre.filter(RecordSQL.inForceFilter)
-      if let region = filter.region { request = request.filter(region.coveredCodes.contains(Column("region_code"))) }
-      if let category = filter.category { request = request.filter(Column("category") == category) }
-      if let day = filter.aliveOn { request = request.filter(Column("died_on") == nil || Column("died_on") > day) }
-      if filter.resettled { request = request.filter(Column("resettled_elsewhere") == true) }
-      if let limit = filter.limit { request = request.limit(limit) }
-      return try request.order(Column("region_code"), Column("id")).fetchAll(db)
+    var conditions = [RecordSQL.inForce()]
+    var arguments: SQLArguments = []
+    if let region = filter.region {
+      let codes = region.coveredCodes
+      conditions.append("region_code IN (\(Array(repeating: "?", count: codes.count).joined(separator: ", ")))")
+      arguments.append(contentsOf: codes)
+    }
+    if let category = filter.category {
+      conditions.append("category = ?")
+      arguments.append(category)
+    }
+    if let day = filter.aliveOn {
+      conditions.append("(died_on IS NULL OR died_on > ?)")
+      arguments.append(day)
+    }
+    if filter.resettled { conditions.append("resettled_elsewhere") }
+    let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
+    return try read { db in
+      try db.records(
+        Cadre.self,
+        sql: "SELECT \(Cadre.selection) FROM cadre WHERE \(conditions.joined(separator: " AND "))"
+          + " ORDER BY region_code, id" + limit,
+        arguments: arguments)
     }
   }
 
@@ -71,37 +85,43 @@ extension LaoganDatabase {
     let text = CellText.key(query.trimmed)
     guard !text.isEmpty else { return [] }
     let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII || (0xFF01...0xFF5E).contains($0.value) }
+    let matching: (condition: String, argument: String)
+    if isLatin {
+      // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
+      let key = PinyinKeys.normalizedQuery(text)
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
+      matching = ("id IN \(SQLDialect.cadreIDs(searchedBy: "?"))", SQLDialect.searchPrefix(key))
+    } else {
+      matching = ("name LIKE ? ESCAPE '\\'", "%\(LaoganDatabase.escapeLike(text))%")
+    }
     return try read { db in
-      var request = Cadre.filter(RecordSQL.inForceFilter)
-      if isLatin {
-        // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
-        let key = PinyinKeys.normalizedQuery(text)
-        guard key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
-        request = request.filter(
-          sql: "id IN (SELECT rowid FROM cadre_search WHERE cadre_search MATCH ?)", arguments: ["\"\(key)\"*"])
-      } else {
-        request = request.filter(sql: "name LIKE ? ESCAPE '\\'", arguments: ["%\(LaoganDatabase.escapeLike(text))%"])
-      }
-      if let limit { request = request.limit(limit) }
-      return try request.order(Column("name"), Column("id")).fetchAll(db)
+      try db.records(
+        Cadre.self,
+        sql: "SELECT \(Cadre.selection) FROM cadre WHERE \(RecordSQL.inForce()) AND \(matching.condition)"
+          + " ORDER BY name, id" + (limit.map { " LIMIT \($0)" } ?? ""),
+        arguments: [matching.argument])
     }
   }
 
   /// A cadre named on the command line: record id, 身份证号 (18 or 15 digits) or a unique name (SPEC §9).
-  static func cadre(_ reference: String, in db: Database) throws -> Cadre {
+  static func cadre(_ reference: String, in db: any SQLSession) throws -> Cadre {
     let text = CellText.key(reference.trimmed)
     if text.count < 15, text.allSatisfy(\.isASCIIDigit), let id = Int64(text) {
-      guard let cadre = try Cadre.fetchOne(db, key: id) else { throw LaoganError.cadreNotFound(reference) }
+      guard let cadre = try db.record(Cadre.self, id: id) else { throw LaoganError.cadreNotFound(reference) }
       return cadre
     }
     if let id = try? ResidentID(text) {
-      guard let cadre = try Cadre.filter(Column("resident_id") == id.value).fetchOne(db) else {
+      guard
+        let cadre = try db.record(
+          Cadre.self, sql: "SELECT \(Cadre.selection) FROM cadre WHERE resident_id = ?", arguments: [id.value])
+      else {
         throw LaoganError.cadreNotFound(Masking.residentID(id.value))
       }
       return cadre
     }
-    let named = try Cadre.filter(Column("name") == text && RecordSQL.inForceFilter).order(Column("id"))
-      .fetchAll(db)
+    let named = try db.records(
+      Cadre.self, sql: "SELECT \(Cadre.selection) FROM cadre WHERE name = ? AND \(RecordSQL.inForce()) ORDER BY id",
+      arguments: [text])
     switch named.count {
     case 0: throw LaoganError.cadreNotFound(reference)
     case 1: return named[0]

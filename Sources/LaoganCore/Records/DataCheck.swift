@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -25,18 +24,16 @@ extension LaoganDatabase {
     }
     do {
       starting(full ? "integrity_check" : "quick_check")
-      let integrity = try queue.read {
-        try String.fetchAll($0, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
+      let integrity = try readFindingDamage {
+        try $0.values(String.self, sql: SQLDialect.integrityCheck(full: full))
       }
       guard integrity == ["ok"] else { return [.damaged(integrity.prefix(5).joined(separator: "；"))] }
       let findings = try dataFindings(today: today, starting: starting)
       assert(step == Self.checkSteps, "check ran \(step) steps, checkSteps says \(Self.checkSteps)")
       progress("", 1)
       return findings
-    } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {
-      return [.damaged(error.message ?? "\(error.resultCode)")]
-    } catch let error as DatabaseError {
-      throw LaoganError.database(Self.explain(error))
+    } catch let damage as FileDamage {
+      return [.damaged(damage.detail)]
     }
   }
 
@@ -44,17 +41,17 @@ extension LaoganDatabase {
   static let checkSteps = 23
 
   private func dataFindings(today: CalendarDate, starting: (String) -> Void) throws -> [Finding] {
-    try queue.read { db in
+    try readFindingDamage { db in
       var findings: [Finding] = []
-      func add(_ kind: FindingKind, _ sql: String, detail: (Row) -> String) throws {
+      func add(_ kind: FindingKind, _ sql: String, detail: (SQLRow) -> String) throws {
         starting(kind.rawValue)
-        for row in try Row.fetchAll(db, sql: sql) {
+        for row in try db.rows(sql: sql) {
           findings.append(Finding(kind: kind, record: row["record"], detail: detail(row)))
         }
       }
       starting("invalid_resident_id")
-      for row in try Row.fetchAll(
-        db, sql: "SELECT id, name, resident_id, sex, born_on FROM cadre WHERE \(RecordSQL.inForce()) ORDER BY id")
+      for row in try db.rows(
+        sql: "SELECT id, name, resident_id, sex, born_on FROM cadre WHERE \(RecordSQL.inForce()) ORDER BY id")
       {
         let stored: String = row["resident_id"]
         let record = "cadre \(row["id"] as Int64)"
@@ -75,7 +72,7 @@ extension LaoganDatabase {
       try add(
         .possibleDuplicate,
         """
-        SELECT 'cadre ' || group_concat(id, ',') AS record, name, born_on FROM cadre WHERE \(RecordSQL.inForce())
+        SELECT 'cadre ' || \(SQLDialect.joined("id")) AS record, name, born_on FROM cadre WHERE \(RecordSQL.inForce())
         GROUP BY name, born_on HAVING COUNT(*) > 1 ORDER BY MIN(id)
         """
       ) { row in
@@ -116,7 +113,7 @@ extension LaoganDatabase {
           SELECT c.id, 'cadre ' || c.id AS record, c.name, c.died_on,
                  \(paid(.funeralGrant)) AS funeral, \(paid(.lumpSumPension)) AS pension
           FROM cadre c
-          WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND c.died_on <= date('\(today)', '-60 days')
+          WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND c.died_on <= \(SQLDialect.shifted("'\(today)'", by: -60, .days))
             AND \(ManagedRule.sql("c", onEach: "c.died_on")))
         WHERE NOT (funeral AND pension)
         ORDER BY died_on, id
@@ -127,7 +124,7 @@ extension LaoganDatabase {
       try add(
         .scheduledPaidTwice,
         """
-        SELECT 'payment ' || group_concat(p.id, ',') AS record, c.name, p.item, p.month FROM payment p
+        SELECT 'payment ' || \(SQLDialect.joined("p.id")) AS record, c.name, p.item, p.month FROM payment p
         JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND p.month IS NOT NULL AND p.item IN ('特需费', '生活费', '高龄补贴')
         GROUP BY p.cadre_id, p.item, p.month HAVING COUNT(*) > 1 ORDER BY MIN(p.id)
@@ -222,7 +219,7 @@ extension LaoganDatabase {
         .foreignKeyBroken,
         """
         SELECT "table" || COALESCE(' ' || rowid, '') AS record, "table" AS child, parent
-        FROM pragma_foreign_key_check ORDER BY "table", rowid
+        FROM \(SQLDialect.brokenForeignKeys) ORDER BY "table", rowid
         """
       ) { row in
         let (child, parent): (String, String) = (row["child"], row["parent"])
@@ -282,13 +279,13 @@ extension LaoganDatabase {
   /// 支部党员大会 or no 党课 in the last whole quarter before today (SPEC §16). A branch whose meetings are not
   /// recorded is not named: the check would otherwise list every branch of a bureau that keeps no meetings
   /// here, or stopped keeping them.
-  private static func partyLifeFindings(today: CalendarDate, _ db: Database) throws -> [Finding] {
+  private static func partyLifeFindings(today: CalendarDate, _ db: any SQLSession) throws -> [Finding] {
     let thisQuarter = Month(valid: today.year, (today.month - 1) / 3 * 3 + 1)
     let last = Period(
       from: Month(index: thisQuarter.index - 3).firstDay, to: Month(index: thisQuarter.index - 1).lastDay)
     let recording = Set(
-      try Int64.fetchAll(
-        db,
+      try db.values(
+        Int64.self,
         sql: """
           SELECT DISTINCT organization_id FROM meeting
           WHERE \(RecordSQL.inForce()) AND held_on > ? AND held_on <= ?
@@ -306,9 +303,9 @@ extension LaoganDatabase {
   }
 
   /// Active organizations with no 书记 today, and those whose term ran out before today (SPEC §11).
-  private static func officerFindings(today: CalendarDate, _ db: Database) throws -> [Finding] {
-    let organizations = try PartyOrganization.fetchAll(
-      db, sql: "SELECT \(PartyOrganization.selection) FROM party_organization ORDER BY id"
+  private static func officerFindings(today: CalendarDate, _ db: any SQLSession) throws -> [Finding] {
+    let organizations = try db.records(
+      PartyOrganization.self, sql: "SELECT \(PartyOrganization.selection) FROM party_organization ORDER BY id"
     ).filter { $0.isActive(on: today) }
     var findings: [Finding] = []
     for organization in organizations where organization.secretaryID == nil {
@@ -328,7 +325,7 @@ extension LaoganDatabase {
   }
 
   /// The day the running balance of the hardship fund first fell below zero, if it did.
-  private static func fundFindings(_ db: Database) throws -> [Finding] {
+  private static func fundFindings(_ db: any SQLSession) throws -> [Finding] {
     guard let overdraft = try FundLedger.firstOverdraft(db) else { return [] }
     return [
       Finding(

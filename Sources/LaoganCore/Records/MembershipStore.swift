@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -82,16 +81,23 @@ extension LaoganDatabase {
       let group = try LaoganDatabase.resolve(AssociationKind.self, association, writer.db)
       try LaoganDatabase.refuseVoided(member, cadre, group, association)
       guard let cadreID = member.id, let groupID = group.id else { return }
-      let open = try AssociationMember.filter(
-        Column("association_id") == groupID && Column("cadre_id") == cadreID && Column("left_on") == nil
-      ).fetchCount(writer.db)
-      guard open == 0 else {
+      guard try Self.openMembership(of: cadreID, in: groupID, writer.db) == nil else {
         throw LaoganError.invalidValue(field: "会员", value: member.name, reason: "已是“\(group.name)”的会员")
       }
       var joined = AssociationMember(
         id: nil, associationID: groupID, cadreID: cadreID, joinedOn: day ?? writer.today, leftOn: nil)
       try writer.insert(&joined)
     }
+  }
+
+  /// The cadre's open membership of the association, if any.
+  private static func openMembership(
+    of cadreID: Int64?, in associationID: Int64?, _ db: any SQLSession
+  ) throws -> AssociationMember? {
+    try db.record(
+      AssociationMember.self,
+      sql: "SELECT * FROM association_member WHERE association_id = ? AND cadre_id = ? AND left_on IS NULL",
+      arguments: [associationID, cadreID])
   }
 
   /// `association leave`: the membership ends on `day`.
@@ -101,11 +107,7 @@ extension LaoganDatabase {
     try write(context) { writer in
       let member = try LaoganDatabase.cadre(cadre, in: writer.db)
       let group = try LaoganDatabase.resolve(AssociationKind.self, association, writer.db)
-      guard
-        let open = try AssociationMember.filter(
-          Column("association_id") == group.id && Column("cadre_id") == member.id && Column("left_on") == nil
-        ).fetchOne(writer.db)
-      else {
+      guard let open = try Self.openMembership(of: member.id, in: group.id, writer.db) else {
         throw LaoganError.invalidValue(field: "会员", value: member.name, reason: "不是“\(group.name)”的会员")
       }
       var closed = open
@@ -127,17 +129,17 @@ extension LaoganDatabase {
     }
   }
 
-  private static func periods(_ db: Database, sql: String, arguments: StatementArguments) throws -> [MembershipPeriod] {
-    try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+  private static func periods(_ db: any SQLSession, sql: String, arguments: SQLArguments) throws -> [MembershipPeriod] {
+    try db.rows(sql: sql, arguments: arguments).map { row in
       MembershipPeriod(
-        cadre: try Lookup.CadreRef(row: row), group: row["group_name"], joinedOn: row["joined_on"],
+        cadre: Lookup.CadreRef(row: row), group: row["group_name"], joinedOn: row["joined_on"],
         leftOn: row["left_on"], partyStatus: row.hasColumn("party_status") ? row["party_status"] : nil)
     }
   }
 }
 
 /// A period of a cadre in a group — a Party organization or an association — that a void may have to close.
-protocol GroupMembership: AuditedRecord, FetchableRecord, Equatable {
+protocol GroupMembership: AuditedRecord, Decodable, Equatable {
   var joinedOn: CalendarDate? { get }
   var leftOn: CalendarDate? { get set }
   /// The column naming the group.
@@ -176,9 +178,8 @@ enum OpenMemberships {
   private static func open<Member: GroupMembership>(
     _ type: Member.Type, where column: String, is id: Int64?, _ writer: AuditedWriter
   ) throws -> [Member] {
-    try Member.fetchAll(
-      writer.db, sql: "SELECT * FROM \(Member.databaseTableName) WHERE \(column) = ? AND left_on IS NULL",
-      arguments: [id])
+    try writer.db.records(
+      Member.self, sql: "SELECT * FROM \(Member.tableName) WHERE \(column) = ? AND left_on IS NULL", arguments: [id])
   }
 
   private static func close<Member: GroupMembership>(_ open: [Member], on day: CalendarDate, _ writer: AuditedWriter)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -79,7 +78,7 @@ public struct MergedFiles: Sendable {
   /// province's ninety files cost a fraction of their report.
   public func sharedResidentIDs() throws -> Set<String> {
     let rosters = try map { file in
-      try file.read { try String.fetchAll($0, sql: "SELECT resident_id FROM cadre WHERE \(RecordSQL.inForce())") }
+      try file.read { try $0.values(String.self, sql: "SELECT resident_id FROM cadre WHERE \(RecordSQL.inForce())") }
     }
     var seen = Set<String>(minimumCapacity: rosters.reduce(0) { $0 + $1.count })
     var shared = Set<String>()
@@ -97,11 +96,10 @@ public struct MergedFiles: Sendable {
     let list = String(decoding: try JSONEncoder().encode(shared.sorted()), as: UTF8.self)
     let found = try map { file in
       try file.read { db in
-        try Row.fetchAll(
-          db,
+        try db.rows(
           sql: """
             SELECT id, name, resident_id FROM cadre
-            WHERE \(RecordSQL.inForce()) AND resident_id IN (SELECT value FROM json_each(?)) ORDER BY id
+            WHERE \(RecordSQL.inForce()) AND resident_id IN \(SQLDialect.textList("?")) ORDER BY id
             """, arguments: [list]
         ).map { (id: $0[0] as Int64, name: $0[1] as String, residentID: $0[2] as String) }
       }

@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
 
 /// 通知: a notice to cadres (SPEC §16) — its day, title and text, and how its recipients were chosen.
-public struct Notice: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord, AuditedRecord {
+public struct Notice: Sendable, Equatable, Codable, AuditedRecord {
   public static let databaseTableName = "notice"
   public var id: Int64?
   public var sentOn: CalendarDate
@@ -31,7 +30,7 @@ public enum Reach: String, Sendable, CaseIterable {
 }
 
 /// One stored recipient row: what `notice mark` changes, through the audited writer.
-private struct RecipientRow: Equatable, Codable, FetchableRecord, MutablePersistableRecord, AuditedRecord {
+private struct RecipientRow: Equatable, Codable, AuditedRecord {
   static let databaseTableName = "notice_recipient"
   var id: Int64?
   var noticeID: Int64
@@ -111,8 +110,8 @@ extension LaoganDatabase {
     var notice = Notice(id: nil, sentOn: day, title: title, text: body, chosenBy: selection.options(on: rollDay))
     try writer.insert(&notice)
     guard let noticeID = notice.id else { throw LaoganError.database("通知未能写入") }
-    let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM notice_recipient") ?? 0
-    try db.execute(
+    let last = try db.value(Int64.self, sql: "SELECT COALESCE(MAX(id), 0) FROM notice_recipient") ?? 0
+    let listed = try db.execute(
       sql: """
         INSERT INTO notice_recipient (notice_id, cadre_id)
         SELECT :notice, c.id FROM cadre c WHERE \(selection.condition(organizationID: organizationID))
@@ -123,7 +122,7 @@ extension LaoganDatabase {
         "minAge": selection.minAge,
         "organization": organizationID,
       ])
-    guard db.changesCount > 0 else {
+    guard listed > 0 else {
       throw LaoganError.invalidValue(
         field: "收件人", value: selection.options(on: rollDay), reason: "没有符合条件的在册干部，通知未记录")
     }
@@ -171,14 +170,13 @@ extension LaoganDatabase {
     // A number may be shared (a couple's one phone): a failure to it fails to each who has it.
     var byKey: [UnreachedList.Key: [RecipientRow]] = [:]
     var phoneless = Set<Int64>()
-    for person in try Row.fetchAll(
-      db,
+    for (person, row) in try db.recordRows(
+      RecipientRow.self,
       sql: """
         SELECT r.*, c.resident_id, c.phone, \(noPhone) AS no_phone
         FROM notice_recipient r JOIN cadre c ON c.id = r.cadre_id WHERE r.notice_id = ?
         """, arguments: [id])
     {
-      let row = try RecipientRow(row: person)
       byKey[.residentID(person["resident_id"]), default: []].append(row)
       if person["no_phone"] {
         phoneless.insert(row.cadreID)
@@ -224,7 +222,7 @@ extension LaoganDatabase {
   /// `notice list`: every notice, newest first, with how many it reached.
   public func notices() throws -> [NoticeSummary] {
     try read { db in
-      try Int64.fetchAll(db, sql: "SELECT id FROM notice ORDER BY sent_on DESC, id DESC").map {
+      try db.values(Int64.self, sql: "SELECT id FROM notice ORDER BY sent_on DESC, id DESC").map {
         try Self.noticeSummary($0, db)
       }
     }
@@ -237,15 +235,14 @@ extension LaoganDatabase {
 
   /// Logs that these recipients' 身份证号 and phones were shown whole (`notice show`, `notice contacts`).
   public func logReveal(of recipients: [NoticeRecipient], _ context: AuditContext) throws {
-    try write(context) { try $0.logReveal(table: Cadre.databaseTableName, ids: recipients.map(\.cadreID)) }
+    try write(context) { try $0.logReveal(table: Cadre.tableName, ids: recipients.map(\.cadreID)) }
   }
 
-  static func noticeSummary(_ id: Int64, _ db: Database) throws -> NoticeSummary {
-    guard let notice = try Notice.fetchOne(db, key: id) else {
+  static func noticeSummary(_ id: Int64, _ db: any SQLSession) throws -> NoticeSummary {
+    guard let notice = try db.record(Notice.self, id: id) else {
       throw LaoganError.recordNotFound(label: "通知", reference: "\(id)")
     }
-    let counts = try Row.fetchOne(
-      db,
+    let counts = try db.row(
       sql: """
         SELECT COUNT(*), SUM(\(noPhone)), SUM(NOT \(noPhone) AND r.unreached = 1)
         FROM notice_recipient r JOIN cadre c ON c.id = r.cadre_id WHERE r.notice_id = ?
@@ -260,9 +257,8 @@ extension LaoganDatabase {
   /// record holds when the contacts are written, so a number corrected later is the one used.
   private static let noPhone = "COALESCE(trim(c.phone), '') = ''"
 
-  static func recipients(of id: Int64, _ db: Database) throws -> [NoticeRecipient] {
-    try Row.fetchAll(
-      db,
+  static func recipients(of id: Int64, _ db: any SQLSession) throws -> [NoticeRecipient] {
+    try db.rows(
       sql: """
         SELECT c.id, c.name, c.resident_id, c.region_code, c.phone, r.unreached, \(noPhone) AS no_phone,
           \(CadreSQL.organization(of: "c", on: "n.sent_on")) AS organization

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -22,7 +21,7 @@ extension LaoganDatabase {
       if let last = try Permits.loans(of: permit.id, writer.db).compactMap(\.returnedOn).max(), day < last {
         throw Self.refusal(permit, "领用日期 \(day) 早于上次归还日期 \(last)")
       }
-      guard let trip = try Trip.fetchOne(writer.db, key: tripID), trip.voidedReason == nil else {
+      guard let trip = try writer.db.record(Trip.self, id: tripID), trip.voidedReason == nil else {
         throw LaoganError.recordNotFound(label: TripKind.label, reference: "\(tripID)")
       }
       if trip.permitID != permit.id { throw Self.refusal(permit, "出国(境)登记 \(tripID) 使用的不是这本证照") }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -91,9 +90,9 @@ extension LaoganDatabase {
   /// Records of a kind, not voided, by the filter; facts newest first, named records by region and name.
   public func records<Kind: RecordKind>(_ kind: Kind.Type, _ filter: RecordFilter) throws -> [Kind.Record] {
     try read { db in
-      let table = Kind.Record.databaseTableName
+      let table = Kind.Record.tableName
       var conditions = [RecordSQL.inForce(table)]
-      var arguments: StatementArguments = []
+      var arguments: SQLArguments = []
       if let region = filter.region {
         let codes = region.coveredCodes.map { "'\($0)'" }.joined(separator: ",")
         switch Kind.region {
@@ -110,15 +109,15 @@ extension LaoganDatabase {
         }
       }
       if let date = Kind.dateSQL {
-        if let from = filter.from { conditions.append("\(date) >= ?"); arguments += [from] }
-        if let to = filter.to { conditions.append("\(date) <= ?"); arguments += [to] }
+        if let from = filter.from { conditions.append("\(date) >= ?"); arguments.append(from) }
+        if let to = filter.to { conditions.append("\(date) <= ?"); arguments.append(to) }
       }
       if let type = filter.type {
         guard let column = Kind.typeColumn else {
           throw LaoganError.invalidValue(field: "--type", value: type, reason: "\(Kind.label)没有类型")
         }
         conditions.append("\(table).\(column) = ?")
-        arguments += [type]
+        arguments.append(type)
       }
       if let reference = filter.cadre {
         let cadre = try LaoganDatabase.cadre(reference, in: db)
@@ -132,20 +131,20 @@ extension LaoganDatabase {
         } else {
           throw LaoganError.invalidValue(field: "--cadre", value: reference, reason: "\(Kind.label)不按干部筛选")
         }
-        arguments += [cadre.id]
+        arguments.append(cadre.id)
       }
       let order = Kind.dateSQL.map { "\($0) DESC, \(table).id DESC" } ?? "\(table).id"
       let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
-      return try Kind.Record.fetchAll(
-        db,
-        sql:
-          "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(conditions.joined(separator: " AND "))"
-          + " ORDER BY \(order)\(limit)",
-        arguments: arguments)
+      return try db.records(
+        Kind.Record.self,
+        sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(conditions.joined(separator: " AND "))"
+          + " ORDER BY \(order)\(limit)", arguments: arguments)
     }
   }
 
-  static func resolve<Kind: RecordKind>(_ kind: Kind.Type, _ reference: String, _ db: Database) throws -> Kind.Record {
+  static func resolve<Kind: RecordKind>(_ kind: Kind.Type, _ reference: String, _ db: any SQLSession) throws
+    -> Kind.Record
+  {
     guard let record = try Kind.find(reference, in: db) else {
       throw LaoganError.recordNotFound(label: Kind.label, reference: Masking.inText(reference))
     }
@@ -169,14 +168,14 @@ enum VoidReason {
 
 extension RecordKind {
   /// A record by id, or by its key for named kinds.
-  public static func find(_ reference: String, in db: Database) throws -> Record? {
+  public static func find(_ reference: String, in db: any SQLSession) throws -> Record? {
     let text = CellText.key(reference.trimmed)
-    let byID = "SELECT \(Record.selection) FROM \(Record.databaseTableName) WHERE id = ?"
+    let byID = "SELECT \(Record.selection) FROM \(Record.tableName) WHERE id = ?"
     if text.count < 15, text.allSatisfy(\.isASCIIDigit), let id = Int64(text) {
-      return try Record.fetchOne(db, sql: byID, arguments: [id])
+      return try db.record(Record.self, sql: byID, arguments: [id])
     }
     guard keyField != nil, let key = storedKey(text) else { return nil }
-    return try Record.fetchOne(
-      db, sql: "SELECT \(Record.selection) FROM \(Record.databaseTableName) WHERE \(keyColumn) = ?", arguments: [key])
+    return try db.record(
+      Record.self, sql: "SELECT \(Record.selection) FROM \(Record.tableName) WHERE \(keyColumn) = ?", arguments: [key])
   }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -12,7 +11,7 @@ extension LaoganDatabase {
   {
     let scope = ReportScope(region: region)
     let cadres = "\(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code"))"
-    func person(_ row: Row) -> [ReportDocument.Cell] {
+    func person(_ row: SQLRow) -> [ReportDocument.Cell] {
       let id: String = row["resident_id"]
       return [
         .text(row["name"]), .text(reveal ? id : Masking.residentID(id)),
@@ -20,39 +19,36 @@ extension LaoganDatabase {
       ]
     }
     let (abroad, overdue, unreturned, expiring) = try read { db in
-      let trips = try Row.fetchAll(
-        db,
+      let trips = try db.rows(
         sql: """
           SELECT t.id, c.name, c.resident_id, c.region_code, t.destination, t.purpose, t.departed_on,
                  t.planned_return_on, p.number,
-                 MAX(0, CAST(julianday(:day) - julianday(t.planned_return_on) AS INTEGER)) AS late
+                 MAX(0, \(SQLDialect.days(from: "t.planned_return_on", to: ":day"))) AS late
           FROM trip t JOIN cadre c ON c.id = t.cadre_id JOIN permit p ON p.id = t.permit_id
           WHERE \(AbroadSQL.abroad("t", on: ":day")) AND \(cadres)
           ORDER BY t.departed_on, t.id
           """, arguments: ["day": day])
-      let unreturned = try Row.fetchAll(
-        db,
+      let unreturned = try db.rows(
         sql: """
           SELECT p.id, p.number, p.kind, c.name, c.resident_id, c.region_code, l.lent_on, t.id AS trip,
-                 t.destination, t.returned_on, CAST(julianday(:day) - julianday(t.returned_on) AS INTEGER) AS days
+                 t.destination, t.returned_on, \(SQLDialect.days(from: "t.returned_on", to: ":day")) AS days
           \(AbroadSQL.unreturned(on: ":day", grace: grace)) AND \(scope.region("c.region_code"))
           ORDER BY t.returned_on, p.id
           """, arguments: ["day": day])
-      let expiring = try Row.fetchAll(
-        db,
+      let expiring = try db.rows(
         sql: """
           SELECT p.id, p.number, p.kind, c.name, c.resident_id, c.region_code, p.valid_until,
-                 CAST(julianday(p.valid_until) - julianday(:day) AS INTEGER) AS days,
+                 \(SQLDialect.days(from: ":day", to: "p.valid_until")) AS days,
                  EXISTS (SELECT 1 FROM permit_loan l WHERE l.permit_id = p.id AND l.lent_on <= :day
                          AND (l.returned_on IS NULL OR l.returned_on > :day)) AS lent
           FROM permit p JOIN cadre c ON c.id = p.cadre_id
-          WHERE \(RecordSQL.inForce("p")) AND p.valid_until >= :day AND p.valid_until < date(:day, '+6 months')
+          WHERE \(RecordSQL.inForce("p")) AND p.valid_until >= :day AND p.valid_until < \(SQLDialect.shifted(":day", by: 6, .months))
             AND \(cadres)
           ORDER BY p.valid_until, p.id
           """, arguments: ["day": day])
       return (trips, trips.filter { $0["late"] as Int64 > 0 }, unreturned, expiring)
     }
-    func trip(_ row: Row) -> [ReportDocument.Cell] {
+    func trip(_ row: SQLRow) -> [ReportDocument.Cell] {
       [.number(row["id"])] + person(row) + [
         .text(Masking.inText(row["destination"])), .text(Masking.inText(row["purpose"] ?? "")),
         .text(row["departed_on"]),

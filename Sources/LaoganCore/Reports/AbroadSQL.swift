@@ -27,7 +27,7 @@ enum AbroadSQL {
   static func notReturned(loan l: String = "l", trip t: String = "t", on day: String, grace: Int) -> String {
     """
     \(l).lent_on <= \(day) AND (\(l).returned_on IS NULL OR \(l).returned_on > \(day)) AND \(RecordSQL.inForce(t)) \
-    AND \(t).returned_on IS NOT NULL AND julianday(\(day)) - julianday(\(t).returned_on) > \(grace)
+    AND \(t).returned_on IS NOT NULL AND \(SQLDialect.days(from: "\(t).returned_on", to: day)) > \(grace)
     """
   }
 

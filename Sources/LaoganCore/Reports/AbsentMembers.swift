@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -24,7 +23,7 @@ extension LaoganDatabase {
   /// organization held a meeting the whole branch attends in it (when it held none, the shortfall is the
   /// branch's, which `report party-life` shows, not the member's; a 支委会 is not the members' to attend). Members are those on the roll that day: in force, living,
   /// managed, Party members, in an organization in force.
-  static func absentMembers(region: Region, on day: CalendarDate, months: Int, _ db: Database) throws
+  static func absentMembers(region: Region, on day: CalendarDate, months: Int, _ db: any SQLSession) throws
     -> [AbsentMember]
   {
     let since = day.months(earlier: months).adding(days: 1)
@@ -33,8 +32,7 @@ extension LaoganDatabase {
       WHERE g.organization_id = m.organization_id AND \(RecordSQL.inForce("g")) AND p.cadre_id = c.id
         AND g.held_on BETWEEN :since AND :day
       """
-    return try Row.fetchAll(
-      db,
+    return try db.rows(
       sql: """
         SELECT c.id, c.name, c.resident_id, o.name AS organization, o.region_code, COALESCE(c.party_status, '正常') AS status,
           (SELECT MAX(g.held_on) FROM meeting g JOIN participant p ON p.event_id = g.id AND p.event_table = 'meeting'

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -67,13 +66,12 @@ extension LaoganDatabase {
     try read { db in
       let scope =
         region.map { " AND c.region_code IN (\($0.coveredCodes.map { "'\($0)'" }.joined(separator: ",")))" } ?? ""
-      let rows = try Row.fetchAll(
-        db,
+      let rows = try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.region_code, p.item, SUM(p.amount_fen) AS amount
           FROM payment p JOIN cadre c ON c.id = p.cadre_id
           WHERE \(RecordSQL.inForce("p"))
-            AND (p.month = :month OR (p.month IS NULL AND substr(p.paid_on, 1, 7) = :month))\(scope)
+            AND (p.month = :month OR (p.month IS NULL AND \(SQLDialect.month(of: "p.paid_on")) = :month))\(scope)
           GROUP BY c.id, p.item ORDER BY c.id
           """, arguments: ["month": month])
       var lines: [BenefitStatement.Line] = []

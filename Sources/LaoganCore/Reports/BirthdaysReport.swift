@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -61,14 +60,14 @@ extension LaoganDatabase {
     let rows = try read { db in
       // Gregorian birthdays inside one year are read by their month and day; lunar ones all, worked out here.
       let sameYear = period.from.year == period.to.year
-      let candidates = try Row.fetchAll(
-        db,
+      let candidates = try db.rows(
         sql: """
           SELECT c.id, c.born_on, c.lunar_birthday FROM cadre c
           WHERE \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
             AND (c.died_on IS NULL OR c.died_on > :from) AND c.born_on < :from
             AND (c.lunar_birthday = 1 OR NOT :sameYear
-                 OR substr(c.born_on, 6) BETWEEN :fromDay AND :toDay OR substr(c.born_on, 6) = '02-29')
+                 OR \(SQLDialect.monthAndDay(of: "c.born_on")) BETWEEN :fromDay AND :toDay
+                 OR \(SQLDialect.monthAndDay(of: "c.born_on")) = '02-29')
           """,
         arguments: [
           "from": period.from, "sameYear": sameYear, "fromDay": String(period.from.description.dropFirst(5)),
@@ -83,18 +82,14 @@ extension LaoganDatabase {
         }
       }
       // On the roll on the birthday itself: alive, retired and managed that day.
-      return try Row.fetchAll(
-        db,
+      return try db.rows(
         sql: """
-          WITH hit(cadre_id, day, age) AS (
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-            FROM json_each(:hits))
+          WITH hit(cadre_id, day, age) AS (\(SQLDialect.rows(of: ":hits", width: 3)))
           SELECT hit.day, hit.age, c.id, c.name, c.resident_id, c.lunar_birthday, c.region_code, c.phone
           FROM hit JOIN cadre c ON c.id = CAST(hit.cadre_id AS INTEGER)
           WHERE \(CadreSQL.onRoll("c", onEach: "hit.day"))
           ORDER BY hit.day, c.region_code, c.id
-          """,
-        arguments: ["hits": String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)])
+          """, arguments: ["hits": String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)])
     }.map { row -> [ReportDocument.Cell] in
       // Read by position: a month at scale 10 is twenty thousand rows, and a name is looked for each time.
       let (day, ageText, cadreID, name, id, lunar, code, phone):

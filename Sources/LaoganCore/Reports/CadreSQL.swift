@@ -7,8 +7,8 @@ enum CadreSQL {
   /// difference, less one before the birthday.
   static func age(born: String = "cadre.born_on", on day: String) -> String {
     """
-    (CAST(substr(\(day), 1, 4) AS INTEGER) - CAST(substr(\(born), 1, 4) AS INTEGER) \
-    - (substr(\(day), 6, 5) < substr(\(born), 6, 5)))
+    (\(SQLDialect.year(of: day)) - \(SQLDialect.year(of: born)) \
+    - (\(SQLDialect.monthAndDay(of: day)) < \(SQLDialect.monthAndDay(of: born))))
     """
   }
 

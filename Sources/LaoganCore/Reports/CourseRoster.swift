@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -17,8 +16,7 @@ extension LaoganDatabase {
       guard let course = try SeniorUniversity.course(termID: termID, named: name, db) else {
         throw LaoganError.recordNotFound(label: CourseKind.label, reference: "\(termName) \(name)")
       }
-      let students = try Row.fetchAll(
-        db,
+      let students = try db.rows(
         sql: """
           SELECT COALESCE(k.name, e.name) AS name, k.sex, COALESCE(k.born_on, '') AS born_on, e.resident_id,
                  COALESCE(e.phone, k.phone) AS phone, e.cadre_id IS NOT NULL AS cadre

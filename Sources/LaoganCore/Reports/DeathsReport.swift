@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -13,14 +12,14 @@ extension LaoganDatabase {
     /// The item's payments for the cadre as `金额（日期，领取人）`, `；` between several.
     func settled(_ item: BenefitItem) -> String {
       """
-      (SELECT group_concat(printf('%.2f', p.amount_fen / 100.0) || '（' || COALESCE(p.paid_on, p.month) || '，' \
-      || COALESCE(f.name, '') || '）', '；') FROM payment p LEFT JOIN family_member f ON f.id = p.recipient_id
+      (SELECT \(SQLDialect.joined(
+        "\(SQLDialect.yuan("p.amount_fen")) || '（' || COALESCE(p.paid_on, p.month) || '，' || COALESCE(f.name, '') || '）'",
+        separator: "；")) FROM payment p LEFT JOIN family_member f ON f.id = p.recipient_id
       WHERE p.cadre_id = c.id AND p.item = '\(item.rawValue)' AND \(RecordSQL.inForce("p")))
       """
     }
     let rows = try read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.region_code, c.died_on, c.death_cause, c.farewell,
                  \(settled(.funeralGrant)) AS funeral, \(settled(.lumpSumPension)) AS pension,

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -40,8 +39,7 @@ extension LaoganDatabase {
   {
     try read { db in
       let first =
-        try Month.fetchOne(
-          db, sql: "SELECT MIN(from_month) FROM dues_standard WHERE \(RecordSQL.inForce())") ?? month
+        try db.value(Month.self, sql: "SELECT MIN(from_month) FROM dues_standard WHERE \(RecordSQL.inForce())") ?? month
       let rows = try mapDuesAccounts(region: region, from: first, to: month, on: month.lastDay, db) {
         member, account -> [ReportDocument.Cell]? in
         guard account.owed > .zero else { return nil }

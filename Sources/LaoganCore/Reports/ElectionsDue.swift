@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -24,8 +23,8 @@ extension LaoganDatabase {
   ) throws -> ReportDocument {
     let horizon = day.months(earlier: -months)
     return try read { db in
-      let organizations = try PartyOrganization.fetchAll(
-        db,
+      let organizations = try db.records(
+        PartyOrganization.self,
         sql: """
           SELECT \(PartyOrganization.selection) FROM party_organization
           WHERE \(RecordSQL.inForce()) AND \(ReportScope(region: region).region("region_code"))
@@ -36,7 +35,7 @@ extension LaoganDatabase {
         .sorted { ($0.termEndsOn?.dayNumber ?? .min) < ($1.termEndsOn?.dayNumber ?? .min) }
       let rows: [[ReportDocument.Cell]] = try due.map { organization in
         let secretary = try organization.secretaryID.flatMap { id in
-          try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM cadre WHERE id = ?"), arguments: [id])
+          try db.value(String.self, sql: "SELECT name FROM cadre WHERE id = ?", arguments: [id])
         }
         let state: String
         if let end = organization.termEndsOn {

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -11,11 +10,10 @@ extension LaoganDatabase {
   {
     let scope = ReportScope(region: region)
     let rows = try read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.region_code, s.hospital, s.admitted_on, s.long_term,
-                 CAST(julianday(:day) - julianday(s.admitted_on) AS INTEGER) AS nights,
+                 \(SQLDialect.days(from: "s.admitted_on", to: ":day")) AS nights,
                  (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
                   WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
                     AND t.occasion = '住院看望' AND \(RecordSQL.inForce("t"))

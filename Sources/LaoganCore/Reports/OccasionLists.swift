@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -32,8 +31,7 @@ extension LaoganDatabase {
     var banded = [[[ReportDocument.Cell]]](repeating: [], count: bands.count)
     let places = Dictionary(uniqueKeysWithValues: Region.all.map { ($0.code, $0.displayName) })
     try read { db in
-      let rows = try Row.fetchCursor(
-        db,
+      let rows = try db.cursor(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone
           FROM cadre c WHERE \(CadreSQL.onRoll("c", on: ":day")) AND \(scope.region("c.region_code"))
@@ -80,8 +78,7 @@ extension LaoganDatabase {
       AND h.title = '\(Self.partyFiftyTitle)')
       """
     let rows = try read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.joined_party_on, c.region_code, \(awarded) AS awarded,
                  \(CadreSQL.organization(of: "c", on: ":day")) AS organization

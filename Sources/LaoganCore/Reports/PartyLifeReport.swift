@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -77,11 +76,11 @@ struct BranchPartyLife: Sendable {
 
 extension LaoganDatabase {
   /// The active 党支部 of `region` and their meetings in `period`, each type against the rule as of `today`.
-  static func branchPartyLife(region: Region, period: Period, today: CalendarDate, _ db: Database) throws
+  static func branchPartyLife(region: Region, period: Period, today: CalendarDate, _ db: any SQLSession) throws
     -> [BranchPartyLife]
   {
-    let branches = try PartyOrganization.fetchAll(
-      db,
+    let branches = try db.records(
+      PartyOrganization.self,
       sql: """
         SELECT \(PartyOrganization.selection) FROM party_organization
         WHERE kind = '党支部' AND \(RecordSQL.inForce()) AND \(ReportScope(region: region).region("region_code"))
@@ -89,16 +88,15 @@ extension LaoganDatabase {
         """
     ).filter { $0.isActive(on: period.to) }
     let meetings = Dictionary(
-      grouping: try Row.fetchAll(
-        db,
+      grouping: try db.rows(
         sql: """
           SELECT organization_id, held_on, kind FROM meeting
           WHERE \(RecordSQL.inForce()) AND held_on BETWEEN ? AND ?
           """, arguments: [period.from, period.to]),
       by: { $0["organization_id"] as Int64 })
     let committees = Set(
-      try Int64.fetchAll(
-        db,
+      try db.values(
+        Int64.self,
         sql: """
           SELECT DISTINCT organization_id FROM officer
           WHERE post <> '书记' AND \(RecordSQL.inForce()) AND (started_on IS NULL OR started_on <= ?)
@@ -209,7 +207,7 @@ extension LaoganDatabase {
   /// organization held in the period while they were a member, and how many of them they attended or were
   /// excused from: the lists counted in one pass by cadre and organization, not member by meeting, while a
   /// second connection reads the members on the other core.
-  private func memberAttendance(_ organizations: [Int64], period: Period, _ db: Database) throws
+  private func memberAttendance(_ organizations: [Int64], period: Period, _ db: any SQLSession) throws
     -> [MemberAttendance]
   {
     guard !organizations.isEmpty else { return [] }
@@ -219,8 +217,8 @@ extension LaoganDatabase {
       try Self.members(organizations, on: period.to, other)
     }
     let held = Dictionary(
-      grouping: try Row.fetchAll(
-        db, sql: "SELECT g.organization_id, g.held_on \(Self.meetings(organizations))",
+      grouping: try db.rows(
+        sql: "SELECT g.organization_id, g.held_on \(Self.meetings(organizations))",
         arguments: ["from": period.from, "to": period.to]),
       by: { $0["organization_id"] as Int64 }
     ).mapValues { $0.map { $0["held_on"] as CalendarDate } }
@@ -248,19 +246,19 @@ extension LaoganDatabase {
   /// counted in a hash: two million rows at scale 10, which SQLite's GROUP BY sorted first. CROSS JOIN
   /// keeps SQLite to this order — the period's few thousand meetings, then each one's lists by the key — where
   /// it chose to read every meeting list ever kept and look its meeting up.
-  private static func listings(_ organizations: [Int64], period: Period, _ db: Database) throws
+  private static func listings(_ organizations: [Int64], period: Period, _ db: any SQLSession) throws
     -> [Int64: (attended: Int, excused: Int)]
   {
     var listed: [Int64: (attended: Int, excused: Int)] = [:]
-    let packed = try Int64.fetchCursor(
-      db,
+    let packed = try db.cursor(
       sql: """
         SELECT (g.organization_id << 33) | (p.cadre_id << 1) | (p.event_table = 'meeting_leave')
         \(meetings(organizations).replacingOccurrences(
           of: "FROM meeting g",
-          with: "FROM meeting g CROSS JOIN participant p ON p.event_table IN ('meeting', 'meeting_leave') AND p.event_id = g.id"))
+          with: "FROM meeting g \(SQLDialect.joinInOrder) participant p ON p.event_table IN ('meeting', 'meeting_leave') AND p.event_id = g.id"))
         """, arguments: ["from": period.from, "to": period.to])
-    while let listing = try packed.next() {
+    while let row = try packed.next() {
+      let listing: Int64 = row[0]
       if listing & 1 == 1 {
         listed[listing >> 1, default: (0, 0)].excused += 1
       } else {
@@ -282,12 +280,11 @@ extension LaoganDatabase {
   /// The members on `day`, by region and branch name. The cadres are read in their own order, each one's
   /// memberships looked up: looked up member by member, the roll's pages came in random order, mostly from
   /// disk again (docs/performance.md has the figures).
-  private static func members(_ organizations: [Int64], on day: CalendarDate, _ db: Database) throws -> [Member] {
-    try Row.fetchAll(
-      db,
+  private static func members(_ organizations: [Int64], on day: CalendarDate, _ db: any SQLSession) throws -> [Member] {
+    try db.rows(
       sql: """
         SELECT m.organization_id, c.id, c.name, c.resident_id, m.joined_on
-        FROM cadre c CROSS JOIN membership m ON m.cadre_id = c.id JOIN party_organization o ON o.id = m.organization_id
+        FROM cadre c \(SQLDialect.joinInOrder) membership m ON m.cadre_id = c.id JOIN party_organization o ON o.id = m.organization_id
         WHERE m.organization_id IN (\(organizations.map(String.init).joined(separator: ", ")))
           AND \(CadreSQL.membership(on: ":to")) AND c.party_member = 1 AND \(RecordSQL.inForce("c"))
           AND (c.died_on IS NULL OR c.died_on > :to)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -39,10 +38,10 @@ extension LaoganDatabase {
         Report323.Group(
           title: group.title,
           indicators: try group.indicators.map { definition in
-            let statement = try LaoganDatabase.statement(for: definition, scope, db)
+            let query = LaoganDatabase.query(for: definition, scope)
             func value(_ period: Period) throws -> Int64 {
-              guard let statement else { return try FundLedger.balance(on: period.to, db).value }
-              return try Int64.fetchOne(statement, arguments: ["from": period.from, "to": period.to]) ?? 0
+              guard let query else { return try FundLedger.balance(on: period.to, db).value }
+              return try db.value(Int64.self, sql: query, arguments: ["from": period.from, "to": period.to]) ?? 0
             }
             return IndicatorValue(
               key: definition.key, label: definition.label, unit: definition.unit, value: try value(period),
@@ -81,7 +80,7 @@ extension LaoganDatabase {
       throw LaoganError.invalidValue(
         field: "--explain", value: key, reason: "不是 323 报表的指标（见 report 323 --format json 的键）")
     }
-    let arguments: StatementArguments = ["from": period.from, "to": period.to]
+    let arguments: SQLArguments = ["from": period.from, "to": period.to]
     switch definition.source {
     case .rows(let table, let condition, _):
       let sql = condition(ReportScope(region: region))
@@ -102,21 +101,20 @@ extension LaoganDatabase {
   }
 
   private func explainTable<Kind: RecordKind>(
-    _ kind: Kind.Type, where condition: String, _ arguments: StatementArguments, reveal: Bool
+    _ kind: Kind.Type, where condition: String, _ arguments: SQLArguments, reveal: Bool
   ) throws -> Table {
-    let table = Kind.Record.databaseTableName
+    let table = Kind.Record.tableName
     let records = try read { db in
-      try Kind.Record.fetchAll(
-        db, sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(condition) ORDER BY \(table).id",
+      try db.records(
+        Kind.Record.self, sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(condition) ORDER BY \(table).id",
         arguments: arguments)
     }
     return try listTable(kind, records, reveal: reveal)
   }
 
-  private static func statement(for definition: IndicatorDefinition, _ scope: ReportScope, _ db: Database) throws
-    -> Statement?
-  {
+  /// The indicator's aggregate over `:from`…`:to`; nil for the fund's balance, which the ledger gives.
+  private static func query(for definition: IndicatorDefinition, _ scope: ReportScope) -> String? {
     guard case .rows(let table, let condition, let measure) = definition.source else { return nil }
-    return try db.makeStatement(sql: "SELECT COALESCE(\(measure), 0) FROM \(table) WHERE \(condition(scope))")
+    return "SELECT COALESCE(\(measure), 0) FROM \(table) WHERE \(condition(scope))"
   }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -9,21 +8,20 @@ extension LaoganDatabase {
     try read { db in
       var warnings: [String] = []
       let scope = ReportScope(region: region)
-      let hasCadres = try Bool.fetchOne(
-        db,
+      let hasCadres = try db.value(
+        Bool.self,
         sql: "SELECT EXISTS (SELECT 1 FROM cadre WHERE \(RecordSQL.inForce()) AND \(scope.region("cadre.region_code")))"
       )
       if hasCadres != true { warnings.append("\(region.name)没有登记干部") }
       // One indexed probe a month, not a scan of the period's payments.
-      let paid = try db.makeStatement(
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ?
-                         AND \(scope.cadreRegion("payment.cadre_id")))
-          """)
+      let paid = """
+        SELECT EXISTS (SELECT 1 FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ?
+                       AND \(scope.cadreRegion("payment.cadre_id")))
+        """
       var month = Month(period.from)
       var missing: [String] = []
       while month <= Month(period.to) {
-        if try Bool.fetchOne(paid, arguments: [month.firstDay, month.lastDay]) != true {
+        if try db.value(Bool.self, sql: paid, arguments: [month.firstDay, month.lastDay]) != true {
           missing.append(month.description)
         }
         month = month.next

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -23,8 +22,7 @@ extension LaoganDatabase {
     ]
     return try read { db in
       let sections = try dimensions.map { dimension in
-        let counts = try Row.fetchAll(
-          db,
+        let counts = try db.rows(
           sql: """
             SELECT \(dimension.expression) AS label, COUNT(*) AS total, SUM(category = '离休') AS veterans,
                    SUM(party_member = 1) AS members
@@ -61,10 +59,9 @@ extension LaoganDatabase {
   public func benefitsReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let scope = ReportScope(region: region)
     return try read { db in
-      let rows = try Row.fetchAll(
-        db,
+      let rows = try db.rows(
         sql: """
-          SELECT substr(counted_on, 1, 7) AS counted_month, item, SUM(amount_fen) AS amount
+          SELECT \(SQLDialect.month(of: "counted_on")) AS counted_month, item, SUM(amount_fen) AS amount
           FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ? AND \
           \(scope.cadreRegion("payment.cadre_id"))
           GROUP BY counted_month, item ORDER BY counted_month
@@ -118,18 +115,16 @@ extension LaoganDatabase {
       let onRoll = CadreSQL.onRoll("c", on: ":to") + " AND " + scope.region("c.region_code")
       // Birthdays by the calendar each cadre keeps (农历生日), as `report birthdays` finds them.
       let days = BirthdayDays(period)
-      let milestones = try Row.fetchAll(
-        db,
+      let milestones = try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, c.lunar_birthday
-          FROM cadre c WHERE \(onRoll) ORDER BY substr(c.born_on, 6, 5), c.id
+          FROM cadre c WHERE \(onRoll) ORDER BY \(SQLDialect.monthAndDay(of: "c.born_on")), c.id
           """, arguments: ["to": period.to]
-      ).compactMap { row -> (Row, Int)? in
+      ).compactMap { row -> (SQLRow, Int)? in
         let birthdays = days.birthdays(born: row["born_on"], lunar: row["lunar_birthday"])
         return birthdays.map(\.age).first { [80, 90, 100].contains($0) }.map { (row, $0) }
       }
-      let unvisited = try Row.fetchAll(
-        db,
+      let unvisited = try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, c.needs_care,
                  (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
@@ -141,7 +136,7 @@ extension LaoganDatabase {
                           AND \(RecordSQL.inForce("t")) AND t.held_on BETWEEN :since AND :to)
           ORDER BY last_visit IS NOT NULL, last_visit, c.id
           """, arguments: ["to": period.to, "since": windowStart])
-      func person(_ row: Row) -> [ReportDocument.Cell] {
+      func person(_ row: SQLRow) -> [ReportDocument.Cell] {
         let id: String = row["resident_id"]
         let phone: String? = row["phone"]
         return [
@@ -152,7 +147,7 @@ extension LaoganDatabase {
       }
       let headers = ["编号", "姓名", "身份证号", "出生日期", "管理地区", "联系电话"]
       let unvisitedTitle = "\(windowStart) 至 \(period.to) 未走访慰问"
-      func listed(_ rows: [Row], title: String, notes: [String]) -> ReportDocument.Section {
+      func listed(_ rows: [SQLRow], title: String, notes: [String]) -> ReportDocument.Section {
         .init(
           title: title, headers: headers + ["最近走访"],
           rows: rows.map { person($0) + [.text(($0["last_visit"] as String?) ?? "从未")] }, notes: notes,
@@ -183,11 +178,11 @@ extension LaoganDatabase {
 
   /// The cadres not visited, counted by the region that manages them, with those 90 and over and those who
   /// cannot look after themselves among them.
-  private static func unvisitedByRegion(_ unvisited: [Row], scope: Region, ninety: Set<Int64>, title: String)
+  private static func unvisitedByRegion(_ unvisited: [SQLRow], scope: Region, ninety: Set<Int64>, title: String)
     -> ReportDocument.Section
   {
     let byRegion = Dictionary(grouping: unvisited) { $0["region_code"] as String }
-    func counts(_ rows: [Row]) -> [ReportDocument.Cell] {
+    func counts(_ rows: [SQLRow]) -> [ReportDocument.Cell] {
       [
         .number(Int64(rows.count)), .number(Int64(rows.count { ninety.contains($0["id"]) })),
         .number(Int64(rows.count { $0["needs_care"] as Bool })),

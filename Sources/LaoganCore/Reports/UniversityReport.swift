@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -13,8 +12,7 @@ extension LaoganDatabase {
       guard let term = try SeniorUniversity.term(named: name, db), let termID = term.id else {
         throw LaoganError.recordNotFound(label: TermKind.label, reference: name)
       }
-      let courses = try Row.fetchAll(
-        db,
+      let courses = try db.rows(
         sql: """
           SELECT c.name, c.class_name, c.teacher, c.capacity, COALESCE(c.fee_fen, 0) AS fee,
                  COUNT(e.id) FILTER (WHERE e.waiting = 0) AS taken,
@@ -39,8 +37,7 @@ extension LaoganDatabase {
       rows.append(
         [.text("合计"), .empty, .empty]
           + totals.enumerated().map { index, figure in index >= 5 ? .money(figure) : .number(figure) })
-      let regions = try Row.fetchAll(
-        db,
+      let regions = try db.rows(
         sql: """
           SELECT k.region_code, COUNT(DISTINCT k.id) AS people, COUNT(*) AS places
           FROM enrolment e JOIN course c ON c.id = e.course_id JOIN cadre k ON k.id = e.cadre_id
@@ -54,8 +51,7 @@ extension LaoganDatabase {
           .number(row["places"]),
         ]
       }
-      let waiting = try Row.fetchAll(
-        db,
+      let waiting = try db.rows(
         sql: """
           SELECT c.name AS course, COALESCE(k.name, e.name) AS name, e.cadre_id IS NOT NULL AS cadre, e.enrolled_on,
                  ROW_NUMBER() OVER (PARTITION BY e.course_id ORDER BY e.enrolled_on, e.id) AS place

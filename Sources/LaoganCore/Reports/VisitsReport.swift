@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -20,10 +19,9 @@ extension LaoganDatabase {
       SELECT COUNT(DISTINCT p.cadre_id) FROM participant p JOIN treatment_event v ON v.id = p.event_id
       WHERE p.event_table = 'treatment_event' AND \(visits("v"))
       """
-    let arguments: StatementArguments = ["from": period.from, "to": period.to]
+    let arguments: SQLArguments = ["from": period.from, "to": period.to]
     let (rows, total) = try read { db in
-      let rows = try Row.fetchAll(
-        db,
+      let rows = try db.rows(
         sql: """
           SELECT COALESCE(t.occasion, '\(unset)') AS occasion, t.region_code, COUNT(*) AS events,
                  COALESCE(SUM(t.gift_amount_fen), 0) AS amount,
@@ -31,8 +29,7 @@ extension LaoganDatabase {
                   AND v.region_code = t.region_code) AS cadres
           FROM treatment_event t WHERE \(visits("t")) GROUP BY 1, 2
           """, arguments: arguments)
-      let total = try Row.fetchOne(
-        db,
+      let total = try db.row(
         sql:
           "SELECT COUNT(*), COALESCE(SUM(t.gift_amount_fen), 0), (\(reached)) FROM treatment_event t WHERE \(visits("t"))",
         arguments: arguments)

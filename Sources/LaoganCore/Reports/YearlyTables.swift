@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -11,7 +10,7 @@ extension LaoganDatabase {
   /// has a problem (a death before retirement, a missing date) and the report says so.
   public func changesReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let year = period.to.year
-    let days: StatementArguments = [
+    let days: SQLArguments = [
       "start": CalendarDate(valid: year - 1, 12, 31), "from": CalendarDate(valid: year, 1, 1),
       "to": CalendarDate(valid: year, 12, 31),
     ]
@@ -24,12 +23,12 @@ extension LaoganDatabase {
           \(RecordSQL.inForce("cadre")) AND category = '\(category.rawValue)' AND \(scope.region("cadre.region_code"))
           """
         func count(_ condition: String) throws -> Int64 {
-          try Int64.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM cadre WHERE \(ofCategory) AND \(condition)", arguments: days) ?? 0
+          try db.value(
+            Int64.self, sql: "SELECT COUNT(*) FROM cadre WHERE \(ofCategory) AND \(condition)", arguments: days) ?? 0
         }
         func transfers(_ direction: TransferDirection) throws -> Int64 {
-          try Int64.fetchOne(
-            db,
+          try db.value(
+            Int64.self,
             sql: """
               SELECT COUNT(*) FROM transfer t JOIN cadre ON cadre.id = t.cadre_id
               WHERE \(RecordSQL.inForce("t")) AND t.direction = '\(direction.rawValue)'
@@ -88,10 +87,8 @@ extension LaoganDatabase {
             "COUNT(*)", "SUM(party_member = 1)", "SUM(needs_care = 1)", "SUM(\(age) BETWEEN 70 AND 79)",
             "SUM(\(age) >= 80)",
           ] + eras.map { "SUM(started_work_on BETWEEN '\($0.1)' AND '\($0.2)')" }
-        let row = try Row.fetchOne(
-          db,
-          sql:
-            "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '离休' AND \(condition)",
+        let row = try db.row(
+          sql: "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '离休' AND \(condition)",
           arguments: ["day": day])
         veteranRows.append([.text(label)] + measures.indices.map { .number(row?[$0] ?? 0) })
       }
@@ -100,10 +97,8 @@ extension LaoganDatabase {
         Rank.allCases.map { ($0.rawValue, "rank = '\($0.rawValue)'") } + [("未填", "rank IS NULL")]
       for (label, condition) in ranks + [("合计", "1 = 1")] {
         let measures = ["COUNT(*)"] + unitTypes.map { "SUM(\($0.1))" }
-        let row = try Row.fetchOne(
-          db,
-          sql:
-            "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '退休' AND \(condition)",
+        let row = try db.row(
+          sql: "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '退休' AND \(condition)",
           arguments: ["day": day])
         retiredRows.append([.text(label)] + measures.indices.map { .number(row?[$0] ?? 0) })
       }
@@ -135,7 +130,7 @@ extension LaoganDatabase {
         """
         (SELECT COUNT(*) FROM membership m JOIN cadre c ON c.id = m.cadre_id
          JOIN party_organization o2 ON o2.id = m.organization_id
-         WHERE o2.region_code IN (SELECT value FROM json_each(:codes)) AND \(CadreSQL.membership(on: ":day"))
+         WHERE o2.region_code IN \(SQLDialect.textList(":codes")) AND \(CadreSQL.membership(on: ":day"))
            AND \(CadreSQL.onRoll("c", on: ":day")) AND \(RecordSQL.inForce("o2"))
            AND (o2.established_on IS NULL OR o2.established_on <= :day) AND (o2.dissolved_on IS NULL OR \
            o2.dissolved_on > :day)\(status))
@@ -148,11 +143,10 @@ extension LaoganDatabase {
         members(""), members(" AND c.party_status = '流动'"), members(" AND c.party_status = '失联'"),
       ]
       func row(_ label: String, codes: [String]) throws -> [ReportDocument.Cell] {
-        let values = try Row.fetchOne(
-          db,
+        let values = try db.row(
           sql: """
             SELECT \(Self.sums(measures)) FROM party_organization o
-            WHERE \(active) AND o.region_code IN (SELECT value FROM json_each(:codes))
+            WHERE \(active) AND o.region_code IN \(SQLDialect.textList(":codes"))
             """, arguments: ["day": day, "codes": "[" + codes.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
         return [.text(label)] + measures.indices.map { .number(values?[$0] ?? 0) }
       }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -22,7 +21,8 @@ extension LaoganDatabase {
       throw LaoganError.invalidValue(field: "--max-age", value: "\(max)", reason: "小于 --min-age \(min)")
     }
     return try write(context) { writer in
-      let existing = try BenefitRule.filter(RecordSQL.inForceFilter).fetchAll(writer.db)
+      let existing = try writer.db.records(
+        BenefitRule.self, sql: "SELECT * FROM benefit_rule WHERE \(RecordSQL.inForce())")
       if let clash = existing.first(where: rule.overlaps) {
         throw LaoganError.invalidValue(
           field: "规则", value: clash.id.map { "\($0)" } ?? "",
@@ -37,14 +37,15 @@ extension LaoganDatabase {
 
   public func benefitRules() throws -> [BenefitRule] {
     try read { db in
-      try BenefitRule.filter(RecordSQL.inForceFilter).order(Column("item"), Column("from_month")).fetchAll(db)
+      try db.records(
+        BenefitRule.self, sql: "SELECT * FROM benefit_rule WHERE \(RecordSQL.inForce()) ORDER BY item, from_month")
     }
   }
   /// `benefit rule end RULE --to M`: the rule stops after month `to`, so that a new amount can start the month
   /// after. Months already paid keep the amounts they were paid under.
   public func endBenefitRule(_ id: Int64, to month: Month, _ context: AuditContext) throws -> BenefitRule {
     try write(context) { writer in
-      guard let rule = try BenefitRule.fetchOne(writer.db, key: id), rule.voidedReason == nil else {
+      guard let rule = try writer.db.record(BenefitRule.self, id: id), rule.voidedReason == nil else {
         throw LaoganError.recordNotFound(label: "发放规则", reference: "\(id)")
       }
       guard month >= rule.fromMonth else {

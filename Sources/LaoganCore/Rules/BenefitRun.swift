@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -35,32 +34,29 @@ extension LaoganDatabase {
   /// The run inside a command's transaction (the demo runs many months in one).
   static func runBenefits(month: Month, dryRun: Bool, _ writer: AuditedWriter) throws -> BenefitRunSummary {
     let db = try writer.db
-    let arguments: StatementArguments = ["month": month, "last": month.lastDay]
+    let arguments: SQLArguments = ["month": month, "last": month.lastDay]
     // A monthly cron job with no rule in force would pay no one and say nothing: that is refused.
-    let inForce = try Bool.fetchOne(
-      db,
+    let inForce = try db.value(
+      Bool.self,
       sql: """
         SELECT EXISTS (SELECT 1 FROM benefit_rule r WHERE \(RecordSQL.inForce("r"))
                        AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month))
         """, arguments: arguments)
     guard inForce == true else { throw LaoganError.noRulesInForce(month: month.description) }
-    if let clash = try Row.fetchOne(
-      db,
-      sql:
-        """
-        SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.eligible)
+    if let clash = try db.row(
+      sql: """
+        SELECT c.name, r.item, \(SQLDialect.joined("r.id")) AS rules FROM \(Self.eligible)
         GROUP BY c.id, r.item HAVING count(*) > 1
         UNION ALL
-        SELECT c.name, r.item, group_concat(r.id) AS rules FROM \(Self.survivors)
+        SELECT c.name, r.item, \(SQLDialect.joined("r.id")) AS rules FROM \(Self.survivors)
         GROUP BY c.id, r.item HAVING count(*) > 1 LIMIT 1
-        """,
-      arguments: arguments)
+        """, arguments: arguments)
     {
       throw LaoganError.invalidValue(
         field: "规则", value: clash["rules"],
         reason: "同一项目\(clash["item"] as String)的多条规则同时适用于 \(clash["name"] as String)（例如），请用 --to 结束旧规则")
     }
-    let lastID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM payment") ?? 0
+    let lastID = try db.value(Int64.self, sql: "SELECT COALESCE(MAX(id), 0) FROM payment") ?? 0
     try db.execute(
       sql: """
         INSERT INTO payment (cadre_id, item, month, amount_fen, rule_id)
@@ -74,8 +70,7 @@ extension LaoganDatabase {
         ORDER BY c.id
         """, arguments: arguments)
     try writer.logInsertedRows(table: "payment", after: lastID)
-    let lines = try Row.fetchAll(
-      db,
+    let lines = try db.rows(
       sql: """
         SELECT item, COUNT(DISTINCT cadre_id) AS persons, SUM(amount_fen) AS amount FROM payment
         WHERE id > ? GROUP BY item ORDER BY item
@@ -84,8 +79,8 @@ extension LaoganDatabase {
       guard let item = BenefitItem(rawValue: row["item"]) else { return nil }
       return .init(item: item, persons: row["persons"], amount: Fen(row["amount"]))
     }
-    let totals = try Row.fetchOne(
-      db, sql: "SELECT COUNT(DISTINCT cadre_id), COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE id > ?",
+    let totals = try db.row(
+      sql: "SELECT COUNT(DISTINCT cadre_id), COUNT(*), COALESCE(SUM(amount_fen), 0) FROM payment WHERE id > ?",
       arguments: [lastID])
     return BenefitRunSummary(
       month: month, lines: lines.sorted { $0.item.sortIndex < $1.item.sortIndex }, persons: totals?[0] ?? 0,
@@ -99,8 +94,8 @@ extension LaoganDatabase {
     benefit_rule r JOIN cadre c
     WHERE \(RecordSQL.inForce("r")) AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
       AND r.item <> '\(BenefitItem.survivorAllowance.rawValue)' AND \(RecordSQL.inForce("c"))
-      AND (c.retired_on IS NULL OR substr(c.retired_on, 1, 7) <= :month)
-      AND (c.died_on IS NULL OR substr(c.died_on, 1, 7) >= :month)
+      AND (c.retired_on IS NULL OR \(SQLDialect.month(of: "c.retired_on")) <= :month)
+      AND (c.died_on IS NULL OR \(SQLDialect.month(of: "c.died_on")) >= :month)
       AND \(ManagedRule.sql("c", on: MonthSQL.firstDay(":month")))
       AND (r.category IS NULL OR r.category = c.category)
       AND (r.rank IS NULL OR r.rank = c.rank)
@@ -117,7 +112,7 @@ extension LaoganDatabase {
     benefit_rule r JOIN cadre c JOIN family_member f ON f.cadre_id = c.id
     WHERE \(RecordSQL.inForce("r")) AND r.item = '\(BenefitItem.survivorAllowance.rawValue)'
       AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
-      AND \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND substr(c.died_on, 1, 7) < :month
+      AND \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND \(SQLDialect.month(of: "c.died_on")) < :month
       AND \(ManagedRule.sql("c", onEach: "c.died_on"))
       AND (r.category IS NULL OR r.category = c.category) AND (r.rank IS NULL OR r.rank = c.rank)
       AND \(RecordSQL.inForce("f")) AND f.relation = '\(FamilyRelation.spouse.rawValue)'

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -22,7 +21,7 @@ public enum CadreKind: RecordKind {
   public static let parsesAhead = true
 
   /// By id, 身份证号 or a unique name (SPEC §9); a shared name is an error listing the candidates.
-  public static func find(_ reference: String, in db: Database) throws -> Cadre? {
+  public static func find(_ reference: String, in db: any SQLSession) throws -> Cadre? {
     do {
       return try LaoganDatabase.cadre(reference, in: db)
     } catch LaoganError.cadreNotFound {
@@ -71,12 +70,11 @@ package enum Memberships {
     var hadAny = false
     if !newCadre {
       let db = try writer.db
-      open = try Membership.fetchOne(
-        db.cachedStatement(sql: "SELECT * FROM membership WHERE cadre_id = ? AND left_on IS NULL"),
-        arguments: [cadreID])
+      open = try db.record(
+        Membership.self, sql: "SELECT * FROM membership WHERE cadre_id = ? AND left_on IS NULL", arguments: [cadreID])
       hadAny =
-        try Bool.fetchOne(
-          db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE cadre_id = ?)"), arguments: [cadreID])
+        try db.value(
+          Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM membership WHERE cadre_id = ?)", arguments: [cadreID])
         ?? false
     }
     guard open?.organizationID != organizationID else { return }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -6,7 +5,7 @@ extension Lookup {
   /// What a row needs to know of a cadre it names. Kept compact — its 身份证号 and dates packed into numbers —
   /// because a command remembers a whole roster of them (`Lookup`): 72 bytes rather than 144 and a string
   /// of its own.
-  public struct CadreRef: Sendable, Equatable, FetchableRecord {
+  public struct CadreRef: Sendable, Equatable {
     public let id: Int64
     public let name: String
     private let number: Number?
@@ -28,7 +27,7 @@ extension Lookup {
 
     /// Read by position, not by name nor through Codable: every participant and every payment row looks one
     /// up, and a name is looked for among the row's columns each time.
-    public init(row: Row) throws {
+    package init(row: SQLRow) {
       id = row[0]
       name = row[1]
       let stored: String = row[2]

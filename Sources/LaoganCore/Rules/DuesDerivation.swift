@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -46,8 +45,7 @@ extension LaoganDatabase {
   public func deriveDuesStandards(month: Month, dryRun: Bool, _ context: AuditContext) throws -> DuesDerivation {
     try write(context, dryRun: dryRun) { writer in
       let db = try writer.db
-      let rows = try Row.fetchAll(
-        db,
+      let rows = try db.rows(
         sql: """
           SELECT c.id, c.name, c.resident_id,
             (SELECT p.monthly_fen FROM pension p WHERE p.cadre_id = c.id AND \(RecordSQL.inForce("p"))
@@ -80,7 +78,7 @@ extension LaoganDatabase {
           .init(
             cadreID: id, name: name, residentID: residentID, pension: pension,
             previous: (row["standard"] as Int64?).map(Fen.init), derived: derived))
-        if let starting = try (row["starting"] as Int64?).flatMap({ try DuesStandard.fetchOne(db, key: $0) }) {
+        if let starting = try (row["starting"] as Int64?).flatMap({ try db.record(DuesStandard.self, id: $0) }) {
           _ = try saver.save([.monthly: derived.description], over: starting)
         } else {
           _ = try saver.save(

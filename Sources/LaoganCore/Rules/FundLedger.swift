@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -6,9 +5,9 @@ import LaoganStore
 /// grant leaves the fund on the day it is paid (`PaymentSQL.paidOn`).
 package enum FundLedger {
   /// 拨入 minus 支出 minus 困难帮扶 payments dated on or before `day` (all of them when nil).
-  public static func balance(on day: CalendarDate?, _ db: Database) throws -> Fen {
-    let value = try Int64.fetchOne(
-      db, sql: balanceSQL(through: day != nil), arguments: day.map { ["day": $0] } ?? [:])
+  public static func balance(on day: CalendarDate?, _ db: any SQLSession) throws -> Fen {
+    let value = try db.value(
+      Int64.self, sql: balanceSQL(through: day != nil), arguments: day.map { ["day": $0] } ?? [:])
     return Fen(value ?? 0)
   }
 
@@ -19,16 +18,16 @@ package enum FundLedger {
 
   /// The lowest the balance stands on `day` or on any later day: what a new grant or expense dated `day`
   /// must not exceed, so that the fund is never overdrawn on any day, then or after.
-  static func lowestBalance(from day: CalendarDate, _ db: Database) throws -> Fen {
-    let later = try Int64.fetchOne(
-      db, sql: "SELECT MIN(balance) FROM (\(runningSQL)) WHERE day > ?", arguments: [day])
+  static func lowestBalance(from day: CalendarDate, _ db: any SQLSession) throws -> Fen {
+    let later = try db.value(
+      Int64.self, sql: "SELECT MIN(balance) FROM (\(runningSQL)) WHERE day > ?", arguments: [day])
     let onDay = try balance(on: day, db)
     return later.map { min(onDay, Fen($0)) } ?? onDay
   }
 
   /// The first day the running balance fell below zero, with the balance then.
-  static func firstOverdraft(_ db: Database) throws -> (day: String, balance: Fen)? {
-    try Row.fetchOne(db, sql: "SELECT day, balance FROM (\(runningSQL)) WHERE balance < 0 LIMIT 1").map {
+  static func firstOverdraft(_ db: any SQLSession) throws -> (day: String, balance: Fen)? {
+    try db.row(sql: "SELECT day, balance FROM (\(runningSQL)) WHERE balance < 0 LIMIT 1").map {
       ($0["day"], Fen($0["balance"]))
     }
   }

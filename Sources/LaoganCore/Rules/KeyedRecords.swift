@@ -1,27 +1,27 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
 /// The records stored under their keys, for a kind with one: what imported rows are compared with.
 struct KeyedRecords<Kind: RecordKind> {
-  private let byKey: Statement
-  private let byKeys: Statement
+  private let db: any SQLSession
+  private let byKey: String
+  private let byKeys: String
 
   /// Nil for a kind without a key.
-  init?(_ db: Database) throws {
+  init?(_ db: any SQLSession) throws {
     guard Kind.keyField != nil else { return nil }
-    let table = Kind.Record.databaseTableName
-    byKey = try db.cachedStatement(sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(Kind.keyColumn) = ?")
-    byKeys = try db.cachedStatement(
-      sql: """
-        SELECT \(table).\(Kind.keyColumn) AS laogan_key, \(Kind.Record.selection) FROM \(table)
-        WHERE \(Kind.keyColumn) IN (SELECT value FROM json_each(?))
-        """)
+    self.db = db
+    let table = Kind.Record.tableName
+    byKey = "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(Kind.keyColumn) = ?"
+    byKeys = """
+      SELECT \(table).\(Kind.keyColumn) AS laogan_key, \(Kind.Record.selection) FROM \(table)
+      WHERE \(Kind.keyColumn) IN \(SQLDialect.textList("?"))
+      """
   }
 
   func record(under key: String) throws -> Kind.Record? {
-    try Kind.Record.fetchOne(byKey, arguments: [key])
+    try db.record(Kind.Record.self, sql: byKey, arguments: [key])
   }
 
   /// The records under any of `keys`, by key, read by one statement: GRDB sets up a record's columns by name
@@ -29,9 +29,7 @@ struct KeyedRecords<Kind: RecordKind> {
   /// its time.
   func records(under keys: [String]) throws -> [String: Kind.Record] {
     let list = String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
-    var records: [String: Kind.Record] = [:]
-    let rows = try Row.fetchCursor(byKeys, arguments: [list])
-    while let row = try rows.next() { records[row["laogan_key"]] = try Kind.Record(row: row) }
-    return records
+    let found = try db.recordRows(Kind.Record.self, sql: byKeys, arguments: [list])
+    return Dictionary(found.map { ($0.row["laogan_key"], $0.record) }) { first, _ in first }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -7,7 +6,7 @@ import LaoganText
 /// Resolves the names a cell uses for other records — a cadre by 身份证号, an organization by 名称 — inside
 /// one database access, through cached statements so a long file costs one index look-up a name.
 public final class Lookup: CadreMemory {
-  private let connection: Database
+  private let connection: any SQLSession
   /// The day the command runs: no one is born after it.
   public let today: CalendarDate
   /// Called before each read with the table it reads (nil: any table): a writer stores the rows of that
@@ -15,7 +14,7 @@ public final class Lookup: CadreMemory {
   var beforeReading: (_ table: String?) throws -> Void = { _ in }
 
   /// The connection, for a kind's own reads (the hardship fund's balance); whatever waits is stored first.
-  public var db: Database {
+  public var db: any SQLSession {
     get throws {
       try beforeReading(nil)
       return connection
@@ -42,14 +41,14 @@ public final class Lookup: CadreMemory {
   /// With `snapshot`, for a connection that sees the database as a command found it and no write of its
   /// (`WorkAhead`'s): what it finds cannot change, so it remembers organizations by name — a roster names its
   /// two hundred branches twenty-six thousand times, a query each.
-  public init(_ db: Database, snapshot: Bool = false, today: CalendarDate = CalendarDate(Date())) {
+  public init(_ db: any SQLSession, snapshot: Bool = false, today: CalendarDate = CalendarDate(Date())) {
     connection = db
     self.today = today
     organizations = snapshot ? [:] : nil
   }
 
   /// The connection, for a read of `table` alone: rows of other tables may wait.
-  private func reading(_ table: String) throws -> Database {
+  private func reading(_ table: String) throws -> any SQLSession {
     try beforeReading(table)
     return connection
   }
@@ -57,9 +56,7 @@ public final class Lookup: CadreMemory {
   public func cadre(residentID: String) throws -> CadreRef? {
     let number = CadreRef.Number(residentID)
     if let number, let known = remembered[number] { return known }
-    let cadre = try CadreRef.fetchOne(
-      reading("cadre").cachedStatement(sql: Self.cadreByResidentID),
-      arguments: [residentID])
+    let cadre = try reading("cadre").row(sql: Self.cadreByResidentID, arguments: [residentID]).map(CadreRef.init)
     if let cadre, let number, remembered.count < Self.rememberedLimit {
       remembered[number] = cadre
     }
@@ -89,87 +86,81 @@ public final class Lookup: CadreMemory {
   }
 
   public func cadre(id: Int64) throws -> CadreRef? {
-    try CadreRef.fetchOne(
-      reading("cadre").cachedStatement(sql: Self.cadreByID),
-      arguments: [id])
+    try reading("cadre").row(sql: Self.cadreByID, arguments: [id]).map(CadreRef.init)
   }
 
   package func organizationID(named name: String) throws -> Int64? {
     if let known = organizations?[name] { return known }
-    let id = try Int64.fetchOne(
-      reading("party_organization").cachedStatement(
-        sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())"),
-      arguments: [name])
+    let id = try reading("party_organization").value(
+      Int64.self, sql: "SELECT id FROM party_organization WHERE name = ? AND \(RecordSQL.inForce())", arguments: [name])
     organizations?[name] = id
     return id
   }
 
   /// Whether the cadre has a standard from `month` on, other than the record `id` (the one being edited).
   func hasDuesStandard(_ cadreID: Int64, from month: Month, excluding id: Int64?) throws -> Bool {
-    try startsIn(month, cadreID, table: DuesStandard.databaseTableName, excluding: id)
+    try startsIn(month, cadreID, table: DuesStandard.tableName, excluding: id)
   }
 
   /// Whether the cadre has a 离退休费 in force starting in `month`, other than record `id`.
   func hasPension(_ cadreID: Int64, from month: Month, excluding id: Int64?) throws -> Bool {
-    try startsIn(month, cadreID, table: Pension.databaseTableName, excluding: id)
+    try startsIn(month, cadreID, table: Pension.tableName, excluding: id)
   }
 
   /// Whether a row in force of `table` — an amount a cadre has from a month on — starts in `month`.
   private func startsIn(_ month: Month, _ cadreID: Int64, table: String, excluding id: Int64?) throws -> Bool {
-    try Bool.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM \(table) WHERE cadre_id = ? AND from_month = ? AND \(RecordSQL.inForce())
-                         AND id IS NOT ?)
-          """), arguments: [cadreID, month, id]) ?? false
+    try db.value(
+      Bool.self,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM \(table) WHERE cadre_id = ? AND from_month = ? AND \(RecordSQL.inForce())
+                       AND id IS NOT ?)
+        """, arguments: [cadreID, month, id]) ?? false
   }
 
   /// A cadre's transfers in force, for the checks a new one needs.
   func transfers(of cadreID: Int64) throws -> [(id: Int64, day: CalendarDate, direction: TransferDirection)] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT id, transferred_on, direction FROM transfer WHERE cadre_id = ? AND \(RecordSQL.inForce())
-          ORDER BY transferred_on
-          """), arguments: [cadreID]
+    try db.rows(
+      sql: """
+        SELECT id, transferred_on, direction FROM transfer WHERE cadre_id = ? AND \(RecordSQL.inForce())
+        ORDER BY transferred_on
+        """, arguments: [cadreID]
     ).map { ($0[0], $0[1], $0[2]) }
   }
 
   /// A cadre's family member in force by 姓名 (a 领取人), or by id.
   /// The cadre's family members in force of that name, by id: two may share one (a child and a daughter-in-law).
   func familyMembers(of cadreID: Int64, named name: String) throws -> [FamilyMember] {
-    try FamilyMember.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT * FROM family_member WHERE cadre_id = ? AND name = ? AND \(RecordSQL.inForce()) ORDER BY id"),
+    try db.records(
+      FamilyMember.self,
+      sql: "SELECT * FROM family_member WHERE cadre_id = ? AND name = ? AND \(RecordSQL.inForce()) ORDER BY id",
       arguments: [cadreID, name])
   }
 
   func familyMember(id: Int64) throws -> FamilyMember? {
-    try FamilyMember.fetchOne(db.cachedStatement(sql: "SELECT * FROM family_member WHERE id = ?"), arguments: [id])
+    try db.record(FamilyMember.self, sql: "SELECT * FROM family_member WHERE id = ?", arguments: [id])
   }
 
   package func organizationName(id: Int64) throws -> String? {
-    try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM party_organization WHERE id = ?"), arguments: [id])
+    try db.value(String.self, sql: "SELECT name FROM party_organization WHERE id = ?", arguments: [id])
   }
 
   /// The cadres in force of that name (a list that names people as a branch secretary writes them).
   func cadres(named name: String) throws -> [CadreRef] {
-    try CadreRef.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT \(CadreRef.columns("c")) FROM cadre c WHERE c.name = ? AND \(RecordSQL.inForce("c")) LIMIT 2"),
-      arguments: [CellText.key(name)])
+    try db.rows(
+      sql: "SELECT \(CadreRef.columns("c")) FROM cadre c WHERE c.name = ? AND \(RecordSQL.inForce("c")) LIMIT 2",
+      arguments: [CellText.key(name)]
+    ).map(CadreRef.init)
   }
 
   /// The cadres listed on an event, in the order they were entered.
   package func participants(of table: String, id: Int64) throws -> [CadreRef] {
-    try CadreRef.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT \(CadreRef.columns("c")) FROM participant p JOIN cadre c ON c.id \
-          = p.cadre_id
-          WHERE p.event_table = ? AND p.event_id = ? ORDER BY c.id
-          """),
-      arguments: [table, id])
+    try db.rows(
+      sql: """
+        SELECT \(CadreRef.columns("c")) FROM participant p JOIN cadre c ON c.id \
+        = p.cadre_id
+        WHERE p.event_table = ? AND p.event_id = ? ORDER BY c.id
+        """, arguments: [table, id]
+    ).map(CadreRef.init)
   }
 }
 

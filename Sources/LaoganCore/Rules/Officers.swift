@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -7,16 +6,16 @@ import LaoganStore
 /// the same convention as a membership, so a 书记 replaced on D is the old one until D and the new one from D.
 package enum Officers {
   /// The 书记 term of the same organization that overlaps `officer`'s, if any.
-  static func secretaryOverlapping(_ officer: Officer, _ db: Database) throws -> Officer? {
-    try Officer.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT * FROM officer WHERE organization_id = :organization AND post = '书记' AND \(RecordSQL.inForce())
-            AND (:id IS NULL OR id <> :id)
-            AND (ended_on IS NULL OR :started IS NULL OR ended_on > :started)
-            AND (:ended IS NULL OR started_on IS NULL OR started_on < :ended)
-          LIMIT 1
-          """),
+  static func secretaryOverlapping(_ officer: Officer, _ db: any SQLSession) throws -> Officer? {
+    try db.record(
+      Officer.self,
+      sql: """
+        SELECT * FROM officer WHERE organization_id = :organization AND post = '书记' AND \(RecordSQL.inForce())
+          AND (:id IS NULL OR id <> :id)
+          AND (ended_on IS NULL OR :started IS NULL OR ended_on > :started)
+          AND (:ended IS NULL OR started_on IS NULL OR started_on < :ended)
+        LIMIT 1
+        """,
       arguments: [
         "organization": officer.organizationID, "id": officer.id, "started": officer.startedOn,
         "ended": officer.endedOn,
@@ -24,22 +23,21 @@ package enum Officers {
   }
 
   /// The organization's 书记 term in force today.
-  static func currentSecretary(of organizationID: Int64, _ db: Database) throws -> Officer? {
-    try Officer.fetchOne(
-      db.cachedStatement(sql: "SELECT * FROM officer WHERE \(Officer.secretaryInForce(of: "?")) LIMIT 1"),
+  static func currentSecretary(of organizationID: Int64, _ db: any SQLSession) throws -> Officer? {
+    try db.record(
+      Officer.self, sql: "SELECT * FROM officer WHERE \(Officer.secretaryInForce(of: "?")) LIMIT 1",
       arguments: [organizationID])
   }
 
-  static func isMember(_ cadreID: Int64, of organizationID: Int64, on day: CalendarDate, _ db: Database) throws
+  static func isMember(_ cadreID: Int64, of organizationID: Int64, on day: CalendarDate, _ db: any SQLSession) throws
     -> Bool
   {
-    try Bool.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = ? AND m.organization_id = ?
-                         AND \(CadreSQL.membership(on: "?")))
-          """),
-      arguments: [cadreID, organizationID, day, day]) ?? false
+    try db.value(
+      Bool.self,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM membership m WHERE m.cadre_id = ? AND m.organization_id = ?
+                       AND \(CadreSQL.membership(on: "?")))
+        """, arguments: [cadreID, organizationID, day, day]) ?? false
   }
 
   /// Makes `cadreID` the organization's 书记 from the day the command runs (none when nil): the current
@@ -50,9 +48,8 @@ package enum Officers {
     let current = try currentSecretary(of: organizationID, db)
     guard current?.cadreID != cadreID else { return }
     let hadAny =
-      try Bool.fetchOne(
-        db.cachedStatement(
-          sql: "SELECT EXISTS (SELECT 1 FROM officer WHERE organization_id = ? AND post = '书记')"),
+      try db.value(
+        Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM officer WHERE organization_id = ? AND post = '书记')",
         arguments: [organizationID]) ?? false
     if let current {
       var ended = current
@@ -69,8 +66,8 @@ package enum Officers {
   /// Ends, on `day`, every post the cadre holds then or later: a cadre voided as a wrong entry leads nothing,
   /// and the branch shows as without a 书记 (`check`: branch_without_secretary).
   static func endPosts(of cadreID: Int64?, on day: CalendarDate, _ writer: AuditedWriter) throws {
-    let held = try Officer.fetchAll(
-      writer.db,
+    let held = try writer.db.records(
+      Officer.self,
       sql: "SELECT * FROM officer WHERE cadre_id = ? AND \(RecordSQL.inForce()) AND (ended_on IS NULL OR ended_on > ?)",
       arguments: [cadreID, day])
     for post in held {
@@ -85,8 +82,8 @@ extension LaoganDatabase {
   /// An organization's officers, current and past, the earliest first.
   public func officers(of organization: PartyOrganization) throws -> [Officer] {
     try read { db in
-      try Officer.fetchAll(
-        db,
+      try db.records(
+        Officer.self,
         sql: """
           SELECT * FROM officer WHERE organization_id = ? AND \(RecordSQL.inForce())
           ORDER BY started_on IS NOT NULL, started_on, id

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -79,7 +78,7 @@ extension LaoganDatabase {
   /// arrays of members × months (8 bytes each: 50 MB for 130,000 members over four years, whatever the
   /// number of rows). The accounts are then reckoned and transformed in one half of the members a core.
   func mapDuesAccounts<T: Sendable>(
-    region: Region, from first: Month, to last: Month, on day: CalendarDate, _ db: Database,
+    region: Region, from first: Month, to last: Month, on day: CalendarDate, _ db: any SQLSession,
     _ transform: @escaping @Sendable (DuesMember, DuesAccount) -> T?
   ) throws -> [T] {
     let scope = ReportScope(region: region)
@@ -97,7 +96,7 @@ extension LaoganDatabase {
     } there: { db in
       // The members' ids again, by this connection: it starts before the first one has read them.
       try MonthlyDues(
-        db, RecordPositions(ids: try Int64.fetchAll(db, sql: "SELECT c.id " + membersSQL)), from: split, to: last)
+        db, RecordPositions(ids: try db.values(Int64.self, sql: "SELECT c.id " + membersSQL)), from: split, to: last)
     }
     let (members, paidEarlier) = earlier
     let paidLater = try later ?? MonthlyDues(db, RecordPositions(ids: members.map(\.id)), from: split, to: last)
@@ -113,16 +112,17 @@ extension LaoganDatabase {
   }
 
   /// The Party members `membersSQL` selects, with their organization on `day`, standards and transfers.
-  private static func duesMembers(_ membersSQL: String, on day: CalendarDate, _ db: Database) throws -> [DuesMember] {
+  private static func duesMembers(_ membersSQL: String, on day: CalendarDate, _ db: any SQLSession) throws
+    -> [DuesMember]
+  {
     // Organizations by id, so that a province's members share their organizations' names; dates read as
     // text and parsed from their bytes.
     let organizations = try Dictionary(
-      uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM party_organization").map {
-        (row: Row) -> (Int64, String) in (row[0], row[1])
+      uniqueKeysWithValues: db.rows(sql: "SELECT id, name FROM party_organization").map {
+        (row: SQLRow) -> (Int64, String) in (row[0], row[1])
       })
     var members: [DuesMember] = []
-    let rows = try Row.fetchCursor(
-      db,
+    let rows = try db.cursor(
       sql: """
         SELECT c.id, c.name, c.resident_id, c.joined_party_on, c.died_on,
                (SELECT m.organization_id FROM membership m
@@ -139,8 +139,7 @@ extension LaoganDatabase {
           diedOn: died.flatMap(CalendarDate.init(iso:)), organization: organization.flatMap { organizations[$0] }))
     }
     let positions = RecordPositions(ids: members.map(\.id))
-    let standards = try Row.fetchCursor(
-      db,
+    let standards = try db.cursor(
       sql: """
         SELECT cadre_id, from_month, monthly_fen FROM dues_standard WHERE \(RecordSQL.inForce())
         ORDER BY cadre_id, from_month
@@ -149,8 +148,7 @@ extension LaoganDatabase {
       guard let position = positions[row[0]], let from = Month(storedForm: row[1]) else { continue }
       members[position].standards.append((from, Fen(row[2])))
     }
-    let moves = try Row.fetchCursor(
-      db,
+    let moves = try db.cursor(
       sql: """
         SELECT cadre_id, transferred_on, direction FROM transfer WHERE \(RecordSQL.inForce())
         ORDER BY cadre_id, transferred_on
@@ -172,20 +170,19 @@ struct MonthlyDues: Sendable {
   private var paid: [Int64]
 
   /// The dues rows from `first` to `last` (none when `last` is before `first`) of the members at `positions`.
-  init(_ db: Database, _ positions: RecordPositions, from first: Month, to last: Month) throws {
+  init(_ db: any SQLSession, _ positions: RecordPositions, from first: Month, to last: Month) throws {
     span = max(last.index - first.index + 1, 0)
     members = positions.count
     paid = [Int64](repeating: 0, count: members * span)
     guard span > 0 else { return }
     // A month at a time: the by-month index gives each month's rows together, and the month is then not
     // read, made into text and parsed five million times.
-    let statement = try db.makeStatement(
-      sql: """
-        SELECT cadre_id, amount_fen FROM dues_payment INDEXED BY dues_payment_by_month
-        WHERE \(RecordSQL.inForce()) AND month = ?
-        """)
+    let sql = """
+      SELECT cadre_id, amount_fen FROM dues_payment \(SQLDialect.indexed(by: "dues_payment_by_month"))
+      WHERE \(RecordSQL.inForce()) AND month = ?
+      """
     for offset in 0..<span {
-      let rows = try Row.fetchCursor(statement, arguments: [Month(index: first.index + offset)])
+      let rows = try db.cursor(sql: sql, arguments: [Month(index: first.index + offset)])
       while let row = try rows.next() {
         guard let position = positions[row[0]] else { continue }
         paid[offset * members + position] += row[1]

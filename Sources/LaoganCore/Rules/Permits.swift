@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -6,10 +5,9 @@ import LaoganStore
 /// find them.
 enum Permits {
   /// The permit in force with that stored 证照号码.
-  static func permit(number: String, _ db: Database) throws -> Permit? {
-    try Permit.fetchOne(
-      db.cachedStatement(
-        sql: "SELECT \(Permit.selection) FROM permit WHERE number = ? AND \(RecordSQL.inForce("permit"))"),
+  static func permit(number: String, _ db: any SQLSession) throws -> Permit? {
+    try db.record(
+      Permit.self, sql: "SELECT \(Permit.selection) FROM permit WHERE number = ? AND \(RecordSQL.inForce("permit"))",
       arguments: [number])
   }
 
@@ -17,17 +15,16 @@ enum Permits {
   /// that is valid the longest, if it was issued by `departure` and is valid through `plannedReturn`.
   static func fitting(
     cadreID: Int64, _ type: PermitType, from departure: CalendarDate, through plannedReturn: CalendarDate,
-    _ db: Database
+    _ db: any SQLSession
   ) throws -> Permit? {
-    try Permit.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT \(Permit.selection) FROM permit
-          WHERE cadre_id = ? AND kind = ? AND (issued_on IS NULL OR issued_on <= ?) AND valid_until >= ?
-            AND \(RecordSQL.inForce("permit"))
-          ORDER BY valid_until DESC, id LIMIT 1
-          """),
-      arguments: [cadreID, type, departure, plannedReturn])
+    try db.record(
+      Permit.self,
+      sql: """
+        SELECT \(Permit.selection) FROM permit
+        WHERE cadre_id = ? AND kind = ? AND (issued_on IS NULL OR issued_on <= ?) AND valid_until >= ?
+          AND \(RecordSQL.inForce("permit"))
+        ORDER BY valid_until DESC, id LIMIT 1
+        """, arguments: [cadreID, type, departure, plannedReturn])
   }
 
   /// Why `permit` cannot carry `trip` (its cadre, destination, departure and planned return); nil when it can.
@@ -46,30 +43,28 @@ enum Permits {
   }
 
   /// The trips in force that travel on the permit.
-  static func trips(on permitID: Int64?, _ db: Database) throws -> [Trip] {
-    try Trip.fetchAll(
-      db.cachedStatement(sql: "SELECT * FROM trip WHERE permit_id = ? AND \(RecordSQL.inForce()) ORDER BY id"),
+  static func trips(on permitID: Int64?, _ db: any SQLSession) throws -> [Trip] {
+    try db.records(
+      Trip.self, sql: "SELECT * FROM trip WHERE permit_id = ? AND \(RecordSQL.inForce()) ORDER BY id",
       arguments: [permitID])
   }
 
   /// Every loan of the permit, open or returned.
-  static func loans(of permitID: Int64?, _ db: Database) throws -> [PermitLoan] {
-    try PermitLoan.fetchAll(
-      db.cachedStatement(sql: "SELECT * FROM permit_loan WHERE permit_id = ? ORDER BY lent_on, id"),
-      arguments: [permitID])
+  static func loans(of permitID: Int64?, _ db: any SQLSession) throws -> [PermitLoan] {
+    try db.records(
+      PermitLoan.self, sql: "SELECT * FROM permit_loan WHERE permit_id = ? ORDER BY lent_on, id", arguments: [permitID])
   }
 
   /// Every loan made for the trip.
-  static func loans(forTrip tripID: Int64?, _ db: Database) throws -> [PermitLoan] {
-    try PermitLoan.fetchAll(
-      db.cachedStatement(sql: "SELECT * FROM permit_loan WHERE trip_id = ? ORDER BY lent_on, id"),
-      arguments: [tripID])
+  static func loans(forTrip tripID: Int64?, _ db: any SQLSession) throws -> [PermitLoan] {
+    try db.records(
+      PermitLoan.self, sql: "SELECT * FROM permit_loan WHERE trip_id = ? ORDER BY lent_on, id", arguments: [tripID])
   }
 
   /// The loan of a permit still open.
-  static func openLoan(of permitID: Int64?, _ db: Database) throws -> PermitLoan? {
-    try PermitLoan.fetchOne(
-      db.cachedStatement(sql: "SELECT * FROM permit_loan WHERE permit_id = ? AND returned_on IS NULL"),
+  static func openLoan(of permitID: Int64?, _ db: any SQLSession) throws -> PermitLoan? {
+    try db.record(
+      PermitLoan.self, sql: "SELECT * FROM permit_loan WHERE permit_id = ? AND returned_on IS NULL",
       arguments: [permitID])
   }
 
@@ -79,16 +74,15 @@ enum Permits {
   /// passed `today`: an overdue traveller is abroad until their return is recorded.
   static func overlappingTrip(
     of cadreID: Int64, from departure: CalendarDate, to end: CalendarDate, excluding id: Int64?,
-    today: CalendarDate, _ db: Database
+    today: CalendarDate, _ db: any SQLSession
   ) throws -> Trip? {
-    try Trip.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT * FROM trip WHERE cadre_id = ? AND id IS NOT ? AND \(RecordSQL.inForce())
-            AND departed_on < ? AND COALESCE(returned_on,
-              CASE WHEN planned_return_on < ? THEN '9999-12-31' ELSE planned_return_on END) > ?
-          ORDER BY departed_on LIMIT 1
-          """),
-      arguments: [cadreID, id, max(end, departure.adding(days: 1)), today, departure])
+    try db.record(
+      Trip.self,
+      sql: """
+        SELECT * FROM trip WHERE cadre_id = ? AND id IS NOT ? AND \(RecordSQL.inForce())
+          AND departed_on < ? AND COALESCE(returned_on,
+            CASE WHEN planned_return_on < ? THEN '9999-12-31' ELSE planned_return_on END) > ?
+        ORDER BY departed_on LIMIT 1
+        """, arguments: [cadreID, id, max(end, departure.adding(days: 1)), today, departure])
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -8,7 +7,7 @@ import LaoganText
 /// cells becomes a record and back; the import, the one-at-a-time commands and the exports are shared.
 public protocol RecordKind: SendableMetatype {
   associatedtype Field: ImportField
-  associatedtype Record: AuditedRecord & FetchableRecord & Equatable & Sendable & Voidable
+  associatedtype Record: AuditedRecord & Decodable & Equatable & Sendable & Voidable
 
   /// The word of `import KIND` and `export KIND`: `activities`.
   static var name: String { get }
@@ -42,7 +41,7 @@ public protocol RecordKind: SendableMetatype {
   /// Where the record counts for `--region` and the reports' scope.
   static var region: RecordRegion { get }
   /// The record a command line names: by id, or by its key for named kinds.
-  static func find(_ reference: String, in db: Database) throws -> Record?
+  static func find(_ reference: String, in db: any SQLSession) throws -> Record?
 
   /// Reads one row; problems and notes go to the reader.
   static func parse(_ cells: inout FieldReader<Field>, _ lookup: Lookup) throws -> Parsed<Record>?
@@ -62,7 +61,7 @@ public protocol RecordKind: SendableMetatype {
   static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws
   /// Refuses the void of a record others still stand on — a permit lent or travelled on, a trip its permit
   /// was lent for and is not back from — saying what to do first.
-  static func refuseVoid(of record: Record, _ db: Database) throws
+  static func refuseVoid(of record: Record, _ db: any SQLSession) throws
   /// Whether records of the kind have members (`closeMembers` may refuse a void).
   static var hasMembers: Bool { get }
   /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
@@ -119,13 +118,13 @@ extension RecordKind {
   public static var region: RecordRegion { .own }
   public static func closeMembers(of record: Record, on day: CalendarDate?, _ writer: AuditedWriter) throws {}
   public static var hasMembers: Bool { false }
-  public static func refuseVoid(of record: Record, _ db: Database) throws {}
+  public static func refuseVoid(of record: Record, _ db: any SQLSession) throws {}
   public static func afterSave(_ parsed: Parsed<Record>, added: Bool, _ writer: AuditedWriter, _ lookup: Lookup)
     throws
   {}
   public static var parsesAhead: Bool { false }
   /// The table the kind's records live in.
-  package static var tableName: String { Record.databaseTableName }
+  package static var tableName: String { Record.tableName }
   /// Facts are imported once per file unless `--again`.
   package static var isFact: Bool { keyField == nil }
   /// Whether an import of this kind has its rows checked against the database's constraints at commit

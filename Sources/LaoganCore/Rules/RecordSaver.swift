@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -24,7 +23,7 @@ final class RecordSaver<Kind: RecordKind> {
   struct Reading {
     var cells: FieldReader<Kind.Field>
     var parsed: Parsed<Kind.Record>?
-    var values: [(any DatabaseValueConvertible)?]?
+    var values: [(any SQLValueConvertible)?]?
   }
 
   /// A row of a kind that `parsesAhead`, worked out on the reading thread (`WorkAhead`): its key, the record

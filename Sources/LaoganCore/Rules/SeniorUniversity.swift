@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -6,29 +5,28 @@ import LaoganStore
 /// commands alike.
 enum SeniorUniversity {
   /// The term in force of that name.
-  static func term(named name: String, _ db: Database) throws -> Term? {
-    try Term.fetchOne(
-      db.cachedStatement(sql: "SELECT * FROM term WHERE name = ? AND \(RecordSQL.inForce())"), arguments: [name])
+  static func term(named name: String, _ db: any SQLSession) throws -> Term? {
+    try db.record(Term.self, sql: "SELECT * FROM term WHERE name = ? AND \(RecordSQL.inForce())", arguments: [name])
   }
 
   /// The course in force of the term with that 课程.
-  static func course(termID: Int64, named name: String, _ db: Database) throws -> Course? {
-    try Course.fetchOne(
-      db.cachedStatement(sql: "SELECT * FROM course WHERE course_key = ? AND \(RecordSQL.inForce())"),
+  static func course(termID: Int64, named name: String, _ db: any SQLSession) throws -> Course? {
+    try db.record(
+      Course.self, sql: "SELECT * FROM course WHERE course_key = ? AND \(RecordSQL.inForce())",
       arguments: [Course.key(termID: termID, name: name)])
   }
 
   /// The enrolments in force of the course, other than record `id`: those holding a place (`waiting` false),
   /// those waiting (true), or all (nil).
-  static func count(in courseID: Int64?, waiting: Bool? = nil, excluding id: Int64? = nil, _ db: Database) throws
+  static func count(in courseID: Int64?, waiting: Bool? = nil, excluding id: Int64? = nil, _ db: any SQLSession) throws
     -> Int
   {
-    try Int.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND waiting IS COALESCE(?, waiting) AND id IS NOT ?
-            AND \(RecordSQL.inForce())
-          """), arguments: [courseID, waiting, id]) ?? 0
+    try db.value(
+      Int.self,
+      sql: """
+        SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND waiting IS COALESCE(?, waiting) AND id IS NOT ?
+          AND \(RecordSQL.inForce())
+        """, arguments: [courseID, waiting, id]) ?? 0
   }
 
   /// The enrolment in force, other than record `id`, of the same student in the course: the same cadre (or a
@@ -36,14 +34,14 @@ enum SeniorUniversity {
   /// 身份证号, or without one by 姓名 and 电话 (its digits, without +86) together — or by 姓名 alone when that is
   /// the name of a cadre already in the course, who is asked for by 身份证号.
   static func sameStudent(
-    _ enrolment: Enrolment, cadre: Lookup.CadreRef?, excluding id: Int64?, _ db: Database
+    _ enrolment: Enrolment, cadre: Lookup.CadreRef?, excluding id: Int64?, _ db: any SQLSession
   ) throws -> Int64? {
     let others = """
       SELECT e.id, e.cadre_id, e.resident_id, COALESCE(k.name, e.name) AS name, e.phone FROM enrolment e
       LEFT JOIN cadre k ON k.id = e.cadre_id
       WHERE e.course_id = ? AND e.id IS NOT ? AND \(RecordSQL.inForce("e")) ORDER BY e.id
       """
-    let rows = try Row.fetchAll(db.cachedStatement(sql: others), arguments: [enrolment.courseID, id])
+    let rows = try db.rows(sql: others, arguments: [enrolment.courseID, id])
     return rows.first { row in
       let (cadreID, residentID, name): (Int64?, String?, String?) = (row["cadre_id"], row["resident_id"], row["name"])
       if let cadre { return cadreID == cadre.id || residentID == cadre.residentID }
@@ -60,30 +58,29 @@ enum SeniorUniversity {
   }
 
   /// The first in line for a place: the waiting enrolment in force enrolled first, other than record `id`.
-  static func firstWaiting(for courseID: Int64, excluding id: Int64?, _ db: Database) throws -> Enrolment? {
-    try Enrolment.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT * FROM enrolment WHERE course_id = ? AND waiting = 1 AND id IS NOT ? AND \(RecordSQL.inForce())
-          ORDER BY enrolled_on, id LIMIT 1
-          """), arguments: [courseID, id])
+  static func firstWaiting(for courseID: Int64, excluding id: Int64?, _ db: any SQLSession) throws -> Enrolment? {
+    try db.record(
+      Enrolment.self,
+      sql: """
+        SELECT * FROM enrolment WHERE course_id = ? AND waiting = 1 AND id IS NOT ? AND \(RecordSQL.inForce())
+        ORDER BY enrolled_on, id LIMIT 1
+        """, arguments: [courseID, id])
   }
 
   /// The student holding a place who enrolled last, other than record `id`.
-  static func lastPlaced(in courseID: Int64, excluding id: Int64?, _ db: Database) throws -> Enrolment? {
-    try Enrolment.fetchOne(
-      db.cachedStatement(
-        sql: """
-          SELECT * FROM enrolment WHERE course_id = ? AND waiting = 0 AND id IS NOT ? AND \(RecordSQL.inForce())
-          ORDER BY enrolled_on DESC, id DESC LIMIT 1
-          """), arguments: [courseID, id])
+  static func lastPlaced(in courseID: Int64, excluding id: Int64?, _ db: any SQLSession) throws -> Enrolment? {
+    try db.record(
+      Enrolment.self,
+      sql: """
+        SELECT * FROM enrolment WHERE course_id = ? AND waiting = 0 AND id IS NOT ? AND \(RecordSQL.inForce())
+        ORDER BY enrolled_on DESC, id DESC LIMIT 1
+        """, arguments: [courseID, id])
   }
 
   /// The students in force of the course, with the birth dates that are known (a cadre's; a 社会学员's from
   /// their 身份证号).
-  static func birthDates(in courseID: Int64?, _ db: Database) throws -> [CalendarDate] {
-    try Row.fetchAll(
-      db,
+  static func birthDates(in courseID: Int64?, _ db: any SQLSession) throws -> [CalendarDate] {
+    try db.rows(
       sql: """
         SELECT k.born_on, e.resident_id FROM enrolment e LEFT JOIN cadre k ON k.id = e.cadre_id
         WHERE e.course_id = ? AND \(RecordSQL.inForce("e"))

@@ -17,7 +17,7 @@ struct CadreImportTests {
   }
 
   func count() throws -> Int {
-    try database.read { try Cadre.fetchCount($0) }
+    try database.readSQLite { try Cadre.fetchCount($0) }
   }
 
   @Test("a GB18030 file with Chinese headers in any order")
@@ -75,7 +75,7 @@ struct CadreImportTests {
     #expect(lines.contains { $0.hasPrefix("line 5, column 管理地区: 北京 — ") })
     #expect(!lines.contains { $0.hasPrefix("line 2") })
     #expect(try count() == 0)
-    #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM command_run") } == 0)
+    #expect(try database.read { try $0.value(Int.self, sql: "SELECT count(*) FROM command_run") } == 0)
   }
 
   @Test("re-importing the same file changes nothing; a changed row needs --update")
@@ -221,8 +221,7 @@ struct CadreImportTests {
         .joined(separator: "\n"), into: database)
     #expect(summary.added == 300)
     let stored = try database.read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT cadre.id, cadre.name, cadre.resident_id, party_organization.name AS branch
           FROM cadre LEFT JOIN membership ON membership.cadre_id = cadre.id

@@ -40,7 +40,7 @@ struct ImportPathsTests {
     try database.write(Self.context) { writer in
       try writer.db.execute(sql: "INSERT INTO cadre_search (cadre_search) VALUES ('integrity-check')")
     }
-    return try database.read { db in
+    return try database.readSQLite { db in
       let tables = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' ORDER BY name")
       var stored = try Dictionary(

@@ -118,7 +118,7 @@ struct RecordImportTests {
     let summary = try load(PaymentKind.self, ([header] + rows).joined(separator: "\n"))
     #expect(summary.added == 5_000)
     let amounts = try database.read { db in
-      try Int.fetchAll(db, sql: "SELECT amount_fen FROM payment ORDER BY id")
+      try db.values(Int.self, sql: "SELECT amount_fen FROM payment ORDER BY id")
     }
     #expect(amounts == (1...5_000).map { $0 * 100 })
 
@@ -131,7 +131,7 @@ struct RecordImportTests {
     }
     #expect(failure.problems.map(\.line) == [2, 3_000, 5_001])
     #expect(failure.problems.map(\.column) == ["金额", "", "身份证号"])
-    #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM payment") } == 5_000)
+    #expect(try database.read { db in try db.value(Int.self, sql: "SELECT count(*) FROM payment") } == 5_000)
   }
 
   @Test("honours name a cadre or a collective, never both, never neither")

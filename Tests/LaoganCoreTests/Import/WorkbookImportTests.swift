@@ -18,7 +18,7 @@ struct WorkbookImportTests {
   }
 
   func count() throws -> Int {
-    try database.read { try Cadre.fetchCount($0) }
+    try database.readSQLite { try Cadre.fetchCount($0) }
   }
 
   /// A workbook in the forms Excel itself writes: a merged title row above the header, shared strings (one
@@ -173,7 +173,7 @@ struct WorkbookImportTests {
     #expect(
       try database.importRecords(FundKind.self, from: file, options: ImportOptions(again: true), testContext).added == 1
     )
-    let rows = try database.read { try Row.fetchAll($0, sql: "SELECT entered_on, amount_fen FROM fund_entry") }
+    let rows = try database.read { try $0.rows(sql: "SELECT entered_on, amount_fen FROM fund_entry") }
     #expect(rows.map { "\($0[0] as String) \($0[1] as Int64)" } == ["2024-03-01 123460", "2024-03-01 123460"])
   }
 

@@ -1,18 +1,22 @@
-import GRDB
 import Testing
 
 @testable import LaoganCore
 @testable import LaoganModel
+@testable import LaoganStore
 
 @Suite("身份证号 (GB 11643)")
 struct ResidentIDTests {
   @Test("a cadre remembered by a command keeps its 身份证号 and dates exactly, packed into numbers")
   func packedCadre() throws {
-    let row: Row = [
-      "id": 7, "name": "张三", "resident_id": KnownIDs.standardExample, "retired_on": "2006-03-01",
-      "died_on": nil, "party_member": true, "joined_party_on": "1970-12-31", "voided": false,
-    ]
-    let cadre = try Lookup.CadreRef(row: row)
+    let row = SQLRow(
+      columns: SQLColumns([
+        "id", "name", "resident_id", "retired_on", "died_on", "party_member", "joined_party_on", "voided",
+      ]),
+      values: [
+        .integer(7), .text("张三"), .text(KnownIDs.standardExample), .text("2006-03-01"), .null, .integer(1),
+        .text("1970-12-31"), .integer(0),
+      ])
+    let cadre = Lookup.CadreRef(row: row)
     #expect(cadre.residentID == KnownIDs.standardExample)
     #expect(cadre.retiredOn?.description == "2006-03-01")
     #expect(cadre.diedOn == nil)

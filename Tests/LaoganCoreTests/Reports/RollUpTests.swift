@@ -219,7 +219,9 @@ struct RollUpTests {
     }
     busy.start()
     inserted.wait()
-    let names = try MergedFiles(paths: [path]).files[0].read { try String.fetchAll($0, sql: "SELECT name FROM cadre") }
+    let names = try MergedFiles(paths: [path]).files[0].read {
+      try $0.values(String.self, sql: "SELECT name FROM cadre")
+    }
     release.signal()
     #expect(names == ["甲"])
     try county.close()

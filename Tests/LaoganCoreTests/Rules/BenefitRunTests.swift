@@ -44,8 +44,8 @@ struct BenefitRunTests {
 
   func paid(_ cadre: Int64, _ month: String) throws -> [Int64] {
     try database.read { db in
-      try Int64.fetchAll(
-        db, sql: "SELECT amount_fen FROM payment WHERE cadre_id = ? AND month = ? ORDER BY item",
+      try db.values(
+        Int64.self, sql: "SELECT amount_fen FROM payment WHERE cadre_id = ? AND month = ? ORDER BY item",
         arguments: [cadre, month])
     }
   }
@@ -126,16 +126,16 @@ struct BenefitRunTests {
     #expect(lines.map(\.records) == ["1–2"])
     #expect(lines.first?.changes == "新增 2 条")
     try database.undo(try #require(try database.undoPlan()), testContext)
-    #expect(try database.read { try Payment.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 0)
     let keys = try database.read { db in
-      try String.fetchAll(
-        db,
+      try db.values(
+        String.self,
         sql: """
           SELECT DISTINCT key FROM audit_entry, json_each(audit_entry.before)
           WHERE table_name = 'payment' AND action = 'delete' ORDER BY key
           """)
     }
-    let columns = try database.read { db in try db.columns(in: "payment").map(\.name).sorted() }
+    let columns = try database.readSQLite { db in try db.columns(in: "payment").map(\.name).sorted() }
     #expect(keys == columns)
   }
 
@@ -155,7 +155,7 @@ struct BenefitRunTests {
     _ = try database.runBenefits(month: try month("2023-12"), dryRun: false, testContext)
     _ = try database.runBenefits(month: try month("2024-01"), dryRun: false, testContext)
     #expect(
-      try database.read { try Int64.fetchAll($0, sql: "SELECT amount_fen FROM payment ORDER BY month") }
+      try database.read { try $0.values(Int64.self, sql: "SELECT amount_fen FROM payment ORDER BY month") }
         == [10_000, 20_000])
   }
 
@@ -170,7 +170,7 @@ struct BenefitRunTests {
     #expect(throws: LaoganError.self) {
       try database.runBenefits(month: try month("2023-06"), dryRun: false, testContext)
     }
-    #expect(try database.read { try Payment.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 0)
   }
 
   @Test("a 困难帮扶 grant beyond the fund's balance is refused with the balance named")
@@ -212,7 +212,7 @@ struct BenefitRunTests {
       PaymentKind.self, cells: [.residentID: id, .item: "困难帮扶", .paidOn: "2023-03-01", .amount: "400.00"], testContext)
     #expect(last.record.amount == Fen(40_000))
     #expect(try database.fundBalance(on: nil) == Fen(0))
-    #expect(try database.read { try Payment.fetchCount($0) } == 2)
+    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 2)
   }
 
   @Test("one file's 困难帮扶 grants draw on the fund row by row: a grant beyond what the rows above left is refused")
@@ -227,7 +227,7 @@ struct BenefitRunTests {
     }
     #expect(refused.problems.map(\.line) == [3])
     #expect(refused.problems.first?.reason.contains("400.00") == true)
-    #expect(try database.read { try Payment.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 0)
   }
 
   @Test("a payment after the cadre's death imports with a warning")

@@ -47,7 +47,7 @@ struct DeathSettlementTests {
     }
     #expect(failure.problems.first?.reason.contains("有 2 名家庭成员叫张明（子女、其他）") == true)
     try load(PaymentKind.self, "身份证号,项目,日期,金额,领取人\n\(KnownIDs.man1946),丧葬费,2024-03-20,8000.00,张明（其他）\n")
-    let paidTo = try database.read { try Int64.fetchOne($0, sql: "SELECT recipient_id FROM payment") }
+    let paidTo = try database.read { try $0.value(Int64.self, sql: "SELECT recipient_id FROM payment") }
     #expect(paidTo == 4)
   }
 
@@ -88,7 +88,7 @@ struct DeathSettlementTests {
       let problem = try #require(failure?.problems.first)
       #expect(problem.line == 2 && problem.column == "领取人" && problem.reason.contains(reason), "\(problem)")
     }
-    #expect(try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM payment") } == 0)
+    #expect(try database.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM payment") } == 0)
     // Paid for a cadre still alive: kept, with a note, and found by check.
     try load(PaymentKind.self, "身份证号,项目,日期,金额,领取人\n\(KnownIDs.woman1930),丧葬费,2023-12-20,8000.00,王五")
     let findings = try database.check(full: false)
@@ -104,7 +104,7 @@ struct DeathSettlementTests {
     #expect(try database.runBenefits(month: try month("2024-04"), dryRun: false, testContext).payments == 1)
     #expect(try database.runBenefits(month: try month("2024-04"), dryRun: false, testContext).payments == 0)
     let recipient = try database.read {
-      try String.fetchOne($0, sql: "SELECT f.name FROM payment p JOIN family_member f ON f.id = p.recipient_id")
+      try $0.value(String.self, sql: "SELECT f.name FROM payment p JOIN family_member f ON f.id = p.recipient_id")
     }
     #expect(recipient == "李秀英")
   }

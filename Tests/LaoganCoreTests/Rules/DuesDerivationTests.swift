@@ -33,8 +33,7 @@ struct DuesDerivationTests {
   /// Each member's standards in force, as `身份证号 起始月份 月缴金额`.
   func standards() throws -> [String] {
     try database.read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT c.resident_id, s.from_month, s.monthly_fen FROM dues_standard s JOIN cadre c ON c.id = s.cadre_id
           WHERE s.voided_reason IS NULL ORDER BY c.resident_id, s.from_month
@@ -136,6 +135,6 @@ struct DuesDerivationTests {
     #expect(problems.count == 2, "\(problems)")
     #expect(problems.contains { $0.hasPrefix("3 起始月份") && $0.contains("已有从 2026-01 起的离退休费") }, "\(problems)")
     #expect(problems.contains { $0.hasPrefix("4 月离退休费") }, "\(problems)")
-    #expect(try database.read { try Pension.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try Pension.fetchCount($0) } == 0)
   }
 }

@@ -33,13 +33,12 @@ struct DuesMonthsTests {
           for died in Self.days {
             for month in Self.months {
               let swift = Self.owes(month, isPartyMember: member, joinedPartyOn: joined, diedOn: died)
-              let sql = try Bool.fetchOne(
-                db,
+              let sql = try db.value(
+                Bool.self,
                 sql: """
                   SELECT \(DuesMonths.sql("c", month: ":month"))
                   FROM (SELECT :member AS party_member, :joined AS joined_party_on, :died AS died_on) AS c
-                  """,
-                arguments: ["month": month, "member": member, "joined": joined, "died": died])
+                  """, arguments: ["month": month, "member": member, "joined": joined, "died": died])
               #expect(
                 sql == swift,
                 "member \(member), joined \(joined?.description ?? "?"), died \(died?.description ?? "-"), \(month)")

@@ -86,7 +86,7 @@ struct DuesTests {
     let otherClerk = try LaoganDatabase(path: database.path, mode: .existing)
     func paid(during write: () throws -> Void) throws -> Fen {
       try database.read { db in
-        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM dues_payment")  // the report's state is taken here
+        _ = try db.value(Int.self, sql: "SELECT count(*) FROM dues_payment")  // the report's state is taken here
         try write()
         return try database.mapDuesAccounts(
           region: .prefecture, from: try month("2024-01"), to: try month("2024-12"),
@@ -106,7 +106,7 @@ struct DuesTests {
   func editStandard() throws {
     try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),10.00,2024-01")
     _ = try database.editRecord(DuesStandardKind.self, "1", changes: [.monthly: "12.00"], testContext)
-    #expect(try database.read { try DuesStandard.fetchOne($0, key: 1)?.monthly } == Fen(1200))
+    #expect(try database.readSQLite { try DuesStandard.fetchOne($0, key: 1)?.monthly } == Fen(1200))
     #expect(throws: ImportFailure.self) {
       try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),15.00,2024-01")
     }
@@ -140,7 +140,7 @@ struct DuesTests {
     #expect(throws: ImportFailure.self) {
       try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),-5,2024-01")
     }
-    #expect(try database.read { try DuesPayment.fetchCount($0) + DuesStandard.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try DuesPayment.fetchCount($0) + DuesStandard.fetchCount($0) } == 0)
   }
 
   @Test("check finds dues of someone who is not a member for that month: not yet joined, or dead before it")

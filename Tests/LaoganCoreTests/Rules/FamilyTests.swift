@@ -53,7 +53,7 @@ struct FamilyTests {
       }
       let problem = try #require(failure?.problems.first)
       #expect(problem.line == 3 && problem.column == column && problem.reason.contains(reason), "\(problem)")
-      #expect(try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM family_member") } == 0)
+      #expect(try database.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM family_member") } == 0)
     }
   }
 }

@@ -60,7 +60,7 @@ struct HospitalStayTests {
     }
     let problem = try #require(failure?.problems.first)
     #expect(problem.line == 2 && problem.column == "出院日期" && problem.reason.contains("早于入院日期"))
-    #expect(try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM hospital_stay") } == 0)
+    #expect(try database.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM hospital_stay") } == 0)
     try load(
       HospitalStayKind.self,
       """

@@ -84,7 +84,7 @@ struct MeetingTests {
     }
     let problems = error.problems.map { "\($0.line) \($0.column)" }
     #expect(problems == ["2 请假", "3 党组织", "4 类型"], "\(error.problems)")
-    #expect(try database.read { try Meeting.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try Meeting.fetchCount($0) } == 0)
   }
 
   @Test("editing a meeting's 请假 alone is a change, and undo of the import takes its lists with it")
@@ -98,7 +98,7 @@ struct MeetingTests {
     try database.undo(try #require(try database.undoPlan()), testContext)
     try database.undo(try #require(try database.undoPlan()), testContext)
     try database.undo(try #require(try database.undoPlan()), testContext)
-    #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM participant") } == 0)
+    #expect(try database.read { try $0.value(Int.self, sql: "SELECT count(*) FROM participant") } == 0)
     #expect(try database.check(full: false).filter { $0.kind == .orphanedParticipant }.isEmpty)
   }
 

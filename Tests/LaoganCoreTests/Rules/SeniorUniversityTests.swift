@@ -54,6 +54,6 @@ struct SeniorUniversityTests {
     #expect(try enrol(Self.dayBefore76).cadreID == (try database.cadre("将七十六").id))
     let refused = try #require(throws: FieldProblems.self) { try enrol(Self.turning76) }
     #expect(refused.problems.map(\.reason) == ["开学时 76 岁，超过该课程的年龄上限 75 岁"])
-    #expect(try database.read { try Enrolment.fetchCount($0) } == 2)
+    #expect(try database.readSQLite { try Enrolment.fetchCount($0) } == 2)
   }
 }

@@ -37,15 +37,14 @@ struct TransferTests {
     let day = try day(text)
     return try database.read { db in
       var result: [String: Bool] = [:]
-      for row in try Row.fetchAll(
-        db,
+      for row in try db.rows(
         sql: """
           SELECT id, name, \(ManagedRule.sql("cadre", on: ":day")) AS managed,
                  \(ManagedRule.sql("cadre", onEach: ":day")) AS managedRowByRow FROM cadre
           """, arguments: ["day": day])
       {
-        let moves = try Row.fetchAll(
-          db, sql: "SELECT transferred_on, direction FROM transfer WHERE cadre_id = ? AND voided_reason IS NULL",
+        let moves = try db.rows(
+          sql: "SELECT transferred_on, direction FROM transfer WHERE cadre_id = ? AND voided_reason IS NULL",
           arguments: [row["id"] as Int64]
         ).map { (day: $0[0] as CalendarDate, direction: TransferDirection(rawValue: $0[1]) ?? .inward) }
         let swift = ManagedRule.isManaged(on: day, moves)
@@ -79,7 +78,8 @@ struct TransferTests {
     #expect(try cadresCounted(on: "2024-03-01") == 0)
     #expect(try cadresCounted(on: "2024-05-10") == 1)
     // The 迁出 closed 张三's membership on its day.
-    let cadre = try #require(try database.read { try Cadre.fetchOne($0, sql: "SELECT * FROM cadre WHERE name = '张三'") })
+    let cadre = try #require(
+      try database.read { try $0.record(Cadre.self, sql: "SELECT * FROM cadre WHERE name = '张三'") })
     let history = try database.organizationHistory(of: cadre)
     #expect(history.map(\.leftOn) == [try day("2024-03-01")])
   }
@@ -132,13 +132,13 @@ struct TransferTests {
       ("\(KnownIDs.man1946),调走,2024-04-01,遵义", "类型", "迁入/迁出"),
     ]
     for (row, column, reason) in cases {
-      let before = try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM transfer") }
+      let before = try database.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM transfer") }
       let failure = #expect(throws: ImportFailure.self) {
         try load(TransferKind.self, "身份证号,类型,日期,对方单位或地区\n\(KnownIDs.woman1930),迁出,2024-01-05,甲\n\(row)")
       }
       let problem = try #require(failure?.problems.first)
       #expect(problem.line == 3 && problem.column == column && problem.reason.contains(reason), "\(problem)")
-      #expect(try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM transfer") } == before)
+      #expect(try database.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM transfer") } == before)
     }
   }
 }

@@ -163,7 +163,8 @@ struct BadInputTests {
       #expect(item.expected == nil, "\(item.name) was accepted: \(summary.rows) rows")
       #expect(summary.added == 1, "\(item.name)")
       #expect(
-        try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cadre'") } == 1)
+        try database.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cadre'") }
+          == 1)
     } catch let failure as ImportFailure {
       let expected = try #require(item.expected, "\(item.name) was refused: \(failure.problems)")
       let text = failure.problems.map(\.description).joined(separator: "\n")
@@ -177,10 +178,10 @@ struct BadInputTests {
   /// Row counts of every table: what "unchanged" means here.
   func snapshot(_ database: LaoganDatabase) throws -> [String: Int] {
     try database.read { db in
-      let tables = try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      let tables = try db.values(
+        String.self, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       return try Dictionary(
-        uniqueKeysWithValues: tables.map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\($0)\"") ?? 0) })
+        uniqueKeysWithValues: tables.map { ($0, try db.value(Int.self, sql: "SELECT COUNT(*) FROM \"\($0)\"") ?? 0) })
     }
   }
 }

@@ -22,7 +22,7 @@ struct SafetyTests {
   }
 
   func cadreCount(_ path: String) throws -> Int {
-    try LaoganDatabase(path: path, mode: .existing).read { try Cadre.fetchCount($0) }
+    try LaoganDatabase(path: path, mode: .existing).readSQLite { try Cadre.fetchCount($0) }
   }
 
   @Test("a backup is a complete, private copy; restore keeps the old database aside and says where")
@@ -69,7 +69,7 @@ struct SafetyTests {
       oneCadreSQL)
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
     #expect(FileManager.default.fileExists(atPath: path + ".before-upgrade-v1-roster"))
-    #expect(try upgraded.read { try Migrations.migrator.hasCompletedMigrations($0) })
+    #expect(try upgraded.readSQLite { try Migrations.migrator.hasCompletedMigrations($0) })
     #expect(try cadreCount(path + ".before-upgrade-v1-roster") == 1)
   }
 
@@ -124,7 +124,7 @@ struct SafetyTests {
     let cells: [ActivityField: String] = [.heldOn: "2024-02-01", .kind: "政治学习", .title: "学习", .region: "兴义"]
     let (activity, _) = try upgraded.addRecord(ActivityKind.self, cells: cells, testContext)
     #expect(activity.id == 8)
-    #expect(try upgraded.read { try Cadre.fetchCount($0) } == 1)
+    #expect(try upgraded.readSQLite { try Cadre.fetchCount($0) } == 1)
   }
 
   @Test("an older log's per-row insert images stay readable and undoable after inserts became ranges")
@@ -144,7 +144,7 @@ struct SafetyTests {
     #expect(line.records == "1" && line.command == "import cadres a.csv")
     #expect(line.changes == "编号=1; 姓名=甲; 身份证号=522301********0011")
     try upgraded.undo(try #require(try upgraded.undoPlan()), testContext)
-    #expect(try upgraded.read { try Cadre.fetchCount($0) } == 0)
+    #expect(try upgraded.readSQLite { try Cadre.fetchCount($0) } == 0)
   }
 
   @Test("undo reverts the last command's inserts and updates, is itself audited, and can be redone by import")
@@ -158,7 +158,7 @@ struct SafetyTests {
     let importPlan = try #require(try database.undoPlan())
     #expect(importPlan.lines.map(\.action) == ["insert"])
     try database.undo(importPlan, testContext)
-    #expect(try database.read { try Cadre.fetchCount($0) } == 0)
+    #expect(try database.readSQLite { try Cadre.fetchCount($0) } == 0)
     #expect(try database.undoPlan() == nil)
     #expect(try database.auditLines(AuditFilter(), reveal: false).map(\.action).prefix(2) == ["delete", "update"])
   }
@@ -219,8 +219,7 @@ struct SafetyTests {
       try writer.insert(&third)
     }
     let entries = try database.read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT action, record_id, last_record_id, json_extract(after, '$.amount_fen') AS amount FROM audit_entry
           WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
@@ -261,14 +260,13 @@ struct SafetyTests {
     try database.undo(try #require(try database.undoPlan()), testContext)
     #expect(try database.cadre("甲").partyOrganization == "甲支部")
     try database.undo(try #require(try database.undoPlan()), testContext)
-    #expect(try database.read { [try Cadre.fetchCount($0), try Membership.fetchCount($0)] } == [0, 0])
+    #expect(try database.readSQLite { [try Cadre.fetchCount($0), try Membership.fetchCount($0)] } == [0, 0])
   }
 
   /// The last command's audit entries as `action table first–last`.
   func lastRunEntries() throws -> [String] {
     try database.read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT action, table_name, record_id, COALESCE(last_record_id, record_id) AS last FROM audit_entry
           WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
@@ -287,7 +285,7 @@ struct SafetyTests {
     _ = try load(PaymentKind.self, file)
     try database.undo(try #require(try database.undoPlan()), testContext)
     _ = try load(PaymentKind.self, file)
-    #expect(try database.read { try Int64.fetchAll($0, sql: "SELECT id FROM payment ORDER BY id") } == [4, 5, 6])
+    #expect(try database.read { try $0.values(Int64.self, sql: "SELECT id FROM payment ORDER BY id") } == [4, 5, 6])
 
     let cadreID = try #require(try database.cadre("甲").id)
     try database.write(testContext) { writer in
@@ -297,15 +295,14 @@ struct SafetyTests {
       var second = first
       try writer.insert(&first, canWait: true)
       #expect(first.id == 7)
-      #expect(try Payment.fetchCount(writer.lookup.db) == 4)
+      #expect(try writer.lookup.db.value(Int.self, sql: "SELECT COUNT(*) FROM payment") == 4)
       try writer.insert(&second, canWait: true)
       var changed = second
       changed.amount = Fen(200)
       try writer.update(changed, from: second)
     }
     let entries = try database.read { db in
-      try Row.fetchAll(
-        db,
+      try db.rows(
         sql: """
           SELECT action, record_id, last_record_id FROM audit_entry
           WHERE run_id = (SELECT max(id) FROM command_run) ORDER BY id
@@ -313,7 +310,7 @@ struct SafetyTests {
       ).map { "\($0["action"] as String) \($0["record_id"] as Int64)–\(($0["last_record_id"] as Int64?) ?? 0)" }
     }
     #expect(entries == ["insert 7–8", "update 8–0"])
-    #expect(try database.read { try Payment.fetchOne($0, key: 8)?.amount } == Fen(200))
+    #expect(try database.readSQLite { try Payment.fetchOne($0, key: 8)?.amount } == Fen(200))
   }
 
   /// The look-ups are made at their first use, perhaps after the command already wrote a cadre: they must know
@@ -357,7 +354,7 @@ struct SafetyTests {
     _ = try database.editRecord(PaymentKind.self, "1", changes: [.month: "2023-07", .amount: "150"], testContext)
     try database.undo(try #require(try database.undoPlan()), testContext)
     let row = try database.read { db in
-      try String.fetchOne(db, sql: "SELECT month || ' ' || amount_fen || ' ' || counted_on FROM payment WHERE id = 1")
+      try db.value(String.self, sql: "SELECT month || ' ' || amount_fen || ' ' || counted_on FROM payment WHERE id = 1")
     }
     #expect(row == "2023-06 10000 2023-06-01")
   }
@@ -368,7 +365,7 @@ struct SafetyTests {
     let plan = try #require(try database.undoPlan())
     _ = try database.editRecord(CadreKind.self, "甲", changes: [.rank: "正厅级"], testContext)
     #expect(throws: LaoganError.self) { try database.undo(plan, testContext) }
-    #expect(try database.read { try Cadre.fetchCount($0) } == 1)
+    #expect(try database.readSQLite { try Cadre.fetchCount($0) } == 1)
   }
 
   @Test("undoing a fact import lets the same file be imported again")

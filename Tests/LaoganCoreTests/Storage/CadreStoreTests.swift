@@ -38,7 +38,7 @@ struct CadreStoreTests {
         _ = try saver.save(cells, over: nil)
       }
     }
-    let stored = try database.read { db in
+    let stored = try database.readSQLite { db in
       (try Cadre.fetchCount(db), try Membership.fetchCount(db), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"))
     }
     #expect(stored.0 == 200 && stored.1 == 133 && stored.2.isEmpty)
@@ -62,7 +62,7 @@ struct CadreStoreTests {
         _ = try saver.save(cells, over: nil)
       }
     }
-    let everyone = try database.read { try Cadre.fetchAll($0) }
+    let everyone = try database.readSQLite { try Cadre.fetchAll($0) }
     for query in ["z", "zh", "zhang", "changle", "dcl", "shan", "dan", "ouyang", "wang", "zzz", "l", "yc"] {
       let scanned = everyone.filter { cadre in
         PinyinKeys.shared.keys(for: cadre.name).split(separator: " ").contains { $0.hasPrefix(query) }

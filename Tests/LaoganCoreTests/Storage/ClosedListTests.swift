@@ -50,7 +50,7 @@ struct ClosedListTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = try LaoganDatabase(path: folder.appendingPathComponent("l.db").path, mode: .create)
     let tables = try database.read { db in
-      try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
+      try db.rows(sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
     }
     let check = /CHECK \((\w+) IN \(('[^)]*')\)\)/
     var found: [String: [String]] = [:]

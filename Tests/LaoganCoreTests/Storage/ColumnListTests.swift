@@ -33,10 +33,10 @@ struct ColumnListTests {
   static func bound<Record: ColumnList>(_ record: Record) -> [String: String] {
     Dictionary(
       uniqueKeysWithValues: zip(Record.storedColumns, record.storedValues).compactMap { column, value in
-        switch value?.databaseValue.storage {
-        case .int64(let number): (column, "\(number)")
-        case .string(let text): (column, text)
-        case .double(let number): (column, "\(number)")
+        switch value?.sqlValue {
+        case .integer(let number): (column, "\(number)")
+        case .text(let text): (column, text)
+        case .real(let number): (column, "\(number)")
         default: nil
         }
       })

@@ -30,7 +30,7 @@ struct CommitCheckTests {
   }
 
   func counts() throws -> [Int] {
-    try database.read { db in
+    try database.readSQLite { db in
       try ["payment", "command_run", "audit_entry"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
     }
   }
@@ -93,12 +93,12 @@ struct CommitCheckTests {
   @Test("a row the command updated is checked too")
   func brokenUpdate() throws {
     #expect(storeChecked(insertPayment()) == nil)
-    let stored = try #require(try database.read { try Payment.fetchOne($0) })
+    let stored = try #require(try database.readSQLite { try Payment.fetchOne($0) })
     var zero = stored
     zero.amount = Fen(0)
     let error = storeChecked { writer in try writer.update(zero, from: stored) }
     #expect(error as? LaoganError == .database("CHECK constraint failed: amount_fen <> 0（payment 表编号 1 的记录）"))
-    #expect(try database.read { try Payment.fetchOne($0) } == stored)
+    #expect(try database.readSQLite { try Payment.fetchOne($0) } == stored)
   }
 
   @Test("after a command checked at commit, refused or not, SQLite checks every statement again")

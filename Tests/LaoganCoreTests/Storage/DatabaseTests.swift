@@ -13,7 +13,7 @@ struct DatabaseTests {
     let database = try folder.database("sub/dir/x.db")
     let mode = try FileManager.default.attributesOfItem(atPath: database.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
-    #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    #expect(try database.read { try $0.value(String.self, sql: "PRAGMA journal_mode") } == "wal")
   }
 
   @Test("a second connection reads alongside only while it sees the state the first one does")
@@ -23,12 +23,12 @@ struct DatabaseTests {
     let otherClerk = try LaoganDatabase(path: database.path, mode: .existing)
     let shown = { (write: () throws -> Void) in
       try database.read { db in
-        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM cadre")
+        _ = try db.value(Int.self, sql: "SELECT count(*) FROM cadre")
         try write()
         return try database.readAlongside(db) {
           "here"
         } there: {
-          try Int.fetchOne($0, sql: "SELECT count(*) FROM cadre")
+          try $0.value(Int.self, sql: "SELECT count(*) FROM cadre")
         }
       }
     }
@@ -77,8 +77,8 @@ struct DatabaseTests {
     let folder = try TemporaryFolder()
     let built =
       try folder.database().read { db in
-        try String.fetchAll(
-          db,
+        try db.values(
+          String.self,
           sql: """
             SELECT sql || ';' FROM sqlite_master
             WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
@@ -113,9 +113,9 @@ struct DatabaseTests {
     }
     try queue.close()
     let upgraded = try LaoganDatabase(path: path, mode: .existing)
-    let names = try upgraded.read { try String.fetchAll($0, sql: "SELECT name FROM party_organization ORDER BY id") }
+    let names = try upgraded.read { try $0.values(String.self, sql: "SELECT name FROM party_organization ORDER BY id") }
     #expect(names == ["\u{51B5}支部", "第１支部", "第1支部"])
-    #expect(try upgraded.read { try String.fetchOne($0, sql: "SELECT note FROM cadre") } == "\u{E9}")
+    #expect(try upgraded.read { try $0.value(String.self, sql: "SELECT note FROM cadre") } == "\u{E9}")
     let collisions = try upgraded.check(full: false).filter { $0.kind == .keyCollision }
     #expect(collisions.map(\.record) == ["party_organization 2,3"])
     // An older laogan made a membership for a row without a 党员 cell: named, and the cadre still editable.
@@ -148,6 +148,6 @@ struct DatabaseTests {
     _ = try upgraded.editRecord(CadreKind.self, "戴长生", changes: [.name: "戴乐生"], testContext)
     #expect(try upgraded.findCadres("dcs").isEmpty)
     #expect(try upgraded.findCadres("daiyuesheng").map(\.name) == ["戴乐生"])
-    #expect(try upgraded.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    #expect(try upgraded.read { try $0.value(String.self, sql: "PRAGMA integrity_check") } == "ok")
   }
 }

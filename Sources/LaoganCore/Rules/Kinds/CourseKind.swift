@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -38,7 +37,7 @@ public enum CourseKind: RecordKind {
     if capacity == 0 { cells.fail(.capacity, "容量须大于 0") }
     if let maxAge, !(40...150).contains(maxAge) { cells.fail(.maxAge, "年龄上限应在 40 到 150 岁之间") }
     guard cells.problems.isEmpty, let term, let termID = term.id, let name, let capacity else { return nil }
-    if let id = cells.replacing, let stored = try Course.fetchOne(lookup.db, key: id) {
+    if let id = cells.replacing, let stored = try lookup.db.record(Course.self, id: id) {
       let taken = try SeniorUniversity.count(in: id, waiting: false, lookup.db)
       if capacity < taken { cells.fail(.capacity, "已有 \(taken) 人报名，容量不能小于 \(taken)") }
       // What each enrolment was checked and charged against stays as it was.
@@ -65,17 +64,19 @@ public enum CourseKind: RecordKind {
 
   /// A course by id, by its stored key (`term id|课程`), or by its 课程 when one course in force has it (a
   /// term each year may repeat it).
-  public static func find(_ reference: String, in db: Database) throws -> Course? {
+  public static func find(_ reference: String, in db: any SQLSession) throws -> Course? {
     let text = CellText.key(reference.trimmed)
-    if let id = Int64(text) { return try Course.fetchOne(db, key: id) }
-    if let keyed = try Course.filter(Column("course_key") == text).fetchOne(db) { return keyed }
-    let named = try Course.fetchAll(
-      db, sql: "SELECT * FROM course WHERE name = ? AND \(RecordSQL.inForce()) LIMIT 2", arguments: [text])
+    if let id = Int64(text) { return try db.record(Course.self, id: id) }
+    if let keyed = try db.record(Course.self, sql: "SELECT * FROM course WHERE course_key = ?", arguments: [text]) {
+      return keyed
+    }
+    let named = try db.records(
+      Course.self, sql: "SELECT * FROM course WHERE name = ? AND \(RecordSQL.inForce()) LIMIT 2", arguments: [text])
     return named.count == 1 ? named.first : nil
   }
 
   /// A course with students is not voided: they would be left in a course that is gone.
-  public static func refuseVoid(of record: Record, _ db: Database) throws {
+  public static func refuseVoid(of record: Record, _ db: any SQLSession) throws {
     let enrolments = try SeniorUniversity.count(in: record.id, db)
     guard enrolments > 0 else { return }
     throw LaoganError.invalidValue(
@@ -84,7 +85,7 @@ public enum CourseKind: RecordKind {
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
     [
-      .term: try String.fetchOne(lookup.db, sql: "SELECT name FROM term WHERE id = ?", arguments: [record.termID])
+      .term: try lookup.db.value(String.self, sql: "SELECT name FROM term WHERE id = ?", arguments: [record.termID])
         ?? "",
       .name: record.name, .className: record.className ?? "", .teacher: record.teacher ?? "",
       .place: record.place ?? "", .capacity: "\(record.capacity)", .fee: record.fee?.description ?? "",

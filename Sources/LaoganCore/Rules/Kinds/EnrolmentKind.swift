@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -131,8 +130,7 @@ public enum EnrolmentKind: RecordKind {
   }
 
   public static func cells(of record: Record, _ lookup: Lookup) throws -> [Field: String] {
-    let names = try Row.fetchOne(
-      lookup.db,
+    let names = try lookup.db.row(
       sql: "SELECT t.name AS term, c.name AS course FROM course c JOIN term t ON t.id = c.term_id WHERE c.id = ?",
       arguments: [record.courseID])
     let cadre = try record.cadreID.flatMap { try lookup.cadre(id: $0) }

@@ -43,20 +43,20 @@ public enum MeetingKind: RecordKind {
     listed: [Lookup.CadreRef], _ lookup: Lookup
   ) throws {
     let members = Set(
-      try Int64.fetchAll(
-        lookup.db.cachedStatement(
-          sql: "SELECT m.cadre_id FROM membership m WHERE m.organization_id = ? AND \(CadreSQL.membership(on: "?"))"),
+      try lookup.db.values(
+        Int64.self,
+        sql: "SELECT m.cadre_id FROM membership m WHERE m.organization_id = ? AND \(CadreSQL.membership(on: "?"))",
         arguments: [organization, day, day]))
     let strangers = listed.filter { !members.contains($0.id) }.map(\.name)
     if !strangers.isEmpty {
       cells.note("\(strangers.joined(separator: "、")) \(day) 不在该党组织中（列席？请核对）")
     }
-    if let other = try Int64.fetchOne(
-      lookup.db.cachedStatement(
-        sql: """
-          SELECT id FROM meeting WHERE organization_id = ? AND held_on = ? AND kind = ? AND \(RecordSQL.inForce())
-            AND id IS NOT ? LIMIT 1
-          """), arguments: [organization, day, kind.rawValue, cells.replacing])
+    if let other = try lookup.db.value(
+      Int64.self,
+      sql: """
+        SELECT id FROM meeting WHERE organization_id = ? AND held_on = ? AND kind = ? AND \(RecordSQL.inForce())
+          AND id IS NOT ? LIMIT 1
+        """, arguments: [organization, day, kind.rawValue, cells.replacing])
     {
       cells.note("该党组织 \(day) 已登记过一次\(kind.rawValue)（记录 \(other)），是否重复登记？重复的请 meeting void")
     }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 import LaoganText
@@ -49,7 +48,7 @@ public enum PermitKind: RecordKind {
     let permit = Permit(
       id: cells.replacing, cadreID: cadre.id, type: type, number: number, issuedOn: issuedOn, validUntil: validUntil,
       lentOn: lentOn, voidedReason: nil)
-    if let stored = try cells.replacing.flatMap({ try Permit.fetchOne(lookup.db, key: $0) }) {
+    if let stored = try cells.replacing.flatMap({ try lookup.db.record(Permit.self, id: $0) }) {
       try checkChange(from: stored, to: permit, &cells, lookup)
     }
     guard cells.problems.isEmpty else { return nil }
@@ -82,20 +81,20 @@ public enum PermitKind: RecordKind {
 
   /// A permit named by its 证照号码 first — a 往来台湾通行证's is eight digits, which would read as a record's
   /// id — then by id, written without leading zeros.
-  public static func find(_ reference: String, in db: Database) throws -> Permit? {
+  public static func find(_ reference: String, in db: any SQLSession) throws -> Permit? {
     let text = CellText.key(reference.trimmed)
     if let number = storedKey(text),
-      let permit = try Permit.fetchOne(
-        db, sql: "SELECT \(Permit.selection) FROM permit WHERE number = ?", arguments: [number])
+      let permit = try db.record(
+        Permit.self, sql: "SELECT \(Permit.selection) FROM permit WHERE number = ?", arguments: [number])
     {
       return permit
     }
     guard let id = Int64(text), !text.hasPrefix("0") else { return nil }
-    return try Permit.fetchOne(db, sql: "SELECT \(Permit.selection) FROM permit WHERE id = ?", arguments: [id])
+    return try db.record(Permit.self, sql: "SELECT \(Permit.selection) FROM permit WHERE id = ?", arguments: [id])
   }
 
   /// A permit out of the cabinet, or one a trip in force travels on, is not voided.
-  public static func refuseVoid(of record: Record, _ db: Database) throws {
+  public static func refuseVoid(of record: Record, _ db: any SQLSession) throws {
     if let lent = record.lentOn {
       throw LaoganError.invalidValue(field: label, value: record.number, reason: "已于 \(lent) 领用，尚未归还；先 permit return")
     }

@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -24,10 +23,11 @@ public enum TermKind: RecordKind {
   }
 
   /// A term with courses in force is not voided.
-  public static func refuseVoid(of record: Record, _ db: Database) throws {
+  public static func refuseVoid(of record: Record, _ db: any SQLSession) throws {
     let courses =
-      try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM course WHERE term_id = ? AND \(RecordSQL.inForce())", arguments: [record.id])
+      try db.value(
+        Int.self, sql: "SELECT COUNT(*) FROM course WHERE term_id = ? AND \(RecordSQL.inForce())",
+        arguments: [record.id])
       ?? 0
     guard courses > 0 else { return }
     throw LaoganError.invalidValue(field: label, value: record.name, reason: "还有 \(courses) 门课程；先作废这些课程")

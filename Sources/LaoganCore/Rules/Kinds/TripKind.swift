@@ -1,4 +1,3 @@
-import GRDB
 import LaoganModel
 import LaoganStore
 
@@ -108,7 +107,7 @@ public enum TripKind: RecordKind {
   }
 
   /// A trip whose permit is still out for it is not voided: the permit would be lost to `check`.
-  public static func refuseVoid(of record: Record, _ db: Database) throws {
+  public static func refuseVoid(of record: Record, _ db: any SQLSession) throws {
     guard let open = try Permits.loans(forTrip: record.id, db).first(where: { $0.returnedOn == nil }) else { return }
     throw LaoganError.invalidValue(
       field: TripKind.label, value: "\(record.id ?? 0)", reason: "为本次出行领用的证照（\(open.lentOn) 领用）尚未归还；先 permit return")
@@ -119,8 +118,8 @@ public enum TripKind: RecordKind {
       .residentID: try lookup.cadre(id: record.cadreID)?.residentID ?? "", .destination: record.destination,
       .purpose: record.purpose ?? "", .departedOn: record.departedOn.description,
       .plannedReturnOn: record.plannedReturnOn.description, .returnedOn: record.returnedOn?.description ?? "",
-      .permitNumber: try String.fetchOne(
-        lookup.db, sql: "SELECT number FROM permit WHERE id = ?",
+      .permitNumber: try lookup.db.value(
+        String.self, sql: "SELECT number FROM permit WHERE id = ?",
         arguments: [
           record.permitID
         ]) ?? "",
