@@ -19,31 +19,34 @@ public protocol SQLValueConvertible {
 }
 
 extension Int64: SQLValueConvertible {
-  public var sqlValue: SQLValue { .integer(self) }
+  @inlinable public var sqlValue: SQLValue { .integer(self) }
 
-  /// An integer, or a real that is one exactly (`SUM` and `AVG` of integers may come back as reals).
-  public init?(sqlValue: SQLValue) {
+  /// An integer, or a real cut to its whole part as SQLite and GRDB cut it (a count another tool stored as
+  /// 2.5 reads as 2).
+  @inlinable public init?(sqlValue: SQLValue) {
     switch sqlValue {
     case .integer(let value): self = value
-    case .real(let value): guard let exact = Int64(exactly: value) else { return nil }; self = exact
+    case .real(let value):
+      guard value >= -9.223_372_036_854_775_808e18 && value < 9.223_372_036_854_775_808e18 else { return nil }
+      self = Int64(value)
     default: return nil
     }
   }
 }
 
 extension Int: SQLValueConvertible {
-  public var sqlValue: SQLValue { .integer(Int64(self)) }
+  @inlinable public var sqlValue: SQLValue { .integer(Int64(self)) }
 
-  public init?(sqlValue: SQLValue) {
+  @inlinable public init?(sqlValue: SQLValue) {
     guard let value = Int64(sqlValue: sqlValue) else { return nil }
     self.init(value)
   }
 }
 
 extension Double: SQLValueConvertible {
-  public var sqlValue: SQLValue { .real(self) }
+  @inlinable public var sqlValue: SQLValue { .real(self) }
 
-  public init?(sqlValue: SQLValue) {
+  @inlinable public init?(sqlValue: SQLValue) {
     switch sqlValue {
     case .integer(let value): self.init(value)
     case .real(let value): self = value
@@ -53,10 +56,10 @@ extension Double: SQLValueConvertible {
 }
 
 extension Bool: SQLValueConvertible {
-  public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
+  @inlinable public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
 
   /// SQL's truth: any number but zero.
-  public init?(sqlValue: SQLValue) {
+  @inlinable public init?(sqlValue: SQLValue) {
     switch sqlValue {
     case .integer(let value): self = value != 0
     case .real(let value): self = value != 0
@@ -66,9 +69,9 @@ extension Bool: SQLValueConvertible {
 }
 
 extension String: SQLValueConvertible {
-  public var sqlValue: SQLValue { .text(self) }
+  @inlinable public var sqlValue: SQLValue { .text(self) }
 
-  public init?(sqlValue: SQLValue) {
+  @inlinable public init?(sqlValue: SQLValue) {
     guard case .text(let text) = sqlValue else { return nil }
     self = text
   }

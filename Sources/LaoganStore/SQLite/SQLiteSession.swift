@@ -6,6 +6,10 @@ import GRDB
 /// own.
 final class SQLiteSession: SQLSession {
   let database: Database
+  /// Each statement's column names, made once: a look-up a row of a long file finds its columns by name.
+  /// Known by the statement's identity, held weakly: a statement gone (a cursor's) never lends its entry to
+  /// another made where it was, and none is kept from being finalized.
+  private var columnsByStatement: [ObjectIdentifier: (statement: Weak<Statement>, columns: SQLColumns)] = [:]
 
   init(_ database: Database) {
     self.database = database
@@ -25,25 +29,20 @@ final class SQLiteSession: SQLSession {
   /// A statement of its own, finalized when the cursor goes: a cursor's caller may run other queries, this
   /// one among them, before it has read the last row.
   func cursor(sql: String, arguments: SQLArguments) throws -> any SQLCursor {
-    let statement = try database.makeStatement(sql: sql)
-    return try Cursor(Row.fetchCursor(statement, arguments: arguments.statementArguments), statement.columnNames)
+    try Cursor(database.makeStatement(sql: sql), arguments, columns: columns(of:))
   }
 
   // The reads below run a cached statement to its end before they return, so none is ever in use twice.
 
   func rows(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
-    let statement = try database.cachedStatement(sql: sql)
-    let columns = SQLColumns(statement.columnNames)
-    return try Row.fetchAll(statement, arguments: arguments.statementArguments).map {
-      SQLRow(columns: columns, values: $0.databaseValues.map(SQLValue.init))
-    }
+    let rows = try Cursor(database.cachedStatement(sql: sql), arguments, columns: columns(of:))
+    var all: [SQLRow] = []
+    while let row = try rows.next() { all.append(row) }
+    return all
   }
 
   func row(sql: String, arguments: SQLArguments) throws -> SQLRow? {
-    let statement = try database.cachedStatement(sql: sql)
-    return try Row.fetchOne(statement, arguments: arguments.statementArguments).map {
-      SQLRow(columns: SQLColumns(statement.columnNames), values: $0.databaseValues.map(SQLValue.init))
-    }
+    try Cursor(database.cachedStatement(sql: sql), arguments, columns: columns(of:)).next()
   }
 
   func records<Record: Decodable>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws -> [Record] {
@@ -59,25 +58,49 @@ final class SQLiteSession: SQLSession {
     _ type: Record.Type, sql: String, arguments: SQLArguments
   ) throws -> [(row: SQLRow, record: Record)] {
     let statement = try database.cachedStatement(sql: sql)
-    let columns = SQLColumns(statement.columnNames)
-    return try Row.fetchAll(statement, arguments: arguments.statementArguments).map { row in
-      (SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init)), try Decoded<Record>(row: row).record)
+    let columns = columns(of: statement)
+    let rows = try Row.fetchCursor(statement, arguments: arguments.statementArguments)
+    var found: [(row: SQLRow, record: Record)] = []
+    while let row = try rows.next() {
+      found.append((SQLRow(columns: columns, values: statement.sqlValues), try Decoded<Record>(row: row).record))
     }
+    return found
   }
 
+  private func columns(of statement: Statement) -> SQLColumns {
+    let key = ObjectIdentifier(statement)
+    if let known = columnsByStatement[key], known.statement.object === statement { return known.columns }
+    let columns = SQLColumns(statement.columnNames)
+    columnsByStatement[key] = (Weak(statement), columns)
+    return columns
+  }
+
+  /// A statement's rows, each read from SQLite as it stands on it. GRDB's cursor steps the statement, and
+  /// resets it when the cursor goes.
   private final class Cursor: SQLCursor {
+    private let statement: Statement
     private let rows: RowCursor
     private let columns: SQLColumns
 
-    init(_ rows: RowCursor, _ names: [String]) {
-      self.rows = rows
-      columns = SQLColumns(names)
+    init(_ statement: Statement, _ arguments: SQLArguments, columns: (Statement) -> SQLColumns) throws {
+      self.statement = statement
+      rows = try Row.fetchCursor(statement, arguments: arguments.statementArguments)
+      self.columns = columns(statement)
     }
 
     func next() throws -> SQLRow? {
-      guard let row = try rows.next() else { return nil }
-      return SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init))
+      guard try rows.next() != nil else { return nil }
+      return SQLRow(columns: columns, values: statement.sqlValues)
     }
+  }
+}
+
+/// A reference that does not keep its object.
+private struct Weak<Object: AnyObject> {
+  weak var object: Object?
+
+  init(_ object: Object) {
+    self.object = object
   }
 }
 
@@ -110,6 +133,14 @@ extension SQLValue {
     case .text(let text): text.databaseValue
     case .blob(let data): data.databaseValue
     }
+  }
+}
+
+extension Statement {
+  /// The values of the row the statement stands on, by position, read straight from SQLite: GRDB's rows
+  /// pair each value with its column's name, and a generic read of each is resolved while it runs.
+  var sqlValues: [SQLValue] {
+    (0..<CInt(columnCount)).map { SQLValue(DatabaseValue(sqliteStatement: sqliteStatement, index: $0)) }
   }
 }
 
