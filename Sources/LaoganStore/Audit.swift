@@ -150,7 +150,7 @@ public final class AuditedWriter {
     try storeWaitingRows(before: table)
     if let listed = record as? any ColumnList {
       try insertStatement(table, columns: type(of: listed).storedColumns)
-        .execute(arguments: StatementArguments((values ?? listed.storedValues).map(\.databaseValue)))
+        .execute(arguments: StatementArguments((values ?? listed.storedValues).map { $0.databaseValue }))
     } else {
       try record.insert(base)
     }

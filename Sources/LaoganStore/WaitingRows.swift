@@ -47,7 +47,7 @@ package struct WaitingRows {
   /// Adds a row, by its stored values: its id is `nextID`, whatever its values say (none, worked out ahead).
   mutating func append(_ row: [(any SQLValueConvertible)?]) {
     precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
-    values += row.map(\.databaseValue)
+    for value in row { values.append(value.databaseValue) }
     values[values.count - row.count + idColumn] = nextID.databaseValue
     count += 1
   }

@@ -13,9 +13,10 @@ package enum SQLDialect {
     case days, months, years
   }
 
-  /// The whole days from `earlier` to `later`, negative when `later` is earlier.
+  /// The whole days from `earlier` to `later`, negative when `later` is earlier. `earlier` comes first in
+  /// the text, so two `?` bind in the order of the arguments.
   package static func days(from earlier: String, to later: String) -> String {
-    "CAST(julianday(\(later)) - julianday(\(earlier)) AS INTEGER)"
+    "CAST(-julianday(\(earlier)) + julianday(\(later)) AS INTEGER)"
   }
 
   /// A day's month, `YYYY-MM`: what a month column holds.

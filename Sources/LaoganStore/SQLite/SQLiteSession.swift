@@ -146,8 +146,8 @@ extension Statement {
 
 extension SQLArguments {
   var statementArguments: StatementArguments {
-    var arguments = StatementArguments(positional.map(\.databaseValue))
-    if !named.isEmpty { arguments += StatementArguments(named.mapValues(\.databaseValue)) }
+    var arguments = StatementArguments(positional.map { $0.databaseValue })
+    if !named.isEmpty { arguments += StatementArguments(named.mapValues { $0.databaseValue }) }
     return arguments
   }
 }
