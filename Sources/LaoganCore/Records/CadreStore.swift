@@ -66,7 +66,7 @@ extension LaoganDatabase {
       arguments.append(category)
     }
     if let day = filter.aliveOn {
-      conditions.append("(died_on IS NULL OR died_on > ?)")
+      conditions.append(CadreSQL.alive(on: "?"))
       arguments.append(day)
     }
     if filter.resettled { conditions.append("resettled_elsewhere") }

@@ -100,7 +100,7 @@ extension LaoganDatabase {
         SELECT 'payment ' || p.id AS record, c.name, p.item, COALESCE(p.paid_on, p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND p.item IN (\(Self.afterDeathItems))
-          AND (c.died_on IS NULL OR c.died_on > \(PaymentSQL.paidOn("p")))
+          AND \(CadreSQL.alive("c", on: PaymentSQL.paidOn("p")))
         ORDER BY p.id
         """
       ) { row in

@@ -43,7 +43,7 @@ extension LaoganDatabase {
             AS secretary
         FROM membership m JOIN cadre c ON c.id = m.cadre_id JOIN party_organization o ON o.id = m.organization_id
         WHERE \(CadreSQL.membership(on: ":day")) AND (m.joined_on IS NULL OR m.joined_on <= :since)
-          AND c.party_member = 1 AND \(RecordSQL.inForce("c")) AND (c.died_on IS NULL OR c.died_on > :day)
+          AND c.party_member = 1 AND \(RecordSQL.inForce("c")) AND \(CadreSQL.alive("c", on: ":day"))
           AND \(ManagedRule.sql("c", on: ":day")) AND \(RecordSQL.inForce("o"))
           AND \(ReportScope(region: region).region("o.region_code"))
           AND EXISTS (SELECT 1 FROM meeting g WHERE g.organization_id = m.organization_id AND \(RecordSQL.inForce("g"))

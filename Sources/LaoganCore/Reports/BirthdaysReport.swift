@@ -64,7 +64,7 @@ extension LaoganDatabase {
         sql: """
           SELECT c.id, c.born_on, c.lunar_birthday FROM cadre c
           WHERE \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
-            AND (c.died_on IS NULL OR c.died_on > :from) AND c.born_on < :from
+            AND \(CadreSQL.alive("c", on: ":from")) AND c.born_on < :from
             AND (c.lunar_birthday = 1 OR NOT :sameYear
                  OR \(SQLDialect.monthAndDay(of: "c.born_on")) BETWEEN :fromDay AND :toDay
                  OR \(SQLDialect.monthAndDay(of: "c.born_on")) = '02-29')

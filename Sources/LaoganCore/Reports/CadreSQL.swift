@@ -27,9 +27,14 @@ enum CadreSQL {
   /// Alive and retired on `day`, whoever manages the cadre: a transfer's cadre on the transfer's day.
   static func aliveAndRetired(_ cadre: String, on day: String) -> String {
     """
-    \(RecordSQL.inForce(cadre)) AND (\(cadre).died_on IS NULL OR \(cadre).died_on > \(day)) \
+    \(RecordSQL.inForce(cadre)) AND \(alive(cadre, on: day)) \
     AND (\(cadre).retired_on IS NULL OR \(cadre).retired_on <= \(day))
     """
+  }
+
+  /// Alive on `day`: no death recorded, or a death after it.
+  static func alive(_ cadre: String = "cadre", on day: String) -> String {
+    "(\(cadre).died_on IS NULL OR \(cadre).died_on > \(day))"
   }
 
   /// A Party member on `day`: marked a member, and joined on or before it (or on an unknown day).
