@@ -7,10 +7,6 @@ public struct SQLArguments: Sendable, ExpressibleByArrayLiteral, ExpressibleByDi
     positional = values.map { $0?.sqlValue ?? .null }
   }
 
-  public init(values: [SQLValue]) {
-    positional = values
-  }
-
   public init(arrayLiteral elements: (any SQLValueConvertible)?...) {
     self.init(elements)
   }

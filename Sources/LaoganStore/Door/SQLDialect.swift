@@ -10,7 +10,7 @@ package enum SQLDialect {
   }
 
   package enum DateUnit: String {
-    case days, months, years
+    case days, months
   }
 
   /// The whole days from `earlier` to `later`, negative when `later` is earlier. `earlier` comes first in

@@ -39,11 +39,6 @@ extension SQLSession {
     try row(sql: sql, arguments: [])
   }
 
-  public func forEachRow(sql: String, arguments: SQLArguments = [], _ body: (SQLRow) throws -> Void) throws {
-    let rows = try cursor(sql: sql, arguments: arguments)
-    while let row = try rows.next() { try body(row) }
-  }
-
   /// The first column of the first row; nil when there is no row or its value is NULL.
   public func value<Value: SQLValueConvertible>(
     _ type: Value.Type, sql: String, arguments: SQLArguments = []
