@@ -217,22 +217,17 @@ extension Enrolment: FetchableRecord, AuditedRecord {
 
 // MARK: - Values
 
-// Each by its stored form (`SQLValueConvertible`), the same on every engine.
+/// A value GRDB stores by its `SQLValueConvertible` form, the same on every engine.
+protocol StoredBySQLValue: DatabaseValueConvertible, SQLValueConvertible {}
 
-extension CalendarDate: DatabaseValueConvertible {
+extension StoredBySQLValue {
   public var databaseValue: DatabaseValue { sqlValue.databaseValue }
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? { .init(sqlValue: SQLValue(dbValue)) }
+  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? { Self(sqlValue: SQLValue(dbValue)) }
 }
 
-extension Month: DatabaseValueConvertible {
-  public var databaseValue: DatabaseValue { sqlValue.databaseValue }
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Month? { .init(sqlValue: SQLValue(dbValue)) }
-}
-
-extension Fen: DatabaseValueConvertible {
-  public var databaseValue: DatabaseValue { sqlValue.databaseValue }
-  public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Fen? { .init(sqlValue: SQLValue(dbValue)) }
-}
+extension CalendarDate: StoredBySQLValue {}
+extension Month: StoredBySQLValue {}
+extension Fen: StoredBySQLValue {}
 
 /// Stored by its 族 name, as `RawRepresentable` values are.
 extension Ethnicity: DatabaseValueConvertible {}

@@ -111,8 +111,8 @@ extension LaoganDatabase {
     try writer.insert(&notice)
     guard let noticeID = notice.id else { throw LaoganError.database("通知未能写入") }
     let last = try db.value(Int64.self, sql: "SELECT COALESCE(MAX(id), 0) FROM notice_recipient") ?? 0
-    let listed = try db.execute(
-      sql: """
+    let listed = try db.changedRows(
+      by: """
         INSERT INTO notice_recipient (notice_id, cadre_id)
         SELECT :notice, c.id FROM cadre c WHERE \(selection.condition(organizationID: organizationID))
         ORDER BY c.region_code, c.id

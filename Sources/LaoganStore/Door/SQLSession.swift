@@ -3,8 +3,10 @@
 /// own types, so a second engine stands behind the same door. A statement the core runs again and again (a
 /// look-up a row of a long file) is prepared once by the engine, by its text.
 public protocol SQLSession: AnyObject {
-  /// Runs statements that return no rows; the number of rows the last one added, changed or deleted.
-  @discardableResult func execute(sql: String, arguments: SQLArguments) throws -> Int
+  /// Runs statements that return no rows.
+  func execute(sql: String, arguments: SQLArguments) throws
+  /// Runs one statement that adds, changes or deletes rows, and says how many it did.
+  func changedRows(by sql: String, arguments: SQLArguments) throws -> Int
   /// The rows of a query, one at a time: a long result is never held whole.
   func cursor(sql: String, arguments: SQLArguments) throws -> any SQLCursor
   /// Every row of a query.
@@ -27,7 +29,7 @@ public protocol SQLCursor: AnyObject {
 }
 
 extension SQLSession {
-  @discardableResult public func execute(sql: String) throws -> Int {
+  public func execute(sql: String) throws {
     try execute(sql: sql, arguments: [])
   }
 

@@ -17,12 +17,16 @@ final class SQLiteSession: SQLSession {
 
   /// A statement with arguments is one statement, prepared once (an import's keys, a row at a time); SQL
   /// without any may hold several.
-  func execute(sql: String, arguments: SQLArguments) throws -> Int {
+  func execute(sql: String, arguments: SQLArguments) throws {
     if arguments.positional.isEmpty && arguments.named.isEmpty {
       try database.execute(sql: sql)
     } else {
       try database.cachedStatement(sql: sql).execute(arguments: arguments.statementArguments)
     }
+  }
+
+  func changedRows(by sql: String, arguments: SQLArguments) throws -> Int {
+    try execute(sql: sql, arguments: arguments)
     return database.changesCount
   }
 
