@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The ZIP container of an .xlsx workbook a clerk imports (deflate through the system's zlib).
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // The shared database of a province's offices (SPEC §15): PostgreSQL's wire protocol, no ORM.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     // Tests only: property-based fuzzing of the CSV reader and the 身份证号 parser, with shrinking.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -29,7 +31,10 @@ let package = Package(
     // the connection it hands out.
     .target(
       name: "LaoganStore",
-      dependencies: ["LaoganModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "LaoganModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
     ),
     // The rules and record kinds, import, reports and their renderers, the demo. Never prints, never parses
     // arguments.

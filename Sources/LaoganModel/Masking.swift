@@ -39,10 +39,19 @@ public enum Masking {
     pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
   private static let mobileNumber = try? NSRegularExpression(pattern: "(?<![0-9])1[0-9]{10}(?![0-9])")
 
-  /// Every 身份证号 and mobile number inside free text masked: a command line as typed (`cadre add --id …`),
-  /// a participants cell listing several numbers.
+  /// A shared database's address with its password starred: `postgresql://clerk:***@host/db`.
+  public static func password(in text: String) -> String {
+    guard let pattern = addressPassword else { return text }
+    return pattern.stringByReplacingMatches(
+      in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1***@")
+  }
+
+  private static let addressPassword = try? NSRegularExpression(pattern: "(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@")
+
+  /// Every 身份证号 and mobile number inside free text masked, and a shared database's password: a command line
+  /// as typed (`cadre add --id …`), a participants cell listing several numbers.
   package static func inText(_ text: String) -> String {
-    var result = text
+    var result = password(in: text)
     for (pattern, mask) in [(identityNumber, residentID), (mobileNumber, phone)] {
       guard let pattern else { continue }
       for match in pattern.matches(in: result, range: NSRange(result.startIndex..., in: result)).reversed() {

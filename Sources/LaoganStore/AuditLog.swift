@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LaoganModel
 import LaoganText
 
@@ -55,21 +54,23 @@ public struct AuditFilter: Sendable {
 extension LaoganDatabase {
   /// The newest lines first, their changes told by `labels`.
   package func auditLines(_ filter: AuditFilter, reveal: Bool, labels: ColumnLabels) throws -> [AuditLine] {
-    try readBase { db in try auditLines(filter, reveal: reveal, labels: labels, db) }
+    try read { db in try auditLines(filter, reveal: reveal, labels: labels, db) }
   }
 
-  func auditLines(_ filter: AuditFilter, reveal: Bool, labels: ColumnLabels, _ db: Database) throws -> [AuditLine] {
+  func auditLines(_ filter: AuditFilter, reveal: Bool, labels: ColumnLabels, _ db: any SQLSession) throws
+    -> [AuditLine]
+  {
     var conditions: [String] = []
-    var arguments: StatementArguments = []
-    if let name = filter.operatorName { conditions.append("r.operator = ?"); arguments += [name] }
-    if let table = filter.table { conditions.append("e.table_name = ?"); arguments += [table] }
+    var arguments: SQLArguments = []
+    if let name = filter.operatorName { conditions.append("r.operator = ?"); arguments.append(name) }
+    if let table = filter.table { conditions.append("e.table_name = ?"); arguments.append(table) }
     if let id = filter.recordID {
       conditions.append("(e.record_id = ? OR (e.record_id < ? AND e.last_record_id >= ?))")
-      arguments += [id, id, id]
+      arguments.append(contentsOf: [id, id, id])
     }
-    if let since = filter.since { conditions.append("r.ran_at >= ?"); arguments += [since] }
-    if let run = filter.runID { conditions.append("r.id = ?"); arguments += [run] }
-    arguments += [filter.limit]
+    if let since = filter.since { conditions.append("r.ran_at >= ?"); arguments.append(since) }
+    if let run = filter.runID { conditions.append("r.id = ?"); arguments.append(run) }
+    arguments.append(filter.limit)
     let sql = """
       SELECT r.id, r.ran_at, r.operator, r.command, e.action, e.table_name, e.record_id, e.before, e.after,
              e.last_record_id
@@ -77,7 +78,7 @@ extension LaoganDatabase {
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY e.id DESC LIMIT ?
       """
-    return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+    return try db.rows(sql: sql, arguments: arguments).map { row in
       AuditLine(
         runID: row[0], ranAt: row[1], operatorName: row[2],
         command: reveal ? row[3] : Masking.inText(row[3]), action: row[4], table: row[5],

@@ -7,13 +7,26 @@ import GRDB
 /// a SQLite file that is not laogan's, is refused before anything is changed. One `DatabaseQueue` in WAL
 /// mode with a busy timeout lets two clerks work on the same file at once.
 public struct LaoganDatabase: Sendable {
-  /// The connection. Not public: reads go through `read`, writes through `write(_:_:)` so that they are
-  /// audited, and neither lets a GRDB error past the door.
-  package let queue: DatabaseQueue
+  /// Where the rows are: a SQLite file, one office's, or a province's shared PostgreSQL database.
+  let engine: Engine
   public let path: String
-  /// Opens another connection to the same file, read-only and opened as this one was: for a report that
-  /// reads in two parts on two cores (`readAlongside`).
-  let openReader: @Sendable () throws -> DatabaseQueue
+
+  enum Engine: Sendable {
+    /// The connection, and how to open another connection to the same file, read-only and opened as this one
+    /// was: for a report that reads in two parts on two cores (`readAlongside`).
+    case sqlite(DatabaseQueue, openReader: @Sendable () throws -> DatabaseQueue)
+    case postgresql(PostgresLink)
+  }
+
+  /// The SQLite connection. Not public: reads go through `read`, writes through `write(_:_:)` so that they are
+  /// audited, and neither lets a GRDB error past the door. What is built on SQLite only is refused on
+  /// PostgreSQL here, before anything is read or written.
+  package var queue: DatabaseQueue {
+    get throws {
+      guard case .sqlite(let queue, _) = engine else { throw LaoganError.notOnPostgreSQL("写入、备份与恢复") }
+      return queue
+    }
+  }
 
   public enum OpenMode: Sendable {
     /// `laogan init`: create the file (mode 0600) when it is missing.
@@ -22,7 +35,14 @@ public struct LaoganDatabase: Sendable {
     case existing
   }
 
+  /// Opens the database at `path`: a file, or a shared database's address (`postgresql://…`).
   public init(path: String, mode: OpenMode) throws {
+    if PostgresAddress.isAddress(path) {
+      let address = try PostgresAddress(path)
+      self.path = address.shown
+      engine = .postgresql(try LaoganDatabase.openShared(address, mode: mode))
+      return
+    }
     self.path = path
     let state = try LaoganDatabase.inspect(path: path)
     var location = (path: path, readOnly: false)
@@ -44,8 +64,9 @@ public struct LaoganDatabase: Sendable {
       let configuration =
         location.readOnly ? LaoganDatabase.readOnlyConfiguration : LaoganDatabase.makeConfiguration()
       let opened = location.path
-      openReader = { try DatabaseQueue(path: opened, configuration: LaoganDatabase.readOnlyConfiguration) }
-      queue = try DatabaseQueue(path: opened, configuration: configuration)
+      let queue = try DatabaseQueue(path: opened, configuration: configuration)
+      engine = .sqlite(
+        queue, openReader: { try DatabaseQueue(path: opened, configuration: LaoganDatabase.readOnlyConfiguration) })
       // A new file and an older laogan's need the migrations; a current one is left alone, so a command that
       // only reads does not write.
       guard state != .current else { return }
@@ -106,17 +127,17 @@ public struct LaoganDatabase: Sendable {
 
   /// A connection opened elsewhere (a merged file, read-only).
   init(queue: DatabaseQueue, path: String, openReader: @escaping @Sendable () throws -> DatabaseQueue) {
-    self.queue = queue
+    engine = .sqlite(queue, openReader: openReader)
     self.path = path
-    self.openReader = openReader
   }
 
   /// Opens another connection to the same file, read-only: for an import's reading thread (`WorkAhead`),
   /// opened once the writer's transaction has begun, so it sees the database as the command found it. The
   /// opener holds no connection itself: a reading thread that lets it go after the command has returned must
   /// not keep this connection from closing (its WAL would stay beside the file).
-  package var secondReader: @Sendable () throws -> LaoganDatabase {
-    let (open, path) = (openReader, path)
+  package var secondReader: (@Sendable () throws -> LaoganDatabase)? {
+    guard case .sqlite(_, let open) = engine else { return nil }
+    let path = path
     return { try LaoganDatabase.translatingErrors { LaoganDatabase(queue: try open(), path: path, openReader: open) } }
   }
 
@@ -207,7 +228,12 @@ extension LaoganDatabase {
 
   /// Reads in one consistent snapshot.
   package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-    try LaoganDatabase.translatingErrors { try queue.read { try body(SQLiteSession($0)) } }
+    switch engine {
+    case .sqlite(let queue, _):
+      try LaoganDatabase.translatingErrors { try queue.read { try body(SQLiteSession($0)) } }
+    case .postgresql(let link):
+      try LaoganDatabase.readShared(link, body)
+    }
   }
 
   /// Reads as `read` does, through GRDB: for the store's own reads.
@@ -218,6 +244,7 @@ extension LaoganDatabase {
   /// Reads as `read` does, but SQLite's finding that the file is damaged comes back as `FileDamage`: what
   /// `laogan check` reports as a finding rather than fails on.
   package func readFindingDamage<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    guard case .sqlite(let queue, _) = engine else { return try read(body) }
     do {
       return try queue.read { try body(SQLiteSession($0)) }
     } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {
@@ -229,7 +256,10 @@ extension LaoganDatabase {
 
   /// Closes the connection; the database must not be used afterwards.
   public func close() throws {
-    try LaoganDatabase.translatingErrors { try queue.close() }
+    switch engine {
+    case .sqlite(let queue, _): try LaoganDatabase.translatingErrors { try queue.close() }
+    case .postgresql(let link): link.close()
+    }
   }
 
   /// Runs `body`, turning SQLite's errors into `LaoganError`, so callers never see GRDB's types.

@@ -41,6 +41,12 @@ public enum LaoganError: LocalizedError, Equatable {
   case spreadsheetRefused(path: String, reason: String)
   /// SQLite refused a statement: a constraint the rules did not catch first, a full disk, a lock held too long.
   case database(String)
+  /// A `--db` that starts as a shared database's address but is not one laogan can use.
+  case badDatabaseAddress(String, String)
+  /// The shared database could not be reached or refused the login.
+  case serverUnreachable(address: String, reason: String)
+  /// What is not built on PostgreSQL yet: refused before anything is read or written.
+  case notOnPostgreSQL(String)
 
   public var errorDescription: String? {
     switch self {
@@ -97,6 +103,12 @@ public enum LaoganError: LocalizedError, Equatable {
       "无法导入 \(path)：\(reason)；未写入任何记录"
     case .database(let message):
       "数据库错误：\(message)"
+    case .badDatabaseAddress(let text, let reason):
+      "数据库地址 \(Masking.password(in: text)) 不可用：\(reason)"
+    case .serverUnreachable(let address, let reason):
+      "无法连接共享数据库 \(address)：\(reason)"
+    case .notOnPostgreSQL(let what):
+      "\(what)在 PostgreSQL 上尚未实现；未读写任何数据。请在 SQLite 数据库文件上进行"
     }
   }
 }

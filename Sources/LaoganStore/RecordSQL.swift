@@ -12,8 +12,8 @@ package enum RecordSQL {
 /// Swift).
 package enum MonthSQL {
   /// The first day of the month `month` (an SQL expression giving `YYYY-MM`).
-  package static func firstDay(_ month: String) -> String { "(\(month) || '-01')" }
+  package static func firstDay(_ month: String) -> String { SQLDialect.firstDay(ofMonth: month) }
 
   /// The last day of the month `month`.
-  package static func lastDay(_ month: String) -> String { "date(\(month) || '-01', '+1 month', '-1 day')" }
+  package static func lastDay(_ month: String) -> String { SQLDialect.lastDay(ofMonth: month) }
 }

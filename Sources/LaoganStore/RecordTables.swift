@@ -128,7 +128,7 @@ extension Officer: FetchableRecord, AuditedRecord {
   /// The 书记 term of organization `organization` (an SQL expression) in force today, over the officer table:
   /// begun by today (or on an unknown day), not ended by today — a term with a planned 离任日期 is current
   /// until then.
-  package static func secretaryInForce(of organization: String, on day: String = "date('now', 'localtime')") -> String {
+  package static func secretaryInForce(of organization: String, on day: String = SQLDialect.today) -> String {
     """
     organization_id = \(organization) AND post = '书记' AND \(RecordSQL.inForce()) \
     AND (started_on IS NULL OR started_on <= \(day)) \

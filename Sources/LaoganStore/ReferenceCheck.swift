@@ -12,12 +12,12 @@ extension LaoganDatabase {
   package static func voidedReferenceFindings(_ db: any SQLSession) throws -> [Finding] {
     let facts = cadreFacts.map { table in
       """
-      SELECT '\(table) ' || t.id AS record, c.name AS named FROM \(table) t JOIN cadre c ON c.id = t.cadre_id
+      SELECT '\(table) ' || t.id AS record, c.name AS named, t.id AS id FROM \(table) t JOIN cadre c ON c.id = t.cadre_id
       WHERE \(RecordSQL.inForce("t")) AND c.voided_reason IS NOT NULL
       """
     }
     let meetings = """
-      SELECT 'meeting ' || t.id AS record, g.name AS named FROM meeting t JOIN party_organization g
+      SELECT 'meeting ' || t.id AS record, g.name AS named, t.id AS id FROM meeting t JOIN party_organization g
         ON g.id = t.organization_id
       WHERE \(RecordSQL.inForce("t")) AND g.voided_reason IS NOT NULL
       """
@@ -27,24 +27,32 @@ extension LaoganDatabase {
     .flatMap { membership, group, column in
       [
         """
-        SELECT '\(membership) ' || m.id AS record, g.name AS named FROM \(membership) m JOIN \(group) g ON g.id = m.\(column)
+        SELECT '\(membership) ' || m.id AS record, g.name AS named, m.id AS id FROM \(membership) m JOIN \(group) g ON g.id = m.\(column)
         WHERE m.left_on IS NULL AND g.voided_reason IS NOT NULL
         """,
         """
-        SELECT '\(membership) ' || m.id AS record, c.name AS named FROM \(membership) m JOIN cadre c ON c.id = m.cadre_id
+        SELECT '\(membership) ' || m.id AS record, c.name AS named, m.id AS id FROM \(membership) m JOIN cadre c ON c.id = m.cadre_id
         WHERE m.left_on IS NULL AND c.voided_reason IS NOT NULL
         """,
       ]
     }
     // The tables whose events list participants, as the participant rows name them.
-    let participants = try db.values(String.self, sql: "SELECT DISTINCT event_table FROM participant").map { table in
+    let participants = try db.values(
+      String.self, sql: "SELECT DISTINCT event_table FROM participant ORDER BY event_table"
+    ).map { table in
       """
-      SELECT '\(ParticipantList.recordTable(of: table)) ' || p.event_id AS record, c.name AS named FROM participant p
+      SELECT '\(ParticipantList.recordTable(of: table)) ' || p.event_id AS record, c.name AS named, p.event_id AS id
+      FROM participant p
       JOIN cadre c ON c.id = p.cadre_id JOIN \(ParticipantList.recordTable(of: table)) e ON e.id = p.event_id
       WHERE p.event_table = '\(table)' AND \(RecordSQL.inForce("e")) AND c.voided_reason IS NOT NULL
       """
     }
-    return try db.rows(sql: (facts + [meetings] + groups + participants).joined(separator: " UNION ALL ")).map { row in
+    // Table by table in the order above, each by id: the same list from either engine.
+    let parts = (facts + [meetings] + groups + participants).enumerated().map {
+      "SELECT record, named, \($0.offset) AS part, id FROM (\($0.element)) AS part\($0.offset)"
+    }
+    let sql = "SELECT record, named FROM (\(parts.joined(separator: " UNION ALL "))) AS referring ORDER BY part, id"
+    return try db.rows(sql: sql).map { row in
       Finding(
         kind: .referencesVoided, record: row["record"], detail: "引用了已作废的记录：\(row["named"] as String)")
     }

@@ -18,7 +18,8 @@ extension LaoganDatabase {
     try readBase { db in
       guard let run = try Self.lastUndoableRun(db) else { return nil }
       let runID: Int64 = run["id"]
-      let lines = try auditLines(AuditFilter(runID: runID, limit: 1_000_000), reveal: false, labels: labels, db)
+      let lines = try auditLines(
+        AuditFilter(runID: runID, limit: 1_000_000), reveal: false, labels: labels, SQLiteSession(db))
       return UndoPlan(
         runID: runID, command: Masking.inText(run["command"]), operatorName: run["operator"], ranAt: run["ran_at"],
         lines: lines.filter { $0.action != "reveal" })

@@ -35,7 +35,7 @@ struct Laogan: ParsableCommand {
       EnrolmentCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, Template.self, ReportCommand.self, Check.self,
       Audit.self,
-      Undo.self, Backup.self, Restore.self,
+      Undo.self, Backup.self, Restore.self, Copy.self,
     ]
   )
 
@@ -48,7 +48,8 @@ struct Laogan: ParsableCommand {
     }
     do {
       var command = try parseAsRoot(arguments)
-      try command.run()
+      // Every statement the command builds is spelled for the engine its database is on, from the start.
+      try SQLDialect.$engine.withValue(DatabaseOptions.engine(of: command)) { try command.run() }
     } catch let failure as ImportFailure {
       for problem in failure.problems { Terminal.error(problem.description) }
       Terminal.fail(failure.localizedDescription)

@@ -7,7 +7,7 @@ import LaoganText
 
 /// `--db` and `--operator`, which every command takes (SPEC §9).
 struct DatabaseOptions: ParsableArguments {
-  @Option(help: "数据库文件（默认 $LAOGAN_DB，或 ~/.local/share/laogan/laogan.db）。")
+  @Option(help: "数据库文件，或共享数据库的地址 postgresql://用户@主机/库名（默认 $LAOGAN_DB，或 ~/.local/share/laogan/laogan.db）。")
   var db: String?
 
   @Option(name: .customLong("operator"), help: "写入审计日志的操作人（默认 $LAOGAN_OPERATOR，或登录名）。")
@@ -18,6 +18,14 @@ struct DatabaseOptions: ParsableArguments {
     if let db { return db }
     if let fromEnvironment = environment["LAOGAN_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
     return LaoganDatabase.defaultPath(environment: environment)
+  }
+
+  /// The engine of the database a parsed command names (SQLite for a command that names none).
+  static func engine(of command: any ParsableCommand) -> SQLEngine {
+    let options = Mirror(reflecting: command).children.lazy.compactMap {
+      ($0.value as? OptionGroup<DatabaseOptions>)?.wrappedValue
+    }.first
+    return options.map { PostgresAddress.isAddress($0.path) ? .postgresql : .sqlite } ?? .sqlite
   }
 
   func open(_ mode: LaoganDatabase.OpenMode = .existing) throws -> LaoganDatabase {
@@ -35,7 +43,8 @@ struct DatabaseOptions: ParsableArguments {
     // points; a blank name is written as unknown.
     let shown = CellText.printable(CellText.admitted(name).text, lineBreaks: false).trimmed
     return AuditContext(
-      operatorName: shown.isEmpty ? "unknown" : shown, command: CommandLine.arguments.dropFirst().joined(separator: " ")
+      operatorName: shown.isEmpty ? "unknown" : shown,
+      command: Masking.password(in: CommandLine.arguments.dropFirst().joined(separator: " "))
     )
   }
 }

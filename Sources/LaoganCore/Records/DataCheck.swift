@@ -81,7 +81,7 @@ extension LaoganDatabase {
       try add(
         .paidAfterDeath,
         """
-        SELECT 'payment ' || p.id AS record, c.name, c.died_on, p.item, COALESCE(p.paid_on, p.month) AS day
+        SELECT 'payment ' || p.id AS record, c.name, c.died_on, p.item, COALESCE(CAST(p.paid_on AS TEXT), p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND c.died_on IS NOT NULL AND \(PaymentSQL.paidOn("p")) > c.died_on
           AND p.item NOT IN (\(Self.afterDeathItems))
@@ -97,7 +97,7 @@ extension LaoganDatabase {
       try add(
         .survivorPaymentWhileAlive,
         """
-        SELECT 'payment ' || p.id AS record, c.name, p.item, COALESCE(p.paid_on, p.month) AS day
+        SELECT 'payment ' || p.id AS record, c.name, p.item, COALESCE(CAST(p.paid_on AS TEXT), p.month) AS day
         FROM payment p JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND p.item IN (\(Self.afterDeathItems))
           AND \(CadreSQL.alive("c", on: PaymentSQL.paidOn("p")))
@@ -114,7 +114,7 @@ extension LaoganDatabase {
                  \(paid(.funeralGrant)) AS funeral, \(paid(.lumpSumPension)) AS pension
           FROM cadre c
           WHERE \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND c.died_on <= \(SQLDialect.shifted("'\(today)'", by: -60, .days))
-            AND \(ManagedRule.sql("c", onEach: "c.died_on")))
+            AND \(ManagedRule.sql("c", onEach: "c.died_on"))) AS death
         WHERE NOT (funeral AND pension)
         ORDER BY died_on, id
         """
@@ -127,7 +127,7 @@ extension LaoganDatabase {
         SELECT 'payment ' || \(SQLDialect.joined("p.id")) AS record, c.name, p.item, p.month FROM payment p
         JOIN cadre c ON c.id = p.cadre_id
         WHERE \(RecordSQL.inForce("p")) AND p.month IS NOT NULL AND p.item IN ('特需费', '生活费', '高龄补贴')
-        GROUP BY p.cadre_id, p.item, p.month HAVING COUNT(*) > 1 ORDER BY MIN(p.id)
+        GROUP BY p.cadre_id, c.name, p.item, p.month HAVING COUNT(*) > 1 ORDER BY MIN(p.id)
         """
       ) { row in
         "\(row["name"] as String) \(row["month"] as String) 的\(row["item"] as String)发放了多次"
@@ -244,7 +244,7 @@ extension LaoganDatabase {
         .duesFromNonMember,
         """
         SELECT 'dues ' || d.id AS record, c.name, d.month, c.joined_party_on, c.died_on, c.party_member,
-          COALESCE(\(DuesMonths.joinedSQL("c", month: "d.month")), 1) AS joined
+          COALESCE(\(DuesMonths.joinedSQL("c", month: "d.month")), TRUE) AS joined
         FROM dues_payment d JOIN cadre c ON c.id = d.cadre_id
         WHERE \(RecordSQL.inForce("d")) AND NOT (\(DuesMonths.sql("c", month: "d.month")))
         ORDER BY d.id

@@ -23,7 +23,7 @@ extension LaoganDatabase {
         sql: """
           SELECT t.id, c.name, c.resident_id, c.region_code, t.destination, t.purpose, t.departed_on,
                  t.planned_return_on, p.number,
-                 MAX(0, \(SQLDialect.days(from: "t.planned_return_on", to: ":day"))) AS late
+                 \(SQLDialect.larger("0", SQLDialect.days(from: "t.planned_return_on", to: ":day"))) AS late
           FROM trip t JOIN cadre c ON c.id = t.cadre_id JOIN permit p ON p.id = t.permit_id
           WHERE \(AbroadSQL.abroad("t", on: ":day")) AND \(cadres)
           ORDER BY t.departed_on, t.id

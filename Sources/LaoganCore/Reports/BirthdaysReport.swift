@@ -65,7 +65,7 @@ extension LaoganDatabase {
           SELECT c.id, c.born_on, c.lunar_birthday FROM cadre c
           WHERE \(RecordSQL.inForce("c")) AND \(scope.region("c.region_code"))
             AND \(CadreSQL.alive("c", on: ":from")) AND c.born_on < :from
-            AND (c.lunar_birthday = 1 OR NOT :sameYear
+            AND (c.lunar_birthday = 1 OR :sameYear = 0
                  OR \(SQLDialect.monthAndDay(of: "c.born_on")) BETWEEN :fromDay AND :toDay
                  OR \(SQLDialect.monthAndDay(of: "c.born_on")) = '02-29')
           """,
@@ -84,7 +84,7 @@ extension LaoganDatabase {
       // On the roll on the birthday itself: alive, retired and managed that day.
       return try db.rows(
         sql: """
-          WITH hit(cadre_id, day, age) AS (\(SQLDialect.rows(of: ":hits", width: 3)))
+          WITH hit(cadre_id, day, age) AS (\(SQLDialect.rows(of: ":hits", [.integer, .day, .text])))
           SELECT hit.day, hit.age, c.id, c.name, c.resident_id, c.lunar_birthday, c.region_code, c.phone
           FROM hit JOIN cadre c ON c.id = CAST(hit.cadre_id AS INTEGER)
           WHERE \(CadreSQL.onRoll("c", onEach: "hit.day"))

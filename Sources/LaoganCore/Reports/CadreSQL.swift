@@ -8,7 +8,7 @@ enum CadreSQL {
   static func age(born: String = "cadre.born_on", on day: String) -> String {
     """
     (\(SQLDialect.year(of: day)) - \(SQLDialect.year(of: born)) \
-    - (\(SQLDialect.monthAndDay(of: day)) < \(SQLDialect.monthAndDay(of: born))))
+    - \(SQLDialect.number(of: "\(SQLDialect.monthAndDay(of: day)) < \(SQLDialect.monthAndDay(of: born))")))
     """
   }
 

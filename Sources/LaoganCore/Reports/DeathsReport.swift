@@ -13,8 +13,8 @@ extension LaoganDatabase {
     func settled(_ item: BenefitItem) -> String {
       """
       (SELECT \(SQLDialect.joined(
-        "\(SQLDialect.yuan("p.amount_fen")) || '（' || COALESCE(p.paid_on, p.month) || '，' || COALESCE(f.name, '') || '）'",
-        separator: "；")) FROM payment p LEFT JOIN family_member f ON f.id = p.recipient_id
+        "\(SQLDialect.yuan("p.amount_fen")) || '（' || COALESCE(CAST(p.paid_on AS TEXT), p.month) || '，' || COALESCE(f.name, '') || '）'",
+        separator: "；", order: "p.id")) FROM payment p LEFT JOIN family_member f ON f.id = p.recipient_id
       WHERE p.cadre_id = c.id AND p.item = '\(item.rawValue)' AND \(RecordSQL.inForce("p")))
       """
     }
@@ -23,7 +23,7 @@ extension LaoganDatabase {
         sql: """
           SELECT c.id, c.name, c.resident_id, c.region_code, c.died_on, c.death_cause, c.farewell,
                  \(settled(.funeralGrant)) AS funeral, \(settled(.lumpSumPension)) AS pension,
-                 (SELECT MAX(f.died_on IS NULL OR f.died_on > c.died_on) FROM family_member f
+                 (SELECT MAX(\(SQLDialect.number(of: "f.died_on IS NULL OR f.died_on > c.died_on"))) FROM family_member f
                   WHERE f.cadre_id = c.id AND f.relation = '\(FamilyRelation.spouse.rawValue)'
                     AND \(RecordSQL.inForce("f"))) AS spouse
           FROM cadre c

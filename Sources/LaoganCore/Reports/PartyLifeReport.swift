@@ -252,7 +252,7 @@ extension LaoganDatabase {
     var listed: [Int64: (attended: Int, excused: Int)] = [:]
     let packed = try db.cursor(
       sql: """
-        SELECT (g.organization_id << 33) | (p.cadre_id << 1) | (p.event_table = 'meeting_leave')
+        SELECT (g.organization_id << 33) | (p.cadre_id << 1) | \(SQLDialect.number(of: "p.event_table = 'meeting_leave'"))
         \(meetings(organizations).replacingOccurrences(
           of: "FROM meeting g",
           with: "FROM meeting g \(SQLDialect.joinInOrder) participant p ON p.event_table IN ('meeting', 'meeting_leave') AND p.event_id = g.id"))

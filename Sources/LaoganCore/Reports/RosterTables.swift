@@ -24,8 +24,8 @@ extension LaoganDatabase {
       let sections = try dimensions.map { dimension in
         let counts = try db.rows(
           sql: """
-            SELECT \(dimension.expression) AS label, COUNT(*) AS total, SUM(category = '离休') AS veterans,
-                   SUM(party_member = 1) AS members
+            SELECT \(dimension.expression) AS label, COUNT(*) AS total, \(SQLDialect.count(where: "category = '离休'")) AS veterans,
+                   \(SQLDialect.count(where: "party_member = 1")) AS members
             FROM cadre WHERE \(onHand) GROUP BY label ORDER BY total DESC, label
             """, arguments: ["day": day])
         var byLabel = Dictionary(uniqueKeysWithValues: counts.map { (String($0["label"] as String), $0) })
@@ -126,6 +126,7 @@ extension LaoganDatabase {
       }
       let unvisited = try db.rows(
         sql: """
+          SELECT * FROM (
           SELECT c.id, c.name, c.resident_id, c.born_on, c.region_code, c.phone, c.needs_care,
                  (SELECT MAX(t.held_on) FROM participant p JOIN treatment_event t ON t.id = p.event_id
                   WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
@@ -134,7 +135,8 @@ extension LaoganDatabase {
           AND NOT EXISTS (SELECT 1 FROM participant p JOIN treatment_event t ON t.id = p.event_id
                           WHERE p.event_table = 'treatment_event' AND p.cadre_id = c.id AND t.kind = '走访慰问'
                           AND \(RecordSQL.inForce("t")) AND t.held_on BETWEEN :since AND :to)
-          ORDER BY last_visit IS NOT NULL, last_visit, c.id
+          ) AS unvisited
+          ORDER BY last_visit IS NOT NULL, last_visit, id
           """, arguments: ["to": period.to, "since": windowStart])
       func person(_ row: SQLRow) -> [ReportDocument.Cell] {
         let id: String = row["resident_id"]

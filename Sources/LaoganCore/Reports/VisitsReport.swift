@@ -27,7 +27,7 @@ extension LaoganDatabase {
                  COALESCE(SUM(t.gift_amount_fen), 0) AS amount,
                  (\(reached) AND COALESCE(v.occasion, '\(unset)') = COALESCE(t.occasion, '\(unset)')
                   AND v.region_code = t.region_code) AS cadres
-          FROM treatment_event t WHERE \(visits("t")) GROUP BY 1, 2
+          FROM treatment_event t WHERE \(visits("t")) GROUP BY t.occasion, t.region_code
           """, arguments: arguments)
       let total = try db.row(
         sql:

@@ -73,7 +73,7 @@ extension LaoganDatabase {
     let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
     let age = CadreSQL.age(on: ":day")
     let eras: [(String, String, String)] = [
-      ("1927.7.31前", "0000-01-01", "1927-07-31"), ("1927.8.1–1937.7.6", "1927-08-01", "1937-07-06"),
+      ("1927.7.31前", "0001-01-01", "1927-07-31"), ("1927.8.1–1937.7.6", "1927-08-01", "1937-07-06"),
       ("1937.7.7–1942.12.31", "1937-07-07", "1942-12-31"), ("1943.1.1–1945.9.2", "1943-01-01", "1945-09-02"),
       ("1945.9.3–1949.9.30", "1945-09-03", "1949-09-30"),
     ]
@@ -84,9 +84,10 @@ extension LaoganDatabase {
       for (label, condition) in unitTypes + [("合计", "1 = 1")] {
         let measures =
           [
-            "COUNT(*)", "SUM(party_member = 1)", "SUM(needs_care = 1)", "SUM(\(age) BETWEEN 70 AND 79)",
-            "SUM(\(age) >= 80)",
-          ] + eras.map { "SUM(started_work_on BETWEEN '\($0.1)' AND '\($0.2)')" }
+            "COUNT(*)", SQLDialect.count(where: "party_member = 1"), SQLDialect.count(where: "needs_care = 1"),
+            SQLDialect.count(where: "\(age) BETWEEN 70 AND 79"),
+            SQLDialect.count(where: "\(age) >= 80"),
+          ] + eras.map { SQLDialect.count(where: "started_work_on BETWEEN '\($0.1)' AND '\($0.2)'") }
         let row = try db.row(
           sql: "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '离休' AND \(condition)",
           arguments: ["day": day])
@@ -96,7 +97,7 @@ extension LaoganDatabase {
       let ranks: [(String, String)] =
         Rank.allCases.map { ($0.rawValue, "rank = '\($0.rawValue)'") } + [("未填", "rank IS NULL")]
       for (label, condition) in ranks + [("合计", "1 = 1")] {
-        let measures = ["COUNT(*)"] + unitTypes.map { "SUM(\($0.1))" }
+        let measures = ["COUNT(*)"] + unitTypes.map { SQLDialect.count(where: "\($0.1)") }
         let row = try db.row(
           sql: "SELECT \(Self.sums(measures)) FROM cadre WHERE \(onHand) AND category = '退休' AND \(condition)",
           arguments: ["day": day])
@@ -137,9 +138,10 @@ extension LaoganDatabase {
         """
       }
       let measures = [
-        "SUM(o.kind = '党委')", "SUM(o.kind = '党总支')", "SUM(o.kind = '党支部')", "COUNT(*)", "SUM(o.off_site = 1)",
-        "SUM(o.model_level = '州级' AND (o.named_on IS NULL OR o.named_on <= :day))",
-        "SUM(o.model_level = '县级' AND (o.named_on IS NULL OR o.named_on <= :day))",
+        SQLDialect.count(where: "o.kind = '党委'"), SQLDialect.count(where: "o.kind = '党总支'"),
+        SQLDialect.count(where: "o.kind = '党支部'"), "COUNT(*)", SQLDialect.count(where: "o.off_site = 1"),
+        SQLDialect.count(where: "o.model_level = '州级' AND (o.named_on IS NULL OR o.named_on <= :day)"),
+        SQLDialect.count(where: "o.model_level = '县级' AND (o.named_on IS NULL OR o.named_on <= :day)"),
         members(""), members(" AND c.party_status = '流动'"), members(" AND c.party_status = '失联'"),
       ]
       func row(_ label: String, codes: [String]) throws -> [ReportDocument.Cell] {

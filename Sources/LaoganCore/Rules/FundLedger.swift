@@ -13,21 +13,21 @@ package enum FundLedger {
 
   /// The balance query; `through` bounds it by `:day`.
   static func balanceSQL(through: Bool) -> String {
-    "SELECT COALESCE(SUM(change), 0) FROM (\(movementsSQL))" + (through ? " WHERE day <= :day" : "")
+    "SELECT COALESCE(SUM(change), 0) FROM (\(movementsSQL)) AS movement" + (through ? " WHERE day <= :day" : "")
   }
 
   /// The lowest the balance stands on `day` or on any later day: what a new grant or expense dated `day`
   /// must not exceed, so that the fund is never overdrawn on any day, then or after.
   static func lowestBalance(from day: CalendarDate, _ db: any SQLSession) throws -> Fen {
     let later = try db.value(
-      Int64.self, sql: "SELECT MIN(balance) FROM (\(runningSQL)) WHERE day > ?", arguments: [day])
+      Int64.self, sql: "SELECT MIN(balance) FROM (\(runningSQL)) AS running WHERE day > ?", arguments: [day])
     let onDay = try balance(on: day, db)
     return later.map { min(onDay, Fen($0)) } ?? onDay
   }
 
   /// The first day the running balance fell below zero, with the balance then.
   static func firstOverdraft(_ db: any SQLSession) throws -> (day: String, balance: Fen)? {
-    try db.row(sql: "SELECT day, balance FROM (\(runningSQL)) WHERE balance < 0 LIMIT 1").map {
+    try db.row(sql: "SELECT day, balance FROM (\(runningSQL)) AS running WHERE balance < 0 LIMIT 1").map {
       ($0["day"], Fen($0["balance"]))
     }
   }
@@ -56,6 +56,6 @@ package enum FundLedger {
   /// The balance after each movement, day by day; within a day, money in before money out.
   private static let runningSQL = """
     SELECT day, SUM(change) OVER (ORDER BY day, change DESC ROWS UNBOUNDED PRECEDING) AS balance
-    FROM (\(movementsSQL)) ORDER BY day, change DESC
+    FROM (\(movementsSQL)) AS movement ORDER BY day, change DESC
     """
 }

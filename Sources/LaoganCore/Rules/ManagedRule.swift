@@ -33,7 +33,7 @@ package enum ManagedRule {
     (SELECT t.direction = '迁入' FROM transfer t WHERE t.cadre_id = \(cadre).id AND \(RecordSQL.inForce("t")) \
     AND t.transferred_on <= \(dayColumn) ORDER BY t.transferred_on DESC LIMIT 1), \
     (SELECT t.direction = '迁出' FROM transfer t WHERE t.cadre_id = \(cadre).id AND \(RecordSQL.inForce("t")) \
-    AND t.transferred_on > \(dayColumn) ORDER BY t.transferred_on LIMIT 1), 1)
+    AND t.transferred_on > \(dayColumn) ORDER BY t.transferred_on LIMIT 1), TRUE)
     """
   }
 

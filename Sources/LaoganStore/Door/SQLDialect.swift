@@ -1,12 +1,20 @@
-/// What SQLite spells its own way, one place a concept: the core builds its queries from these, so a second
-/// engine behind the door changes these spellings and no rule or report. Each takes SQL expressions (a
-/// column, a parameter) and gives one.
+/// What each engine spells its own way, one place a concept: the core builds its queries from these, so the
+/// second engine behind the door changes these spellings and no rule or report. Each takes SQL expressions
+/// (a column, a parameter) and gives one, in the spelling of the engine the current read or write is on
+/// (`engine`, bound by the door for the length of each).
 ///
-/// Dates are stored as `YYYY-MM-DD` text, so a day's month and month-and-day are its leading characters.
+/// SQLite stores dates as `YYYY-MM-DD` text, PostgreSQL as `date`; a parameter is text on both, and a date
+/// read back is text on both, so only what is worked out inside a statement differs.
 package enum SQLDialect {
+  /// The engine whose spellings the statements being built use.
+  @TaskLocal package static var engine = SQLEngine.sqlite
+
   /// `day` moved by whole units: `shifted("c.died_on", by: 60, .days)`.
   package static func shifted(_ day: String, by amount: Int, _ unit: DateUnit) -> String {
-    "date(\(day), '\(amount < 0 ? "-" : "+")\(abs(amount)) \(unit.rawValue)')"
+    switch engine {
+    case .sqlite: "date(\(day), '\(amount < 0 ? "-" : "+")\(abs(amount)) \(unit.rawValue)')"
+    case .postgresql: "CAST(CAST(\(day) AS date) + INTERVAL '\(amount) \(unit.rawValue)' AS date)"
+    }
   }
 
   package enum DateUnit: String {
@@ -16,65 +24,192 @@ package enum SQLDialect {
   /// The whole days from `earlier` to `later`, negative when `later` is earlier. `earlier` comes first in
   /// the text, so two `?` bind in the order of the arguments.
   package static func days(from earlier: String, to later: String) -> String {
-    "CAST(-julianday(\(earlier)) + julianday(\(later)) AS INTEGER)"
+    switch engine {
+    case .sqlite: "CAST(-julianday(\(earlier)) + julianday(\(later)) AS INTEGER)"
+    case .postgresql: "(0 - (CAST(\(earlier) AS date) - CAST(\(later) AS date)))"
+    }
   }
 
   /// A day's month, `YYYY-MM`: what a month column holds.
-  package static func month(of day: String) -> String { "substr(\(day), 1, 7)" }
-
-  /// A day's month and day, `MM-DD`: the same each year, for birthdays.
-  package static func monthAndDay(of day: String) -> String { "substr(\(day), 6, 5)" }
-
-  /// A day's year, as a number.
-  package static func year(of day: String) -> String { "CAST(substr(\(day), 1, 4) AS INTEGER)" }
-
-  /// The texts of a parameter bound to a JSON array of them, as a list for `IN`: one parameter, however long.
-  package static func textList(_ parameter: String) -> String { "(SELECT value FROM json_each(\(parameter)))" }
-
-  /// A query of the rows of a parameter bound to a JSON array of arrays of `width` values: one parameter for
-  /// a table the core worked out, whatever its length.
-  package static func rows(of parameter: String, width: Int) -> String {
-    "SELECT " + (0..<width).map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ")
-      + " FROM json_each(\(parameter))"
+  package static func month(of day: String) -> String {
+    switch engine {
+    case .sqlite: "substr(\(day), 1, 7)"
+    case .postgresql: "to_char(CAST(\(day) AS date), 'YYYY-MM')"
+    }
   }
 
-  /// The group's values of `expression` joined into one text, in no promised order unless the rows are.
-  package static func joined(_ expression: String, separator: String = ",") -> String {
-    "group_concat(\(expression), '\(separator)')"
+  /// A day's month and day, `MM-DD`: the same each year, for birthdays.
+  package static func monthAndDay(of day: String) -> String {
+    switch engine {
+    case .sqlite: "substr(\(day), 6, 5)"
+    case .postgresql: "to_char(CAST(\(day) AS date), 'MM-DD')"
+    }
+  }
+
+  /// A day's year, as a number.
+  package static func year(of day: String) -> String {
+    switch engine {
+    case .sqlite: "CAST(substr(\(day), 1, 4) AS INTEGER)"
+    case .postgresql: "CAST(EXTRACT(YEAR FROM CAST(\(day) AS date)) AS integer)"
+    }
+  }
+
+  /// The first day of the month `month` (an SQL expression giving `YYYY-MM`), as the engine holds a day.
+  package static func firstDay(ofMonth month: String) -> String {
+    switch engine {
+    case .sqlite: "(\(month) || '-01')"
+    case .postgresql: "CAST(\(month) || '-01' AS date)"
+    }
+  }
+
+  /// The last day of the month `month` (an SQL expression giving `YYYY-MM`).
+  package static func lastDay(ofMonth month: String) -> String {
+    switch engine {
+    case .sqlite: "date(\(month) || '-01', '+1 month', '-1 day')"
+    case .postgresql: "CAST(CAST(\(month) || '-01' AS date) + INTERVAL '1 month' - INTERVAL '1 day' AS date)"
+    }
+  }
+
+  /// The texts of a parameter bound to a JSON array of them, as a list for `IN`: one parameter, however long.
+  package static func textList(_ parameter: String) -> String {
+    switch engine {
+    case .sqlite: "(SELECT value FROM json_each(\(parameter)))"
+    case .postgresql: "(SELECT value FROM json_array_elements_text(CAST(\(parameter) AS json)) AS value)"
+    }
+  }
+
+  /// A query of the rows of a parameter bound to a JSON array of arrays, one value of each of `columns`: one
+  /// parameter for a table the core worked out, whatever its length.
+  package static func rows(of parameter: String, _ columns: [ColumnType]) -> String {
+    switch engine {
+    case .sqlite:
+      "SELECT " + columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ")
+        + " FROM json_each(\(parameter))"
+    case .postgresql:
+      "SELECT "
+        + columns.enumerated().map { "CAST(value->>\($0.offset) AS \($0.element.rawValue))" }
+        .joined(separator: ", ") + " FROM json_array_elements(CAST(\(parameter) AS json)) AS value"
+    }
+  }
+
+  /// What a value of a table bound as one parameter is, for an engine that types its columns.
+  package enum ColumnType: String {
+    case integer = "bigint", text, day = "date"
+  }
+
+  /// The group's values of `expression` joined into one text. SQLite joins them in the order it reads the
+  /// rows (a table's in id order); PostgreSQL is told that order: by `order`, the expression itself unless
+  /// given (an id in its numeric order).
+  package static func joined(_ expression: String, separator: String = ",", order: String? = nil) -> String {
+    switch engine {
+    case .sqlite: "group_concat(\(expression), '\(separator)')"
+    case .postgresql: "string_agg(CAST(\(expression) AS text), '\(separator)' ORDER BY \(order ?? expression))"
+    }
   }
 
   /// An amount of 分 as 元 with two decimals, as text.
-  package static func yuan(_ fen: String) -> String { "printf('%.2f', \(fen) / 100.0)" }
+  package static func yuan(_ fen: String) -> String {
+    switch engine {
+    case .sqlite: "printf('%.2f', \(fen) / 100.0)"
+    case .postgresql: "to_char(\(fen) / 100.0, 'FM999999999999990.00')"
+    }
+  }
 
-  /// The join that keeps the planner to the order written: SQLite treats a CROSS JOIN so.
-  package static let joinInOrder = "CROSS JOIN"
+  /// The larger of two numbers.
+  package static func larger(_ one: String, _ other: String) -> String {
+    switch engine {
+    case .sqlite: "MAX(\(one), \(other))"
+    case .postgresql: "GREATEST(\(one), \(other))"
+    }
+  }
+
+  /// A condition as the number 1 or 0 (NULL when unknown), as SQLite holds a truth: for `SUM` of one and
+  /// `MAX` over a group.
+  package static func number(of condition: String) -> String {
+    switch engine {
+    case .sqlite: "(\(condition))"
+    case .postgresql: "CAST((\(condition)) AS integer)"
+    }
+  }
+
+  /// How many rows of the group meet `condition`: the sum of its truths (NULL for a group of unknowns).
+  package static func count(where condition: String) -> String { "SUM(\(number(of: condition)))" }
+
+  /// Today, on the clerk's calendar (the connection's time zone is the clerk's).
+  package static var today: String {
+    switch engine {
+    case .sqlite: "date('now', 'localtime')"
+    case .postgresql: "CURRENT_DATE"
+    }
+  }
+
+  /// The join that keeps the planner to the order written: SQLite treats a CROSS JOIN so. PostgreSQL plans
+  /// joins itself.
+  package static var joinInOrder: String {
+    switch engine {
+    case .sqlite: "CROSS JOIN"
+    case .postgresql: "JOIN"
+    }
+  }
+}
+
+/// An engine behind the door.
+package enum SQLEngine: Sendable {
+  case sqlite, postgresql
 }
 
 extension SQLDialect {
-  /// A hint that a table be read by one of its indexes, for a query the planner would read otherwise.
-  package static func indexed(by index: String) -> String { "INDEXED BY \(index)" }
+  /// A hint that a table be read by one of its indexes, for a query SQLite's planner would read otherwise.
+  package static func indexed(by index: String) -> String {
+    switch engine {
+    case .sqlite: "INDEXED BY \(index)"
+    case .postgresql: ""
+    }
+  }
 
   /// An `INSERT` of one row that leaves the row already there when the row would repeat a unique key.
   package static func insertUnlessThere(into table: String, _ columns: [String]) -> String {
-    "INSERT OR IGNORE INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
-      + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    let values = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+    return switch engine {
+    case .sqlite: "INSERT OR IGNORE INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values))"
+    case .postgresql:
+      "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values)) ON CONFLICT DO NOTHING"
+    }
   }
 
   /// The cadres whose search keys (`PinyinKeys`) have a key starting with the one bound to `parameter`:
-  /// SQLite's full-text index of them, `cadre_search`.
+  /// SQLite's full-text index of them, `cadre_search`; on PostgreSQL the keys themselves, a word at a time.
   package static func cadreIDs(searchedBy parameter: String) -> String {
-    "(SELECT rowid FROM cadre_search WHERE cadre_search MATCH \(parameter))"
+    switch engine {
+    case .sqlite: "(SELECT rowid FROM cadre_search WHERE cadre_search MATCH \(parameter))"
+    case .postgresql: "(SELECT id FROM cadre WHERE ' ' || search_keys LIKE '% ' || \(parameter) || '%')"
+    }
   }
 
   /// What `cadreIDs(searchedBy:)` is bound to for the letters and digits of `key`: a prefix query.
-  package static func searchPrefix(_ key: String) -> String { "\"\(key)\"*" }
+  package static func searchPrefix(_ key: String) -> String {
+    switch engine {
+    case .sqlite: "\"\(key)\"*"
+    case .postgresql: key
+    }
+  }
 
   /// Rows of one foreign key each that points at no row, as `"table"`, `rowid` and `parent`: SQLite's own
-  /// check of every foreign key, for rows written with the checks off.
-  package static let brokenForeignKeys = "pragma_foreign_key_check"
+  /// check of every foreign key, for rows written with the checks off. PostgreSQL never writes such a row.
+  package static var brokenForeignKeys: String {
+    switch engine {
+    case .sqlite: "pragma_foreign_key_check"
+    case .postgresql:
+      "(SELECT CAST(NULL AS text) AS \"table\", CAST(NULL AS bigint) AS rowid, CAST(NULL AS text) AS parent WHERE false) AS none"
+    }
+  }
 
   /// The statement that checks the whole file, page by page (`full`), or quickly: `ok`, or what is wrong.
+  /// A PostgreSQL server checks its own pages as it reads them.
   package static func integrityCheck(full: Bool) -> String {
-    full ? "PRAGMA integrity_check" : "PRAGMA quick_check"
+    switch engine {
+    case .sqlite: full ? "PRAGMA integrity_check" : "PRAGMA quick_check"
+    case .postgresql: "SELECT 'ok'"
+    }
   }
 }

@@ -60,14 +60,25 @@ struct LayerTests {
 
   /// Without the import no type or member of GRDB's is in reach (the compiler sees members of a module only
   /// where it is imported), so this holds the core to the door: `SQLSession`, `SQLRow`, `SQLValue`.
-  @Test("GRDB is imported by the store alone: above it the core speaks SQL through the door, never GRDB's types")
-  func grdbStaysInTheStore() throws {
+  @Test(
+    "GRDB and PostgresNIO are imported by the store alone: above it the core speaks SQL through the door, never an engine's types"
+  )
+  func enginesStayInTheStore() throws {
+    let drivers: Set<String> = ["GRDB", "PostgresNIO", "NIOCore", "NIOPosix"]
     for target in Self.line where target != "LaoganStore" {
-      for (file, module) in try Self.imports(of: target) where module == "GRDB" {
-        Issue.record("\(file) imports GRDB")
+      for (file, module) in try Self.imports(of: target) where drivers.contains(module) {
+        Issue.record("\(file) imports \(module)")
       }
     }
-    #expect(try Self.imports(of: "LaoganStore").contains { $0.module == "GRDB" })
+    let store = try Self.imports(of: "LaoganStore")
+    #expect(store.contains { $0.module == "GRDB" } && store.contains { $0.module == "PostgresNIO" })
+    // Within the store, each engine's driver stays in its own folder and the door's files name neither.
+    for (file, module) in store where drivers.contains(module) && file.contains("/Door/") {
+      Issue.record("\(file) imports \(module)")
+    }
+    for (file, module) in store where module != "GRDB" && drivers.contains(module) && !file.contains("/PostgreSQL/") {
+      Issue.record("\(file) imports \(module) outside PostgreSQL/")
+    }
   }
 
   @Test("the executable never holds the store's connection or its writer: every write is the core's, audited")

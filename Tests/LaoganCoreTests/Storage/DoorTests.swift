@@ -45,7 +45,7 @@ struct DoorTests {
         try db.values(
           String.self, sql: "SELECT value FROM \(SQLDialect.textList("?")) WHERE value IN \(SQLDialect.textList("?"))",
           arguments: [list, list]),
-        try db.rows(sql: SQLDialect.rows(of: "?", width: 2), arguments: ["[[1, \"a\"], [2, \"b\"]]"])
+        try db.rows(sql: SQLDialect.rows(of: "?", [.integer, .text]), arguments: ["[[1, \"a\"], [2, \"b\"]]"])
           .map { "\($0[0] as Int64)\($0[1] as String)" }
       )
     }

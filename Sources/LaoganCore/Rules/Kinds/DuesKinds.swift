@@ -9,7 +9,7 @@ public enum DuesStandardKind: RecordKind {
 
   public static let name = "dues-standards"
   public static let label = "党费标准"
-  public static let dateSQL: String? = MonthSQL.firstDay("dues_standard.from_month")
+  public static var dateSQL: String? { MonthSQL.firstDay("dues_standard.from_month") }
   public static let cadreColumn: String? = "cadre_id"
   public static let region = RecordRegion.cadres
   public static let listFields: [DuesStandardField] = [.residentID, .monthly, .fromMonth]
@@ -47,7 +47,7 @@ public enum DuesKind: RecordKind {
 
   public static let name = "dues"
   public static let label = "党费缴纳"
-  public static let dateSQL: String? = MonthSQL.firstDay("dues_payment.month")
+  public static var dateSQL: String? { MonthSQL.firstDay("dues_payment.month") }
   public static let cadreColumn: String? = "cadre_id"
   public static let region = RecordRegion.cadres
   public static let listFields: [DuesField] = [.residentID, .month, .amount, .paidOn]

@@ -10,7 +10,7 @@ public enum PensionKind: RecordKind {
 
   public static let name = "pensions"
   public static let label = "离退休费"
-  public static let dateSQL: String? = MonthSQL.firstDay("pension.from_month")
+  public static var dateSQL: String? { MonthSQL.firstDay("pension.from_month") }
   public static let cadreColumn: String? = "cadre_id"
   public static let region = RecordRegion.cadres
   public static let listFields: [PensionField] = [.residentID, .fromMonth, .monthly]

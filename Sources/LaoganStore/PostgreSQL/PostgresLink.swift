@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// One connection to a shared database, used synchronously: a laogan command runs straight through, so each
+/// statement waits for its result on the command's thread while NIO's one event-loop thread talks to the
+/// server. Closed when the command's database is closed.
+final class PostgresLink: @unchecked Sendable {
+  let address: PostgresAddress
+  private let group: MultiThreadedEventLoopGroup
+  private let connection: PostgresConnection
+  private var closed = false
+
+  /// PostgresNIO logs nothing a clerk should see; its errors reach laogan as errors.
+  private static let logger = Logger(label: "laogan.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
+
+  init(_ address: PostgresAddress) throws {
+    self.address = address
+    let configuration =
+      switch address.server {
+      case .network(let host, let port):
+        PostgresConnection.Configuration(
+          host: host, port: port, username: address.user, password: address.password, database: address.database,
+          tls: .disable)
+      case .socket(let folder, let port):
+        PostgresConnection.Configuration(
+          unixSocketPath: "\(folder)/.s.PGSQL.\(port)", username: address.user, password: address.password,
+          database: address.database)
+      }
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    do {
+      connection = try PostgresConnection.connect(
+        on: group.next(), configuration: configuration, id: 1, logger: Self.logger
+      ).wait()
+    } catch {
+      try? group.syncShutdownGracefully()
+      throw LaoganError.serverUnreachable(address: address.shown, reason: Self.reason(error))
+    }
+    self.group = group
+    // The clerk's calendar: `CURRENT_DATE` is today where the clerk is, as SQLite's `localtime` is.
+    try run("SET TIME ZONE '\(TimeZone.current.identifier)'")
+  }
+
+  /// One statement with its parameters (`$1`, `$2`, …), every row of its result collected.
+  func query(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
+    try Self.translating {
+      try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait()
+    }
+  }
+
+  /// Rows into `table` by `COPY … FROM STDIN`, in PostgreSQL's text format: the server's own bulk load, one
+  /// round trip for the lot. PostgresNIO offers it only asynchronously; the command's thread waits for it. It
+  /// quotes the table's and columns' names itself.
+  func copy(into table: String, columns: [String], rows data: ByteBuffer) throws {
+    let outcome = Mutex<Result<Void, any Error>>(.success(()))
+    let done = DispatchSemaphore(value: 0)
+    let connection = connection
+    Task {
+      defer { done.signal() }
+      do {
+        try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+          try await writer.write(data)
+        }
+      } catch {
+        outcome.withLock { $0 = .failure(error) }
+      }
+    }
+    done.wait()
+    try Self.translating { try outcome.withLock { $0 }.get() }
+  }
+
+  /// Statements without parameters, several to a text (a schema's).
+  func run(_ script: String) throws {
+    _ = try Self.translating { try connection.simpleQuery(script).wait() }
+  }
+
+  /// Closes the connection and stops its thread; a link let go without it closes itself.
+  func close() {
+    guard !closed else { return }
+    closed = true
+    try? connection.close().wait()
+    try? group.syncShutdownGracefully()
+  }
+
+  deinit {
+    close()
+  }
+
+  /// The server's refusals as laogan's errors, in the server's own words.
+  static func translating<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as PSQLError {
+      throw PostgresRefusal(error)
+    }
+  }
+
+  static func reason(_ error: any Error) -> String {
+    guard let error = error as? PSQLError else { return "\(error)" }
+    return error.serverInfo?[.message] ?? "\(error.code)"
+  }
+}
+
+/// A statement the server refused, with its SQLSTATE: a serialization failure (`40001`) is worth another try;
+/// the rest are the clerk's to read.
+struct PostgresRefusal: Error, CustomStringConvertible {
+  let state: String?
+  let message: String
+
+  init(_ error: PSQLError) {
+    state = error.serverInfo?[.sqlState]
+    let detail = error.serverInfo?[.detail].map { "（\($0)）" } ?? ""
+    message = (error.serverInfo?[.message] ?? "\(error.code)") + detail
+  }
+
+  var description: String { message }
+}

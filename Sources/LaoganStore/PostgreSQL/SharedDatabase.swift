@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// A laogan database on PostgreSQL (SPEC §15): opened, made, read, and filled from a SQLite file.
+///
+/// What is built so far: `init` makes the schema; `copy` brings a whole SQLite file in; every command that
+/// only reads — lists, reports in every format, `check`, `audit` — reads it as it reads a file, each read one
+/// snapshot (`REPEATABLE READ`). Writing through the audited writer is not built on PostgreSQL yet, and is
+/// refused before anything is written (`LaoganDatabase.queue`).
+extension LaoganDatabase {
+  /// Connects and checks the schema: made by `init`, refused when a newer laogan made it.
+  static func openShared(_ address: PostgresAddress, mode: OpenMode) throws -> PostgresLink {
+    let link = try PostgresLink(address)
+    do {
+      return try translatingRefusals { try checkSchema(link, address: address, mode: mode) }
+    } catch {
+      link.close()
+      throw error
+    }
+  }
+
+  private static func checkSchema(_ link: PostgresLink, address: PostgresAddress, mode: OpenMode) throws -> PostgresLink
+  {
+    let known = Set(Migrations.migrator.migrations)
+    let applied = try appliedMigrations(link)
+    if applied.isEmpty {
+      guard mode == .create else {
+        throw LaoganError.cannotOpen(path: address.shown, reason: "其中还没有 laogan 的表：请先运行 laogan init --db 这个地址")
+      }
+      try makeSchema(link)
+    } else if !applied.isSubset(of: known) {
+      throw LaoganError.newerSchema(path: address.shown)
+    } else if applied != known {
+      throw LaoganError.cannotOpen(path: address.shown, reason: "由较早版本的 laogan 建成；PostgreSQL 上的升级尚未实现")
+    }
+    return link
+  }
+
+  /// The migrations the shared database records, none when it has no laogan table yet.
+  private static func appliedMigrations(_ link: PostgresLink) throws -> Set<String> {
+    let tables = PostgresSession.rows(
+      of: try link.query(
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'grdb_migrations'"
+      ))
+    guard !tables.isEmpty else { return [] }
+    return Set(PostgresSession.rows(of: try link.query("SELECT identifier FROM grdb_migrations")).map { $0[0] })
+  }
+
+  /// The advisory lock `init` holds while it makes the schema: any number, the same in every laogan.
+  private static let schemaLock = 0x6C61_6F67
+
+  /// The schema on an empty database, with the rows the migrations bring (the regions, the migrations' own
+  /// record): what a new SQLite file holds, in one transaction.
+  private static func makeSchema(_ link: PostgresLink) throws {
+    let fresh = try DatabaseQueue()
+    try Migrations.migrator.migrate(fresh)
+    try fresh.read { sqlite in
+      try inTransaction(link) {
+        // Two clerks' `init` at once: the second waits for the first, then finds the schema made.
+        _ = try link.query("SELECT pg_advisory_xact_lock(\(schemaLock))")
+        guard try appliedMigrations(link).isEmpty else { return }
+        for statement in try PostgresSchema.statements(from: sqlite) { try link.run(statement) }
+        try SharedCopy.rows(from: sqlite, to: link)
+      }
+    }
+  }
+
+  /// A read in one snapshot of the shared database, its statements spelled for PostgreSQL.
+  static func readShared<T>(_ link: PostgresLink, _ body: (any SQLSession) throws -> T) throws -> T {
+    try translatingRefusals {
+      try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+      defer { try? link.run("ROLLBACK") }
+      return try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
+    }
+  }
+
+  static func inTransaction(_ link: PostgresLink, _ body: () throws -> Void) throws {
+    try translatingRefusals {
+      try link.run("BEGIN")
+      do {
+        try body()
+        try link.run("COMMIT")
+      } catch {
+        try? link.run("ROLLBACK")
+        throw error
+      }
+    }
+  }
+
+  /// The server's refusal as the clerk reads it.
+  static func translatingRefusals<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let refusal as PostgresRefusal {
+      throw LaoganError.database(refusal.message)
+    }
+  }
+
+  /// `laogan copy FILE postgresql://…`: a whole laogan file into an empty shared database, in one
+  /// transaction — its rows under their own ids, its audit log with them, each table's next id past every id
+  /// the file ever handed out.
+  public func copyIn(from file: LaoganDatabase) throws {
+    guard case .postgresql(let link) = engine else { throw LaoganError.notOnPostgreSQL("复制到 SQLite 文件") }
+    let source = try file.queue
+    try LaoganDatabase.translatingErrors {
+      try source.read { sqlite in
+        try LaoganDatabase.inTransaction(link) {
+          let holding = try SharedCopy.count(of: "cadre", in: link) + SharedCopy.count(of: "command_run", in: link)
+          guard holding == 0 else {
+            throw LaoganError.cannotOpen(path: path, reason: "共享数据库中已有记录；复制只进空的数据库（合并多个文件尚未实现）")
+          }
+          try SharedCopy.rows(from: sqlite, to: link, replacing: true)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// The shared database end to end (SPEC §15): the binary against a throwaway PostgreSQL cluster, set against
+/// the same data in a SQLite file.
+@Suite("laogan on PostgreSQL", .enabled(if: PostgresServer.runs, PostgresServer.skipped))
+struct PostgresCommandTests {
+  let laogan: Laogan
+  let server: PostgresServer
+  /// The test's shared database: its address, and its name for psql.
+  let shared: String
+  let name: String
+
+  init() throws {
+    laogan = try Laogan()
+    server = try PostgresServer.started.get()
+    (name, shared) = try server.newDatabase()
+  }
+
+  /// The repository's sample files, in an order where each names only what is already there.
+  static let fixtureKinds = [
+    ("organizations", "organizations.csv"), ("cadres", "cadres.csv"), ("associations", "associations.csv"),
+    ("venues", "venues.csv"), ("fund", "fund.csv"), ("payments", "payments.csv"), ("activities", "activities.csv"),
+    ("treatments", "treatments.csv"), ("contributions", "contributions.csv"), ("honors", "honors.csv"),
+    ("health-checks", "health-checks.csv"), ("green-cards", "green-cards.csv"),
+  ]
+
+  static let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  /// A SQLite file holding every sample file, copied into the shared database.
+  private func fixturesOnBothEngines() throws {
+    try laogan.run("init")
+    for (kind, file) in Self.fixtureKinds {
+      let imported = try laogan.run("import", kind, Self.fixtures.appendingPathComponent(file).path)
+      #expect(imported.status == 0, "\(kind): \(imported.stderr)")
+    }
+    try laogan.run("cadre", "void", "1", "--reason", "重复登记")
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    let copied = try laogan.run("copy", laogan.database, shared, withDatabase: false)
+    #expect(copied.status == 0, "\(copied.stderr)")
+  }
+
+  /// A command's output on the file and on the shared database: every byte the same, but the time it was made.
+  private func expectSame(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let onFile = try laogan.run(arguments)
+    let onServer = try laogan.run(arguments + ["--db", shared], withDatabase: false)
+    #expect(onFile.status == onServer.status, "\(arguments)", sourceLocation: sourceLocation)
+    #expect(onFile.stderr == onServer.stderr, "\(arguments)", sourceLocation: sourceLocation)
+    #expect(
+      Self.withoutTimes(onFile.stdout) == Self.withoutTimes(onServer.stdout), "\(arguments)",
+      sourceLocation: sourceLocation)
+    #expect(!onFile.stdout.isEmpty, "\(arguments) printed nothing", sourceLocation: sourceLocation)
+  }
+
+  private static func withoutTimes(_ text: String) -> String {
+    text.replacingOccurrences(
+      of: #"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"#, with: "TIME", options: .regularExpression)
+  }
+
+  @Test("the sample files in a file and copied into PostgreSQL give the same reports, lists, check and audit")
+  func sameAnswers() throws {
+    try fixturesOnBothEngines()
+    for arguments in [
+      ["report", "323", "--from", "2023-01-01", "--to", "2023-12-31", "--format", "json"],
+      ["report", "323", "2023Q2", "--by-region"], ["report", "323", "2023", "--format", "csv"],
+      ["report", "changes", "2023"], ["report", "basic", "2023"], ["report", "orgs", "2023"],
+      ["report", "roster", "2023"], ["report", "benefits", "2023"], ["report", "visits", "2023"],
+      ["report", "visits-due", "2023"], ["report", "deaths", "2023"], ["report", "birthdays", "2023"],
+      ["report", "chongyang", "2023"], ["report", "party-50", "2023"], ["report", "dues", "2023"],
+      ["cadre", "list", "--format", "csv"], ["cadre", "list", "--alive-on", "2020-01-01"], ["cadre", "show", "2"],
+      ["check"], ["audit"],
+    ] {
+      try expectSame(arguments)
+    }
+    // The 323 report counts something from each sample file, so a query that found nothing on one engine shows.
+    let report = try laogan.run("report", "323", "2023", "--format", "json", "--db", shared, withDatabase: false)
+    #expect(report.stdout.contains("\"construction.political.cadres\""))
+  }
+
+  @Test("the workbook of a year's reports is the same file, byte for byte, from either engine")
+  func samePack() throws {
+    try fixturesOnBothEngines()
+    let fromFile = laogan.folder.appendingPathComponent("file.xlsx").path
+    let fromServer = laogan.folder.appendingPathComponent("server.xlsx").path
+    let common = ["report", "pack", "2023", "--generated-at", "2026-01-01T08:00"]
+    #expect(try laogan.run(common + ["--output", fromFile]).status == 0)
+    #expect(try laogan.run(common + ["--output", fromServer, "--db", shared], withDatabase: false).status == 0)
+    #expect(FileManager.default.contents(atPath: fromFile) == FileManager.default.contents(atPath: fromServer))
+  }
+
+  @Test("init makes laogan's schema: days as date, money as bigint, the same migrations, ids never handed out twice")
+  func schema() throws {
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    // A second init leaves it as it is.
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    let types = try server.psql(
+      name,
+      """
+      SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns
+      WHERE (table_name, column_name) IN (('cadre', 'born_on'), ('payment', 'amount_fen'), ('cadre', 'id'))
+      ORDER BY 1
+      """)
+    #expect(types == "cadre.born_on date\ncadre.id bigint\npayment.amount_fen bigint\n")
+    #expect(try server.psql(name, "SELECT count(*) FROM grdb_migrations") == "22\n")
+    #expect(try server.psql(name, "SELECT count(*) FROM region") == "9\n")
+    // PostgreSQL holds the CHECKs itself: a day that is no day, a label off the list.
+    #expect(throws: (any Error).self) {
+      try server.psql(
+        name,
+        "INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code) VALUES ('甲', '男', '1950-02-30', '522301195002300011', '退休', '522301')"
+      )
+    }
+    #expect(throws: (any Error).self) {
+      try server.psql(
+        name,
+        "INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code) VALUES ('甲', '男', '1950-02-01', '522301195002010011', '病休', '522301')"
+      )
+    }
+  }
+
+  @Test("a copy keeps every row and id, and the next id passes every id the file ever gave")
+  func copyKeepsIDs() throws {
+    try fixturesOnBothEngines()
+    let counts =
+      "SELECT (SELECT count(*) FROM cadre) || ' ' || (SELECT count(*) FROM payment) || ' ' || (SELECT count(*) FROM audit_entry)"
+    let inFile = try Self.sqlite(laogan.database, counts.replacingOccurrences(of: "||", with: "||"))
+    #expect(try server.psql(name, counts) == inFile)
+    #expect(try server.psql(name, "SELECT count(*) FROM cadre WHERE voided_reason = '重复登记'") == "1\n")
+    let lastRun = try Self.sqlite(laogan.database, "SELECT seq FROM sqlite_sequence WHERE name = 'command_run'")
+    #expect(try server.psql(name, "SELECT nextval(pg_get_serial_sequence('command_run', 'id')) - 1") == lastRun)
+    // A second copy into a database that holds records is refused, and changes nothing.
+    let again = try laogan.run("copy", laogan.database, shared, withDatabase: false)
+    #expect(again.status == 1 && again.stderr.contains("已有记录"))
+    #expect(try server.psql(name, counts) == inFile)
+  }
+
+  @Test("a write is refused on PostgreSQL before anything is written, and says so")
+  func writesRefused() throws {
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    let added = try laogan.run(
+      "cadre", "add", "--name", "张三", "--id", "11010519491231002X", "--category", "退休", "--region", "兴义", "--db",
+      shared, withDatabase: false)
+    #expect(added.status == 1)
+    #expect(added.stderr.contains("在 PostgreSQL 上尚未实现"))
+    #expect(try server.psql(name, "SELECT count(*) FROM cadre") == "0\n")
+    #expect(try server.psql(name, "SELECT count(*) FROM command_run") == "0\n")
+  }
+
+  @Test("an address laogan cannot use, a server it cannot reach, a database without laogan's tables: each says which")
+  func badAddresses() throws {
+    let noName = try laogan.run("cadre", "list", "--db", "postgresql://clerk:secret@localhost", withDatabase: false)
+    #expect(noName.status == 1 && noName.stderr.contains("没有数据库名"))
+    #expect(!noName.stderr.contains("secret"))
+    let nobody = try laogan.run(
+      "cadre", "list", "--db", "postgresql://clerk@/laogan?host=/nonexistent", withDatabase: false)
+    #expect(nobody.status == 1 && nobody.stderr.contains("无法连接共享数据库"))
+    let empty = try laogan.run("report", "323", "2023", "--db", shared, withDatabase: false)
+    #expect(empty.status == 1 && empty.stderr.contains("laogan init --db"))
+    // LAOGAN_DB names a shared database as --db does.
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    let listed = try laogan.run("cadre", "list", withDatabase: false, environment: ["LAOGAN_DB": shared])
+    #expect(listed.status == 0, "\(listed.stderr)")
+  }
+
+  private static func sqlite(_ path: String, _ sql: String) throws -> String {
+    try PostgresServer.shell("sqlite3", path, sql)
+  }
+}
