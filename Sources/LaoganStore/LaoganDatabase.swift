@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// The one door to a laogan database file.
+/// The one door to a laogan database: a file, or a province's shared database on PostgreSQL
+/// (`SharedDatabase`).
 ///
 /// Opening runs the migrations, so nobody sees an unmigrated database; a file written by a newer laogan, or
 /// a SQLite file that is not laogan's, is refused before anything is changed. One `DatabaseQueue` in WAL
