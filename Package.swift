@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // The shared database of a province's offices (SPEC §15): PostgreSQL's wire protocol, no ORM.
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // The SHA-256 that recognises a file imported twice: in the build already, for PostgresNIO.
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     // Tests only: property-based fuzzing of the CSV reader and the 身份证号 parser, with shrinking.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -42,7 +44,7 @@ let package = Package(
       name: "LaoganCore",
       dependencies: [
         "LaoganStore", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The thin command-line wrapper: parses, calls LaoganCore, prints.

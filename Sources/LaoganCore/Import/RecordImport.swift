@@ -45,7 +45,7 @@ extension RecordKind {
     _ context: AuditContext, progress: (_ rows: Int, _ fraction: Double?) -> Void
   ) throws -> ImportSummary {
 
-    let digest = isFact ? try SHA256.hex(of: url) : nil
+    let digest = isFact ? try FileDigest.sha256(of: url) : nil
     var summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)
     summary.sheet = sheet.sheetName
     // Placed in the file (a workbook's column letters) once the reading has ended and the header is known.

@@ -10,7 +10,7 @@ struct SHA256Tests {
   /// The digest of bytes, through a file as imports hash them.
   func digest(_ data: Data) throws -> String {
     let folder = try TemporaryFolder()
-    return try SHA256.hex(of: try folder.write("f", data))
+    return try FileDigest.sha256(of: try folder.write("f", data))
   }
 
   @Test(
