@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // The shared database of a province's offices (SPEC §15): PostgreSQL's wire protocol, no ORM.
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // TLS to a shared database across the network (`sslmode`), as PostgresNIO itself encrypts: in its build.
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     // The SHA-256 that recognises a file imported twice: in the build already, for PostgresNIO.
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     // Tests only: property-based fuzzing of the CSV reader and the 身份证号 parser, with shrinking.
@@ -35,7 +37,7 @@ let package = Package(
       name: "LaoganStore",
       dependencies: [
         "LaoganModel", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]
     ),
     // The rules and record kinds, import, reports and their renderers, the demo. Never prints, never parses

@@ -39,14 +39,21 @@ public enum Masking {
     pattern: "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])|(?<![0-9])[0-9]{15}(?![0-9])")
   private static let mobileNumber = try? NSRegularExpression(pattern: "(?<![0-9])1[0-9]{10}(?![0-9])")
 
-  /// A shared database's address with its password starred: `postgresql://clerk:***@host/db`.
+  /// A shared database's address with its password starred, before the `@` or as a parameter:
+  /// `postgresql://clerk:***@host/db`, `postgresql://clerk@host/db?password=***`.
   public static func password(in text: String) -> String {
-    guard let pattern = addressPassword else { return text }
-    return pattern.stringByReplacingMatches(
-      in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1***@")
+    var result = text
+    for (pattern, template) in [(addressPassword, "$1***@"), (parameterPassword, "$1***")] {
+      guard let pattern else { continue }
+      result = pattern.stringByReplacingMatches(
+        in: result, range: NSRange(result.startIndex..., in: result), withTemplate: template)
+    }
+    return result
   }
 
   private static let addressPassword = try? NSRegularExpression(pattern: "(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@")
+  private static let parameterPassword = try? NSRegularExpression(
+    pattern: "(postgres(?:ql)?://[^\\s?]*\\?(?:[^\\s]*&)?password=)[^&\\s]*")
 
   /// Every 身份证号 and mobile number inside free text masked, and a shared database's password: a command line
   /// as typed (`cadre add --id …`), a participants cell listing several numbers.

@@ -231,7 +231,7 @@ extension LaoganDatabase {
   package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
     switch engine {
     case .sqlite(let queue, _):
-      try LaoganDatabase.translatingErrors { try queue.read { try body(SQLiteSession($0)) } }
+      try LaoganDatabase.translatingErrors { try queue.read { try SQLiteSession.reading($0, body) } }
     case .postgresql(let link):
       try LaoganDatabase.readShared(link, body)
     }
@@ -247,7 +247,7 @@ extension LaoganDatabase {
   package func readFindingDamage<T>(_ body: (any SQLSession) throws -> T) throws -> T {
     guard case .sqlite(let queue, _) = engine else { return try read(body) }
     do {
-      return try queue.read { try body(SQLiteSession($0)) }
+      return try queue.read { try SQLiteSession.reading($0, body) }
     } catch let error as DatabaseError where Self.isDamage(error) || error.resultCode == .SQLITE_NOTADB {
       throw FileDamage(detail: error.message ?? "\(error.resultCode)")
     } catch let error as DatabaseError {

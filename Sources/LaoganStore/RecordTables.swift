@@ -100,10 +100,11 @@ extension PartyOrganization: FetchableRecord, ColumnList {
   public static let databaseTableName = "party_organization"
 
   /// The cadre holding the 书记 post of organization row `party_organization` today.
-  static let currentSecretary =
+  static var currentSecretary: String {
     "(SELECT cadre_id FROM officer WHERE \(Officer.secretaryInForce(of: "party_organization.id")) LIMIT 1)"
+  }
 
-  public static let selection = "party_organization.*, \(currentSecretary) AS secretary_id"
+  public static var selection: String { "party_organization.*, \(currentSecretary) AS secretary_id" }
 
   /// Every request for organizations reads the current 书记 too, so `secretaryID` is always filled.
   public static var databaseSelection: [any SQLSelectable] {

@@ -43,7 +43,7 @@ public struct SourceFile: Sendable {
 
   /// Runs `body` over one consistent snapshot of the file, then closes it.
   package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-    try SourceFile.read(path: path) { try body(SQLiteSession($0)) }
+    try SourceFile.read(path: path) { try SQLiteSession.reading($0, body) }
   }
 
   private static func read<T>(path: String, _ body: (Database) throws -> T) throws -> T {

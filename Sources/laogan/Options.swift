@@ -20,12 +20,17 @@ struct DatabaseOptions: ParsableArguments {
     return LaoganDatabase.defaultPath(environment: environment)
   }
 
-  /// The engine of the database a parsed command names (SQLite for a command that names none).
+  /// The engine of the database a parsed command reads: SQLite for a command that names none, and for one
+  /// that reads counties' files (`--merge`) — `LAOGAN_DB` may name a shared database it does not open.
   static func engine(of command: any ParsableCommand) -> SQLEngine {
-    let options = Mirror(reflecting: command).children.lazy.compactMap {
-      ($0.value as? OptionGroup<DatabaseOptions>)?.wrappedValue
-    }.first
-    return options.map { PostgresAddress.isAddress($0.path) ? .postgresql : .sqlite } ?? .sqlite
+    let children = Mirror(reflecting: command).children
+    let merges = children.contains {
+      ($0.value as? OptionGroup<RollUpOptions>).map { !$0.wrappedValue.merge.isEmpty }
+        ?? ($0.label == "_merge" ? ($0.value as? Option<[String]>).map { !$0.wrappedValue.isEmpty } : nil) ?? false
+    }
+    let options = children.lazy.compactMap { ($0.value as? OptionGroup<DatabaseOptions>)?.wrappedValue }.first
+    guard !merges, let options else { return .sqlite }
+    return PostgresAddress.isAddress(options.path) ? .postgresql : .sqlite
   }
 
   func open(_ mode: LaoganDatabase.OpenMode = .existing) throws -> LaoganDatabase {

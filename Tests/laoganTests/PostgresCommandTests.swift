@@ -28,14 +28,19 @@ struct PostgresCommandTests {
   static let fixtures = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-  /// A SQLite file holding every sample file, copied into the shared database.
-  private func fixturesOnBothEngines() throws {
+  /// A SQLite file holding every sample file, copied into the shared database once `beforeCopy` has run.
+  private func fixturesOnBothEngines(beforeCopy: () throws -> Void = {}) throws {
     try laogan.run("init")
     for (kind, file) in Self.fixtureKinds {
       let imported = try laogan.run("import", kind, Self.fixtures.appendingPathComponent(file).path)
       #expect(imported.status == 0, "\(kind): \(imported.stderr)")
     }
     try laogan.run("cadre", "void", "1", "--reason", "重复登记")
+    // Valid to 2026-03-02: six months from 2025-08-31 run on to 3 March, so it is among those expiring then.
+    let permit = try laogan.run(
+      "permit", "add", "身份证号=522302193601133930", "证照类型=护照", "证照号码=E0000001", "有效期至=2026-03-02")
+    #expect(permit.status == 0, "\(permit.stderr)")
+    try beforeCopy()
     #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
     let copied = try laogan.run("copy", laogan.database, shared, withDatabase: false)
     #expect(copied.status == 0, "\(copied.stderr)")
@@ -69,13 +74,26 @@ struct PostgresCommandTests {
       ["report", "visits-due", "2023"], ["report", "deaths", "2023"], ["report", "birthdays", "2023"],
       ["report", "chongyang", "2023"], ["report", "party-50", "2023"], ["report", "dues", "2023"],
       ["cadre", "list", "--format", "csv"], ["cadre", "list", "--alive-on", "2020-01-01"], ["cadre", "show", "2"],
-      ["check"], ["audit"],
+      ["cadre", "find", "华"], ["check"], ["audit"], ["report", "abroad", "--on", "2025-08-31"],
     ] {
       try expectSame(arguments)
     }
     // The 323 report counts something from each sample file, so a query that found nothing on one engine shows.
     let report = try laogan.run("report", "323", "2023", "--format", "json", "--db", shared, withDatabase: false)
     #expect(report.stdout.contains("\"construction.political.cadres\""))
+    let abroad = try laogan.run("report", "abroad", "--on", "2025-08-31", "--db", shared, withDatabase: false)
+    #expect(abroad.stdout.contains("E0000001"), "\(abroad.stdout)")
+  }
+
+  @Test("a report over counties' files (--merge) reads the files, whatever LAOGAN_DB names")
+  func mergeBesideSharedDatabase() throws {
+    try fixturesOnBothEngines()
+    let arguments = ["report", "323", "2023", "--format", "csv", "--merge", laogan.database]
+    let plain = try laogan.run(arguments, withDatabase: false)
+    let beside = try laogan.run(arguments, withDatabase: false, environment: ["LAOGAN_DB": shared])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(beside.status == 0, "\(beside.stderr)")
+    #expect(Self.withoutTimes(beside.stdout) == Self.withoutTimes(plain.stdout))
   }
 
   @Test("the workbook of a year's reports is the same file, byte for byte, from either engine")
@@ -104,7 +122,13 @@ struct PostgresCommandTests {
     #expect(types == "cadre.born_on date\ncadre.id bigint\npayment.amount_fen bigint\n")
     #expect(try server.psql(name, "SELECT count(*) FROM grdb_migrations") == "22\n")
     #expect(try server.psql(name, "SELECT count(*) FROM region") == "9\n")
-    // PostgreSQL holds the CHECKs itself: a day that is no day, a label off the list.
+    // PostgreSQL holds the CHECKs itself: a day that is no day, a label off the list; a row that breaks
+    // neither goes in.
+    #expect(
+      try server.psql(
+        name,
+        "INSERT INTO cadre (name, sex, born_on, resident_id, category, region_code) VALUES ('乙', '男', '1950-02-01', '522301195002010037', '退休', '522301') RETURNING name"
+      ) == "乙\n")
     #expect(throws: (any Error).self) {
       try server.psql(
         name,
@@ -121,10 +145,19 @@ struct PostgresCommandTests {
 
   @Test("a copy keeps every row and id, and the next id passes every id the file ever gave")
   func copyKeepsIDs() throws {
-    try fixturesOnBothEngines()
+    // The file's last cadre is added and undone: its id was handed out and must not be handed out again.
+    try fixturesOnBothEngines {
+      let added = try laogan.run(
+        "cadre", "add", "--name", "张三", "--id", "11010519491231002X", "--category", "退休", "--region", "兴义")
+      #expect(added.status == 0, "\(added.stderr)")
+      #expect(try laogan.run("undo", "--yes").status == 0)
+    }
+    let lastCadre = try Self.sqlite(laogan.database, "SELECT seq FROM sqlite_sequence WHERE name = 'cadre'")
+    #expect(try Self.sqlite(laogan.database, "SELECT max(id) + 1 FROM cadre") == lastCadre)
+    #expect(try server.psql(name, "SELECT nextval(pg_get_serial_sequence('cadre', 'id')) - 1") == lastCadre)
     let counts =
       "SELECT (SELECT count(*) FROM cadre) || ' ' || (SELECT count(*) FROM payment) || ' ' || (SELECT count(*) FROM audit_entry)"
-    let inFile = try Self.sqlite(laogan.database, counts.replacingOccurrences(of: "||", with: "||"))
+    let inFile = try Self.sqlite(laogan.database, counts)
     #expect(try server.psql(name, counts) == inFile)
     #expect(try server.psql(name, "SELECT count(*) FROM cadre WHERE voided_reason = '重复登记'") == "1\n")
     let lastRun = try Self.sqlite(laogan.database, "SELECT seq FROM sqlite_sequence WHERE name = 'command_run'")

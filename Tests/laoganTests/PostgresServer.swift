@@ -40,7 +40,11 @@ final class PostgresServer: Sendable {
     if getuid() == 0 {
       try Self.shell("chown", "postgres", folder.path)
     }
-    try runAsServer("initdb", "-D", data, "--auth=trust", "--encoding=UTF8", "--locale=C", "-U", Self.user)
+    // Chinese collation by default, as a province's server may well be made: laogan's text must still sort and
+    // compare by code points, as on SQLite.
+    try runAsServer(
+      "initdb", "-D", data, "--auth=trust", "--encoding=UTF8", "--locale=C", "--locale-provider=icu",
+      "--icu-locale=zh", "-U", Self.user)
     try runAsServer(
       "pg_ctl", "-D", data, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
       "-k \(folder.path) -c listen_addresses='' -F", "start")

@@ -334,5 +334,7 @@ extension LaoganDatabase {
   }
 
   /// A cadre's age on the last day of payment `p`'s month.
-  private static let ageAtMonthEnd = CadreSQL.age(born: "c.born_on", on: MonthSQL.lastDay("p.month"))
+  private static var ageAtMonthEnd: String {
+    CadreSQL.age(born: "c.born_on", on: MonthSQL.lastDay("p.month"))
+  }
 }

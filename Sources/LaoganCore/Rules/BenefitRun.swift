@@ -90,7 +90,8 @@ extension LaoganDatabase {
   /// Rules in force in `:month` joined with the cadres they pay and have not yet paid; `:last` is the month's last day.
   /// A cadre is paid by the bureau managing them when the month begins (`ManagedRule`): the month of a transfer
   /// is paid by the bureau they leave.
-  private static let eligible = """
+  private static var eligible: String {
+    """
     benefit_rule r JOIN cadre c
     WHERE \(RecordSQL.inForce("r")) AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
       AND r.item <> '\(BenefitItem.survivorAllowance.rawValue)' AND \(RecordSQL.inForce("c"))
@@ -104,11 +105,13 @@ extension LaoganDatabase {
       AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
                       AND \(RecordSQL.inForce("p")))
     """
+  }
 
   /// 遗属补助 rules in force in `:month` joined with the cadres who died before the month began — of the rule's
   /// category and rank, managed when they died — and their spouse on file, alive when the month begins, who
   /// is paid; never a living cadre, and not again for a month already paid.
-  private static let survivors = """
+  private static var survivors: String {
+    """
     benefit_rule r JOIN cadre c JOIN family_member f ON f.cadre_id = c.id
     WHERE \(RecordSQL.inForce("r")) AND r.item = '\(BenefitItem.survivorAllowance.rawValue)'
       AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
@@ -120,9 +123,12 @@ extension LaoganDatabase {
       AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.cadre_id = c.id AND p.item = r.item AND p.month = :month
                       AND \(RecordSQL.inForce("p")))
     """
+  }
 
   /// Age on `:last`, the month's last day.
-  private static let ageOnLastDay = CadreSQL.age(born: "c.born_on", on: ":last")
+  private static var ageOnLastDay: String {
+    CadreSQL.age(born: "c.born_on", on: ":last")
+  }
 }
 
 extension BenefitItem {

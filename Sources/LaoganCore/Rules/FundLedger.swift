@@ -44,7 +44,8 @@ package enum FundLedger {
   }
 
   /// Every movement of the fund, dated: allocations in, expenses and grants out.
-  private static let movementsSQL = """
+  private static var movementsSQL: String {
+    """
     SELECT fund_entry.entered_on AS day,
            CASE fund_entry.kind WHEN '拨入' THEN fund_entry.amount_fen ELSE -fund_entry.amount_fen END AS change
     FROM fund_entry WHERE \(RecordSQL.inForce("fund_entry"))
@@ -52,10 +53,13 @@ package enum FundLedger {
     SELECT \(PaymentSQL.paidOn()), -payment.amount_fen FROM payment
     WHERE \(RecordSQL.inForce("payment")) AND payment.item = '困难帮扶'
     """
+  }
 
   /// The balance after each movement, day by day; within a day, money in before money out.
-  private static let runningSQL = """
+  private static var runningSQL: String {
+    """
     SELECT day, SUM(change) OVER (ORDER BY day, change DESC ROWS UNBOUNDED PRECEDING) AS balance
     FROM (\(movementsSQL)) AS movement ORDER BY day, change DESC
     """
+  }
 }

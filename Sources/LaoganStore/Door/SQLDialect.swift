@@ -9,11 +9,16 @@ package enum SQLDialect {
   /// The engine whose spellings the statements being built use.
   @TaskLocal package static var engine = SQLEngine.sqlite
 
-  /// `day` moved by whole units: `shifted("c.died_on", by: 60, .days)`.
+  /// `day` moved by whole units: `shifted("c.died_on", by: 60, .days)`. Months move as SQLite moves them: the
+  /// same day of the month, running on into the next month where that day is missing (31 August and six
+  /// months is 3 March), where PostgreSQL alone would stop at the month's last day.
   package static func shifted(_ day: String, by amount: Int, _ unit: DateUnit) -> String {
-    switch engine {
-    case .sqlite: "date(\(day), '\(amount < 0 ? "-" : "+")\(abs(amount)) \(unit.rawValue)')"
-    case .postgresql: "CAST(CAST(\(day) AS date) + INTERVAL '\(amount) \(unit.rawValue)' AS date)"
+    switch (engine, unit) {
+    case (.sqlite, _): "date(\(day), '\(amount < 0 ? "-" : "+")\(abs(amount)) \(unit.rawValue)')"
+    case (.postgresql, .days): "(CAST(\(day) AS date) + \(amount))"
+    case (.postgresql, .months):
+      "(CAST(date_trunc('month', CAST(\(day) AS date)) + INTERVAL '\(amount) months' AS date) "
+        + "+ CAST(EXTRACT(DAY FROM CAST(\(day) AS date)) AS integer) - 1)"
     }
   }
 

@@ -3,6 +3,8 @@ import Foundation
 /// Where a shared database is, as libpq writes it (SPEC §15): `postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME`,
 /// or `postgresql://USER@/DBNAME?host=/socket/dir` for a server on a Unix socket. A password left out of the
 /// address may come from `PGPASSWORD`, as psql takes it, so that it stays out of a cron line and `ps`.
+/// Encryption is libpq's `sslmode` (in the address, or `PGSSLMODE`), with `sslrootcert` (or `PGSSLROOTCERT`)
+/// the certificate authority a verifying mode trusts.
 public struct PostgresAddress: Sendable, Equatable {
   public enum Server: Sendable, Equatable {
     case network(host: String, port: Int)
@@ -10,10 +12,28 @@ public struct PostgresAddress: Sendable, Equatable {
     case socket(folder: String, port: Int)
   }
 
+  /// libpq's `sslmode`, less `allow`, which psql itself no longer defaults to and laogan takes as `prefer`.
+  public enum Security: String, Sendable, Equatable {
+    /// Never encrypted.
+    case disable
+    /// Encrypted when the server offers it, its certificate not checked: libpq's default.
+    case prefer
+    /// Always encrypted; the certificate checked only when `sslrootcert` names an authority.
+    case require
+    /// Always encrypted, the certificate signed by the trusted authority.
+    case verifyCA = "verify-ca"
+    /// As `verifyCA`, and the certificate names the host.
+    case verifyFull = "verify-full"
+  }
+
   public let server: Server
   public let user: String
   public let password: String?
   public let database: String
+  /// On a Unix socket there is nothing to encrypt: `disable` there whatever was asked.
+  public let security: Security
+  /// The file of the certificate authority to trust, when given; otherwise the system's.
+  public let rootCertificate: String?
 
   /// Whether `text` names a shared database rather than a file: what `--db` and `LAOGAN_DB` are told apart by.
   public static func isAddress(_ text: String) -> Bool {
@@ -43,6 +63,13 @@ public struct PostgresAddress: Sendable, Equatable {
     self.user = user
     self.database = database
     password = url.password ?? query["password"] ?? environment["PGPASSWORD"]
+    let mode = query["sslmode"] ?? environment["PGSSLMODE"].flatMap { $0.isEmpty ? nil : $0 } ?? "prefer"
+    guard let security = Security(rawValue: mode == "allow" ? "prefer" : mode) else {
+      throw LaoganError.badDatabaseAddress(
+        text, "sslmode=\(mode) 不认识：应为 disable、prefer、require、verify-ca 或 verify-full")
+    }
+    if case .socket = server { self.security = .disable } else { self.security = security }
+    rootCertificate = query["sslrootcert"] ?? environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The address with its password left out: what a message or the audit log may show.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 import Synchronization
 
@@ -24,7 +25,7 @@ final class PostgresLink: @unchecked Sendable {
       case .network(let host, let port):
         PostgresConnection.Configuration(
           host: host, port: port, username: address.user, password: address.password, database: address.database,
-          tls: .disable)
+          tls: try Self.tls(address))
       case .socket(let folder, let port):
         PostgresConnection.Configuration(
           unixSocketPath: "\(folder)/.s.PGSQL.\(port)", username: address.user, password: address.password,
@@ -40,8 +41,46 @@ final class PostgresLink: @unchecked Sendable {
       throw LaoganError.serverUnreachable(address: address.shown, reason: Self.reason(error))
     }
     self.group = group
-    // The clerk's calendar: `CURRENT_DATE` is today where the clerk is, as SQLite's `localtime` is.
-    try run("SET TIME ZONE '\(TimeZone.current.identifier)'")
+    // A day made text is `YYYY-MM-DD`, as SQLite keeps it, whatever the server's default style.
+    try run("SET DateStyle = 'ISO, YMD'")
+    try setClerksTimeZone()
+  }
+
+  /// The clerk's calendar: `CURRENT_DATE` is today where the clerk is, as SQLite's `localtime` is. A zone the
+  /// server does not know by name is given by its offset from UTC now.
+  private func setClerksTimeZone() throws {
+    let zone = TimeZone.current
+    do {
+      try run("SET TIME ZONE '\(zone.identifier.replacingOccurrences(of: "'", with: ""))'")
+    } catch is PostgresRefusal {
+      let minutes = zone.secondsFromGMT() / 60
+      let offset = String(format: "%@%02d:%02d", minutes < 0 ? "-" : "+", abs(minutes) / 60, abs(minutes) % 60)
+      try run("SET TIME ZONE INTERVAL '\(offset)' HOUR TO MINUTE")
+    }
+  }
+
+  /// Encryption as the address asks for it (`PostgresAddress.Security`), libpq's way.
+  private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    if let root = address.rootCertificate { configuration.trustRoots = .file(root) }
+    switch address.security {
+    case .disable: return .disable
+    case .prefer, .require:
+      if address.security == .prefer || address.rootCertificate == nil {
+        configuration.certificateVerification = .none
+      } else {
+        configuration.certificateVerification = .noHostnameVerification
+      }
+    case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+    case .verifyFull: configuration.certificateVerification = .fullVerification
+    }
+    let context: NIOSSLContext
+    do {
+      context = try NIOSSLContext(configuration: configuration)
+    } catch {
+      throw LaoganError.badDatabaseAddress(address.shown, "sslrootcert 无法读取：\(error)")
+    }
+    return address.security == .prefer ? .prefer(context) : .require(context)
   }
 
   /// One statement with its parameters (`$1`, `$2`, …), every row of its result collected.
@@ -100,7 +139,8 @@ final class PostgresLink: @unchecked Sendable {
 
   static func reason(_ error: any Error) -> String {
     guard let error = error as? PSQLError else { return "\(error)" }
-    return error.serverInfo?[.message] ?? "\(error.code)"
+    // The server's words when it answered; else why no answer came (a refused certificate, a closed port).
+    return error.serverInfo?[.message] ?? error.underlying.map { "\(error.code)：\($0)" } ?? "\(error.code)"
   }
 }
 

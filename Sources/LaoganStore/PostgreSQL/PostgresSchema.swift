@@ -61,7 +61,9 @@ enum PostgresSchema {
     (#"\bINTEGER\b"#, "bigint"),
     (#"\bREAL\b"#, "double precision"),
     (#"\bBLOB\b"#, "bytea"),
-    (#"\bTEXT\b"#, "text"),
+    // Text compares and sorts by its code points, as SQLite's BINARY does: the same order of names and the same
+    // answer to `=` whatever locale the province's server was made with.
+    (#"\bTEXT\b"#, "text COLLATE \"C\""),
     (#"\)\s*WITHOUT ROWID"#, ")"),
     // Checked at the end of a transaction when it asks (`copy` brings a run before the later run that undid it).
     (#"(REFERENCES \w+\(\w+\))"#, "$1 DEFERRABLE"),

@@ -51,7 +51,7 @@ struct PostgresStatement {
         index += 1
       }
     }
-    self.sql = text
+    self.sql = NullOrder.spelled(text)
     var bindings = PostgresBindings(capacity: values.count)
     for value in values { bindings.bind(value) }
     self.bindings = bindings

@@ -1,0 +1,49 @@
+import LaoganModel
+import Testing
+
+@testable import LaoganStore
+
+/// What the shared database is sent in place of the core's SQL: its own parameters, SQLite's place for NULL
+/// in an ordering, and the address's password kept out of sight.
+@Suite struct PostgresSpellingTests {
+  @Test func nullsSortAsOnSQLite() {
+    #expect(
+      NullOrder.spelled("SELECT * FROM officer ORDER BY started_on DESC, id")
+        == "SELECT * FROM officer ORDER BY started_on DESC NULLS LAST, id")
+    #expect(
+      NullOrder.spelled("SELECT a FROM t ORDER BY t.born_on, t.id LIMIT 5")
+        == "SELECT a FROM t ORDER BY t.born_on NULLS FIRST, t.id LIMIT 5")
+    // An item that says where its NULLs go, quoted text and an `id` are left as they are.
+    #expect(
+      NullOrder.spelled("SELECT 'ORDER BY x' FROM t ORDER BY x NULLS LAST")
+        == "SELECT 'ORDER BY x' FROM t ORDER BY x NULLS LAST")
+    #expect(NullOrder.spelled("SELECT * FROM t ORDER BY p.id DESC") == "SELECT * FROM t ORDER BY p.id DESC")
+  }
+
+  @Test func nestedOrderings() {
+    let window = "SELECT SUM(change) OVER (ORDER BY day, change DESC ROWS UNBOUNDED PRECEDING) FROM f"
+    #expect(
+      NullOrder.spelled(window)
+        == "SELECT SUM(change) OVER (ORDER BY day NULLS FIRST, change DESC NULLS LAST ROWS UNBOUNDED PRECEDING) FROM f")
+    let inner = "SELECT (SELECT m.joined_on FROM m ORDER BY m.joined_on DESC LIMIT 1) AS j FROM c ORDER BY j"
+    #expect(
+      NullOrder.spelled(inner)
+        == "SELECT (SELECT m.joined_on FROM m ORDER BY m.joined_on DESC NULLS LAST LIMIT 1) AS j FROM c ORDER BY j NULLS FIRST"
+    )
+    let aggregate = "SELECT string_agg(name, ',' ORDER BY name) FROM c;"
+    #expect(NullOrder.spelled(aggregate) == "SELECT string_agg(name, ',' ORDER BY name NULLS FIRST) FROM c;")
+  }
+
+  @Test func passwordsStarred() {
+    #expect(
+      Masking.password(in: "--db postgresql://clerk:s3cret@db.example/laogan")
+        == "--db postgresql://clerk:***@db.example/laogan")
+    #expect(
+      Masking.password(in: "postgresql://clerk@/laogan?host=/run/pg&password=s3cret&port=5433")
+        == "postgresql://clerk@/laogan?host=/run/pg&password=***&port=5433")
+    #expect(
+      Masking.password(in: "postgresql://clerk@db/laogan?password=s3cret")
+        == "postgresql://clerk@db/laogan?password=***")
+    #expect(Masking.password(in: "report 323 --year 2025") == "report 323 --year 2025")
+  }
+}
