@@ -66,15 +66,9 @@ public final class AuditedWriter {
       return connection
     }
   }
-  /// The same connection on SQLite, for the writer's own statements.
-  let base: Database
-  /// `base` with the waiting rows stored.
-  var database: Database {
-    get throws {
-      try storeWaitingRows()
-      return base
-    }
-  }
+  /// The same connection on SQLite, for the writer's fast inserts: a prepared statement a table, and rows
+  /// waiting to be stored together. Nil on PostgreSQL, where each row goes in by itself and hands back its id.
+  let sqlite: Database?
   /// What the command remembers of the cadre table between writes (the rules' look-ups): one for all its
   /// writes, so what it remembers is shared, and told when a cadre row is added or changes.
   package var cadreMemory: (any CadreMemory)?
@@ -88,7 +82,8 @@ public final class AuditedWriter {
   /// The day the command runs, by the context's clock: when a change without a date of its own takes effect.
   public let today: CalendarDate
   var entryCount = 0
-  private var imageStatements: [String: Statement] = [:]
+  /// Each table's columns (`SQLDialect.columns(generated:)`), read once a command.
+  private var columnsByTable: [Bool: [String: [String]]] = [:]
   /// Rows `insert` added but has not logged yet, as runs of consecutive ids, a table's run in the order of its
   /// first row. A file of a million payments is logged as one range entry, a roster of cadres as two (its
   /// cadres, then their memberships); any other write logs the runs first (`InsertRuns`).
@@ -112,17 +107,20 @@ public final class AuditedWriter {
     return encoder
   }()
 
-  init(db: Database, context: AuditContext) throws {
-    base = db
-    connection = SQLiteSession(db)
+  /// The writer of a command on `connection`, given the same connection on SQLite as `sqlite`.
+  init(_ connection: any SQLSession, sqlite: Database?, context: AuditContext) throws {
+    self.connection = connection
+    self.sqlite = sqlite
     let now = context.now()
     today = CalendarDate(now)
     let stamp = now.formatted(.iso8601)
-    try db.execute(
-      sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
-      arguments: [context.operatorName, stamp, context.command])
-    runID = db.lastInsertedRowID
-    checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
+    guard
+      let run = try connection.value(
+        Int64.self, sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?) RETURNING id",
+        arguments: [context.operatorName, stamp, context.command])
+    else { throw LaoganError.database("命令未能记入审计日志") }
+    runID = run
+    checksForeignKeys = try sqlite.map { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") ?? true } ?? true
   }
 
   /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
@@ -134,13 +132,13 @@ public final class AuditedWriter {
     _ record: inout Record, canWait: Bool = false, values: [(any SQLValueConvertible)?]? = nil
   ) throws {
     let table = Record.databaseTableName
-    if canWait, rowsPerStatement > 0, let listed = record as? any ColumnList {
+    if canWait, rowsPerStatement > 0, let sqlite, let listed = record as? any ColumnList {
       if waiting.contains(where: { $0.table == table && $0.isFull }) { try storeWaitingRows(of: table) }
       // Taken out of `waiting` while it grows, so that its values are not copied with every row.
       var batch =
         try waiting.firstIndex { $0.table == table }.map { waiting.remove(at: $0) }
         ?? WaitingRows(
-          table: table, columns: type(of: listed).storedColumns, capacity: rowsPerStatement, base)
+          table: table, columns: type(of: listed).storedColumns, capacity: rowsPerStatement, sqlite)
       record.id = batch.nextID
       try noteInserted(table, batch.nextID)
       batch.append(values ?? listed.storedValues)
@@ -148,15 +146,41 @@ public final class AuditedWriter {
       return
     }
     try storeWaitingRows(before: table)
-    if let listed = record as? any ColumnList {
-      try insertStatement(table, columns: type(of: listed).storedColumns)
-        .execute(arguments: StatementArguments((values ?? listed.storedValues).map { $0.databaseValue }))
+    let id: Int64
+    if let sqlite {
+      if let listed = record as? any ColumnList {
+        try insertStatement(table, columns: type(of: listed).storedColumns, sqlite)
+          .execute(arguments: StatementArguments((values ?? listed.storedValues).map { $0.databaseValue }))
+      } else {
+        try record.insert(sqlite)
+      }
+      id = sqlite.lastInsertedRowID
     } else {
-      try record.insert(base)
+      // An id left to the table's identity column is not named at all: PostgreSQL refuses NULL for it.
+      let stored = try Self.storedValues(of: record, values).filter { $0.column != "id" || $0.value != .null }
+      let columns = stored.map(\.column).joined(separator: ", ")
+      let places = Array(repeating: "?", count: stored.count).joined(separator: ", ")
+      guard
+        let returned = try connection.value(
+          Int64.self, sql: "INSERT INTO \(table) (\(columns)) VALUES (\(places)) RETURNING id",
+          arguments: SQLArguments(stored: stored.map(\.value)))
+      else { throw LaoganError.database("\(table) 未能写入") }
+      id = returned
     }
-    let id = base.lastInsertedRowID
     record.id = id
     try noteInserted(table, id)
+  }
+
+  /// A record's stored columns and their values: those it lists itself (`ColumnList`, or `values` worked out
+  /// already), or GRDB's encoding of it.
+  private static func storedValues<Record: AuditedRecord>(
+    of record: Record, _ values: [(any SQLValueConvertible)?]? = nil
+  ) throws -> [(column: String, value: SQLValue)] {
+    if let listed = record as? any ColumnList {
+      let values = values ?? listed.storedValues
+      return zip(type(of: listed).storedColumns, values).map { ($0, $1?.sqlValue ?? .null) }
+    }
+    return try record.databaseDictionary.sorted { $0.key < $1.key }.map { ($0.key, SQLValue($0.value)) }
   }
 
   /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
@@ -176,8 +200,7 @@ public final class AuditedWriter {
   /// The tables `table`'s foreign keys point to, read from the schema once a command.
   private func referencedTables(of table: String) throws -> Set<String> {
     if let known = references[table] { return known }
-    let tables = Set(
-      try String.fetchAll(base, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [table]))
+    let tables = Set(try connection.values(String.self, sql: SQLDialect.referencedTables, arguments: [table]))
     references[table] = tables
     return tables
   }
@@ -192,7 +215,7 @@ public final class AuditedWriter {
     guard let index = waiting.firstIndex(where: { $0.table == table }) else { return }
     let batch = waiting.remove(at: index)
     try storeWaitingParents(of: table)
-    try batch.store(base)
+    if let sqlite { try batch.store(sqlite) }
   }
 
   /// Stores the waiting rows before a row of `table` goes in by itself when they are of that table or its
@@ -208,9 +231,9 @@ public final class AuditedWriter {
     for parent in try referencedTables(of: table) { try storeWaitingRows(of: parent) }
   }
 
-  private func insertStatement(_ table: String, columns: [String]) throws -> Statement {
+  private func insertStatement(_ table: String, columns: [String], _ sqlite: Database) throws -> Statement {
     if let statement = insertStatements[table] { return statement }
-    let statement = try database.makeStatement(
+    let statement = try sqlite.makeStatement(
       sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
         + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
     insertStatements[table] = statement
@@ -228,11 +251,10 @@ public final class AuditedWriter {
   }
 
   private func logInsertRange(table: String, _ first: Int64, _ last: Int64) throws {
-    try database.cachedStatement(
+    try connection.execute(
       sql: """
         INSERT INTO audit_entry (run_id, action, table_name, record_id, last_record_id) VALUES (?, 'insert', ?, ?, ?)
-        """
-    ).execute(arguments: [runID, table, first, last])
+        """, arguments: [runID, table, first, last])
   }
 
   /// Writes `record` over `old`; nothing is written or logged when they are equal.
@@ -242,7 +264,14 @@ public final class AuditedWriter {
     let table = Record.databaseTableName
     forgetIfCadre(table)
     let before = try image(of: table, id: record.id)
-    try record.update(database)
+    if let sqlite {
+      try record.update(sqlite)
+    } else {
+      let stored = try Self.storedValues(of: record).filter { $0.column != "id" }
+      try connection.execute(
+        sql: "UPDATE \(table) SET \(stored.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?",
+        arguments: SQLArguments(stored: stored.map(\.value) + [record.id?.sqlValue ?? .null]))
+    }
     // A record may differ from the stored row in what it only reads (a cadre's 所在党组织, kept as a
     // membership): a row left as it was is no change, and the log says only what changed.
     let after = try image(of: table, id: record.id)
@@ -256,16 +285,18 @@ public final class AuditedWriter {
   /// taken for each other.
   package func replaceParticipants(table: String, eventID: Int64, cadreIDs: [Int64]) throws {
     try logInserts()
-    let before = try Int64.fetchAll(
-      database, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
+    let before = try connection.values(
+      Int64.self, sql: "SELECT cadre_id FROM participant WHERE event_table = ? AND event_id = ? ORDER BY cadre_id",
       arguments: [table, eventID])
     let after = Array(Set(cadreIDs)).sorted()
     guard before != after else { return }
-    try database.execute(
+    try connection.execute(
       sql: "DELETE FROM participant WHERE event_table = ? AND event_id = ?", arguments: [table, eventID])
-    let insert = try database.cachedStatement(
-      sql: "INSERT INTO participant (event_table, event_id, cadre_id) VALUES (?, ?, ?)")
-    for cadreID in after { try insert.execute(arguments: [table, eventID, cadreID]) }
+    for cadreID in after {
+      try connection.execute(
+        sql: "INSERT INTO participant (event_table, event_id, cadre_id) VALUES (?, ?, ?)",
+        arguments: [table, eventID, cadreID])
+    }
     func image(_ ids: [Int64]) throws -> String {
       try json(["event_table": table, "cadre_ids": ids.map(String.init).joined(separator: ",")])
     }
@@ -288,8 +319,8 @@ public final class AuditedWriter {
   package func logInsertedRows(table: String, after: Int64) throws {
     try logInserts()
     guard
-      let range = try Row.fetchOne(
-        database, sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
+      let range = try connection.row(
+        sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
       let first: Int64 = range[0], let last: Int64 = range[1]
     else { return }
     try logInsertRange(table: table, first, last)
@@ -301,21 +332,25 @@ public final class AuditedWriter {
     for id in ids { try log(action: "reveal", table: table, id: id, before: nil, after: nil) }
   }
 
-  /// A stored row as a JSON object of its columns, built by SQLite: the audit log records what the database
-  /// held, column by column, and one cached statement a table costs less than encoding the Swift value.
+  /// A stored row as a JSON object of its columns, built by the database: the audit log records what the
+  /// database held, column by column, and one statement a table costs less than encoding the Swift value.
   func image(of table: String, id: Int64?) throws -> String? {
     guard let id else { return nil }
-    if imageStatements[table] == nil {
-      imageStatements[table] = try database.makeStatement(
-        sql: "SELECT \(try imageSQL(of: table)) FROM \(table) WHERE id = ?")
-    }
-    guard let statement = imageStatements[table] else { return nil }
-    return try String.fetchOne(statement, arguments: [id])
+    return try db.value(
+      String.self, sql: "SELECT \(try imageSQL(of: table)) FROM \(table) WHERE id = ?", arguments: [id])
   }
 
-  /// `json_object('id', id, 'name', name, …)` over every stored column of `table`.
+  /// A JSON object of every column of `table`, generated ones too (`SQLDialect.jsonObject`).
   func imageSQL(of table: String) throws -> String {
-    "json_object(" + (try database.columns(in: table).map { "'\($0.name)', \($0.name)" }.joined(separator: ", ")) + ")"
+    SQLDialect.jsonObject(try columns(of: table, generated: true))
+  }
+
+  /// The columns of `table`, with or without the generated ones, read once a command.
+  func columns(of table: String, generated: Bool) throws -> [String] {
+    if let known = columnsByTable[generated]?[table] { return known }
+    let columns = try connection.values(String.self, sql: SQLDialect.columns(generated: generated), arguments: [table])
+    columnsByTable[generated, default: [:]][table] = columns
+    return columns
   }
 
   private func json(_ record: some Encodable) throws -> String {
@@ -324,27 +359,44 @@ public final class AuditedWriter {
 
   func log(action: String, table: String, id: Int64?, before: String?, after: String?) throws {
     try logInserts()
-    try database.cachedStatement(
-      sql: "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)"
-    ).execute(arguments: [runID, action, table, id, before, after])
+    try connection.execute(
+      sql: "INSERT INTO audit_entry (run_id, action, table_name, record_id, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+      arguments: [runID, action, table, id, before, after])
     entryCount += 1
   }
 }
 
 extension LaoganDatabase {
-  /// Runs one command's writes in one IMMEDIATE transaction, logged as one group. A thrown error rolls back
-  /// everything, log included; a command that changed nothing leaves no group behind. With `dryRun` the
-  /// transaction is always rolled back, so a dry run checks exactly what a real run would.
+  /// Runs one command's writes in one transaction, logged as one group: on a file an IMMEDIATE one, on a
+  /// shared database a SERIALIZABLE one (`writeShared`). A thrown error rolls back everything, log included; a
+  /// command that changed nothing leaves no group behind. With `dryRun` the transaction is always rolled back,
+  /// so a dry run checks exactly what a real run would.
   ///
   /// With `checkedAtCommit` — for a command that adds rows and updates some, deleting none and listing no
   /// participants (`RecordKind.checkedAtCommit`) — SQLite checks no foreign key or CHECK constraint statement
   /// by statement: `CommitCheck` checks the command's rows against them all at once before it commits, and a
-  /// broken one rolls everything back as SQLite's own refusal would.
+  /// broken one rolls everything back as SQLite's own refusal would. PostgreSQL checks each statement itself.
   package func write<T>(
     _ context: AuditContext, dryRun: Bool = false, checkedAtCommit: Bool = false,
     _ body: (AuditedWriter) throws -> T
   ) throws -> T {
-    try LaoganDatabase.translatingErrors {
+    switch engine {
+    case .sqlite(let queue, _):
+      try SQLDialect.$engine.withValue(.sqlite) {
+        try Self.writeFile(queue, context, dryRun: dryRun, checkedAtCommit: checkedAtCommit, body)
+      }
+    case .postgresql(let link):
+      try Self.writeShared(link, dryRun: dryRun) { session in
+        try Self.audited(try AuditedWriter(session, sqlite: nil, context: context), body)
+      }
+    }
+  }
+
+  private static func writeFile<T>(
+    _ queue: DatabaseQueue, _ context: AuditContext, dryRun: Bool, checkedAtCommit: Bool,
+    _ body: (AuditedWriter) throws -> T
+  ) throws -> T {
+    try translatingErrors {
       try queue.writeWithoutTransaction { db in
         // 32 MB of page cache for writing (SQLite's default of 2 MB stays for reading): a large import's
         // pages stay in memory instead of spilling to the journal mid-transaction, and memory stays flat in
@@ -356,12 +408,8 @@ extension LaoganDatabase {
           var result: T?
           try db.inTransaction(.immediate) {
             let check = checkedAtCommit ? try CommitCheck(db) : nil
-            let writer = try AuditedWriter(db: db, context: context)
-            result = try body(writer)
-            try writer.logInserts()
-            if writer.entryCount == 0 {
-              try db.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
-            }
+            let writer = try AuditedWriter(SQLiteSession(db), sqlite: db, context: context)
+            result = try audited(writer, body)
             try check?.run(runID: writer.runID, lines: writer.fileLines, db)
             return dryRun ? .rollback : .commit
           }
@@ -373,6 +421,17 @@ extension LaoganDatabase {
         return result
       }
     }
+  }
+
+  /// A command's writes as its transaction holds them on either engine: the body, the inserts not yet
+  /// logged, and no group left in the log when nothing changed.
+  private static func audited<T>(_ writer: AuditedWriter, _ body: (AuditedWriter) throws -> T) throws -> T {
+    let result = try body(writer)
+    try writer.logInserts()
+    if writer.entryCount == 0 {
+      try writer.connection.execute(sql: "DELETE FROM command_run WHERE id = ?", arguments: [writer.runID])
+    }
+    return result
   }
 }
 

@@ -24,7 +24,7 @@ public struct LaoganDatabase: Sendable {
   /// PostgreSQL here, before anything is read or written.
   package var queue: DatabaseQueue {
     get throws {
-      guard case .sqlite(let queue, _) = engine else { throw LaoganError.notOnPostgreSQL("写入、备份与恢复") }
+      guard case .sqlite(let queue, _) = engine else { throw LaoganError.notOnPostgreSQL("备份与恢复") }
       return queue
     }
   }
@@ -235,11 +235,6 @@ extension LaoganDatabase {
     case .postgresql(let link):
       try LaoganDatabase.readShared(link, body)
     }
-  }
-
-  /// Reads as `read` does, through GRDB: for the store's own reads.
-  func readBase<T>(_ body: (Database) throws -> T) throws -> T {
-    try LaoganDatabase.translatingErrors { try queue.read(body) }
   }
 
   /// Reads as `read` does, but SQLite's finding that the file is damaged comes back as `FileDamage`: what

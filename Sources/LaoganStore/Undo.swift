@@ -15,11 +15,10 @@ extension LaoganDatabase {
   /// The last command whose writes can be reverted: not itself an undo, not already undone, with writes; its
   /// changes told by `labels`.
   package func undoPlan(labels: ColumnLabels) throws -> UndoPlan? {
-    try readBase { db in
+    try read { db in
       guard let run = try Self.lastUndoableRun(db) else { return nil }
       let runID: Int64 = run["id"]
-      let lines = try auditLines(
-        AuditFilter(runID: runID, limit: 1_000_000), reveal: false, labels: labels, SQLiteSession(db))
+      let lines = try auditLines(AuditFilter(runID: runID, limit: 1_000_000), reveal: false, labels: labels, db)
       return UndoPlan(
         runID: runID, command: Masking.inText(run["command"]), operatorName: run["operator"], ranAt: run["ran_at"],
         lines: lines.filter { $0.action != "reveal" })
@@ -27,9 +26,8 @@ extension LaoganDatabase {
   }
 
   /// The command `undo` reverts: the last one that wrote, not itself an undo, not already undone.
-  private static func lastUndoableRun(_ db: Database) throws -> Row? {
-    try Row.fetchOne(
-      db,
+  private static func lastUndoableRun(_ db: any SQLSession) throws -> SQLRow? {
+    try db.row(
       sql: """
         SELECT r.id, r.command, r.operator, r.ran_at FROM command_run r
         WHERE r.undone_by IS NULL
@@ -43,21 +41,21 @@ extension LaoganDatabase {
   /// before-image back — as one audited command. Refused when a later command wrote to the same records.
   public func undo(_ plan: UndoPlan, _ context: AuditContext) throws {
     try write(context) { writer in
-      let db = try writer.database
+      let db = try writer.db
       // The plan was shown before the write lock was taken: another undo, or another command, may have
       // written since. Only the command still last now, under the lock, is undone.
       let last: Int64? = try Self.lastUndoableRun(db)?["id"]
       guard last == plan.runID else {
         let undone =
-          try Bool.fetchOne(
-            db, sql: "SELECT undone_by IS NOT NULL FROM command_run WHERE id = ?", arguments: [plan.runID]) ?? true
+          try db.value(
+            Bool.self, sql: "SELECT \(SQLDialect.number(of: "undone_by IS NOT NULL")) FROM command_run WHERE id = ?",
+            arguments: [plan.runID]) ?? true
         throw LaoganError.undoRefused(
           undone
             ? "审计组 \(plan.runID) 已由另一个 undo 撤销"
             : "确认期间又有命令写入（审计组 \(last ?? 0)）；请重新运行 laogan undo 查看")
       }
-      let later = try Row.fetchOne(
-        db,
+      let later = try db.row(
         sql: """
           SELECT e.table_name, e.record_id, r.id, r.command FROM audit_entry e JOIN command_run r ON r.id = e.run_id
           WHERE e.run_id > ? AND e.action <> 'reveal' AND r.undone_by IS NULL
@@ -73,8 +71,7 @@ extension LaoganDatabase {
             + "又改动了 \(later[0] as String) \(later[1] as Int64? ?? 0)；请先撤销它"
         )
       }
-      let entries = try Row.fetchAll(
-        db,
+      let entries = try db.rows(
         sql:
           """
           SELECT action, table_name, record_id, last_record_id, before, after FROM audit_entry
@@ -104,30 +101,30 @@ extension AuditedWriter {
     forgetIfCadre(table)
     if action == "insert" {
       try logInserts()
-      try database.execute(
-        sql: """
+      entryCount += try connection.changedRows(
+        by: """
           INSERT INTO audit_entry (run_id, action, table_name, record_id, before)
           SELECT ?, 'delete', ?, id, \(try imageSQL(of: table)) FROM \(table) WHERE id BETWEEN ? AND ?
           """, arguments: [runID, table, ids.lowerBound, ids.upperBound])
-      entryCount += try database.changesCount
       do {
-        try database.execute(
+        try connection.execute(
           sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.lowerBound, ids.upperBound])
-      } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+      } catch let error where Self.isReferenceRefusal(error) {
         throw LaoganError.undoRefused("\(table) \(ids.lowerBound)–\(ids.upperBound) 中有记录已被后来的记录引用，不能撤销")
       }
     } else if let before {
       let id = ids.lowerBound
       let current = try image(of: table, id: id)
       // Generated columns (payment.counted_on) follow the others; they cannot be set.
-      let columns = try String.fetchAll(
-        database, sql: "SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND name <> 'id'", arguments: [table])
-      try database.execute(
-        sql:
-          "UPDATE \(table) SET "
-          + columns.map { "\($0) = json_extract(:image, '$.\($0)')" }.joined(separator: ", ") + " WHERE id = :id",
-        arguments: ["image": before, "id": id])
+      let columns = try columns(of: table, generated: false).filter { $0 != "id" }
+      try db.execute(sql: SQLDialect.restore(table, columns: columns), arguments: ["image": before, "id": id])
       try log(action: "update", table: table, id: id, before: current, after: try image(of: table, id: id))
     }
+  }
+
+  /// The engine refused a delete because a row still points to a row it deletes.
+  private static func isReferenceRefusal(_ error: any Error) -> Bool {
+    if let error = error as? DatabaseError { return error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY }
+    return (error as? PostgresRefusal)?.state == "23503"
   }
 }

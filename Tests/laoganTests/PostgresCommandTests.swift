@@ -168,15 +168,70 @@ struct PostgresCommandTests {
     #expect(try server.psql(name, counts) == inFile)
   }
 
-  @Test("a write is refused on PostgreSQL before anything is written, and says so")
-  func writesRefused() throws {
+  /// A command run on the file and on the shared database, each named by `LAOGAN_DB` so that the audit log
+  /// keeps the same command line: the same exit, the same words (times aside).
+  @discardableResult
+  private func onBoth(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Laogan.Outcome
+  {
+    let onFile = try laogan.run(arguments, withDatabase: false, environment: ["LAOGAN_DB": laogan.database])
+    let onServer = try laogan.run(arguments, withDatabase: false, environment: ["LAOGAN_DB": shared])
+    #expect(onFile.status == onServer.status, "\(arguments): \(onServer.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      Self.withoutTimes(onFile.stderr) == Self.withoutTimes(onServer.stderr), "\(arguments)",
+      sourceLocation: sourceLocation)
+    #expect(
+      Self.withoutTimes(onFile.stdout) == Self.withoutTimes(onServer.stdout), "\(arguments)",
+      sourceLocation: sourceLocation)
+    return onServer
+  }
+
+  @Test("imports, edits, the monthly run, the fund's refusal and undo write the same on PostgreSQL as on a file")
+  func writesOnBothEngines() throws {
+    #expect(try laogan.run("init").status == 0)
     #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
-    let added = try laogan.run(
-      "cadre", "add", "--name", "张三", "--id", "11010519491231002X", "--category", "退休", "--region", "兴义", "--db",
-      shared, withDatabase: false)
-    #expect(added.status == 1)
-    #expect(added.stderr.contains("在 PostgreSQL 上尚未实现"))
-    #expect(try server.psql(name, "SELECT count(*) FROM cadre") == "0\n")
+    for (kind, file) in Self.fixtureKinds {
+      #expect(try onBoth("import", kind, Self.fixtures.appendingPathComponent(file).path).status == 0)
+    }
+    try onBoth("cadre", "void", "1", "--reason", "重复登记")
+    try onBoth("cadre", "edit", "2", "--phone", "13900001111")
+    try onBoth("permit", "add", "身份证号=522302193601133930", "证照类型=护照", "证照号码=E0000001", "有效期至=2026-03-02")
+    try onBoth(
+      "benefit", "rule", "add", "--item", "高龄补贴", "--monthly", "100.00", "--from", "2023-05", "--min-age", "80")
+    #expect(try onBoth("benefit", "run", "--month", "2023-05").stdout.contains("高龄补贴"))
+    // Run again, the month pays no one twice.
+    try onBoth("benefit", "run", "--month", "2023-05")
+    try onBoth("benefit", "grant", "522302193601133930", "--item", "困难帮扶", "--amount", "500.00", "--on", "2023-06-01")
+    // Undo the grant, the month's run, the rule, the permit and the edit: rows inserted go, each logged with
+    // its row as it was; the row edited gets its before-image back.
+    for _ in 1...5 { try onBoth("undo", "--yes") }
+    #expect(try server.psql(name, "SELECT phone FROM cadre WHERE id = 2") == "13931343317\n")
+    for arguments in [
+      ["audit"], ["report", "323", "2023", "--format", "csv"], ["report", "benefits", "2023"],
+      ["benefit", "statement", "--month", "2023-05"], ["cadre", "list", "--format", "csv"], ["cadre", "show", "2"],
+      ["permit", "list"], ["check"],
+    ] {
+      try expectSame(arguments)
+    }
+    #expect(
+      try server.psql(name, "SELECT count(*) FROM payment WHERE item = '困难帮扶' AND paid_on = '2023-06-01'") == "0\n")
+    // The fund is never overdrawn. (Last: a refused command uses up its group number on PostgreSQL, whose
+    // sequences do not roll back, so the audit logs' numbers part from here.)
+    let payments = try server.psql(name, "SELECT count(*) FROM payment")
+    let overdrawn = try onBoth(
+      "benefit", "grant", "522302193601133930", "--item", "困难帮扶", "--amount", "5000000.00", "--on", "2023-06-01")
+    #expect(overdrawn.status == 1 && overdrawn.stderr.contains("不足以支付"), "\(overdrawn.stderr)")
+    #expect(try server.psql(name, "SELECT count(*) FROM payment") == payments)
+  }
+
+  @Test("backup of a shared database is refused before anything is written, and says so")
+  func backupRefused() throws {
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    let copy = laogan.folder.appendingPathComponent("backup.db").path
+    let backup = try laogan.run("backup", copy, "--db", shared, withDatabase: false)
+    #expect(backup.status == 1)
+    #expect(backup.stderr.contains("在 PostgreSQL 上尚未实现"), "\(backup.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: copy))
     #expect(try server.psql(name, "SELECT count(*) FROM command_run") == "0\n")
   }
 

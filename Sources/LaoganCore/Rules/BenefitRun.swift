@@ -92,7 +92,7 @@ extension LaoganDatabase {
   /// is paid by the bureau they leave.
   private static var eligible: String {
     """
-    benefit_rule r JOIN cadre c
+    benefit_rule r JOIN cadre c ON TRUE
     WHERE \(RecordSQL.inForce("r")) AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
       AND r.item <> '\(BenefitItem.survivorAllowance.rawValue)' AND \(RecordSQL.inForce("c"))
       AND (c.retired_on IS NULL OR \(SQLDialect.month(of: "c.retired_on")) <= :month)
@@ -112,7 +112,7 @@ extension LaoganDatabase {
   /// is paid; never a living cadre, and not again for a month already paid.
   private static var survivors: String {
     """
-    benefit_rule r JOIN cadre c JOIN family_member f ON f.cadre_id = c.id
+    benefit_rule r JOIN cadre c ON TRUE JOIN family_member f ON f.cadre_id = c.id
     WHERE \(RecordSQL.inForce("r")) AND r.item = '\(BenefitItem.survivorAllowance.rawValue)'
       AND r.from_month <= :month AND (r.to_month IS NULL OR r.to_month >= :month)
       AND \(RecordSQL.inForce("c")) AND c.died_on IS NOT NULL AND \(SQLDialect.month(of: "c.died_on")) < :month

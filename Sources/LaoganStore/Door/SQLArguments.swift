@@ -7,6 +7,11 @@ public struct SQLArguments: Sendable, ExpressibleByArrayLiteral, ExpressibleByDi
     positional = values.map { $0?.sqlValue ?? .null }
   }
 
+  /// Values already in their stored form, by position.
+  public init(stored values: [SQLValue]) {
+    positional = values
+  }
+
   public init(arrayLiteral elements: (any SQLValueConvertible)?...) {
     self.init(elements)
   }

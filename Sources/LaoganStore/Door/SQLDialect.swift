@@ -217,4 +217,49 @@ extension SQLDialect {
     case .postgresql: "SELECT 'ok'"
     }
   }
+
+  /// The columns of the table bound to `?`, in their order, one a row as `name`; without the generated ones
+  /// (`payment.counted_on`), which follow the others, unless `generated`.
+  package static func columns(generated: Bool) -> String {
+    switch engine {
+    case .sqlite: "SELECT name FROM pragma_table_xinfo(?) WHERE \(generated ? "hidden <> 1" : "hidden = 0")"
+    case .postgresql:
+      """
+      SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ?\(generated ? "" : " AND is_generated = 'NEVER'")
+      ORDER BY ordinal_position
+      """
+    }
+  }
+
+  /// The tables the foreign keys of the table bound to `?` point to, one a row.
+  package static var referencedTables: String {
+    switch engine {
+    case .sqlite: "SELECT \"table\" FROM pragma_foreign_key_list(?)"
+    case .postgresql:
+      "SELECT DISTINCT CAST(confrelid AS regclass)::text FROM pg_constraint WHERE contype = 'f' AND conrelid = CAST(? AS regclass)"
+    }
+  }
+
+  /// A row as a JSON object of `columns`, as text: the audit log's before- and after-image.
+  package static func jsonObject(_ columns: [String]) -> String {
+    let pairs = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
+    return switch engine {
+    case .sqlite: "json_object(\(pairs))"
+    case .postgresql: "CAST(json_build_object(\(pairs)) AS text)"
+    }
+  }
+
+  /// Sets `columns` of `table`'s row `:id` back to their values in the JSON object bound to `:image`, each as
+  /// its column's type: undo's return of a before-image.
+  package static func restore(_ table: String, columns: [String]) -> String {
+    switch engine {
+    case .sqlite:
+      "UPDATE \(table) SET " + columns.map { "\($0) = json_extract(:image, '$.\($0)')" }.joined(separator: ", ")
+        + " WHERE id = :id"
+    case .postgresql:
+      "UPDATE \(table) SET (\(columns.joined(separator: ", "))) = (SELECT \(columns.joined(separator: ", ")) "
+        + "FROM json_populate_record(CAST(NULL AS \(table)), CAST(:image AS json))) WHERE id = :id"
+    }
+  }
 }

@@ -14,6 +14,8 @@ final class PostgresLink: @unchecked Sendable {
   private let group: MultiThreadedEventLoopGroup
   private let connection: PostgresConnection
   private var closed = false
+  /// How many times a command's writes were tried again after a conflict with another clerk's.
+  var retries = 0
 
   /// PostgresNIO logs nothing a clerk should see; its errors reach laogan as errors.
   private static let logger = Logger(label: "laogan.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -157,4 +159,8 @@ struct PostgresRefusal: Error, CustomStringConvertible {
   }
 
   var description: String { message }
+
+  /// Another command got in the way (a serialization failure, a deadlock): the same command tried again
+  /// may well succeed.
+  var isConflict: Bool { state == "40001" || state == "40P01" }
 }

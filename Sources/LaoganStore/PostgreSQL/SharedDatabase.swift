@@ -3,10 +3,10 @@ import GRDB
 
 /// A laogan database on PostgreSQL (SPEC §15): opened, made, read, and filled from a SQLite file.
 ///
-/// What is built so far: `init` makes the schema; `copy` brings a whole SQLite file in; every command that
-/// only reads — lists, reports in every format, `check`, `audit` — reads it as it reads a file, each read one
-/// snapshot (`REPEATABLE READ`). Writing through the audited writer is not built on PostgreSQL yet, and is
-/// refused before anything is written (`LaoganDatabase.queue`).
+/// `init` makes the schema; `copy` brings a whole SQLite file in; every command that only reads reads it as
+/// it reads a file, each read one snapshot (`REPEATABLE READ`); every command that writes writes through the
+/// audited writer in one `SERIALIZABLE` transaction, retried when another clerk's command got in the way.
+/// Backup and restore are SQLite's and refused here (`LaoganDatabase.queue`).
 extension LaoganDatabase {
   /// Connects and checks the schema: made by `init`, refused when a newer laogan made it.
   static func openShared(_ address: PostgresAddress, mode: OpenMode) throws -> PostgresLink {
@@ -71,6 +71,37 @@ extension LaoganDatabase {
       try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
       defer { try? link.run("ROLLBACK") }
       return try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
+    }
+  }
+
+  /// How many times a command's writes are tried in all before another clerk's keeps them out.
+  static let writeAttempts = 8
+
+  /// One command's writes in one `SERIALIZABLE` transaction, its statements spelled for PostgreSQL: as if
+  /// the clerks' commands ran one after another, so undo's "a later command touched these records", the
+  /// monthly run's "paid once a month" and the fund's "never overdrawn" hold with nine clerks at once. When
+  /// the server finds no such order (a serialization failure, a deadlock) the whole command is tried again
+  /// from the start, after a pause that grows, up to `writeAttempts` times.
+  static func writeShared<T>(_ link: PostgresLink, dryRun: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
+    var attempt = 1
+    while true {
+      do {
+        try link.run("BEGIN ISOLATION LEVEL SERIALIZABLE")
+        let result = try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
+        try link.run(dryRun ? "ROLLBACK" : "COMMIT")
+        return result
+      } catch let refusal as PostgresRefusal where refusal.isConflict && attempt < writeAttempts {
+        try? link.run("ROLLBACK")
+        link.retries += 1
+        usleep(UInt32.random(in: 1...(20_000 << min(attempt, 5))))
+        attempt += 1
+      } catch let refusal as PostgresRefusal {
+        try? link.run("ROLLBACK")
+        throw LaoganError.database(refusal.message)
+      } catch {
+        try? link.run("ROLLBACK")
+        throw error
+      }
     }
   }
 
