@@ -114,12 +114,9 @@ public final class AuditedWriter {
     let now = context.now()
     today = CalendarDate(now)
     let stamp = now.formatted(.iso8601)
-    guard
-      let run = try connection.value(
-        Int64.self, sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?) RETURNING id",
-        arguments: [context.operatorName, stamp, context.command])
-    else { throw LaoganError.database("命令未能记入审计日志") }
-    runID = run
+    runID = try Self.insertRun(
+      "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?)",
+      arguments: [context.operatorName, stamp, context.command], connection, sqlite: sqlite)
     checksForeignKeys = try sqlite.map { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") ?? true } ?? true
   }
 
@@ -160,15 +157,26 @@ public final class AuditedWriter {
       let stored = try Self.storedValues(of: record, values).filter { $0.column != "id" || $0.value != .null }
       let columns = stored.map(\.column).joined(separator: ", ")
       let places = Array(repeating: "?", count: stored.count).joined(separator: ", ")
-      guard
-        let returned = try connection.value(
-          Int64.self, sql: "INSERT INTO \(table) (\(columns)) VALUES (\(places)) RETURNING id",
-          arguments: SQLArguments(stored: stored.map(\.value)))
-      else { throw LaoganError.database("\(table) 未能写入") }
-      id = returned
+      id = try Self.insertRun(
+        "INSERT INTO \(table) (\(columns)) VALUES (\(places))", arguments: SQLArguments(stored: stored.map(\.value)),
+        connection, sqlite: nil)
     }
     record.id = id
     try noteInserted(table, id)
+  }
+
+  /// Runs an `INSERT` of one row and gives its id: SQLite's last inserted row, or PostgreSQL's `RETURNING`.
+  private static func insertRun(
+    _ sql: String, arguments: SQLArguments, _ connection: any SQLSession, sqlite: Database?
+  ) throws -> Int64 {
+    if let sqlite {
+      try connection.execute(sql: sql, arguments: arguments)
+      return sqlite.lastInsertedRowID
+    }
+    guard let id = try connection.value(Int64.self, sql: sql + " RETURNING id", arguments: arguments) else {
+      throw LaoganError.database("未能写入：\(sql)")
+    }
+    return id
   }
 
   /// A record's stored columns and their values: those it lists itself (`ColumnList`, or `values` worked out
@@ -268,9 +276,10 @@ public final class AuditedWriter {
       try record.update(sqlite)
     } else {
       let stored = try Self.storedValues(of: record).filter { $0.column != "id" }
-      try connection.execute(
-        sql: "UPDATE \(table) SET \(stored.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?",
+      let changed = try connection.changedRows(
+        by: "UPDATE \(table) SET \(stored.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?",
         arguments: SQLArguments(stored: stored.map(\.value) + [record.id?.sqlValue ?? .null]))
+      guard changed == 1 else { throw LaoganError.database("\(table) \(record.id ?? 0) 不存在，未能修改") }
     }
     // A record may differ from the stored row in what it only reads (a cadre's 所在党组织, kept as a
     // membership): a row left as it was is no change, and the log says only what changed.
@@ -314,8 +323,8 @@ public final class AuditedWriter {
     }
   }
 
-  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`, consecutive: one statement in one
-  /// transaction) as one range, as every insert is logged. The monthly run writes thousands of rows this way.
+  /// Logs the rows a bulk `INSERT … SELECT` added (ids above `after`: one statement in one transaction) as one
+  /// range, as every insert is logged. The monthly run writes thousands of rows this way.
   package func logInsertedRows(table: String, after: Int64) throws {
     try logInserts()
     guard
@@ -323,8 +332,23 @@ public final class AuditedWriter {
         sql: "SELECT MIN(id), MAX(id), COUNT(*) FROM \(table) WHERE id > ?", arguments: [after]),
       let first: Int64 = range[0], let last: Int64 = range[1]
     else { return }
-    try logInsertRange(table: table, first, last)
-    entryCount += range[2] as Int
+    let count: Int64 = range[2]
+    entryCount += Int(count)
+    guard count != last - first + 1 else { return try logInsertRange(table: table, first, last) }
+    // Another clerk's command took ids among these (a shared database hands them out to all at once): each
+    // run of this command's own is logged, so that no range names a row it did not add.
+    let ids = try connection.values(
+      Int64.self, sql: "SELECT id FROM \(table) WHERE id > ? ORDER BY id", arguments: [after])
+    var run = first...first
+    for id in ids.dropFirst() {
+      if id == run.upperBound + 1 {
+        run = run.lowerBound...id
+      } else {
+        try logInsertRange(table: table, run.lowerBound, run.upperBound)
+        run = id...id
+      }
+    }
+    try logInsertRange(table: table, run.lowerBound, run.upperBound)
   }
 
   /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).
@@ -376,6 +400,9 @@ extension LaoganDatabase {
   /// participants (`RecordKind.checkedAtCommit`) — SQLite checks no foreign key or CHECK constraint statement
   /// by statement: `CommitCheck` checks the command's rows against them all at once before it commits, and a
   /// broken one rolls everything back as SQLite's own refusal would. PostgreSQL checks each statement itself.
+  ///
+  /// On PostgreSQL `body` may run more than once, each time with a new writer: what it reads or counts
+  /// outside the database (a file, a tally) it must begin afresh each time.
   package func write<T>(
     _ context: AuditContext, dryRun: Bool = false, checkedAtCommit: Bool = false,
     _ body: (AuditedWriter) throws -> T

@@ -25,6 +25,8 @@ DELETE FROM officer WHERE cadre_id NOT IN (SELECT id FROM cadre)
 DELETE FROM association_member WHERE cadre_id NOT IN (SELECT id FROM cadre)
   OR association_id NOT IN (SELECT id FROM association);
 DELETE FROM meeting WHERE organization_id NOT IN (SELECT id FROM party_organization);
+-- An activity a branch elsewhere organized in the region stays, without an organizer the file lacks.
+UPDATE activity SET organization_id = NULL WHERE organization_id NOT IN (SELECT id FROM party_organization);
 DELETE FROM participant WHERE cadre_id NOT IN (SELECT id FROM cadre)
   OR (event_table IN ('meeting', 'meeting_leave') AND event_id NOT IN (SELECT id FROM meeting))
   OR (event_table = 'activity' AND event_id NOT IN (SELECT id FROM activity))
@@ -39,6 +41,10 @@ DELETE FROM family_member WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM hospital_stay WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM transfer WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM pension WHERE cadre_id NOT IN (SELECT id FROM cadre);
+DELETE FROM trip WHERE cadre_id NOT IN (SELECT id FROM cadre);
+DELETE FROM permit_loan WHERE trip_id NOT IN (SELECT id FROM trip)
+  OR permit_id NOT IN (SELECT id FROM permit WHERE cadre_id IN (SELECT id FROM cadre));
+DELETE FROM permit WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM notice_recipient WHERE cadre_id NOT IN (SELECT id FROM cadre);
 DELETE FROM notice WHERE id NOT IN (SELECT notice_id FROM notice_recipient);
 DELETE FROM audit_entry;

@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the built `laogan` binary the way a clerk or a cron script does, and checks exit code, stdout and stderr.
 /// Its temporary folder goes when the test lets go of it.
-final class Laogan {
+final class Laogan: Sendable {
   let folder: URL
   var database: String { folder.appendingPathComponent("laogan.db").path }
 

@@ -47,15 +47,22 @@ extension RecordKind {
 
     let digest = isFact ? try FileDigest.sha256(of: url) : nil
     var summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)
-    summary.sheet = sheet.sheetName
     // Placed in the file (a workbook's column letters) once the reading has ended and the header is known.
     var problems: [ImportProblem] = []
+    var tries = 0
     var openReader: (@Sendable () throws -> LaoganDatabase)?
     if options.paths.worksAhead { openReader = database.secondReader }
 
     try database.write(
       context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit && options.paths.checksAtCommit
     ) { writer in
+      // A shared database runs the command again from the start when another clerk's got in the way: the
+      // file is then read again from its first line, and counted again.
+      let sheet = tries == 0 ? sheet : try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
+      tries += 1
+      summary = ImportSummary(encoding: sheet.encoding, dryRun: options.dryRun)
+      summary.sheet = sheet.sheetName
+      problems = []
       if let digest, !options.again { try LaoganDatabase.refuseRepeat(of: digest, as: name, writer.db) }
       let saver = try RecordSaver<Self>(writer, update: options.update)
       writer.lookup.waitsWhenFull = options.wait

@@ -93,7 +93,8 @@ enum NullOrder {
 
   /// The words that end an `ORDER BY` list at its own depth.
   private static let endsList: Set<String> = [
-    "LIMIT", "OFFSET", "ROWS", "RANGE", "GROUPS", "FETCH", "FOR", "UNION", "EXCEPT", "INTERSECT",
+    "LIMIT", "OFFSET", "ROWS", "RANGE", "GROUPS", "FETCH", "FOR", "UNION", "EXCEPT", "INTERSECT", "ON", "RETURNING",
+    "WINDOW",
   ]
 
   private static func isWordCharacter(_ character: Unicode.Scalar) -> Bool {

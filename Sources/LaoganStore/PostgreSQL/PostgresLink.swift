@@ -1,4 +1,5 @@
 import Foundation
+import LaoganModel
 import Logging
 import NIOCore
 import NIOPosix
@@ -136,6 +137,9 @@ final class PostgresLink: @unchecked Sendable {
       return try body()
     } catch let error as PSQLError {
       throw PostgresRefusal(error)
+    } catch let error as PostgresError {
+      // The text protocol (`run`: a schema, BEGIN, COMMIT) reports the server's refusal in the older form.
+      throw PostgresRefusal(error)
     }
   }
 
@@ -153,9 +157,26 @@ struct PostgresRefusal: Error, CustomStringConvertible {
   let message: String
 
   init(_ error: PSQLError) {
-    state = error.serverInfo?[.sqlState]
-    let detail = error.serverInfo?[.detail].map { "（\($0)）" } ?? ""
-    message = (error.serverInfo?[.message] ?? "\(error.code)") + detail
+    self.init(
+      state: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? "\(error.code)",
+      detail: error.serverInfo?[.detail])
+  }
+
+  init(_ error: PostgresError) {
+    guard case .server(let server) = error else {
+      self.init(state: nil, message: "\(error)", detail: nil)
+      return
+    }
+    self.init(
+      state: server.fields[.sqlState], message: server.fields[.message] ?? "\(error)", detail: server.fields[.detail])
+  }
+
+  private init(state: String?, message: String, detail: String?) {
+    self.state = state
+    // A row whose key is there already is told in the clerk's words, the key as the server names it. A key
+    // (a 身份证号) is personal information, masked as everywhere else.
+    let said = state == "23505" ? "已有相同的记录" : message
+    self.message = Masking.inText(said + (detail.map { "（\($0)）" } ?? ""))
   }
 
   var description: String { message }

@@ -4,10 +4,13 @@ import PostgresNIO
 /// Rows of a SQLite file written into a shared database, table by table, many rows a statement.
 enum SharedCopy {
   /// Every row of every laogan table of `sqlite` into the same table of `link`, parents before children and
-  /// each key checked at the end (a command run names the later run that undid it). With `replacing`, the
-  /// rows `init` put there (the regions, the migrations) give way to the file's. Each table's next id then
-  /// passes every id SQLite ever handed out for it, deleted ones too (`sqlite_sequence`).
-  static func rows(from sqlite: Database, to link: PostgresLink, replacing: Bool = false) throws {
+  /// each key checked at the end (a command run names the later run that undid it), its ids moved past those
+  /// there already (`IDShift`). The tables are locked against other writers first, so no clerk's command
+  /// takes an id meant for the file's rows. A table without an id of its own (the regions, the migrations,
+  /// the imported files' digests) keeps a row already there. Each table's next id then passes every id the
+  /// file ever handed out for it, deleted ones too (`sqlite_sequence`).
+  @discardableResult
+  static func rows(from sqlite: Database, to link: PostgresLink) throws -> IDShift {
     try link.run("SET CONSTRAINTS ALL DEFERRED")
     let tables = try PostgresSession.rows(
       of: link.query(
@@ -16,17 +19,38 @@ enum SharedCopy {
         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
         """)
     ).map { $0[0] as String }
-    for table in try SQLiteTables.inDependencyOrder(sqlite).filter(tables.contains) {
-      if replacing { try link.run("DELETE FROM \"\(table)\"") }
-      try copy(table, from: sqlite, to: link)
+    let sequences = try identitySequences(link)
+    if !sequences.isEmpty {
+      try link.run(
+        "LOCK TABLE \(sequences.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")) IN EXCLUSIVE MODE")
     }
-    for table in tables { try passUsedIDs(table, sqlite: sqlite, link: link) }
+    var offsets: [String: Int64] = [:]
+    var references: [String: [(column: String, table: String)]] = [:]
+    for table in tables {
+      if let sequence = sequences[table] { offsets[table] = try highestGiven(table, sequence: sequence, link) }
+      references[table] = try Row.fetchAll(
+        sqlite, sql: "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?) WHERE \"to\" = 'id'",
+        arguments: [table]
+      ).map { ($0[0], $0[1]) }
+    }
+    let shift = IDShift(offsets: offsets, references: references)
+    for table in try SQLiteTables.inDependencyOrder(sqlite).filter(tables.contains) {
+      try copy(table, from: sqlite, to: link, shift: shift, keepingThere: sequences[table] == nil)
+    }
+    for (table, sequence) in sequences {
+      try passUsedIDs(table, sequence: sequence, after: offsets[table] ?? 0, sqlite: sqlite, link: link)
+    }
+    return shift
   }
 
   /// Rows a `COPY` carries: a table's rows go in batches of this many, so memory stays flat in its size.
   private static let rowsACopy = 50_000
 
-  private static func copy(_ table: String, from sqlite: Database, to link: PostgresLink) throws {
+  /// A table's rows by `COPY`; with `keepingThere`, through a staging table and into the table past any row
+  /// whose key is there already.
+  private static func copy(
+    _ table: String, from sqlite: Database, to link: PostgresLink, shift: IDShift, keepingThere: Bool
+  ) throws {
     let columns = try PostgresSession.rows(
       of: link.query(
         """
@@ -35,38 +59,62 @@ enum SharedCopy {
         ORDER BY ordinal_position
         """, bindings(.text(table)))
     ).map { $0[0] as String }
-    let quoted = columns.map { "\"\($0)\"" }
-    let rows = try SQLiteSession(sqlite).cursor(
-      sql: "SELECT \(quoted.joined(separator: ", ")) FROM \"\(table)\"", arguments: [])
+    let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+    let target = keepingThere ? "staging_\(table)" : table
+    if keepingThere {
+      try link.run("CREATE TEMPORARY TABLE \(target) ON COMMIT DROP AS SELECT \(quoted) FROM \"\(table)\" WITH NO DATA")
+    }
+    let rows = try SQLiteSession(sqlite).cursor(sql: "SELECT \(quoted) FROM \"\(table)\"", arguments: [])
     var batch = ByteBuffer()
     var waiting = 0
     while let row = try rows.next() {
-      CopyText.append(row.values, to: &batch)
+      CopyText.append(shift.row(row.values, of: table, columns: columns), to: &batch)
       waiting += 1
       if waiting == rowsACopy {
-        try link.copy(into: table, columns: columns, rows: batch)
+        try link.copy(into: target, columns: columns, rows: batch)
         batch.clear()
         waiting = 0
       }
     }
-    if waiting > 0 { try link.copy(into: table, columns: columns, rows: batch) }
+    if waiting > 0 { try link.copy(into: target, columns: columns, rows: batch) }
+    if keepingThere {
+      try link.run("INSERT INTO \"\(table)\" (\(quoted)) SELECT \(quoted) FROM \(target) ON CONFLICT DO NOTHING")
+    }
   }
 
-  /// An identity's next number past the table's highest id and past SQLite's record of the highest it gave.
-  private static func passUsedIDs(_ table: String, sqlite: Database, link: PostgresLink) throws {
-    let sequence = PostgresSession.rows(
+  /// The tables whose id is an identity column, with the sequence that numbers it.
+  private static func identitySequences(_ link: PostgresLink) throws -> [String: String] {
+    let rows = PostgresSession.rows(
       of: try link.query(
         """
-        SELECT pg_get_serial_sequence($1, 'id') FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = $2 AND column_name = 'id' AND is_identity = 'YES'
-        """, bindings(.text("\"\(table)\""), .text(table))))
-    guard let name = sequence.first.flatMap({ $0[0] as String? }) else { return }
+        SELECT table_name, pg_get_serial_sequence(quote_ident(table_name), 'id') FROM information_schema.columns
+        WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
+        """))
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as String) })
+  }
+
+  /// The highest id `table` has given: its highest row's, or its sequence's last number, whichever is more.
+  private static func highestGiven(_ table: String, sequence: String, _ link: PostgresLink) throws -> Int64 {
+    let given = PostgresSession.rows(
+      of: try link.query(
+        """
+        SELECT GREATEST((SELECT COALESCE(MAX(id), 0) FROM "\(table)"),
+                        (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \(sequence)))
+        """))
+    return given.first.map { $0[0] as Int64 } ?? 0
+  }
+
+  /// An identity's next number past the table's highest id and past SQLite's record of the highest it gave,
+  /// moved as the file's ids were.
+  private static func passUsedIDs(
+    _ table: String, sequence: String, after offset: Int64, sqlite: Database, link: PostgresLink
+  ) throws {
     let given =
       try Int64.fetchOne(sqlite, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
     let highest = PostgresSession.rows(of: try link.query("SELECT COALESCE(MAX(id), 0) FROM \"\(table)\""))
-    let next = max(given, highest.first.map { $0[0] as Int64 } ?? 0)
+    let next = max(offset + given, highest.first.map { $0[0] as Int64 } ?? 0)
     guard next > 0 else { return }
-    _ = try link.query("SELECT setval($1, $2)", bindings(.text(name), .integer(next)))
+    _ = try link.query("SELECT setval($1, $2)", bindings(.text(sequence), .integer(next)))
   }
 
   static func count(of table: String, in link: PostgresLink) throws -> Int64 {

@@ -3,10 +3,10 @@ import GRDB
 
 /// A laogan database on PostgreSQL (SPEC §15): opened, made, read, and filled from a SQLite file.
 ///
-/// `init` makes the schema; `copy` brings a whole SQLite file in; every command that only reads reads it as
-/// it reads a file, each read one snapshot (`REPEATABLE READ`); every command that writes writes through the
-/// audited writer in one `SERIALIZABLE` transaction, retried when another clerk's command got in the way.
-/// Backup and restore are SQLite's and refused here (`LaoganDatabase.queue`).
+/// `init` makes the schema; `copy` brings whole SQLite files in, ids moved past those there; every command
+/// that only reads reads it as it reads a file, each read one snapshot (`REPEATABLE READ`); every command
+/// that writes writes through the audited writer in one `SERIALIZABLE` transaction, retried when another
+/// clerk's command got in the way. Backup and restore are SQLite's and refused here (`LaoganDatabase.queue`).
 extension LaoganDatabase {
   /// Connects and checks the schema: made by `init`, refused when a newer laogan made it.
   static func openShared(_ address: PostgresAddress, mode: OpenMode) throws -> PostgresLink {
@@ -127,22 +127,44 @@ extension LaoganDatabase {
     }
   }
 
-  /// `laogan copy FILE postgresql://…`: a whole laogan file into an empty shared database, in one
-  /// transaction — its rows under their own ids, its audit log with them, each table's next id past every id
-  /// the file ever handed out.
-  public func copyIn(from file: LaoganDatabase) throws {
+  /// `laogan copy FILE postgresql://…`: a whole laogan file into a shared database, in one transaction — its
+  /// rows, its audit log with them, each table's next id past every id the file ever handed out. Into an
+  /// empty database the file keeps its ids and its log is the database's. Among other offices' records its
+  /// ids move (`IDShift`), and the copy is logged as a command of its own that inserted every row it
+  /// brought: who copied, when, and what; `undo` takes the copy back whole, and no command of the file's,
+  /// whose before-images name the file's own ids, can be undone past it.
+  public func copyIn(from file: LaoganDatabase, _ context: AuditContext) throws {
     guard case .postgresql(let link) = engine else { throw LaoganError.notOnPostgreSQL("复制到 SQLite 文件") }
     let source = try file.queue
     try LaoganDatabase.translatingErrors {
       try source.read { sqlite in
         try LaoganDatabase.inTransaction(link) {
-          let holding = try SharedCopy.count(of: "cadre", in: link) + SharedCopy.count(of: "command_run", in: link)
-          guard holding == 0 else {
-            throw LaoganError.cannotOpen(path: path, reason: "共享数据库中已有记录；复制只进空的数据库（合并多个文件尚未实现）")
-          }
-          try SharedCopy.rows(from: sqlite, to: link, replacing: true)
+          let shift = try SharedCopy.rows(from: sqlite, to: link)
+          if shift.moves { try Self.logCopy(shift, from: sqlite, to: link, context) }
         }
       }
+    }
+  }
+
+  /// The copy as one command run: an insert range a table, in the order the rows went in.
+  private static func logCopy(_ shift: IDShift, from sqlite: Database, to link: PostgresLink, _ context: AuditContext)
+    throws
+  {
+    let session = PostgresSession(link)
+    guard
+      let run = try session.value(
+        Int64.self, sql: "INSERT INTO command_run (operator, ran_at, command) VALUES (?, ?, ?) RETURNING id",
+        arguments: [context.operatorName, context.now().formatted(.iso8601), context.command])
+    else { return }
+    for table in try SQLiteTables.inDependencyOrder(sqlite) where !["command_run", "audit_entry"].contains(table) {
+      guard let offset = shift.offsets[table],
+        let range = try Row.fetchOne(sqlite, sql: "SELECT MIN(id), MAX(id) FROM \"\(table)\""),
+        let first: Int64 = range[0], let last: Int64 = range[1]
+      else { continue }
+      try session.execute(
+        sql:
+          "INSERT INTO audit_entry (run_id, action, table_name, record_id, last_record_id) VALUES (?, 'insert', ?, ?, ?)",
+        arguments: [run, table, first + offset, last + offset])
     }
   }
 }

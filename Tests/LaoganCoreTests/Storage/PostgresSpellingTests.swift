@@ -30,6 +30,14 @@ import Testing
       NullOrder.spelled(inner)
         == "SELECT (SELECT m.joined_on FROM m ORDER BY m.joined_on DESC NULLS LAST LIMIT 1) AS j FROM c ORDER BY j NULLS FIRST"
     )
+    let cases = "SELECT x FROM t ORDER BY CASE WHEN a IS NULL THEN 1 ELSE 0 END, b DESC"
+    #expect(
+      NullOrder.spelled(cases)
+        == "SELECT x FROM t ORDER BY CASE WHEN a IS NULL THEN 1 ELSE 0 END NULLS FIRST, b DESC NULLS LAST")
+    let conflict = "INSERT INTO k (a) SELECT a FROM s ORDER BY a ON CONFLICT DO NOTHING RETURNING id"
+    #expect(
+      NullOrder.spelled(conflict)
+        == "INSERT INTO k (a) SELECT a FROM s ORDER BY a NULLS FIRST ON CONFLICT DO NOTHING RETURNING id")
     let aggregate = "SELECT string_agg(name, ',' ORDER BY name) FROM c;"
     #expect(NullOrder.spelled(aggregate) == "SELECT string_agg(name, ',' ORDER BY name NULLS FIRST) FROM c;")
   }
