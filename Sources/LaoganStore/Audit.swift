@@ -353,6 +353,7 @@ public final class AuditedWriter {
 
   /// `--reveal` showed personal information of these records: the showing is itself logged (SPEC §7).
   public func logReveal(table: String, ids: [Int64?]) throws {
+    if sqlite == nil { try LaoganDatabase.checkMayReveal(connection) }
     for id in ids { try log(action: "reveal", table: table, id: id, before: nil, after: nil) }
   }
 

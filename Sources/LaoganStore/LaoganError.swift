@@ -47,6 +47,10 @@ public enum LaoganError: LocalizedError, Equatable {
   case serverUnreachable(address: String, reason: String)
   /// What is not built on PostgreSQL yet: refused before anything is read or written.
   case notOnPostgreSQL(String)
+  /// `--reveal` asked by a role whose grant does not include it (`laogan access grant … --reveal`).
+  case revealNotGranted
+  /// `laogan access` on a file: only a shared database has roles.
+  case accessOnFile
 
   public var errorDescription: String? {
     switch self {
@@ -109,6 +113,10 @@ public enum LaoganError: LocalizedError, Equatable {
       "无法连接共享数据库 \(address)：\(reason)"
     case .notOnPostgreSQL(let what):
       "\(what)在 PostgreSQL 上尚未实现；未读写任何数据。请在 SQLite 数据库文件上进行"
+    case .revealNotGranted:
+      "你的账户没有查看完整身份证号与电话的权限（须由管理员 laogan access grant … --reveal）；去掉 --reveal 可查看打码的信息"
+    case .accessOnFile:
+      "access 只用于共享数据库（--db postgresql://…）：数据库文件的权限由文件本身的读写权限决定"
     }
   }
 }

@@ -99,6 +99,15 @@ extension AuditedWriter {
       return
     }
     forgetIfCadre(table)
+    // On a shared database a role sees only its regions' rows: a command whose rows it cannot see is another
+    // office's, not its to undo (the delete would find nothing, and say it had undone it).
+    if sqlite == nil,
+      try connection.value(
+        Int.self, sql: "SELECT 1 FROM \(table) WHERE id BETWEEN ? AND ? LIMIT 1",
+        arguments: [ids.lowerBound, ids.upperBound]) == nil
+    {
+      throw LaoganError.undoRefused("\(table) \(ids.lowerBound) 不在你的账户可见的地区内：这是其他单位的命令，不能由你撤销")
+    }
     if action == "insert" {
       try logInserts()
       entryCount += try connection.changedRows(

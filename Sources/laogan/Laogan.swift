@@ -35,7 +35,7 @@ struct Laogan: ParsableCommand {
       EnrolmentCommand.self,
       HealthCommand.self, CardCommand.self, Import.self, Export.self, Template.self, ReportCommand.self, Check.self,
       Audit.self,
-      Undo.self, Backup.self, Restore.self, Copy.self,
+      Undo.self, Backup.self, Restore.self, Copy.self, Access.self,
     ]
   )
 

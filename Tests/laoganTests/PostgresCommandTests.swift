@@ -331,6 +331,60 @@ struct PostgresCommandTests {
     #expect(try server.psql(name, "SELECT count(*) FROM cadre") == before)
   }
 
+  @Test("a role granted 兴义 reads and writes 兴义's records only, through laogan and through psql")
+  func accessByRegion() throws {
+    try fixturesOnBothEngines()
+    // Roles belong to the whole cluster: each test's own.
+    let role = "county_\(name.suffix(8))"
+    try server.psql(name, "CREATE ROLE \(role) LOGIN")
+    let granted = try laogan.run("access", "grant", role, "--region", "兴义", "--db", shared, withDatabase: false)
+    #expect(granted.status == 0, "\(granted.stderr)")
+    let listed = try laogan.run("access", "list", "--db", shared, withDatabase: false)
+    #expect(listed.stdout.contains("\(role)  兴义市  否"), "\(listed.stdout)")
+    let county = shared.replacingOccurrences(of: "postgresql://\(PostgresServer.user)@", with: "postgresql://\(role)@")
+    func asCounty(_ arguments: String...) throws -> Laogan.Outcome {
+      try laogan.run(arguments + ["--db", county], withDatabase: false)
+    }
+    // Through laogan: the county's list is the file's list of 兴义, byte for byte.
+    let list = try asCounty("cadre", "list", "--format", "csv")
+    #expect(list.status == 0, "\(list.stderr)")
+    #expect(list.stdout == (try laogan.run("cadre", "list", "--region", "兴义", "--format", "csv").stdout))
+    // A county clerk's report is their region's without asking: the file's report of 兴义.
+    let report = try asCounty("report", "323", "2023", "--format", "json")
+    let fileReport = try laogan.run("report", "323", "2023", "--region", "兴义", "--format", "json")
+    #expect(report.status == 0 && Self.withoutTimes(report.stdout) == Self.withoutTimes(fileReport.stdout))
+    #expect(report.stdout.contains("兴义"), "\(report.stdout.prefix(300))")
+    // Through psql as the role: the same cadres, and only their payments — but every grant from the fund,
+    // whose balance every county must see whole.
+    #expect(try server.psql(name, "SELECT DISTINCT region_code FROM cadre", as: role) == "522301\n")
+    let payments = try Self.sqlite(
+      laogan.database,
+      "SELECT count(*) FROM payment WHERE cadre_id IN (SELECT id FROM cadre WHERE region_code = '522301') OR item = '困难帮扶'"
+    )
+    #expect(try server.psql(name, "SELECT count(*) FROM payment", as: role) == payments)
+    // Writing: in 兴义 yes, in 普安 no, and nothing written for the refusal.
+    let outside = try asCounty(
+      "cadre", "add", "--name", "张三", "--id", "11010519491231002X", "--category", "退休", "--region", "普安")
+    #expect(outside.status == 1 && outside.stderr.contains("无权读写"), "\(outside.stderr)")
+    let inside = try asCounty(
+      "cadre", "add", "--name", "张三", "--id", "11010519491231002X", "--category", "退休", "--region", "兴义")
+    #expect(inside.status == 0, "\(inside.stderr)")
+    // Personal information whole only with --reveal in the grant; another office's command not undone.
+    let revealed = try asCounty("cadre", "list", "--reveal")
+    #expect(revealed.status == 1 && revealed.stderr.contains("没有查看完整身份证号"), "\(revealed.stderr)")
+    let elsewhere = try laogan.run(
+      "cadre", "add", "--name", "李四", "--id", "522324195001010037", "--category", "退休", "--region", "普安", "--db",
+      shared, withDatabase: false)
+    #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    let undo = try asCounty("undo", "--yes")
+    #expect(undo.status == 1 && undo.stderr.contains("其他单位的命令"), "\(undo.stderr)")
+    // Revoked, the role sees nothing; access is a shared database's, not a file's.
+    #expect(try laogan.run("access", "revoke", role, "--db", shared, withDatabase: false).status == 0)
+    #expect(throws: (any Error).self) { try server.psql(name, "SELECT count(*) FROM cadre", as: role) }
+    let onFile = try laogan.run("access", "list")
+    #expect(onFile.status == 1 && onFile.stderr.contains("只用于共享数据库"), "\(onFile.stderr)")
+  }
+
   @Test("backup of a shared database is refused before anything is written, and says so")
   func backupRefused() throws {
     #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)

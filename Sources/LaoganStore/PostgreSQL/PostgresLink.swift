@@ -173,9 +173,14 @@ struct PostgresRefusal: Error, CustomStringConvertible {
 
   private init(state: String?, message: String, detail: String?) {
     self.state = state
-    // A row whose key is there already is told in the clerk's words, the key as the server names it. A key
+    // A row whose key is there already, a row outside the role's regions, is told in the clerk's words. A key
     // (a 身份证号) is personal information, masked as everywhere else.
-    let said = state == "23505" ? "已有相同的记录" : message
+    let said =
+      switch state {
+      case "23505": "已有相同的记录"
+      case "42501": "你的账户无权读写这些记录（共享数据库只许读写授权地区的记录，见 laogan access list）：\(message)"
+      default: message
+      }
     self.message = Masking.inText(said + (detail.map { "（\($0)）" } ?? ""))
   }
 

@@ -40,13 +40,14 @@ extension CompanionReport {
   func run() throws {
     let source = try rollUp.source(database)
     let period = options.resolvedPeriod()
-    let document = try source.report(scope: options.scope, by: rollUp.axis, maker(period))
+    let scope = try options.scope(of: source)
+    let document = try source.report(scope: scope, by: rollUp.axis, maker(period))
     let data: Data
     if let format = options.chosenFormat.documentFormat {
       data = try document.rendered(as: format)
     } else {
       data = Data(
-        try document.json(report: Self.reportName, region: options.scope, period: period, generatedAt: options.stamp)
+        try document.json(report: Self.reportName, region: scope, period: period, generatedAt: options.stamp)
           .utf8)
     }
     guard let revealedTable, case .database(let opened) = source else { return try options.emit(data) }

@@ -38,8 +38,9 @@ extension Laogan.ReportCommand {
     func run() throws {
       let period = options.resolvedPeriod()
       let month = period.shape == .month ? Month(period.from) : nil
-      let pack = try database.open().reportPack(
-        region: options.scope, month: month, year: month == nil ? period.from.year : nil,
+      let opened = try database.open()
+      let pack = try opened.reportPack(
+        region: try options.scope(of: .database(opened)), month: month, year: month == nil ? period.from.year : nil,
         generatedAt: options.stamp, today: options.today)
       try options.emit(pack.xlsx())
     }

@@ -52,17 +52,18 @@ extension Laogan.ReportCommand {
     func run() throws {
       let period = options.resolvedPeriod()
       if printSQL {
-        Terminal.output(LaoganDatabase.report323SQL(region: options.scope, period: period) + "\n")
+        Terminal.output(LaoganDatabase.report323SQL(region: options.region ?? .prefecture, period: period) + "\n")
         return
       }
       let source = try rollUp.source(database)
+      let scope = try options.scope(of: source)
       if let explain {
         let tables: [(title: String, table: Table)]
         if case .database(let opened) = source, reveal {
-          tables = try opened.explain323(key: explain, region: options.scope, period: period, reveal: true)
+          tables = try opened.explain323(key: explain, region: scope, period: period, reveal: true)
           try opened.logReveal(table: "report_323", database.context())
         } else {
-          tables = try source.explain323(key: explain, region: options.scope, period: period)
+          tables = try source.explain323(key: explain, region: scope, period: period)
         }
         for (title, table) in tables {
           Terminal.output("\(title)：\(table.rows.count) 条\n" + table.text())
@@ -70,10 +71,10 @@ extension Laogan.ReportCommand {
         return
       }
       let (compare, stamp) = (compare, options.stamp)
-      let report = try source.report(scope: options.scope, by: rollUp.axis) { opened, region in
+      let report = try source.report(scope: scope, by: rollUp.axis) { opened, region in
         try opened.report323(region: region, period: period, compare: compare, generatedAt: stamp)
       }
-      for warning in try source.reportWarnings(region: options.scope, period: period) {
+      for warning in try source.reportWarnings(region: scope, period: period) {
         Terminal.error("提示：\(warning)")
       }
       try options.emit(report.rendered(as: options.chosenFormat))

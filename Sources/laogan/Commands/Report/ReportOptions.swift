@@ -38,7 +38,14 @@ struct ReportOptions: ParsableArguments {
     format ?? output.flatMap(ReportFormat.init(fileName:)) ?? .text
   }
 
-  var scope: Region { region ?? .prefecture }
+  /// The region a report covers: the one asked for; else, on a shared database, the one region a county
+  /// clerk's role is granted (`laogan access`), whose records are all it can see; else the whole prefecture.
+  func scope(of source: ReportSource) throws -> Region {
+    if let region { return region }
+    guard case .database(let database) = source, let codes = try database.grantedRegionCodes(), codes.count == 1
+    else { return .prefecture }
+    return codes == [Region.prefecture.code] ? .prefectureOwn : Region(named: codes[0]) ?? .prefecture
+  }
 
   /// Whether a period was asked for, rather than the current month by default.
   var namesPeriod: Bool { period != nil || month != nil || quarter != nil || year != nil || from != nil }

@@ -1,0 +1,210 @@
+import Foundation
+import LaoganModel
+
+/// Which offices' records a PostgreSQL role may read and write in a shared database (SPEC §15, `laogan
+/// access`): its regions, and whether laogan may show it 身份证号 and phones whole.
+public struct AccessGrant: Sendable, Equatable {
+  public let role: String
+  public let regionCodes: [String]
+  public let reveal: Bool
+
+  public init(role: String, regionCodes: [String], reveal: Bool) {
+    self.role = role
+    self.regionCodes = regionCodes.sorted()
+    self.reveal = reveal
+  }
+}
+
+/// The grants kept in the database itself, and the row-level security that holds a role to them: a row with
+/// a region of its own is visible in the role's regions (an activity in 兴义 whatever branch organized it),
+/// and any other row when every row it points to is visible — a payment with its cadre, a meeting with its
+/// branch, a membership with its cadre and its branch. PostgreSQL applies the policies to every query, so
+/// psql as the role sees what laogan shows it. The database's owner, who ran `init`, is held to none.
+extension LaoganDatabase {
+  /// The table of grants, a row a role and region.
+  static let accessTable = "laogan_access"
+
+  /// Tables every role reads and writes whole: the log of commands (each group names its own records), the
+  /// regions and migrations, and the grants themselves, which their own policy holds to the role.
+  private static let openTables: Set<String> = [
+    accessTable, "region", "grdb_migrations", "command_run", "audit_entry", "imported_file",
+  ]
+
+  /// Tables of one region without a region column: the hardship fund's entries are 州直's to make.
+  private static let regionOfTable = ["fund_entry": Region.prefecture.code]
+
+  /// Rows every role reads whatever its regions: the hardship fund is the bureau's, and its balance — every
+  /// allocation less every grant from it, in whichever county — is the same for every clerk, or a county's
+  /// grant could overdraw it. A grant's cadre stays out of sight.
+  private static let readByAll = ["fund_entry": "true", "payment": "item = '困难帮扶'"]
+
+  /// `laogan access grant ROLE --region R [--reveal]`: the role reads and writes the regions' records, and
+  /// nothing else, from now on. A role granted again has its regions replaced.
+  public func grantAccess(_ grant: AccessGrant, _ context: AuditContext) throws {
+    try writeAccess(context, role: grant.role) { session in
+      guard try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [grant.role]) != nil
+      else {
+        throw LaoganError.invalidValue(
+          field: "角色", value: grant.role, reason: "数据库中没有这个角色；请数据库管理员先 CREATE ROLE \(grant.role) LOGIN")
+      }
+      try Self.installPolicies(session)
+      try session.execute(sql: "DELETE FROM \(Self.accessTable) WHERE role = ?", arguments: [grant.role])
+      for code in grant.regionCodes {
+        try session.execute(
+          sql: "INSERT INTO \(Self.accessTable) (role, region_code, reveal) VALUES (?, ?, ?)",
+          arguments: [grant.role, code, grant.reveal])
+      }
+      let (role, schema) = (Self.quoted(grant.role), try Self.schema(session))
+      for statement in [
+        "GRANT USAGE ON SCHEMA \(schema) TO \(role)",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(role)",
+        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(schema) TO \(role)",
+        "REVOKE INSERT, UPDATE, DELETE ON \(Self.accessTable) FROM \(role)",
+      ] {
+        try session.execute(sql: statement)
+      }
+    }
+  }
+
+  /// `laogan access revoke ROLE`: the role sees no record, and may write none.
+  public func revokeAccess(role: String, _ context: AuditContext) throws {
+    try writeAccess(context, role: role) { session in
+      guard try Self.hasAccessTable(session) else { return }
+      try session.execute(sql: "DELETE FROM \(Self.accessTable) WHERE role = ?", arguments: [role])
+      if try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [role]) != nil {
+        let (quoted, schema) = (Self.quoted(role), try Self.schema(session))
+        try session.execute(sql: "REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(quoted)")
+        try session.execute(sql: "REVOKE ALL ON ALL SEQUENCES IN SCHEMA \(schema) FROM \(quoted)")
+      }
+    }
+  }
+
+  /// `laogan access list`: every role granted, with its regions.
+  public func accessGrants() throws -> [AccessGrant] {
+    guard case .postgresql = engine else { throw LaoganError.accessOnFile }
+    return try read { session in
+      guard try Self.hasAccessTable(session) else { return [] }
+      let rows = try session.rows(
+        sql: "SELECT role, region_code, reveal FROM \(Self.accessTable) ORDER BY role, region_code")
+      return Dictionary(grouping: rows) { $0[0] as String }.sorted { $0.key < $1.key }.map { role, rows in
+        AccessGrant(role: role, regionCodes: rows.map { $0[1] }, reveal: rows.contains { $0[2] as Bool })
+      }
+    }
+  }
+
+  /// The regions the connected role is granted, nil when it is held to none: on a file, or as the shared
+  /// database's owner.
+  public func grantedRegionCodes() throws -> [String]? {
+    guard case .postgresql = engine else { return nil }
+    return try read { session in
+      guard try Self.hasAccessTable(session) else { return nil }
+      let codes = try session.values(
+        String.self, sql: "SELECT region_code FROM \(Self.accessTable) WHERE role = current_user ORDER BY 1")
+      return codes.isEmpty ? nil : codes
+    }
+  }
+
+  /// Refuses to show the connected role personal information whole when its grant does not say `--reveal`.
+  /// A role without a grant is the database's owner, or sees no record at all.
+  static func checkMayReveal(_ session: any SQLSession) throws {
+    guard try hasAccessTable(session),
+      let reveal = try session.value(
+        Bool.self, sql: "SELECT MAX(reveal) FROM \(accessTable) WHERE role = current_user")
+    else { return }
+    if !reveal { throw LaoganError.revealNotGranted }
+  }
+
+  /// Access is the shared database's: a file has one office, and its owner is whoever may open it.
+  /// The change in one audited command, logged with the role's grant as it is afterwards.
+  private func writeAccess(_ context: AuditContext, role: String, _ body: (any SQLSession) throws -> Void) throws {
+    guard case .postgresql = engine else { throw LaoganError.accessOnFile }
+    try write(context) { writer in
+      let session = try writer.db
+      try body(session)
+      let regions =
+        try Self.hasAccessTable(session)
+        ? session.values(
+          String.self, sql: "SELECT region_code FROM \(Self.accessTable) WHERE role = ? ORDER BY 1", arguments: [role])
+        : []
+      let after = try JSONSerialization.data(
+        withJSONObject: ["role": role, "region_codes": regions.joined(separator: ",")], options: [.sortedKeys])
+      try writer.log(
+        action: "update", table: Self.accessTable, id: nil, before: nil, after: String(decoding: after, as: UTF8.self))
+    }
+  }
+
+  /// The schema laogan's tables are in, as an identifier.
+  private static func schema(_ session: any SQLSession) throws -> String {
+    quoted(try session.value(String.self, sql: "SELECT current_schema()") ?? "public")
+  }
+
+  private static func hasAccessTable(_ session: any SQLSession) throws -> Bool {
+    try session.value(Bool.self, sql: "SELECT to_regclass('\(accessTable)') IS NOT NULL") ?? false
+  }
+
+  /// The grants' table and every table's policy, made again each time: a table a later laogan adds is held
+  /// too once a grant is given after it.
+  private static func installPolicies(_ session: any SQLSession) throws {
+    // One statement a call: PostgresNIO sends each as one prepared statement.
+    for statement in [
+      """
+      CREATE TABLE IF NOT EXISTS \(accessTable) (
+        role text COLLATE "C" NOT NULL,
+        region_code text COLLATE "C" NOT NULL REFERENCES region(code),
+        reveal bigint NOT NULL DEFAULT 0 CHECK (reveal IN (0, 1)),
+        PRIMARY KEY (role, region_code))
+      """,
+      "ALTER TABLE \(accessTable) ENABLE ROW LEVEL SECURITY",
+      "DROP POLICY IF EXISTS laogan_own ON \(accessTable)",
+      "CREATE POLICY laogan_own ON \(accessTable) USING (role = current_user)",
+    ] {
+      try session.execute(sql: statement)
+    }
+    let regions = "(SELECT region_code FROM \(accessTable) WHERE role = current_user)"
+    let tables = try session.values(
+      String.self,
+      sql: """
+        SELECT table_name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+        """)
+    let regional = Set(
+      try session.values(
+        String.self,
+        sql: """
+          SELECT table_name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND column_name = 'region_code'
+          """))
+    let references = try session.rows(
+      sql: """
+        SELECT CAST(c.conrelid AS regclass)::text, a.attname, CAST(c.confrelid AS regclass)::text
+        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype = 'f' AND c.connamespace = CAST(current_schema() AS regnamespace)
+        ORDER BY 1, 2
+        """)
+    for table in tables where !openTables.contains(table) {
+      var conditions: [String] = []
+      if regional.contains(table) { conditions.append("region_code IN \(regions)") }
+      if let code = regionOfTable[table] { conditions.append("'\(code)' IN \(regions)") }
+      for row in references where row[0] as String == table && !regional.contains(table) {
+        let (column, parent): (String, String) = (row[1], row[2])
+        guard !openTables.contains(parent), parent != table else { continue }
+        conditions.append("(\(column) IS NULL OR \(column) IN (SELECT id FROM \(parent)))")
+      }
+      try session.execute(sql: "DROP POLICY IF EXISTS laogan_region ON \(table)")
+      try session.execute(sql: "DROP POLICY IF EXISTS laogan_read ON \(table)")
+      if let readable = readByAll[table] {
+        try session.execute(sql: "CREATE POLICY laogan_read ON \(table) FOR SELECT USING (\(readable))")
+      }
+      guard !conditions.isEmpty else { continue }
+      let condition = conditions.joined(separator: " AND ")
+      try session.execute(sql: "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY")
+      try session.execute(
+        sql: "CREATE POLICY laogan_region ON \(table) USING (\(condition)) WITH CHECK (\(condition))")
+    }
+  }
+
+  /// A role's name as an identifier, whatever it holds.
+  private static func quoted(_ role: String) -> String {
+    "\"" + role.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
