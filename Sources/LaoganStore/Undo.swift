@@ -32,7 +32,8 @@ extension LaoganDatabase {
         SELECT r.id, r.command, r.operator, r.ran_at FROM command_run r
         WHERE r.undone_by IS NULL
           AND r.id NOT IN (SELECT undone_by FROM command_run WHERE undone_by IS NOT NULL)
-          AND EXISTS (SELECT 1 FROM audit_entry e WHERE e.run_id = r.id AND e.action IN ('insert', 'update'))
+          AND EXISTS (SELECT 1 FROM audit_entry e WHERE e.run_id = r.id AND e.action IN ('insert', 'update')
+                      AND e.record_id IS NOT NULL)
         ORDER BY r.id DESC LIMIT 1
         """)
   }
@@ -99,14 +100,11 @@ extension AuditedWriter {
       return
     }
     forgetIfCadre(table)
-    // On a shared database a role sees only its regions' rows: a command whose rows it cannot see is another
-    // office's, not its to undo (the delete would find nothing, and say it had undone it).
-    if sqlite == nil,
-      try connection.value(
-        Int.self, sql: "SELECT 1 FROM \(table) WHERE id BETWEEN ? AND ? LIMIT 1",
-        arguments: [ids.lowerBound, ids.upperBound]) == nil
-    {
-      throw LaoganError.undoRefused("\(table) \(ids.lowerBound) 不在你的账户可见的地区内：这是其他单位的命令，不能由你撤销")
+    // On a shared database a role sees only its regions' rows: a command whose rows it sees only in part is
+    // another office's, or the prefecture's, not its to undo (the delete would find only some, and say it
+    // had undone all).
+    if sqlite == nil, try LaoganDatabase.hidesRows(of: table, ids, connection) {
+      throw LaoganError.undoRefused("\(table) \(ids.lowerBound) 起的记录不全在你的账户可见的地区内：这是其他单位的命令，不能由你撤销")
     }
     if action == "insert" {
       try logInserts()

@@ -312,8 +312,17 @@ struct PostgresCommandTests {
     ] {
       #expect(try report(arguments + ["--db", shared]) == report(arguments + ["--merge"] + files), "\(arguments)")
     }
-    // Each county's rows came in under new ids, their references with them: no id twice, no cadre lost.
-    #expect(try server.psql(name, "SELECT count(*) - count(DISTINCT id) FROM cadre") == "0\n")
+    // Each county's rows came in under new ids, their references with them: every participant list names an
+    // event there, and as many as the files hold.
+    #expect(
+      try server.psql(
+        name,
+        "SELECT count(*) FROM participant p WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.id = p.event_id) AND p.event_table = 'activity'"
+      ) == "0\n")
+    let listed = try files.map {
+      Int(try Self.sqlite($0, "SELECT count(*) FROM participant").trimmingCharacters(in: .newlines)) ?? -1
+    }.reduce(0, +)
+    #expect(try server.psql(name, "SELECT count(*) FROM participant") == "\(listed)\n")
     let cadres = try files.map {
       Int(try Self.sqlite($0, "SELECT count(*) FROM cadre").trimmingCharacters(in: .newlines)) ?? -1
     }.reduce(0, +)
@@ -372,12 +381,35 @@ struct PostgresCommandTests {
     // Personal information whole only with --reveal in the grant; another office's command not undone.
     let revealed = try asCounty("cadre", "list", "--reveal")
     #expect(revealed.status == 1 && revealed.stderr.contains("没有查看完整身份证号"), "\(revealed.stderr)")
+    // The owner's command in 普安 is out of the county's sight: its undo passes over it to its own last.
     let elsewhere = try laogan.run(
       "cadre", "add", "--name", "李四", "--id", "522324195001010037", "--category", "退休", "--region", "普安", "--db",
       shared, withDatabase: false)
     #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    let own = try asCounty("undo", "--yes")
+    #expect(own.status == 0 && own.stderr.contains("张三"), "\(own.stderr)")
+    // A command it sees only in part — the owner's import of a cadre in 兴义 and one in 普安 — is not its to undo.
+    let both = try laogan.write(
+      "both.csv", "姓名,身份证号,类别,管理地区\n王五,522301194802020017,退休,兴义\n赵六,522323194803030020,退休,普安\n")
+    #expect(try laogan.run("import", "cadres", both, "--db", shared, withDatabase: false).status == 0)
     let undo = try asCounty("undo", "--yes")
     #expect(undo.status == 1 && undo.stderr.contains("其他单位的命令"), "\(undo.stderr)")
+    // The audit log as the role reads it: nothing about another region's cadres, whose images hold their
+    // numbers whole; the prefecture's rules, the regions and the log itself are not the county's to change.
+    let others = try server.psql(
+      name, "SELECT string_agg(CAST(id AS text), ',') FROM cadre WHERE region_code <> '522301'"
+    )
+    .trimmingCharacters(in: .newlines)
+    let aboutOthers = "SELECT count(*) > 0 FROM audit_entry WHERE table_name = 'cadre' AND record_id IN (\(others))"
+    #expect(try server.psql(name, aboutOthers) == "t\n")
+    #expect(try server.psql(name, aboutOthers, as: role) == "f\n")
+    let rule = try asCounty("benefit", "rule", "add", "--item", "高龄补贴", "--monthly", "100.00", "--from", "2030-01")
+    #expect(rule.status == 1 && rule.stderr.contains("无权读写"), "\(rule.stderr)")
+    #expect(throws: (any Error).self) { try server.psql(name, "DELETE FROM grdb_migrations", as: role) }
+    #expect(throws: (any Error).self) { try server.psql(name, "DELETE FROM audit_entry", as: role) }
+    // The owner's undo passes over the grant, to the last command that changed records.
+    let ownerUndo = try laogan.run("undo", "--yes", "--db", shared, withDatabase: false)
+    #expect(ownerUndo.status == 0 && ownerUndo.stderr.contains("import cadres"), "\(ownerUndo.stderr)")
     // Revoked, the role sees nothing; access is a shared database's, not a file's.
     #expect(try laogan.run("access", "revoke", role, "--db", shared, withDatabase: false).status == 0)
     #expect(throws: (any Error).self) { try server.psql(name, "SELECT count(*) FROM cadre", as: role) }

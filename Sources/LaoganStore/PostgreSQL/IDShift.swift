@@ -18,6 +18,12 @@ struct IDShift {
     for (index, column) in columns.enumerated() {
       shifted[index] = shift(values[index], by: offset(of: column, in: table, row: values, columns: columns))
     }
+    // A course's key names its term by id (`Course.key`): the term's moved id, the name as it was.
+    if table == "course", let key = columns.firstIndex(of: "course_key"), case .text(let text) = values[key],
+      let bar = text.firstIndex(of: "|"), let term = Int64(text[..<bar]), let offset = offsets["term"]
+    {
+      shifted[key] = .text("\(term + offset)\(text[bar...])")
+    }
     return shifted
   }
 

@@ -24,8 +24,8 @@ extension LaoganDatabase {
   /// The table of grants, a row a role and region.
   static let accessTable = "laogan_access"
 
-  /// Tables every role reads and writes whole: the log of commands (each group names its own records), the
-  /// regions and migrations, and the grants themselves, which their own policy holds to the role.
+  /// Tables with policies of their own, or none: the log of commands (each entry read where its record is
+  /// seen, `laogan_sees`), the regions and migrations, and the grants, held to the role.
   private static let openTables: Set<String> = [
     accessTable, "region", "grdb_migrations", "command_run", "audit_entry", "imported_file",
   ]
@@ -55,11 +55,16 @@ extension LaoganDatabase {
           arguments: [grant.role, code, grant.reveal])
       }
       let (role, schema) = (Self.quoted(grant.role), try Self.schema(session))
+      // Records by the policies; the log only added to (a command marks the one it undid), the regions,
+      // migrations and grants only read.
       for statement in [
         "GRANT USAGE ON SCHEMA \(schema) TO \(role)",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(role)",
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(schema) TO \(role)",
-        "REVOKE INSERT, UPDATE, DELETE ON \(Self.accessTable) FROM \(role)",
+        "REVOKE INSERT, UPDATE, DELETE ON \(Self.accessTable), region, grdb_migrations FROM \(role)",
+        "REVOKE UPDATE, DELETE ON audit_entry FROM \(role)",
+        "REVOKE UPDATE ON command_run FROM \(role)",
+        "GRANT UPDATE (undone_by) ON command_run TO \(role)",
       ] {
         try session.execute(sql: statement)
       }
@@ -71,8 +76,16 @@ extension LaoganDatabase {
     try writeAccess(context, role: role) { session in
       guard try Self.hasAccessTable(session) else { return }
       try session.execute(sql: "DELETE FROM \(Self.accessTable) WHERE role = ?", arguments: [role])
+      if try session.value(
+        Int.self,
+        sql: "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'cadre' AND tableowner = ?",
+        arguments: [role]) != nil
+      {
+        throw LaoganError.invalidValue(field: "角色", value: role, reason: "这是共享数据库的所有者，不受授权限制，不能收回")
+      }
       if try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [role]) != nil {
         let (quoted, schema) = (Self.quoted(role), try Self.schema(session))
+        try session.execute(sql: "REVOKE USAGE ON SCHEMA \(schema) FROM \(quoted)")
         try session.execute(sql: "REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(quoted)")
         try session.execute(sql: "REVOKE ALL ON ALL SEQUENCES IN SCHEMA \(schema) FROM \(quoted)")
       }
@@ -190,17 +203,70 @@ extension LaoganDatabase {
         guard !openTables.contains(parent), parent != table else { continue }
         conditions.append("(\(column) IS NULL OR \(column) IN (SELECT id FROM \(parent)))")
       }
+      // A table of no region and no record of one — the benefit rules, the university's terms, notices — is
+      // the bureau's: read by every role, written by 州直's clerks.
+      let shared = conditions.isEmpty
+      if shared { conditions.append("'\(Region.prefecture.code)' IN \(regions)") }
       try session.execute(sql: "DROP POLICY IF EXISTS laogan_region ON \(table)")
       try session.execute(sql: "DROP POLICY IF EXISTS laogan_read ON \(table)")
-      if let readable = readByAll[table] {
+      if let readable = shared ? "true" : readByAll[table] {
         try session.execute(sql: "CREATE POLICY laogan_read ON \(table) FOR SELECT USING (\(readable))")
       }
-      guard !conditions.isEmpty else { continue }
       let condition = conditions.joined(separator: " AND ")
       try session.execute(sql: "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY")
       try session.execute(
         sql: "CREATE POLICY laogan_region ON \(table) USING (\(condition)) WITH CHECK (\(condition))")
     }
+    try installAuditPolicies(session)
+  }
+
+  /// The audit log as a role reads it: the entries about records it can see — another county's before- and
+  /// after-images hold their people's numbers whole. Every role adds to it. And `laogan_rows`, which counts a
+  /// range of rows as the owner sees them, for undo to tell a command whose rows a role sees only in part.
+  private static func installAuditPolicies(_ session: any SQLSession) throws {
+    let table = ParticipantList.eventTableSQL("entry_table")
+    for statement in [
+      """
+      CREATE OR REPLACE FUNCTION laogan_sees(entry_table text, record bigint) RETURNS boolean
+      LANGUAGE plpgsql STABLE AS $$
+      DECLARE seen boolean;
+      BEGIN
+        IF record IS NULL THEN RETURN false; END IF;
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', \(table)) INTO seen USING record;
+        RETURN seen;
+      EXCEPTION WHEN others THEN RETURN false;
+      END $$
+      """,
+      """
+      CREATE OR REPLACE FUNCTION laogan_rows(target text, first bigint, last bigint) RETURNS bigint
+      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+      DECLARE found bigint;
+      BEGIN
+        EXECUTE format('SELECT count(*) FROM %I WHERE id BETWEEN $1 AND $2', target) INTO found USING first, last;
+        RETURN found;
+      END $$
+      """,
+      "ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY",
+      "DROP POLICY IF EXISTS laogan_read ON audit_entry",
+      "DROP POLICY IF EXISTS laogan_add ON audit_entry",
+      "CREATE POLICY laogan_read ON audit_entry FOR SELECT USING (laogan_sees(table_name, record_id))",
+      "CREATE POLICY laogan_add ON audit_entry FOR INSERT WITH CHECK (true)",
+    ] {
+      try session.execute(sql: statement)
+    }
+  }
+
+  /// Whether the connected role sees only some of rows `ids` of `table`: another office's command.
+  static func hidesRows(of table: String, _ ids: ClosedRange<Int64>, _ session: any SQLSession) throws -> Bool {
+    guard try session.value(Bool.self, sql: "SELECT to_regproc('laogan_rows') IS NOT NULL") == true else {
+      return false
+    }
+    let seen = try session.value(
+      Int64.self, sql: "SELECT count(*) FROM \(table) WHERE id BETWEEN ? AND ?",
+      arguments: [ids.lowerBound, ids.upperBound])
+    let all = try session.value(
+      Int64.self, sql: "SELECT laogan_rows(?, ?, ?)", arguments: [table, ids.lowerBound, ids.upperBound])
+    return seen != all
   }
 
   /// A role's name as an identifier, whatever it holds.

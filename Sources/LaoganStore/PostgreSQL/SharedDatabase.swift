@@ -136,9 +136,11 @@ extension LaoganDatabase {
   public func copyIn(from file: LaoganDatabase, _ context: AuditContext) throws {
     guard case .postgresql(let link) = engine else { throw LaoganError.notOnPostgreSQL("复制到 SQLite 文件") }
     let source = try file.queue
+    // Serializable and tried again like any write: its locks may meet a clerk's command holding the tables in
+    // another order.
     try LaoganDatabase.translatingErrors {
       try source.read { sqlite in
-        try LaoganDatabase.inTransaction(link) {
+        try Self.writeShared(link, dryRun: false) { _ in
           let shift = try SharedCopy.rows(from: sqlite, to: link)
           if shift.moves { try Self.logCopy(shift, from: sqlite, to: link, context) }
         }
