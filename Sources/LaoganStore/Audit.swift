@@ -155,14 +155,18 @@ public final class AuditedWriter {
     } else {
       // An id left to the table's identity column is not named at all: PostgreSQL refuses NULL for it.
       let stored = try Self.storedValues(of: record, values).filter { $0.column != "id" || $0.value != .null }
-      let columns = stored.map(\.column).joined(separator: ", ")
-      let places = Array(repeating: "?", count: stored.count).joined(separator: ", ")
       id = try Self.insertRun(
-        "INSERT INTO \(table) (\(columns)) VALUES (\(places))", arguments: SQLArguments(stored: stored.map(\.value)),
+        Self.insertSQL(table, columns: stored.map(\.column)), arguments: SQLArguments(stored: stored.map(\.value)),
         connection, sqlite: nil)
     }
     record.id = id
     try noteInserted(table, id)
+  }
+
+  /// `INSERT INTO table (columns) VALUES (?, …)`: one row, a parameter a column.
+  private static func insertSQL(_ table: String, columns: [String]) -> String {
+    "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
+      + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
   }
 
   /// Runs an `INSERT` of one row and gives its id: SQLite's last inserted row, or PostgreSQL's `RETURNING`.
@@ -241,9 +245,7 @@ public final class AuditedWriter {
 
   private func insertStatement(_ table: String, columns: [String], _ sqlite: Database) throws -> Statement {
     if let statement = insertStatements[table] { return statement }
-    let statement = try sqlite.makeStatement(
-      sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) "
-        + "VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
+    let statement = try sqlite.makeStatement(sql: Self.insertSQL(table, columns: columns))
     insertStatements[table] = statement
     return statement
   }

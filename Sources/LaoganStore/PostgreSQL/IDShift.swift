@@ -7,42 +7,41 @@ struct IDShift {
   let offsets: [String: Int64]
   /// Each table's foreign keys: its column and the table whose id it holds.
   let references: [String: [(column: String, table: String)]]
-
   /// Whether any id moves: the file goes in among other offices' records.
-  var moves: Bool { offsets.values.contains { $0 != 0 } }
+  let moves: Bool
 
-  /// A row of `table`, read from the file in `columns`, as it goes into the shared database.
-  func row(_ values: [SQLValue], of table: String, columns: [String]) -> [SQLValue] {
-    guard moves else { return values }
-    var shifted = values
-    for (index, column) in columns.enumerated() {
-      shifted[index] = shift(values[index], by: offset(of: column, in: table, row: values, columns: columns))
-    }
-    // A course's key names its term by id (`Course.key`): the term's moved id, the name as it was.
-    if table == "course", let key = columns.firstIndex(of: "course_key"), case .text(let text) = values[key],
-      let bar = text.firstIndex(of: "|"), let term = Int64(text[..<bar]), let offset = offsets["term"]
-    {
-      shifted[key] = .text("\(term + offset)\(text[bar...])")
-    }
-    return shifted
+  init(offsets: [String: Int64], references: [String: [(column: String, table: String)]]) {
+    self.offsets = offsets
+    self.references = references
+    moves = offsets.values.contains { $0 != 0 }
   }
 
-  /// The offset of the table whose id `column` holds in a row of `table`, 0 when it holds none.
-  private func offset(of column: String, in table: String, row: [SQLValue], columns: [String]) -> Int64 {
-    if column == "id" { return offsets[table] ?? 0 }
-    if let parent = references[table]?.first(where: { $0.column == column })?.table { return offsets[parent] ?? 0 }
-    func text(_ name: String) -> String? {
-      guard let index = columns.firstIndex(of: name), case .text(let value) = row[index] else { return nil }
-      return value
+  /// How rows of `table`, read from the file in `columns`, move: worked out once a table, not a row.
+  func table(_ table: String, columns: [String]) -> TableShift {
+    guard moves else { return TableShift(moves: [], offsets: offsets) }
+    var moves: [TableShift.Move] = []
+    for (index, column) in columns.enumerated() {
+      let parent = column == "id" ? table : references[table]?.first { $0.column == column }?.table
+      if let parent {
+        if let offset = offsets[parent], offset != 0 { moves.append(.by(index, offset)) }
+        continue
+      }
+      switch (table, column) {
+      case ("participant", "event_id"):
+        if let named = columns.firstIndex(of: "event_table") {
+          moves.append(.byTable(index, named, ParticipantList.recordTable(of:)))
+        }
+      case ("audit_entry", "record_id"), ("audit_entry", "last_record_id"):
+        if let named = columns.firstIndex(of: "table_name") {
+          moves.append(.byTable(index, named, Self.recordTable(ofAuditTable:)))
+        }
+      case ("course", "course_key"):
+        if let offset = offsets["term"], offset != 0 { moves.append(.termKey(index, offset)) }
+      default:
+        break
+      }
     }
-    switch (table, column) {
-    case ("participant", "event_id"):
-      return text("event_table").map { offsets[ParticipantList.recordTable(of: $0)] ?? 0 } ?? 0
-    case ("audit_entry", "record_id"), ("audit_entry", "last_record_id"):
-      return text("table_name").map { offsets[Self.recordTable(ofAuditTable: $0)] ?? 0 } ?? 0
-    default:
-      return 0
-    }
+    return TableShift(moves: moves, offsets: offsets)
   }
 
   /// The table of the records an audit entry names: a participant list's (`participant.meeting_leave`) is
@@ -51,8 +50,43 @@ struct IDShift {
     guard name.hasPrefix("participant.") else { return name }
     return ParticipantList.recordTable(of: String(name.dropFirst("participant.".count)))
   }
+}
 
-  private func shift(_ value: SQLValue, by offset: Int64) -> SQLValue {
+/// The moves of one table's rows (`IDShift.table`).
+struct TableShift {
+  enum Move {
+    /// The column holds an id of a table whose ids move by this much.
+    case by(Int, Int64)
+    /// The column holds an id of the table the second column names, by this reading of the name.
+    case byTable(Int, Int, (String) -> String)
+    /// A course's key names its term by id (`Course.key`): the term's moved id, the name as it was.
+    case termKey(Int, Int64)
+  }
+
+  let moves: [Move]
+  let offsets: [String: Int64]
+
+  /// A row as it goes into the shared database.
+  func row(_ values: [SQLValue]) -> [SQLValue] {
+    guard !moves.isEmpty else { return values }
+    var shifted = values
+    for move in moves {
+      switch move {
+      case .by(let index, let offset):
+        shifted[index] = Self.shift(values[index], by: offset)
+      case .byTable(let index, let named, let table):
+        guard case .text(let name) = values[named] else { continue }
+        shifted[index] = Self.shift(values[index], by: offsets[table(name)] ?? 0)
+      case .termKey(let index, let offset):
+        guard case .text(let key) = values[index], let bar = key.firstIndex(of: "|"), let term = Int64(key[..<bar])
+        else { continue }
+        shifted[index] = .text("\(term + offset)\(key[bar...])")
+      }
+    }
+    return shifted
+  }
+
+  private static func shift(_ value: SQLValue, by offset: Int64) -> SQLValue {
     guard offset != 0, case .integer(let id) = value else { return value }
     return .integer(id + offset)
   }

@@ -42,8 +42,7 @@ extension LaoganDatabase {
   /// nothing else, from now on. A role granted again has its regions replaced.
   public func grantAccess(_ grant: AccessGrant, _ context: AuditContext) throws {
     try writeAccess(context, role: grant.role) { session in
-      guard try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [grant.role]) != nil
-      else {
+      guard try Self.roleExists(grant.role, session) else {
         throw LaoganError.invalidValue(
           field: "角色", value: grant.role, reason: "数据库中没有这个角色；请数据库管理员先 CREATE ROLE \(grant.role) LOGIN")
       }
@@ -83,7 +82,7 @@ extension LaoganDatabase {
       {
         throw LaoganError.invalidValue(field: "角色", value: role, reason: "这是共享数据库的所有者，不受授权限制，不能收回")
       }
-      if try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [role]) != nil {
+      if try Self.roleExists(role, session) {
         let (quoted, schema) = (Self.quoted(role), try Self.schema(session))
         try session.execute(sql: "REVOKE USAGE ON SCHEMA \(schema) FROM \(quoted)")
         try session.execute(sql: "REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(quoted)")
@@ -146,6 +145,10 @@ extension LaoganDatabase {
     }
   }
 
+  private static func roleExists(_ role: String, _ session: any SQLSession) throws -> Bool {
+    try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [role]) != nil
+  }
+
   /// The schema laogan's tables are in, as an identifier.
   private static func schema(_ session: any SQLSession) throws -> String {
     quoted(try session.value(String.self, sql: "SELECT current_schema()") ?? "public")
@@ -174,12 +177,7 @@ extension LaoganDatabase {
       try session.execute(sql: statement)
     }
     let regions = "(SELECT region_code FROM \(accessTable) WHERE role = current_user)"
-    let tables = try session.values(
-      String.self,
-      sql: """
-        SELECT table_name FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
-        """)
+    let tables = try session.values(String.self, sql: SharedCopy.tablesSQL)
     let regional = Set(
       try session.values(
         String.self,

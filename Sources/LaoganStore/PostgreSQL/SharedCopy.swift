@@ -12,13 +12,7 @@ enum SharedCopy {
   @discardableResult
   static func rows(from sqlite: Database, to link: PostgresLink) throws -> IDShift {
     try link.run("SET CONSTRAINTS ALL DEFERRED")
-    let tables = try PostgresSession.rows(
-      of: link.query(
-        """
-        SELECT table_name FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-        """)
-    ).map { $0[0] as String }
+    let tables = try PostgresSession(link).values(String.self, sql: tablesSQL)
     let sequences = try identitySequences(link)
     if !sequences.isEmpty {
       try link.run(
@@ -43,6 +37,12 @@ enum SharedCopy {
     return shift
   }
 
+  /// The tables of the shared database, by name.
+  static let tablesSQL = """
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+    """
+
   /// Rows a `COPY` carries: a table's rows go in batches of this many, so memory stays flat in its size.
   private static let rowsACopy = 50_000
 
@@ -64,11 +64,12 @@ enum SharedCopy {
     if keepingThere {
       try link.run("CREATE TEMPORARY TABLE \(target) ON COMMIT DROP AS SELECT \(quoted) FROM \"\(table)\" WITH NO DATA")
     }
+    let moving = shift.table(table, columns: columns)
     let rows = try SQLiteSession(sqlite).cursor(sql: "SELECT \(quoted) FROM \"\(table)\"", arguments: [])
     var batch = ByteBuffer()
     var waiting = 0
     while let row = try rows.next() {
-      CopyText.append(shift.row(row.values, of: table, columns: columns), to: &batch)
+      CopyText.append(moving.row(row.values), to: &batch)
       waiting += 1
       if waiting == rowsACopy {
         try link.copy(into: target, columns: columns, rows: batch)
