@@ -147,17 +147,7 @@ for scale in ${*:-1 10}; do
     "| $(sizes "$fresh" "$work/same-$scale.db") | $((kb / 1024)) MB |"
 
   # 1. Import of 1,000,000 payments for the demo's cadres (items that do not draw on the hardship fund).
-  python3 - "$work/cadres.csv" "$work/payments.csv" <<'PY'
-import csv, random, sys
-random.seed(7)
-with open(sys.argv[1], encoding="utf-8-sig") as f:
-    ids = [row["身份证号"] for row in csv.DictReader(f)]
-items = ["医疗补助费", "特需费", "生活费", "高龄补贴"]
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("身份证号,项目,所属月份,金额\n")
-    for i in range(1_000_000):
-        out.write(f"{random.choice(ids)},{random.choice(items)},{2024 + i % 2}-{1 + i % 12:02d},{random.randint(100, 99999) / 100:.2f}\n")
-PY
+  python3 Benchmarks/payments.py "$work/cadres.csv" "$work/payments.csv"
   cp "$demo" "$work/pay-$scale.db"
   cp "$demo" "$work/same-pay-$scale.db"
   cp "$demo" "$work/same-pay-audit-$scale.db"

@@ -67,7 +67,7 @@ public final class AuditedWriter {
     }
   }
   /// The same connection on SQLite, for the writer's fast inserts: a prepared statement a table, and rows
-  /// waiting to be stored together. Nil on PostgreSQL, where each row goes in by itself and hands back its id.
+  /// waiting to be stored together. Nil on PostgreSQL, where a row by itself hands back its id.
   let sqlite: Database?
   /// What the command remembers of the cadre table between writes (the rules' look-ups): one for all its
   /// writes, so what it remembers is shared, and told when a cadre row is added or changes.
@@ -90,9 +90,12 @@ public final class AuditedWriter {
   private var unlogged = InsertRuns()
   /// New rows that wait to be stored together (`insert(_:canWait:values:)`), a batch a table: a roster's
   /// cadres and their first memberships wait side by side.
-  private var waiting: [WaitingRows] = []
-  /// How many waiting rows of a table one statement stores; 0: no row waits, each is stored as it comes.
-  /// Anything but `WaitingRows.most` is for the test that holds every path of an import to the same file.
+  private var waiting: [any RowBatch] = []
+  /// How many rows of each table the command inserted, for the size of PostgreSQL's next batch (`CopyBatch`).
+  private var insertedRows: [String: Int] = [:]
+  /// How many waiting rows of a table one statement stores on SQLite; 0: no row waits, each is stored as it
+  /// comes. Anything but `WaitingRows.most` is for the test that holds every path of an import to the same
+  /// file. PostgreSQL's batches grow with the command (`CopyBatch`).
   package var rowsPerStatement = WaitingRows.most
   private var insertStatements: [String: Statement] = [:]
   private var references: [String: Set<String>] = [:]
@@ -129,17 +132,22 @@ public final class AuditedWriter {
     _ record: inout Record, canWait: Bool = false, values: [(any SQLValueConvertible)?]? = nil
   ) throws {
     let table = Record.databaseTableName
-    if canWait, rowsPerStatement > 0, let sqlite, let listed = record as? any ColumnList {
-      if waiting.contains(where: { $0.table == table && $0.isFull }) { try storeWaitingRows(of: table) }
-      // Taken out of `waiting` while it grows, so that its values are not copied with every row.
-      var batch =
-        try waiting.firstIndex { $0.table == table }.map { waiting.remove(at: $0) }
-        ?? WaitingRows(
-          table: table, columns: type(of: listed).storedColumns, capacity: rowsPerStatement, sqlite)
-      record.id = batch.nextID
-      try noteInserted(table, batch.nextID)
+    if canWait, rowsPerStatement > 0, let listed = record as? any ColumnList, let capacity = batchCapacity(table) {
+      let waitingBatch = waiting.first { $0.table == table }
+      let batch: any RowBatch
+      if let waitingBatch, !waitingBatch.isFull {
+        batch = waitingBatch
+      } else {
+        // Begun before the full batch is stored: on PostgreSQL the server stores that one while this one fills.
+        batch = try newBatch(table, columns: type(of: listed).storedColumns, capacity: capacity, after: waitingBatch)
+        try storeWaitingRows(of: table)
+        waiting.append(batch)
+      }
+      let id = batch.nextID
+      record.id = id
+      // Added before it is noted: noting it may log the runs before it, storing every waiting row first.
       batch.append(values ?? listed.storedValues)
-      waiting.append(batch)
+      try noteInserted(table, id)
       return
     }
     try storeWaitingRows(before: table)
@@ -198,6 +206,7 @@ public final class AuditedWriter {
   /// Counts an inserted row into the run of consecutive ids it continues, or starts a run with it.
   private func noteInserted(_ table: String, _ id: Int64) throws {
     if let line { fileLines.note(table, id: id, line: line) }
+    insertedRows[table, default: 0] += 1
     if table == Cadre.databaseTableName {
       cadresWritten = true
       cadreMemory?.cadreAdded()
@@ -217,6 +226,22 @@ public final class AuditedWriter {
     return tables
   }
 
+  /// How many rows a new batch of `table` holds; nil when the row is to go in by itself.
+  private func batchCapacity(_ table: String) -> Int? {
+    sqlite == nil ? CopyBatch.capacity(after: insertedRows[table, default: 0]) : rowsPerStatement
+  }
+
+  /// An empty batch of `table`'s rows, the engine's own, to follow `previous` if that still waits.
+  private func newBatch(_ table: String, columns: [String], capacity: Int, after previous: (any RowBatch)?) throws
+    -> any RowBatch
+  {
+    if let sqlite {
+      return try WaitingRows(table: table, columns: columns, capacity: capacity, after: previous, sqlite)
+    }
+    guard let session = connection as? PostgresSession else { preconditionFailure("a writer on neither engine") }
+    return try CopyBatch(table: table, columns: columns, capacity: capacity, session)
+  }
+
   /// Stores the rows waiting to be stored together, if any.
   package func storeWaitingRows() throws {
     while let table = waiting.first?.table { try storeWaitingRows(of: table) }
@@ -227,7 +252,8 @@ public final class AuditedWriter {
     guard let index = waiting.firstIndex(where: { $0.table == table }) else { return }
     let batch = waiting.remove(at: index)
     try storeWaitingParents(of: table)
-    if let sqlite { try batch.store(sqlite) }
+    let lines = fileLines
+    try batch.store { id in lines.row(of: table, id: id) }
   }
 
   /// Stores the waiting rows before a row of `table` goes in by itself when they are of that table or its

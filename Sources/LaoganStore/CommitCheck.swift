@@ -134,8 +134,8 @@ struct TableConstraints {
         db, sql: "SELECT \(constraint.broken) FROM \"\(table)\" AS checked WHERE rowid = ?", arguments: [rowID])
         == true
     }?.name
-    let row = lines.line(of: table, id: rowID).map { "文件第 \($0) 行" } ?? "\(table) 表编号 \(rowID) 的记录"
-    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "\(name ?? "constraint failed")（\(row)）")
+    throw DatabaseError(
+      resultCode: .SQLITE_CONSTRAINT, message: "\(name ?? "constraint failed")（\(lines.row(of: table, id: rowID))）")
   }
 
   /// The expressions of the CHECK constraints in a `CREATE TABLE` statement, column and table constraints

@@ -20,6 +20,12 @@ package struct FileLines {
     runs[table, default: []].note(id: id, line: line)
   }
 
+  /// Row `id` of `table` as a clerk finds it: by the line of the file it came from, else by its table and id —
+  /// never a bare number a clerk would read as a line.
+  package func row(of table: String, id: Int64) -> String {
+    line(of: table, id: id).map { "文件第 \($0) 行" } ?? "\(table) 表编号 \(id) 的记录"
+  }
+
   /// The line row `id` of `table` came from, if the command wrote it from a file's line: the latest, for a row
   /// written twice (added, then updated from a later line).
   package func line(of table: String, id: Int64) -> Int? {

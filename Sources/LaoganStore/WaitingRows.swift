@@ -1,13 +1,12 @@
 import GRDB
 
-/// New rows of one table that wait to be stored together by one multi-row `INSERT`: a file of a million
-/// payments is stored sixty-four rows a statement, not row by row, where SQLite opens the table, its indexes
-/// and its AUTOINCREMENT counter again for every statement.
+/// New rows of one table that wait to be stored together on SQLite by one multi-row `INSERT`: a file of a
+/// million payments is stored sixty-four rows a statement, not row by row, where SQLite opens the table, its
+/// indexes and its AUTOINCREMENT counter again for every statement.
 ///
-/// The rows carry their ids from the start — the table's next ids, which SQLite would have given them — so a
-/// waiting record is as complete as a stored one. `AuditedWriter` stores them before anything else touches
-/// the database, so nothing ever reads past them or takes their ids.
-package struct WaitingRows {
+/// Their ids are the table's next ids, which SQLite would have given them: the command holds the file's one
+/// write lock, so no one else takes them.
+package final class WaitingRows: RowBatch {
   /// The rows a statement stores, unless the command says otherwise (`AuditedWriter.rowsPerStatement`).
   package static var most: Int { 64 }
 
@@ -18,18 +17,25 @@ package struct WaitingRows {
   let firstID: Int64
   /// Where the id is among a row's values.
   private let idColumn: Int
+  private let db: Database
   private var values: [DatabaseValue] = []
   private(set) var count = 0
 
   /// An empty batch for `table`, whose first row will take the id SQLite would give it next: past the
-  /// largest id the table ever had (AUTOINCREMENT's `sqlite_sequence`) and the largest it has.
-  init(table: String, columns: [String], capacity: Int, _ db: Database) throws {
+  /// largest id the table ever had (AUTOINCREMENT's `sqlite_sequence`) and the largest it has — or past the
+  /// rows of `previous`, its batch still waiting, which will have been stored first.
+  init(table: String, columns: [String], capacity: Int, after previous: (any RowBatch)?, _ db: Database) throws {
     precondition(capacity > 0, "\(table): a batch of \(capacity) rows")
     self.table = table
     self.capacity = capacity
     self.columns = columns
     guard let idColumn = columns.firstIndex(of: "id") else { preconditionFailure("\(table): no id among \(columns)") }
     self.idColumn = idColumn
+    self.db = db
+    if let previous {
+      firstID = previous.nextID
+      return
+    }
     firstID =
       try Int64.fetchOne(
         db.cachedStatement(
@@ -44,8 +50,7 @@ package struct WaitingRows {
   /// The id the next row takes.
   var nextID: Int64 { firstID + Int64(count) }
 
-  /// Adds a row, by its stored values: its id is `nextID`, whatever its values say (none, worked out ahead).
-  mutating func append(_ row: [(any SQLValueConvertible)?]) {
+  func append(_ row: [(any SQLValueConvertible)?]) {
     precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
     for value in row { values.append(value.databaseValue) }
     values[values.count - row.count + idColumn] = nextID.databaseValue
@@ -54,8 +59,8 @@ package struct WaitingRows {
 
   /// Stores the rows, one statement for all of them. `OR FAIL`: a refused row fails the command, whose
   /// transaction is rolled back whole, so no statement need be undone alone — with its foreign keys and CHECK
-  /// constraints left to `CommitCheck`, SQLite then keeps no statement journal.
-  func store(_ db: Database) throws {
+  /// constraints left to `CommitCheck`, SQLite then keeps no statement journal; the check names the row.
+  func store(naming row: @escaping (Int64) -> String) throws {
     guard count > 0 else { return }
     let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     let statement = try db.cachedStatement(

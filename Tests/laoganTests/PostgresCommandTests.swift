@@ -233,6 +233,55 @@ struct PostgresCommandTests {
     #expect(try server.psql(name, "SELECT count(*) FROM payment") == payments)
   }
 
+  /// A payments file of a row for each cadre, item and month, in that order of nesting: the cadres by
+  /// 身份证号, the months from January of `from` for `months` months.
+  private func paymentsFile(_ name: String, cadres: [String], items: [String], from year: Int, months: Int) throws
+    -> String
+  {
+    var text = "身份证号,项目,所属月份,金额\n"
+    for (index, cadre) in cadres.enumerated() {
+      for item in items {
+        for month in 0..<months {
+          text += "\(cadre),\(item),\(year + month / 12)-\(String(format: "%02d", month % 12 + 1)),\(100 + index).50\n"
+        }
+      }
+    }
+    return try laogan.write(name, text)
+  }
+
+  @Test(
+    "a long file goes to the server in batches: the same rows, ids, notes and log as on a file; a county's held to its region"
+  )
+  func longFilesInBatches() throws {
+    #expect(try laogan.run("init").status == 0)
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
+    for (kind, file) in Self.fixtureKinds.prefix(2) {
+      try onBoth("import", kind, Self.fixtures.appendingPathComponent(file).path)
+    }
+    // 40 cadres, two items, 24 months: 1,920 rows, past the first 256 that go one by one.
+    let everyone = try Self.sqlite(laogan.database, "SELECT resident_id FROM cadre ORDER BY id").split(separator: "\n")
+    let long = try paymentsFile(
+      "long.csv", cadres: everyone.map(String.init), items: ["特需费", "生活费"], from: 2024, months: 24)
+    #expect(try onBoth("import", "payments", long).stdout.contains("新增 1920"))
+    for arguments in [["audit"], ["report", "benefits", "2024"], ["report", "benefits", "2025"], ["check"]] {
+      try expectSame(arguments)
+    }
+    #expect(try server.psql(name, "SELECT count(*), min(id), max(id) FROM payment") == "1920|1|1920\n")
+    // A county's clerk, whose rows row-level security checks: 兴义's cadres' payments for three years.
+    let role = "county_\(name.suffix(8))"
+    try server.psql(name, "CREATE ROLE \(role) LOGIN")
+    #expect(try laogan.run("access", "grant", role, "--region", "兴义", "--db", shared, withDatabase: false).status == 0)
+    let county = shared.replacingOccurrences(of: "postgresql://\(PostgresServer.user)@", with: "postgresql://\(role)@")
+    let own = try Self.sqlite(laogan.database, "SELECT resident_id FROM cadre WHERE region_code = '522301'")
+      .split(separator: "\n").map(String.init)
+    let countyFile = try paymentsFile("county.csv", cadres: own, items: ["特需费", "生活费"], from: 2021, months: 36)
+    let imported = try laogan.run("import", "payments", countyFile, "--db", county, withDatabase: false)
+    #expect(imported.status == 0 && imported.stdout.contains("新增 \(own.count * 72)"), "\(imported.stderr)")
+    #expect(own.count * 72 > 256)
+    #expect(
+      try server.psql(name, "SELECT count(*) FROM payment WHERE month < '2024-01'", as: role) == "\(own.count * 72)\n")
+  }
+
   /// `arguments` run by several clerks at once on the shared database, each outcome in the order started.
   private func atOnce(_ clerks: Int, _ arguments: [String]) -> [Laogan.Outcome?] {
     let outcomes = Mutex<[Laogan.Outcome?]>(Array(repeating: nil, count: clerks))

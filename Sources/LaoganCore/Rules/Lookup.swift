@@ -27,6 +27,17 @@ public final class Lookup: CadreMemory {
   /// under 100 MB; the look-ups past the limit are the reading thread's, which has time to spare.
   private var remembered: [CadreRef.Number: CadreRef] = [:]
   private static let rememberedLimit = 98_000
+  /// Look-ups by 身份证号 that asked the database. On PostgreSQL, where each is a round trip to the server,
+  /// the `rosterReadAfter`th reads the whole roster into `remembered` instead, two thousand cadres a round
+  /// trip: a file of a million payments then asks the server no more, where it asked once a cadre.
+  private var askedByNumber = 0
+  private static let rosterReadAfter = 256
+  /// The largest roster read whole, about 40 MB of `CadreRef`s: a province's retired cadres (the demo's scale
+  /// 10) are 265,000. A larger one is looked up cadre by cadre.
+  private static let rosterReadLimit = 400_000
+  /// Whether `remembered` holds every cadre on file, so a number it lacks is on no one's record: from the
+  /// roster's reading until the command adds or changes a cadre.
+  private var remembersRoster = false
 
   /// Written once: a long file looks a cadre up for every row.
   private static let cadreByResidentID = "SELECT \(CadreRef.columns("cadre")) FROM cadre WHERE resident_id = ?"
@@ -55,12 +66,30 @@ public final class Lookup: CadreMemory {
 
   public func cadre(residentID: String) throws -> CadreRef? {
     let number = CadreRef.Number(residentID)
-    if let number, let known = remembered[number] { return known }
+    if let number {
+      if let known = remembered[number] { return known }
+      if try remembersRoster || readsRoster() { return remembered[number] }
+    }
     let cadre = try reading("cadre").row(sql: Self.cadreByResidentID, arguments: [residentID]).map(CadreRef.init)
     if let cadre, let number, remembered.count < Self.rememberedLimit {
       remembered[number] = cadre
     }
     return cadre
+  }
+
+  /// Whether this look-up read the whole roster (`rosterReadAfter`): on PostgreSQL, when it is not too large.
+  private func readsRoster() throws -> Bool {
+    askedByNumber += 1
+    guard askedByNumber == Self.rosterReadAfter, SQLDialect.engine == .postgresql else { return false }
+    let db = try reading("cadre")
+    guard try db.value(Int.self, sql: "SELECT COUNT(*) FROM cadre") ?? 0 <= Self.rosterReadLimit else { return false }
+    let rows = try db.cursor(sql: "SELECT \(CadreRef.columns("cadre")) FROM cadre")
+    while let row = try rows.next() {
+      let cadre = CadreRef(row: row)
+      if let number = CadreRef.Number(cadre.residentID) { remembered[number] = cadre }
+    }
+    remembersRoster = true
+    return true
   }
 
   /// The cadre a cell's 身份证号 names, as typed (15 digits, a lower-case x, full-width digits), or nil when
@@ -78,10 +107,12 @@ public final class Lookup: CadreMemory {
 
   package func forgetCadres() {
     remembered.removeAll()
+    remembersRoster = false
     cadresUnchanged = false
   }
 
   package func cadreAdded() {
+    remembersRoster = false
     cadresUnchanged = false
   }
 

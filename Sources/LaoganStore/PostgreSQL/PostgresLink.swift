@@ -88,34 +88,73 @@ final class PostgresLink: @unchecked Sendable {
 
   /// One statement with its parameters (`$1`, `$2`, …), every row of its result collected.
   func query(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
-    try Self.translating {
+    try settle()
+    return try Self.translating {
       try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait()
     }
   }
 
   /// Rows into `table` by `COPY … FROM STDIN`, in PostgreSQL's text format: the server's own bulk load, one
-  /// round trip for the lot. PostgresNIO offers it only asynchronously; the command's thread waits for it. It
-  /// quotes the table's and columns' names itself.
+  /// round trip for the lot. It quotes the table's and columns' names itself.
   func copy(into table: String, columns: [String], rows data: ByteBuffer) throws {
-    let outcome = Mutex<Result<Void, any Error>>(.success(()))
+    try copyAhead(into: table, columns: columns, rows: data) { $0 }
+    try settle()
+  }
+
+  /// A `COPY` still on its way: the server stores one batch while the command works out the next.
+  private final class CopyInFlight: Sendable {
     let done = DispatchSemaphore(value: 0)
+    let outcome = Mutex<Result<Void, any Error>>(.success(()))
+  }
+  private var inFlight: CopyInFlight?
+  /// What the command makes of a refusal of the `COPY` in flight (the row it names, as the clerk knows it).
+  private var refusedInFlight: (PostgresRefusal) -> any Error = { $0 }
+
+  /// Sends rows by `COPY` (as `copy(into:columns:rows:)`) without waiting for the server to store them: the
+  /// next statement waits first (`settle`), and throws the refusal, if any, as `refused` makes it. PostgresNIO
+  /// offers `COPY` only asynchronously; the command's thread goes on meanwhile.
+  func copyAhead(
+    into table: String, columns: [String], rows data: ByteBuffer,
+    refused: @escaping (PostgresRefusal) -> any Error
+  ) throws {
+    try settle()
+    let flight = CopyInFlight()
     let connection = connection
     Task {
-      defer { done.signal() }
+      defer { flight.done.signal() }
       do {
         try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
           try await writer.write(data)
         }
       } catch {
-        outcome.withLock { $0 = .failure(error) }
+        flight.outcome.withLock { $0 = .failure(error) }
       }
     }
-    done.wait()
-    try Self.translating { try outcome.withLock { $0 }.get() }
+    inFlight = flight
+    refusedInFlight = refused
+  }
+
+  /// Waits for the `COPY` in flight, if any, and throws its refusal.
+  private func settle() throws {
+    guard let flight = inFlight else { return }
+    inFlight = nil
+    flight.done.wait()
+    do {
+      try Self.translating { try flight.outcome.withLock { $0 }.get() }
+    } catch let refusal as PostgresRefusal {
+      throw refusedInFlight(refusal)
+    }
+  }
+
+  /// Rolls the transaction back, whatever became of a `COPY` still in flight.
+  func rollBack() {
+    try? settle()
+    _ = try? Self.translating { try connection.simpleQuery("ROLLBACK").wait() }
   }
 
   /// Statements without parameters, several to a text (a schema's).
   func run(_ script: String) throws {
+    try settle()
     _ = try Self.translating { try connection.simpleQuery(script).wait() }
   }
 
@@ -123,6 +162,7 @@ final class PostgresLink: @unchecked Sendable {
   func close() {
     guard !closed else { return }
     closed = true
+    try? settle()
     try? connection.close().wait()
     try? group.syncShutdownGracefully()
   }
@@ -154,12 +194,20 @@ final class PostgresLink: @unchecked Sendable {
 /// the rest are the clerk's to read.
 struct PostgresRefusal: Error, CustomStringConvertible {
   let state: String?
-  let message: String
+  private(set) var message: String
+  /// The row of a `COPY` the server refused, counted from 1 (its context says `COPY payment, line 3`).
+  let copiedRow: Int?
 
   init(_ error: PSQLError) {
     self.init(
       state: error.serverInfo?[.sqlState], message: error.serverInfo?[.message] ?? "\(error.code)",
-      detail: error.serverInfo?[.detail])
+      detail: error.serverInfo?[.detail], copiedRow: error.serverInfo?[.locationContext].flatMap(Self.copiedRow(in:)))
+  }
+
+  /// The row number in a context such as `COPY payment, line 3, column amount_fen: "…"`.
+  private static func copiedRow(in context: String) -> Int? {
+    guard context.hasPrefix("COPY "), let match = context.firstMatch(of: /, line (\d+)/) else { return nil }
+    return Int(match.1)
   }
 
   init(_ error: PostgresError) {
@@ -171,8 +219,9 @@ struct PostgresRefusal: Error, CustomStringConvertible {
       state: server.fields[.sqlState], message: server.fields[.message] ?? "\(error)", detail: server.fields[.detail])
   }
 
-  private init(state: String?, message: String, detail: String?) {
+  private init(state: String?, message: String, detail: String?, copiedRow: Int? = nil) {
     self.state = state
+    self.copiedRow = copiedRow
     // A row whose key is there already, a row outside the role's regions, is told in the clerk's words. A key
     // (a 身份证号) is personal information, masked as everywhere else.
     let said =
@@ -185,6 +234,13 @@ struct PostgresRefusal: Error, CustomStringConvertible {
   }
 
   var description: String { message }
+
+  /// The refusal with the refused row named after the server's words, as the commit check names one.
+  func naming(_ row: String) -> PostgresRefusal {
+    var named = self
+    named.message += "（\(row)）"
+    return named
+  }
 
   /// Another command got in the way (a serialization failure, a deadlock): the same command tried again
   /// may well succeed.

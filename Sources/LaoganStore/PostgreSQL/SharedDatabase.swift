@@ -69,7 +69,7 @@ extension LaoganDatabase {
   static func readShared<T>(_ link: PostgresLink, _ body: (any SQLSession) throws -> T) throws -> T {
     try translatingRefusals {
       try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      defer { try? link.run("ROLLBACK") }
+      defer { link.rollBack() }
       return try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
     }
   }
@@ -91,15 +91,15 @@ extension LaoganDatabase {
         try link.run(dryRun ? "ROLLBACK" : "COMMIT")
         return result
       } catch let refusal as PostgresRefusal where refusal.isConflict && attempt < writeAttempts {
-        try? link.run("ROLLBACK")
+        link.rollBack()
         link.retries += 1
         usleep(UInt32.random(in: 1...(20_000 << min(attempt, 5))))
         attempt += 1
       } catch let refusal as PostgresRefusal {
-        try? link.run("ROLLBACK")
+        link.rollBack()
         throw LaoganError.database(refusal.message)
       } catch {
-        try? link.run("ROLLBACK")
+        link.rollBack()
         throw error
       }
     }
@@ -112,7 +112,7 @@ extension LaoganDatabase {
         try body()
         try link.run("COMMIT")
       } catch {
-        try? link.run("ROLLBACK")
+        link.rollBack()
         throw error
       }
     }
