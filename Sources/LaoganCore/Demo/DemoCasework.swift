@@ -124,12 +124,16 @@ extension DemoPrefecture {
           .hospital: hospitals[Int.random(in: 0..<hospitals.count, using: &random)], .longTerm: longTerm ? "是" : "否",
         ], line: line)
     }
+    // Each cadre visited in hospital alive, at their first such visit.
     let visited = try writer.db.rows(
       sql: """
-        SELECT c.resident_id, t.held_on FROM treatment_event t
-        JOIN participant p ON p.event_table = 'treatment_event' AND p.event_id = t.id JOIN cadre c ON c.id = p.cadre_id
-        WHERE t.occasion = '住院看望' AND (c.died_on IS NULL OR c.died_on > t.held_on)
-        GROUP BY c.id ORDER BY t.id, c.id
+        SELECT c.resident_id, t.held_on FROM (
+          SELECT p.cadre_id, MIN(t.id) AS first_visit FROM treatment_event t
+          JOIN participant p ON p.event_table = 'treatment_event' AND p.event_id = t.id JOIN cadre c ON c.id = p.cadre_id
+          WHERE t.occasion = '住院看望' AND (c.died_on IS NULL OR c.died_on > t.held_on)
+          GROUP BY p.cadre_id) v
+        JOIN treatment_event t ON t.id = v.first_visit JOIN cadre c ON c.id = v.cadre_id
+        ORDER BY t.id, c.id
         """)
     for row in visited { try stay(row["resident_id"], around: row["held_on"]) }
     let living = rosterByRegion.keys.sorted().flatMap { rosterByRegion[$0] ?? [] }

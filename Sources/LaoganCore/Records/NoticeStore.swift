@@ -244,7 +244,8 @@ extension LaoganDatabase {
     }
     let counts = try db.row(
       sql: """
-        SELECT COUNT(*), SUM(\(noPhone)), SUM(NOT \(noPhone) AND r.unreached = 1)
+        SELECT COUNT(*), \(SQLDialect.count(where: noPhone)),
+               \(SQLDialect.count(where: "NOT \(noPhone) AND r.unreached = 1"))
         FROM notice_recipient r JOIN cadre c ON c.id = r.cadre_id WHERE r.notice_id = ?
         """, arguments: [id])
     let (total, noPhone, unreached): (Int, Int, Int) = (counts?[0] ?? 0, counts?[1] ?? 0, counts?[2] ?? 0)

@@ -144,7 +144,7 @@ public final class Lookup: CadreMemory {
       Bool.self,
       sql: """
         SELECT EXISTS (SELECT 1 FROM \(table) WHERE cadre_id = ? AND from_month = ? AND \(RecordSQL.inForce())
-                       AND id IS NOT ?)
+                       AND \(SQLDialect.differs("id", "?")))
         """, arguments: [cadreID, month, id]) ?? false
   }
 

@@ -6,20 +6,27 @@ import LaoganStore
 /// the same convention as a membership, so a 书记 replaced on D is the old one until D and the new one from D.
 package enum Officers {
   /// The 书记 term of the same organization that overlaps `officer`'s, if any.
+  /// A term without a start or an end is open that way; the statement asks only of the ends it has (a
+  /// parameter only tested for NULL has no type PostgreSQL could give it).
   static func secretaryOverlapping(_ officer: Officer, _ db: any SQLSession) throws -> Officer? {
-    try db.record(
+    var arguments: SQLArguments = ["organization": officer.organizationID, "id": officer.id]
+    var overlapping = ""
+    if let started = officer.startedOn {
+      overlapping += " AND (ended_on IS NULL OR ended_on > :started)"
+      arguments.named["started"] = started.sqlValue
+    }
+    if let ended = officer.endedOn {
+      overlapping += " AND (started_on IS NULL OR started_on < :ended)"
+      arguments.named["ended"] = ended.sqlValue
+    }
+    return try db.record(
       Officer.self,
       sql: """
         SELECT * FROM officer WHERE organization_id = :organization AND post = '书记' AND \(RecordSQL.inForce())
-          AND (:id IS NULL OR id <> :id)
-          AND (ended_on IS NULL OR :started IS NULL OR ended_on > :started)
-          AND (:ended IS NULL OR started_on IS NULL OR started_on < :ended)
+          AND \(SQLDialect.differs("id", ":id"))\(overlapping)
         LIMIT 1
         """,
-      arguments: [
-        "organization": officer.organizationID, "id": officer.id, "started": officer.startedOn,
-        "ended": officer.endedOn,
-      ])
+      arguments: arguments)
   }
 
   /// The organization's 书记 term in force today.

@@ -79,7 +79,7 @@ enum Permits {
     try db.record(
       Trip.self,
       sql: """
-        SELECT * FROM trip WHERE cadre_id = ? AND id IS NOT ? AND \(RecordSQL.inForce())
+        SELECT * FROM trip WHERE cadre_id = ? AND \(SQLDialect.differs("id", "?")) AND \(RecordSQL.inForce())
           AND departed_on < ? AND COALESCE(returned_on,
             CASE WHEN planned_return_on < ? THEN '9999-12-31' ELSE planned_return_on END) > ?
         ORDER BY departed_on LIMIT 1

@@ -24,7 +24,8 @@ enum SeniorUniversity {
     try db.value(
       Int.self,
       sql: """
-        SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND waiting IS COALESCE(?, waiting) AND id IS NOT ?
+        SELECT COUNT(*) FROM enrolment WHERE course_id = ? AND \(SQLDialect.same("waiting", "COALESCE(?, waiting)"))
+          AND \(SQLDialect.differs("id", "?"))
           AND \(RecordSQL.inForce())
         """, arguments: [courseID, waiting, id]) ?? 0
   }
@@ -39,7 +40,7 @@ enum SeniorUniversity {
     let others = """
       SELECT e.id, e.cadre_id, e.resident_id, COALESCE(k.name, e.name) AS name, e.phone FROM enrolment e
       LEFT JOIN cadre k ON k.id = e.cadre_id
-      WHERE e.course_id = ? AND e.id IS NOT ? AND \(RecordSQL.inForce("e")) ORDER BY e.id
+      WHERE e.course_id = ? AND \(SQLDialect.differs("e.id", "?")) AND \(RecordSQL.inForce("e")) ORDER BY e.id
       """
     let rows = try db.rows(sql: others, arguments: [enrolment.courseID, id])
     return rows.first { row in
@@ -62,7 +63,7 @@ enum SeniorUniversity {
     try db.record(
       Enrolment.self,
       sql: """
-        SELECT * FROM enrolment WHERE course_id = ? AND waiting = 1 AND id IS NOT ? AND \(RecordSQL.inForce())
+        SELECT * FROM enrolment WHERE course_id = ? AND waiting = 1 AND \(SQLDialect.differs("id", "?")) AND \(RecordSQL.inForce())
         ORDER BY enrolled_on, id LIMIT 1
         """, arguments: [courseID, id])
   }
@@ -72,7 +73,7 @@ enum SeniorUniversity {
     try db.record(
       Enrolment.self,
       sql: """
-        SELECT * FROM enrolment WHERE course_id = ? AND waiting = 0 AND id IS NOT ? AND \(RecordSQL.inForce())
+        SELECT * FROM enrolment WHERE course_id = ? AND waiting = 0 AND \(SQLDialect.differs("id", "?")) AND \(RecordSQL.inForce())
         ORDER BY enrolled_on DESC, id DESC LIMIT 1
         """, arguments: [courseID, id])
   }

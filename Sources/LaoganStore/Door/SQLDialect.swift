@@ -26,6 +26,23 @@ package enum SQLDialect {
     case days, months
   }
 
+  /// Whether two values differ, NULL counted as a value: a row other than the one being edited, whose id is
+  /// NULL for a new record (`differs("id", "?")`).
+  package static func differs(_ left: String, _ right: String) -> String {
+    switch engine {
+    case .sqlite: "\(left) IS NOT \(right)"
+    case .postgresql: "\(left) IS DISTINCT FROM \(right)"
+    }
+  }
+
+  /// Whether two values are the same, NULL counted as a value.
+  package static func same(_ left: String, _ right: String) -> String {
+    switch engine {
+    case .sqlite: "\(left) IS \(right)"
+    case .postgresql: "\(left) IS NOT DISTINCT FROM \(right)"
+    }
+  }
+
   /// The whole days from `earlier` to `later`, negative when `later` is earlier. `earlier` comes first in
   /// the text, so two `?` bind in the order of the arguments.
   package static func days(from earlier: String, to later: String) -> String {

@@ -7,11 +7,12 @@ import NIOCore
 /// on by one `INSERT … SELECT`, whose rows the role's policies check.
 ///
 /// Their ids are taken from the table's identity sequence when the batch begins, as each row's default would
-/// take it. Another clerk's rows may take ids between them; the writer logs its rows as the runs of
-/// consecutive ids they make (`InsertRuns`). Ids a command takes and leaves unused are gaps (ids are never
-/// reused), so a command's first rows of a table go in one by one, and a batch holds a quarter of the rows
-/// the command inserted before it: a command leaves at most a quarter of its rows' count unused, and none
-/// when it adds fewer than `firstAfter` rows of a table — a clerk's edit, a monthly run of a county.
+/// take it; those a batch stored before it is full leaves go to the table's next rows
+/// (`PostgresSession.takeIDs`). Another clerk's rows may take ids between them; the writer logs its rows as
+/// the runs of consecutive ids they make (`InsertRuns`). Ids a command takes and leaves unused are gaps (ids
+/// are never reused), so a command's first rows of a table go in one by one, and a batch holds a quarter of
+/// the rows the command inserted before it: a command leaves at most a quarter of its rows' count unused, and
+/// none when it adds fewer than `firstAfter` rows of a table — a clerk's edit, a monthly run of a county.
 final class CopyBatch: RowBatch {
   static let firstAfter = 256
   static let most = 8_192
@@ -27,7 +28,8 @@ final class CopyBatch: RowBatch {
   private let ids: [Int64]
   /// Where the id is among a row's values.
   private let idColumn: Int
-  private let link: PostgresLink
+  private let session: PostgresSession
+  private var link: PostgresLink { session.link }
   /// Whether the role's row-level security guards the table.
   private let guarded: Bool
   private var rows = ByteBuffer()
@@ -39,11 +41,8 @@ final class CopyBatch: RowBatch {
     self.table = table
     self.columns = columns
     self.idColumn = idColumn
-    link = session.link
-    ids = try session.values(
-      Int64.self, sql: "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
-      arguments: [table, capacity]
-    ).sorted()
+    self.session = session
+    ids = try session.takeIDs(capacity, for: table)
     guarded = try session.value(Bool.self, sql: "SELECT row_security_active(?)", arguments: [table]) ?? true
   }
 
@@ -63,6 +62,7 @@ final class CopyBatch: RowBatch {
   /// (`PostgresLink.copyAhead`); by the temporary table, before it goes on. A CHECK they break is found by
   /// `COPY`, which names the row; a foreign key or a key already there, perhaps only by the statement.
   func store(naming row: @escaping (Int64) -> String) throws {
+    session.putBack(ids[count...], for: table)
     guard count > 0 else { return }
     let ids = ids
     let count = count

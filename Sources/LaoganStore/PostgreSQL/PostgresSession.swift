@@ -14,8 +14,38 @@ final class PostgresSession: SQLSession {
   /// server brings enough rows to be worth it.
   private static let rowsAFetch = 2_000
 
+  /// Ids taken from tables' identity sequences for rows stored together (`CopyBatch`) and not used yet, a
+  /// table's in ascending order. The table's next rows take them first, those inserted one by one too: a batch
+  /// stored before it is full leaves no gap, and ids go on rising in the order rows are added.
+  private var unusedIDs: [String: ArraySlice<Int64>] = [:]
+
   init(_ link: PostgresLink) {
     self.link = link
+  }
+
+  /// `count` ids for new rows of `table`: those unused first, then new ones from its sequence.
+  func takeIDs(_ count: Int, for table: String) throws -> [Int64] {
+    let unused = unusedIDs.removeValue(forKey: table) ?? []
+    guard unused.count < count else {
+      unusedIDs[table] = unused.dropFirst(count)
+      return Array(unused.prefix(count))
+    }
+    return Array(unused)
+      + (try values(
+        Int64.self, sql: "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+        arguments: [table, count - unused.count]
+      ).sorted())
+  }
+
+  /// One unused id of `table`, for a row inserted by itself, if there is one.
+  func takeUnusedID(for table: String) -> Int64? {
+    unusedIDs[table]?.popFirst()
+  }
+
+  /// Ids taken for `table` and not used, for its next rows.
+  func putBack(_ ids: ArraySlice<Int64>, for table: String) {
+    guard !ids.isEmpty else { return }
+    unusedIDs[table] = ids + (unusedIDs[table] ?? [])
   }
 
   func execute(sql: String, arguments: SQLArguments) throws {

@@ -47,6 +47,15 @@ import Testing
     #expect(NullOrder.spelled(sql) == sent)
   }
 
+  /// A name that stands twice is one number, bound once; quoted text keeps its `?` and `:`.
+  @Test func namesNumbered() throws {
+    let statement = try PostgresStatement(
+      "SELECT * FROM t WHERE (d IS NULL OR d > :day) AND e < :day AND k = :kind AND s = ':day?'",
+      ["day": "2024-01-31", "kind": "特需费"])
+    #expect(statement.sql == "SELECT * FROM t WHERE (d IS NULL OR d > $1) AND e < $1 AND k = $2 AND s = ':day?'")
+    #expect(statement.bindings.count == 2)
+  }
+
   @Test func passwordsStarred() {
     #expect(
       Masking.password(in: "--db postgresql://clerk:s3cret@db.example/laogan")

@@ -55,7 +55,7 @@ public enum MeetingKind: RecordKind {
       Int64.self,
       sql: """
         SELECT id FROM meeting WHERE organization_id = ? AND held_on = ? AND kind = ? AND \(RecordSQL.inForce())
-          AND id IS NOT ? LIMIT 1
+          AND \(SQLDialect.differs("id", "?")) LIMIT 1
         """, arguments: [organization, day, kind.rawValue, cells.replacing])
     {
       cells.note("该党组织 \(day) 已登记过一次\(kind.rawValue)（记录 \(other)），是否重复登记？重复的请 meeting void")
