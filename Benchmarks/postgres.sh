@@ -73,7 +73,7 @@ COMMIT;
 SQL
 start=$(date +%s%N)
 "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$work" -U laogan -d baseline -f "$work/baseline.sql"
-baseline=$(python3 -c "print(f'{($(date +%s%N) - start) / 1e9:.2f}')")
+baseline=$(python3 -c "print(f'{($(date +%s%N) - $start) / 1e9:.2f}')")
 echo "| import payments (1,000,000 rows) | | ${imported} s, peak $((peak / 1024)) MB | | psql: ${baseline} s | $(ratio "$imported" "$baseline") |"
 payments="SELECT count(*), sum(amount_fen), sum(cadre_id), count(DISTINCT (cadre_id, item, month)) FROM payment"
 for copy in imported baseline; do
