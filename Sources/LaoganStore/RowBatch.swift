@@ -1,7 +1,7 @@
 /// New rows of one table that wait to be stored together, each engine its own way (`WaitingRows` on
 /// SQLite, `CopyBatch` on PostgreSQL). The rows carry their ids from the start, so a waiting record is as
-/// complete as a stored one; `AuditedWriter` stores them before anything else touches the database, so
-/// nothing ever reads past them.
+/// complete as a stored one; `AuditedWriter` stores them before anything reads the database, so nothing
+/// ever reads past them.
 protocol RowBatch: AnyObject {
   var table: String { get }
   var isFull: Bool { get }

@@ -21,10 +21,11 @@ public final class Lookup: CadreMemory {
     }
   }
   /// The cadres found so far by 身份证号: a monthly payroll names each cadre once a line, a year's dues a
-  /// dozen times; forgotten whenever a cadre row changes (`forgetCadres`). At most `rememberedLimit` of them,
-  /// so memory stays bounded whatever the roster: 98,000 is three quarters of 131,072, the most a dictionary
-  /// holds before it doubles its table — 10 MB of compact `CadreRef`s. A million payments at scale 10 stay
-  /// under 100 MB; the look-ups past the limit are the reading thread's, which has time to spare.
+  /// dozen times; forgotten whenever a cadre row changes (`forgetCadres`). At most `rememberedLimit` of them
+  /// found one by one, so memory stays bounded whatever the roster: 98,000 is three quarters of 131,072, the
+  /// most a dictionary holds before it doubles its table — 10 MB of compact `CadreRef`s. A million payments
+  /// at scale 10 stay under 100 MB; the look-ups past the limit are the reading thread's, which has time to
+  /// spare. (A roster read whole on PostgreSQL is at most `rosterReadLimit`.)
   private var remembered: [CadreRef.Number: CadreRef] = [:]
   private static let rememberedLimit = 98_000
   /// Look-ups by 身份证号 that asked the database. On PostgreSQL, where each is a round trip to the server,

@@ -3,8 +3,8 @@ import NIOCore
 /// New rows of one table that wait to be stored together on PostgreSQL: a file of a million payments goes to
 /// the server thousands of rows a round trip, where a row by itself was a round trip each. They go by `COPY`,
 /// the server's bulk load; for a role that row-level security holds to its regions (`laogan access`), which
-/// PostgreSQL refuses `COPY` into a guarded table, into a temporary table of the same columns and CHECKs and
-/// on by one `INSERT … SELECT`, whose rows the role's policies check.
+/// PostgreSQL refuses `COPY` into a guarded table, into a temporary table of the same columns and CHECKs,
+/// then to the table by one `INSERT … SELECT`, whose rows the role's policies check.
 ///
 /// Their ids are taken from the table's identity sequence when the batch begins, as each row's default would
 /// take it; those a batch stored before it is full leaves go to the table's next rows
@@ -43,9 +43,10 @@ final class CopyBatch: RowBatch {
     self.idColumn = idColumn
     self.session = session
     ids = try session.takeIDs(capacity, for: table)
-    guarded = try session.value(Bool.self, sql: "SELECT row_security_active(?)", arguments: [table]) ?? true
+    guarded = try session.isGuarded(table)
   }
 
+  /// Full when its ids are used: fewer than asked for when it took those a batch stored early left.
   var isFull: Bool { count == ids.count }
 
   var nextID: Int64 { ids[count] }

@@ -16,25 +16,34 @@ final class PostgresSession: SQLSession {
 
   /// Ids taken from tables' identity sequences for rows stored together (`CopyBatch`) and not used yet, a
   /// table's in ascending order. The table's next rows take them first, those inserted one by one too: a batch
-  /// stored before it is full leaves no gap, and ids go on rising in the order rows are added.
+  /// stored before it is full leaves no gap.
   private var unusedIDs: [String: ArraySlice<Int64>] = [:]
+  /// Whether the role's row-level security guards each table a batch went to, asked once a command.
+  private var guardedTables: [String: Bool] = [:]
 
   init(_ link: PostgresLink) {
     self.link = link
   }
 
-  /// `count` ids for new rows of `table`: those unused first, then new ones from its sequence.
+  /// Up to `count` ids for new rows of `table`: those unused, if any — a batch stored early leaves the next
+  /// its ids, without a round trip — else `count` new ones from its sequence.
   func takeIDs(_ count: Int, for table: String) throws -> [Int64] {
-    let unused = unusedIDs.removeValue(forKey: table) ?? []
-    guard unused.count < count else {
+    if let unused = unusedIDs.removeValue(forKey: table), !unused.isEmpty {
       unusedIDs[table] = unused.dropFirst(count)
       return Array(unused.prefix(count))
     }
-    return Array(unused)
-      + (try values(
-        Int64.self, sql: "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
-        arguments: [table, count - unused.count]
-      ).sorted())
+    return try values(
+      Int64.self, sql: "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+      arguments: [table, count]
+    ).sorted()
+  }
+
+  /// Whether the role's row-level security guards `table`, so rows go through a temporary table to it.
+  func isGuarded(_ table: String) throws -> Bool {
+    if let known = guardedTables[table] { return known }
+    let guarded = try value(Bool.self, sql: "SELECT row_security_active(?)", arguments: [table]) ?? true
+    guardedTables[table] = guarded
+    return guarded
   }
 
   /// One unused id of `table`, for a row inserted by itself, if there is one.

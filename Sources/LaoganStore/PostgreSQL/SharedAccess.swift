@@ -53,11 +53,13 @@ extension LaoganDatabase {
           sql: "INSERT INTO \(Self.accessTable) (role, region_code, reveal) VALUES (?, ?, ?)",
           arguments: [grant.role, code, grant.reveal])
       }
-      let (role, schema) = (Self.quoted(grant.role), try Self.schema(session))
+      let (role, schema, database) = (Self.quoted(grant.role), try Self.schema(session), try Self.database(session))
       // Records by the policies; the log only added to (a command marks the one it undid), the regions,
-      // migrations and grants only read.
+      // migrations and grants only read; temporary tables for a long file's rows (`CopyBatch`), whatever
+      // the server grants everyone.
       for statement in [
         "GRANT USAGE ON SCHEMA \(schema) TO \(role)",
+        "GRANT TEMPORARY ON DATABASE \(database) TO \(role)",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(role)",
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(schema) TO \(role)",
         "REVOKE INSERT, UPDATE, DELETE ON \(Self.accessTable), region, grdb_migrations FROM \(role)",
@@ -83,8 +85,9 @@ extension LaoganDatabase {
         throw LaoganError.invalidValue(field: "角色", value: role, reason: "这是共享数据库的所有者，不受授权限制，不能收回")
       }
       if try Self.roleExists(role, session) {
-        let (quoted, schema) = (Self.quoted(role), try Self.schema(session))
+        let (quoted, schema, database) = (Self.quoted(role), try Self.schema(session), try Self.database(session))
         try session.execute(sql: "REVOKE USAGE ON SCHEMA \(schema) FROM \(quoted)")
+        try session.execute(sql: "REVOKE TEMPORARY ON DATABASE \(database) FROM \(quoted)")
         try session.execute(sql: "REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(quoted)")
         try session.execute(sql: "REVOKE ALL ON ALL SEQUENCES IN SCHEMA \(schema) FROM \(quoted)")
       }
@@ -152,6 +155,10 @@ extension LaoganDatabase {
   /// The schema laogan's tables are in, as an identifier.
   private static func schema(_ session: any SQLSession) throws -> String {
     quoted(try session.value(String.self, sql: "SELECT current_schema()") ?? "public")
+  }
+
+  private static func database(_ session: any SQLSession) throws -> String {
+    quoted(try session.value(String.self, sql: "SELECT current_database()") ?? "")
   }
 
   private static func hasAccessTable(_ session: any SQLSession) throws -> Bool {
