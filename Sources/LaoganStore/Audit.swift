@@ -70,6 +70,8 @@ public final class AuditedWriter {
   /// The same connection on SQLite, for the writer's fast inserts: a prepared statement a table, and rows
   /// waiting to be stored together. Nil on PostgreSQL, where a row by itself hands back its id.
   let sqlite: Database?
+  /// The same connection on PostgreSQL, for its batches (`CopyBatch`) and the ids they leave unused.
+  private let shared: PostgresSession?
   /// What the command remembers of the cadre table between writes (the rules' look-ups): one for all its
   /// writes, so what it remembers is shared, and told when a cadre row is added or changes.
   package var cadreMemory: (any CadreMemory)?
@@ -118,6 +120,7 @@ public final class AuditedWriter {
   init(_ connection: any SQLSession, sqlite: Database?, context: AuditContext) throws {
     self.connection = connection
     self.sqlite = sqlite
+    shared = connection as? PostgresSession
     let now = context.now()
     today = CalendarDate(now)
     let stamp = now.formatted(.iso8601)
@@ -168,9 +171,7 @@ public final class AuditedWriter {
       // An id left to the table's identity column is not named at all: PostgreSQL refuses NULL for it. One
       // taken for a batch and left unused comes first.
       var stored = try Self.storedValues(of: record, values).filter { $0.column != "id" || $0.value != .null }
-      if !stored.contains(where: { $0.column == "id" }),
-        let unused = (connection as? PostgresSession)?.takeUnusedID(for: table)
-      {
+      if !stored.contains(where: { $0.column == "id" }), let unused = shared?.takeUnusedID(for: table) {
         stored.append(("id", .integer(unused)))
       }
       id = try Self.insertRun(
@@ -248,8 +249,8 @@ public final class AuditedWriter {
     if let sqlite {
       return try WaitingRows(table: table, columns: columns, capacity: capacity, after: previous, sqlite)
     }
-    guard let session = connection as? PostgresSession else { preconditionFailure("a writer on neither engine") }
-    return try CopyBatch(table: table, columns: columns, capacity: capacity, session)
+    guard let shared else { preconditionFailure("a writer on neither engine") }
+    return try CopyBatch(table: table, columns: columns, capacity: capacity, shared)
   }
 
   /// On PostgreSQL, gives the planner the statistics of the tables the command has filled. Rows added in the
