@@ -7,11 +7,12 @@ extension LaoganDatabase {
   /// writer), flushed to the disk and only then given its name — a copy of a damaged file, or one cut short by
   /// a full disk, is removed and never called a backup. An existing file is not overwritten, and a missing
   /// folder is an error, never created: `/mnt/u盘/` without the U disk mounted is a folder on the local disk,
-  /// and the clerk would carry nothing.
+  /// and the clerk would carry nothing. A shared database is backed up as a copy out to a file (`copyOut`).
   public func backup(to destination: String) throws {
     guard !FileManager.default.fileExists(atPath: destination) else {
       throw LaoganError.backupExists(path: destination)
     }
+    if case .postgresql = engine { return try copyOut(to: destination, regionCodes: nil) }
     do {
       try LaoganDatabase.copyWhole(queue, to: destination, verified: { .databaseDamaged(path: path, detail: $0) })
     } catch {
@@ -48,27 +49,11 @@ extension LaoganDatabase {
   /// whole. A current file SQLite cannot open (damaged) is set aside and replaced as a file. Returns where the
   /// old database is kept (nil when there was none).
   public static func restore(from source: String, into path: String, stamp: String) throws -> String? {
-    guard FileManager.default.fileExists(atPath: source) else {
-      throw LaoganError.cannotOpen(path: source, reason: "备份文件不存在")
-    }
+    try checkBackup(source)
     let refused = { (reason: String) in LaoganError.cannotOpen(path: source, reason: reason) }
-    do {
-      guard try inspect(path: source) != .empty else { throw refused("备份文件是空的（没有任何数据表），不是有效的备份") }
-    } catch LaoganError.databaseMissing {
-      throw refused("备份文件不存在")
-    } catch LaoganError.databaseDamaged(_, let detail) {
-      throw refused("备份文件已损坏（\(detail)）")
-    }
-    try verifyIntegrity(of: source, damaged: { refused("完整性检查未通过：\($0)") })
     let copy = try TemporaryFile(beside: path)
     do {
-      var configuration = Configuration()
-      configuration.readonly = true
-      let backup = try DatabaseQueue(path: source, configuration: configuration)
-      let restored = try DatabaseQueue(path: copy.path)
-      try backup.backup(to: restored)
-      try backup.close()
-      try Migrations.migrator.migrate(restored)
+      let restored = try migratedCopy(of: source, at: copy.path)
       try leaveWAL(restored)
       try verifyIntegrity(of: copy.path, damaged: { refused("恢复出的副本未通过完整性检查：\($0)") })
       try copy.synchronize()
@@ -82,7 +67,7 @@ extension LaoganDatabase {
         defer { try? current.close() }
         // The old database as it was, kept whatever it holds: a restore is often what a damaged file needs.
         try copyWhole(current, to: aside, verified: nil)
-        let readable = try DatabaseQueue(path: copy.path, configuration: configuration)
+        let readable = try DatabaseQueue(path: copy.path, configuration: readOnlyConfiguration)
         defer { try? readable.close() }
         try readable.backup(to: current)
       } catch let error as DatabaseError where isDamage(error) || error.resultCode == .SQLITE_NOTADB {
@@ -98,8 +83,35 @@ extension LaoganDatabase {
     }
   }
 
+  /// Refuses a backup that is missing, empty, damaged, not laogan's or a newer laogan's.
+  static func checkBackup(_ source: String) throws {
+    guard FileManager.default.fileExists(atPath: source) else {
+      throw LaoganError.cannotOpen(path: source, reason: "备份文件不存在")
+    }
+    let refused = { (reason: String) in LaoganError.cannotOpen(path: source, reason: reason) }
+    do {
+      guard try inspect(path: source) != .empty else { throw refused("备份文件是空的（没有任何数据表），不是有效的备份") }
+    } catch LaoganError.databaseMissing {
+      throw refused("备份文件不存在")
+    } catch LaoganError.databaseDamaged(_, let detail) {
+      throw refused("备份文件已损坏（\(detail)）")
+    }
+    try verifyIntegrity(of: source, damaged: { refused("完整性检查未通过：\($0)") })
+  }
+
+  /// The backup's pages copied to `path` and migrated there: the backup itself, perhaps on a read-only U disk,
+  /// is never written.
+  static func migratedCopy(of source: String, at path: String) throws -> DatabaseQueue {
+    let backup = try DatabaseQueue(path: source, configuration: readOnlyConfiguration)
+    let restored = try DatabaseQueue(path: path)
+    try backup.backup(to: restored)
+    try backup.close()
+    try Migrations.migrator.migrate(restored)
+    return restored
+  }
+
   /// `path.before-restore-STAMP`, with `-2`, `-3` … when a restore in the same second took it.
-  private static func asideName(_ path: String, stamp: String) -> String {
+  static func asideName(_ path: String, stamp: String) -> String {
     var aside = "\(path).before-restore-\(stamp)"
     var number = 1
     while FileManager.default.fileExists(atPath: aside) {
@@ -118,7 +130,7 @@ extension LaoganDatabase {
 
   /// A copy takes its source's WAL mode with its pages; it is closed as a file that stands alone, with no
   /// `-wal` and `-shm` beside it for a read-only check to leave behind (laogan turns WAL on when it opens it).
-  private static func leaveWAL(_ copy: DatabaseQueue) throws {
+  static func leaveWAL(_ copy: DatabaseQueue) throws {
     try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
     try copy.close()
   }
@@ -139,7 +151,7 @@ extension LaoganDatabase {
   }
 
   /// A copy's failure as the clerk reads it: a full disk names the folder, SQLite's other errors are explained.
-  private static func writeFailure(_ error: any Error, folder: String) -> any Error {
+  static func writeFailure(_ error: any Error, folder: String) -> any Error {
     guard let error = error as? DatabaseError else { return error }
     // A full disk reaches the backup API as SQLITE_FULL, an I/O error, or no error code at all.
     if error.resultCode == .SQLITE_FULL || TemporaryFile.isFull(folder) { return LaoganError.diskFull(folder: folder) }

@@ -24,7 +24,7 @@ public struct LaoganDatabase: Sendable {
   /// PostgreSQL here, before anything is read or written.
   package var queue: DatabaseQueue {
     get throws {
-      guard case .sqlite(let queue, _) = engine else { throw LaoganError.notOnPostgreSQL("备份与恢复") }
+      guard case .sqlite(let queue, _) = engine else { throw LaoganError.wrongEngine("这一操作只用于 SQLite 数据库文件") }
       return queue
     }
   }

@@ -45,8 +45,8 @@ public enum LaoganError: LocalizedError, Equatable {
   case badDatabaseAddress(String, String)
   /// The shared database could not be reached or refused the login.
   case serverUnreachable(address: String, reason: String)
-  /// What is not built on PostgreSQL yet: refused before anything is read or written.
-  case notOnPostgreSQL(String)
+  /// An operation of one engine asked of the other's database: refused before anything is read or written.
+  case wrongEngine(String)
   /// `--reveal` asked by a role whose grant does not include it (`laogan access grant … --reveal`).
   case revealNotGranted
   /// `laogan access` on a file: only a shared database has roles.
@@ -111,8 +111,8 @@ public enum LaoganError: LocalizedError, Equatable {
       "数据库地址 \(Masking.password(in: text)) 不可用：\(reason)"
     case .serverUnreachable(let address, let reason):
       "无法连接共享数据库 \(address)：\(reason)"
-    case .notOnPostgreSQL(let what):
-      "\(what)在 PostgreSQL 上尚未实现；未读写任何数据。请在 SQLite 数据库文件上进行"
+    case .wrongEngine(let what):
+      "\(what)；未读写任何数据"
     case .revealNotGranted:
       "你的账户没有查看完整身份证号与电话的权限（须由管理员 laogan access grant … --reveal）；去掉 --reveal 可查看打码的信息"
     case .accessOnFile:

@@ -15,23 +15,12 @@ public struct AccessGrant: Sendable, Equatable {
   }
 }
 
-/// The grants kept in the database itself, and the row-level security that holds a role to them: a row with
-/// a region of its own is visible in the role's regions (an activity in 兴义 whatever branch organized it),
-/// and any other row when every row it points to is visible — a payment with its cadre, a meeting with its
-/// branch, a membership with its cadre and its branch. PostgreSQL applies the policies to every query, so
-/// psql as the role sees what laogan shows it. The database's owner, who ran `init`, is held to none.
+/// The grants kept in the database itself, and the row-level security that holds a role to them: the rows
+/// `RegionalRows` finds its regions' own. PostgreSQL applies the policies to every query, so psql as the role
+/// sees what laogan shows it. The database's owner, who ran `init`, is held to none.
 extension LaoganDatabase {
   /// The table of grants, a row a role and region.
   static let accessTable = "laogan_access"
-
-  /// Tables with policies of their own, or none: the log of commands (each entry read where its record is
-  /// seen, `laogan_sees`), the regions and migrations, and the grants, held to the role.
-  private static let openTables: Set<String> = [
-    accessTable, "region", "grdb_migrations", "command_run", "audit_entry", "imported_file",
-  ]
-
-  /// Tables of one region without a region column: the hardship fund's entries are 州直's to make.
-  private static let regionOfTable = ["fund_entry": Region.prefecture.code]
 
   /// Rows every role reads whatever its regions: the hardship fund is the bureau's, and its balance — every
   /// allocation less every grant from it, in whichever county — is the same for every clerk, or a county's
@@ -184,43 +173,21 @@ extension LaoganDatabase {
       try session.execute(sql: statement)
     }
     let regions = "(SELECT region_code FROM \(accessTable) WHERE role = current_user)"
-    let tables = try session.values(String.self, sql: SharedCopy.tablesSQL)
-    let regional = Set(
-      try session.values(
-        String.self,
-        sql: """
-          SELECT table_name FROM information_schema.columns
-          WHERE table_schema = current_schema() AND column_name = 'region_code'
-          """))
-    let references = try session.rows(
-      sql: """
-        SELECT CAST(c.conrelid AS regclass)::text, a.attname, CAST(c.confrelid AS regclass)::text
-        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-        WHERE c.contype = 'f' AND c.connamespace = CAST(current_schema() AS regnamespace)
-        ORDER BY 1, 2
-        """)
-    for table in tables where !openTables.contains(table) {
-      var conditions: [String] = []
-      if regional.contains(table) { conditions.append("region_code IN \(regions)") }
-      if let code = regionOfTable[table] { conditions.append("'\(code)' IN \(regions)") }
-      for row in references where row[0] as String == table && !regional.contains(table) {
-        let (column, parent): (String, String) = (row[1], row[2])
-        guard !openTables.contains(parent), parent != table else { continue }
-        conditions.append("(\(column) IS NULL OR \(column) IN (SELECT id FROM \(parent)))")
-      }
+    let rows = try RegionalRows(session)
+    for table in rows.tables where !RegionalRows.openTables.contains(table) {
+      // The policies hold the role to the rows of each table it points into.
+      let condition = rows.condition(of: table, regions: regions) { "SELECT id FROM \($0)" }
       // A table of no region and no record of one — the benefit rules, the university's terms, notices — is
       // the bureau's: read by every role, written by 州直's clerks.
-      let shared = conditions.isEmpty
-      if shared { conditions.append("'\(Region.prefecture.code)' IN \(regions)") }
       try session.execute(sql: "DROP POLICY IF EXISTS laogan_region ON \(table)")
       try session.execute(sql: "DROP POLICY IF EXISTS laogan_read ON \(table)")
-      if let readable = shared ? "true" : readByAll[table] {
+      if let readable = condition == nil ? "true" : readByAll[table] {
         try session.execute(sql: "CREATE POLICY laogan_read ON \(table) FOR SELECT USING (\(readable))")
       }
-      let condition = conditions.joined(separator: " AND ")
+      let written = condition ?? "'\(Region.prefecture.code)' IN \(regions)"
       try session.execute(sql: "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY")
       try session.execute(
-        sql: "CREATE POLICY laogan_region ON \(table) USING (\(condition)) WITH CHECK (\(condition))")
+        sql: "CREATE POLICY laogan_region ON \(table) USING (\(written)) WITH CHECK (\(written))")
     }
     try installAuditPolicies(session)
   }

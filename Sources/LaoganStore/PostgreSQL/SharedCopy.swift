@@ -84,7 +84,7 @@ enum SharedCopy {
   }
 
   /// The tables whose id is an identity column, with the sequence that numbers it.
-  private static func identitySequences(_ link: PostgresLink) throws -> [String: String] {
+  static func identitySequences(_ link: PostgresLink) throws -> [String: String] {
     let rows = PostgresSession.rows(
       of: try link.query(
         """
@@ -95,7 +95,7 @@ enum SharedCopy {
   }
 
   /// The highest id `table` has given: its highest row's, or its sequence's last number, whichever is more.
-  private static func highestGiven(_ table: String, sequence: String, _ link: PostgresLink) throws -> Int64 {
+  static func highestGiven(_ table: String, sequence: String, _ link: PostgresLink) throws -> Int64 {
     let given = PostgresSession.rows(
       of: try link.query(
         """

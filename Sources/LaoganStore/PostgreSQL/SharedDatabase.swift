@@ -3,10 +3,10 @@ import GRDB
 
 /// A laogan database on PostgreSQL (SPEC §15): opened, made, read, and filled from a SQLite file.
 ///
-/// `init` makes the schema; `copy` brings whole SQLite files in, ids moved past those there; every command
-/// that only reads reads it as it reads a file, each read one snapshot (`REPEATABLE READ`); every command
-/// that writes writes through the audited writer in one `SERIALIZABLE` transaction, retried when another
-/// clerk's command got in the way. Backup and restore are SQLite's and refused here (`LaoganDatabase.queue`).
+/// `init` makes the schema; `copy` brings whole SQLite files in, ids moved past those there (and takes them
+/// out again, `FileCopy`); every command that only reads reads it as it reads a file, each read one snapshot
+/// (`REPEATABLE READ`); every command that writes writes through the audited writer in one `SERIALIZABLE`
+/// transaction, retried when another clerk's command got in the way.
 extension LaoganDatabase {
   /// Connects and checks the schema: made by `init`, refused when a newer laogan made it.
   static func openShared(_ address: PostgresAddress, mode: OpenMode) throws -> PostgresLink {
@@ -134,7 +134,7 @@ extension LaoganDatabase {
   /// brought: who copied, when, and what; `undo` takes the copy back whole, and no command of the file's,
   /// whose before-images name the file's own ids, can be undone past it.
   public func copyIn(from file: LaoganDatabase, _ context: AuditContext) throws {
-    guard case .postgresql(let link) = engine else { throw LaoganError.notOnPostgreSQL("复制到 SQLite 文件") }
+    guard case .postgresql(let link) = engine else { throw LaoganError.wrongEngine("复制进的目标须是共享数据库（postgresql://…）") }
     let source = try file.queue
     // Serializable and tried again like any write: its locks may meet a clerk's command holding the tables in
     // another order.

@@ -10,8 +10,13 @@ extension Laogan {
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "backup",
-      abstract: "在线备份数据库（SQLite 在线备份，他人写入时也一致）。",
-      discussion: "示例：\n  laogan backup /mnt/u盘/laogan-2026-11-30.db")
+      abstract: "在线备份数据库（他人写入时也一致）；共享数据库备份成一个 laogan 数据库文件。",
+      discussion: """
+        共享数据库（--db postgresql://…）备份成的文件与 laogan copy 复制出的一样，可以带走单独使用。
+
+        示例：
+          laogan backup /mnt/u盘/laogan-2026-11-30.db
+        """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "备份文件（不覆盖已有文件）", completion: .file()) var file: String
@@ -29,6 +34,7 @@ extension Laogan {
       abstract: "从备份恢复：先检查备份（完整性、是 laogan 数据库、版本），再把现有数据库移到一旁。",
       discussion: """
         现有数据库会被替换（移到一旁保留），所以在终端会先询问；脚本中须加 --yes。
+        恢复进共享数据库时，已有的记录先另存为备份文件旁边的 库名.before-restore-时间 文件，数据库授权不变。
 
         示例：
           laogan restore /mnt/u盘/laogan-2026-11-30.db
@@ -40,14 +46,29 @@ extension Laogan {
     @Flag(help: "不询问，直接恢复。") var yes = false
 
     func run() throws {
+      let stamp = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
+      guard !PostgresAddress.isAddress(database.path) else { return try restoreShared(stamp: stamp) }
       if !yes, FileManager.default.fileExists(atPath: database.path) {
         guard Terminal.standardInputIsTerminal else { Terminal.fail("在脚本中请加 --yes 确认用 \(file) 替换 \(database.path)") }
         let question = "用 \(file) 替换现有数据库 \(database.path)（原库移到一旁保留）？[y/N] "
         guard Terminal.ask(question)?.lowercased() == "y" else { Terminal.fail("未恢复") }
       }
-      let stamp = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
       let aside = try LaoganDatabase.restore(from: file, into: database.path, stamp: stamp)
       Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已另存为 \($0)" } ?? ""))
+    }
+
+    /// Into a shared database: one already written to is replaced only with the clerk's yes.
+    private func restoreShared(stamp: String) throws {
+      let shared = try database.open()
+      if !yes, try shared.holdsRecords() {
+        guard Terminal.standardInputIsTerminal else {
+          Terminal.fail("在脚本中请加 --yes 确认用 \(file) 替换 \(shared.path) 中的全部记录")
+        }
+        let question = "用 \(file) 替换 \(shared.path) 中的全部记录（原有记录先另存为文件）？[y/N] "
+        guard Terminal.ask(question)?.lowercased() == "y" else { Terminal.fail("未恢复") }
+      }
+      let aside = try shared.restoreShared(from: file, stamp: stamp)
+      Terminal.error("已从 \(file) 恢复到 \(shared.path)" + (aside.map { "；原有记录已另存为 \($0)" } ?? ""))
     }
   }
 

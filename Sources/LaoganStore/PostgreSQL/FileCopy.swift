@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+/// A shared database, or some regions of it, written out to a new laogan file (SPEC §15: `copy` out of the
+/// shared database, and `backup` on PostgreSQL).
+extension LaoganDatabase {
+  /// Every row the connected role reads, in one snapshot, into a new laogan file at `destination`. With
+  /// `regionCodes`, only those regions' records (`RegionalRows`), with the bureau's own rules and notices and
+  /// the audit log's entries about the rows copied, with their commands. Ids stay as they are, and each table's
+  /// next id in the file passes every id the shared database has handed out, so none is given twice when the
+  /// file comes back (`copyIn`). The file is written under a temporary name, checked, flushed and only then
+  /// named, never over an existing file. A role whose grant does not say `--reveal` is refused: the file
+  /// holds 身份证号 and phones whole.
+  public func copyOut(to destination: String, regionCodes: [String]?) throws {
+    guard case .postgresql(let link) = engine else { throw LaoganError.wrongEngine("复制出的来源须是共享数据库（postgresql://…）") }
+    guard !FileManager.default.fileExists(atPath: destination) else {
+      throw LaoganError.backupExists(path: destination)
+    }
+    try Self.readShared(link) { session in
+      try Self.checkMayReveal(session)
+      try FileCopy.write(from: session, link, to: destination, regionCodes: regionCodes)
+    }
+  }
+}
+
+/// The rows of a shared database written into a new laogan file, table by table.
+enum FileCopy {
+  /// The rows into a new file at `destination`, written under a temporary name, checked, flushed and only then
+  /// named: nothing is left under that name by a copy cut short.
+  static func write(
+    from session: any SQLSession, _ link: PostgresLink, to destination: String, regionCodes: [String]?
+  ) throws {
+    let file = try TemporaryFile(beside: destination)
+    do {
+      let target = try DatabaseQueue(path: file.path)
+      try Migrations.migrator.migrate(target)
+      try target.write { sqlite in try rows(from: session, link, to: sqlite, regionCodes: regionCodes) }
+      try LaoganDatabase.leaveWAL(target)
+      try LaoganDatabase.verifyIntegrity(of: file.path) { .database("复制出的文件未通过完整性检查：\($0)") }
+      try file.synchronize()
+      try file.place(at: destination, replacing: false)
+    } catch {
+      file.remove()
+      throw LaoganDatabase.writeFailure(error, folder: file.folder)
+    }
+  }
+
+  /// The file's tables emptied of the rows its migrations made, then filled from the shared database's, parents
+  /// before children; each key is checked at the commit (a command run names the later run that undid it).
+  static func rows(
+    from session: any SQLSession, _ link: PostgresLink, to sqlite: Database, regionCodes: [String]?
+  ) throws {
+    try sqlite.execute(sql: "PRAGMA defer_foreign_keys = ON")
+    // Those of the shared database: the file's own (the search index, kept by its triggers) are filled as rows come.
+    let shared = Set(try session.values(String.self, sql: SharedCopy.tablesSQL))
+    let tables = try SQLiteTables.inDependencyOrder(sqlite).filter(shared.contains)
+    let scope = try regionCodes.map { try Scope(session, regionCodes: $0, fileTables: tables) }
+    for table in tables.reversed() { try sqlite.execute(sql: "DELETE FROM \"\(table)\"") }
+    for table in tables {
+      let columns = try String.fetchAll(
+        sqlite, sql: "SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0", arguments: [table])
+      let quoted = columns.map { "\"\($0)\"" }
+      let insert = try sqlite.makeStatement(
+        sql: """
+          INSERT INTO "\(table)" (\(quoted.joined(separator: ", "))) \
+          VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+          """)
+      let selected = scope.map { scope in zip(columns, quoted).map { scope.value(of: $0, in: table) ?? $1 } } ?? quoted
+      let condition = scope.map { $0.condition(of: table) } ?? Scope.wholeCondition(of: table)
+      let rows = try session.cursor(
+        sql: "SELECT \(selected.joined(separator: ", ")) FROM \"\(table)\"" + (condition.map { " WHERE \($0)" } ?? ""))
+      while let row = try rows.next() {
+        try insert.execute(arguments: StatementArguments(row.values.map(\.databaseValue)))
+      }
+    }
+    try sqlite.execute(sql: "DELETE FROM sqlite_sequence")
+    for (table, sequence) in try SharedCopy.identitySequences(link).sorted(by: { $0.key < $1.key })
+    where tables.contains(table) {
+      let given = try SharedCopy.highestGiven(table, sequence: sequence, link)
+      guard given > 0 else { continue }
+      try sqlite.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, given])
+    }
+  }
+
+  /// Which rows of each table some regions' file holds.
+  private struct Scope {
+    let rows: RegionalRows
+    /// The regions as an SQL list.
+    let regions: String
+    /// The tables of the file.
+    let tables: [String]
+
+    init(_ session: any SQLSession, regionCodes: [String], fileTables: [String]) throws {
+      rows = try RegionalRows(session)
+      regions =
+        "(" + regionCodes.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ") + ")"
+      tables = fileTables
+    }
+
+    /// The condition on an audit entry that its record, or any of the range of rows it inserted, is among the
+    /// rows copied; a participant list's entries go with their event.
+    private var entryCopied: String {
+      let cases = tables.filter { !RegionalRows.openTables.contains($0) }.map { table in
+        """
+        WHEN '\(table)' THEN EXISTS (SELECT 1 FROM \(table) WHERE id BETWEEN audit_entry.record_id \
+        AND COALESCE(audit_entry.last_record_id, audit_entry.record_id)\(condition(of: table).map { " AND \($0)" } ?? ""))
+        """
+      }
+      return
+        "CASE \(ParticipantList.eventTableSQL("audit_entry.table_name")) \(cases.joined(separator: " ")) ELSE false END"
+    }
+
+    func condition(of table: String) -> String? {
+      var entries: String { "SELECT run_id FROM audit_entry WHERE \(entryCopied)" }
+      switch table {
+      case "audit_entry":
+        return entryCopied
+      case "command_run":
+        // With the later command that undid one, whose entries are about the same records.
+        return """
+          id IN (\(entries)) OR id IN (SELECT undone.undone_by FROM command_run undone WHERE undone.id IN (\(entries)))
+          """
+      case "imported_file":
+        return "run_id IN (\(entries))"
+      default:
+        guard !RegionalRows.openTables.contains(table) else { return nil }
+        let own = rows.spelledCondition(of: table, regions: regions)
+        guard rows.isRegional(table) else { return own }
+        // A region's record that names another region's: left out, but for one whose organizer goes.
+        let named = rows.pointers(of: table).filter { !Self.organizers.contains("\(table).\($0.column)") }.map {
+          "(\($0.column) IS NULL OR \($0.column) IN (\(seen($0.parent))))"
+        }
+        return named.isEmpty ? own : ([own].compactMap { $0 } + named).joined(separator: " AND ")
+      }
+    }
+
+    /// A region's records that may name another region's row the file lacks and keep their place without it:
+    /// an activity in 兴义 organized by a branch elsewhere, as counties' own files keep it. A region's other
+    /// records that name another's rows — an honor given in 兴义 to a cadre kept in 普安 — are left out: the
+    /// file cannot hold them whole, and holding that cadre would count them in the county's roster.
+    private static let organizers: Set<String> = ["activity.organization_id"]
+
+    /// What the file holds in `column` of `table`, when it is not the column's value: an organizer the file
+    /// lacks, none.
+    func value(of column: String, in table: String) -> String? {
+      guard Self.organizers.contains("\(table).\(column)"),
+        let parent = rows.pointers(of: table).first(where: { $0.column == column })?.parent
+      else { return nil }
+      return "CASE WHEN \(column) IN (\(seen(parent))) THEN \(column) END"
+    }
+
+    /// The rows of `table` the file holds, as a subquery.
+    private func seen(_ table: String) -> String {
+      "SELECT id FROM \(table)" + (rows.spelledCondition(of: table, regions: regions).map { " WHERE \($0)" } ?? "")
+    }
+
+    /// What a copy of the whole database leaves out: the log's entries about the grants, a table files do not
+    /// have.
+    static func wholeCondition(of table: String) -> String? {
+      table == "audit_entry" ? "table_name <> '\(LaoganDatabase.accessTable)'" : nil
+    }
+  }
+}
