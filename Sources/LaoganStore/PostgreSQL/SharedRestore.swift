@@ -10,7 +10,8 @@ extension LaoganDatabase {
 
   /// Replaces every record and the audit log with the backup's, in one transaction that no other clerk's
   /// command reads or writes through: the backup is checked as a file's restore checks it, migrated in a
-  /// temporary copy, and copied in with its ids (`SharedCopy`). What the database held before is first written,
+  /// temporary copy, and copied in with its ids (`SharedCopy`); each table's next id passes every id the database
+  /// had given, so none is handed out twice. What the database held before is first written,
   /// in the same transaction, to a file beside the backup (`NAME.before-restore-STAMP`, NAME the database's),
   /// as a file's restore keeps the old file; its path comes back, nil when no command had written. The grants
   /// stay: they are the server's roles, not records.
@@ -40,8 +41,19 @@ extension LaoganDatabase {
             try FileCopy.write(from: session, link, to: path, regionCodes: nil)
             aside = path
           }
+          // The backup's ids as they were, but no id the database had given handed out again after it.
+          let sequences = try SharedCopy.identitySequences(link)
+          let given = try Dictionary(
+            uniqueKeysWithValues: sequences.map {
+              ($0.key, try SharedCopy.highestGiven($0.key, sequence: $0.value, link))
+            })
           try link.run("TRUNCATE \(list) RESTART IDENTITY")
           try SharedCopy.rows(from: sqlite, to: link)
+          for (table, sequence) in sequences.sorted(by: { $0.key < $1.key }) where given[table, default: 0] > 0 {
+            try session.execute(
+              sql: "SELECT setval(?, GREATEST(?, (SELECT last_value FROM \(sequence))))",
+              arguments: [sequence, given[table] ?? 0])
+          }
           return aside
         }
       }
