@@ -4,8 +4,8 @@
 #   bash Benchmarks/postgres.sh        # scale 1
 #   bash Benchmarks/postgres.sh 10     # scale 10
 #
-# Starts a throwaway PostgreSQL cluster (Debian's postgresql; as the user postgres when run as root) on a
-# Unix socket in a temporary folder, builds the demo (release build) and measures, as a Markdown table:
+# Starts a throwaway PostgreSQL cluster (Benchmarks/cluster.sh), builds the demo (release build) and
+# measures, as a Markdown table:
 #   1. `laogan copy` of the demo file into an empty shared database, with its peak memory; the million payments
 #      of Benchmarks/payments.py imported into a copy of it, against psql storing the same rows in another copy
 #      (`\copy` into a temporary table, then one INSERT … SELECT joining cadres by 身份证号) — the target:
@@ -19,13 +19,7 @@ cd "$(dirname "$0")/.."
 scale=${1:-1}
 swift build -c release >/dev/null
 L="$PWD/.build/release/laogan"
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d)
-as_server=()
-if [[ $(id -u) == 0 ]]; then chown postgres "$work"; as_server=(runuser -u postgres --); fi
-"${as_server[@]}" "$bin/initdb" -D "$work/data" --auth=trust --encoding=UTF8 --locale=C -U laogan >/dev/null
-"${as_server[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/log" -w -o "-k $work -c listen_addresses=''" start >/dev/null
-trap '"${as_server[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null; rm -rf "$work"' EXIT
+source Benchmarks/cluster.sh
 "$bin/psql" -X -q -h "$work" -U laogan -d postgres -c "CREATE DATABASE demo"
 shared="postgresql://laogan@/demo?host=$work"
 file="$work/demo.db"

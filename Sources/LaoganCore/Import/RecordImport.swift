@@ -54,7 +54,8 @@ extension RecordKind {
     if options.paths.worksAhead { openReader = database.secondReader }
 
     try database.write(
-      context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit && options.paths.checksAtCommit
+      context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit && options.paths.checksAtCommit,
+      oneAtATime: true
     ) { writer in
       // A shared database runs the command again from the start when another clerk's got in the way: the
       // file is then read again from its first line, and counted again.

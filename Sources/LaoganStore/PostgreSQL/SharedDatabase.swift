@@ -74,6 +74,10 @@ extension LaoganDatabase {
     }
   }
 
+  /// The advisory lock commands `oneAtATime` hold while they run: any number but `schemaLock`, the same in every
+  /// laogan.
+  private static let importLock = 0x6C61_6F68
+
   /// How many times a command's writes are tried in all before another clerk's keeps them out.
   static let writeAttempts = 8
 
@@ -82,7 +86,19 @@ extension LaoganDatabase {
   /// monthly run's "paid once a month" and the fund's "never overdrawn" hold with nine clerks at once. When
   /// the server finds no such order (a serialization failure, a deadlock) the whole command is tried again
   /// from the start, after a pause that grows, up to `writeAttempts` times.
-  static func writeShared<T>(_ link: PostgresLink, dryRun: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
+  ///
+  /// `oneAtATime` commands wait for each other before they begin: nine clerks' imports at once, each reading
+  /// the roster the others add to, make the server refuse most of them at their ends, again and again, until
+  /// some fail (four of nine, in `Benchmarks/nine.sh`); one after another, every one goes through in the time
+  /// one clerk's nine would take. The lock is the session's, taken before the transaction, so each import's
+  /// snapshot holds the last one's rows; it goes with the connection, however the process ends.
+  static func writeShared<T>(
+    _ link: PostgresLink, dryRun: Bool, oneAtATime: Bool = false, _ body: (any SQLSession) throws -> T
+  ) throws -> T {
+    if oneAtATime {
+      _ = try translatingRefusals { try link.query("SELECT pg_advisory_lock(\(importLock))") }
+    }
+    defer { if oneAtATime { _ = try? link.query("SELECT pg_advisory_unlock(\(importLock))") } }
     var attempt = 1
     while true {
       do {
