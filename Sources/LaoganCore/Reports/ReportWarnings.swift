@@ -13,15 +13,18 @@ extension LaoganDatabase {
         sql: "SELECT EXISTS (SELECT 1 FROM cadre WHERE \(RecordSQL.inForce()) AND \(scope.region("cadre.region_code")))"
       )
       if hasCadres != true { warnings.append("\(region.name)没有登记干部") }
-      // One indexed probe a month, not a scan of the period's payments.
+      // One indexed probe a month, not a scan of the period's payments. Asked for the month's first payment,
+      // not whether one exists: PostgreSQL plans `EXISTS` as a scan of the table from its start, which finds a
+      // late month's rows only after the year's before it (5 ms a month where the index takes 0.5).
       let paid = """
-        SELECT EXISTS (SELECT 1 FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ?
-                       AND \(scope.cadreRegion("payment.cadre_id")))
+        SELECT 1 FROM payment WHERE \(RecordSQL.inForce()) AND counted_on BETWEEN ? AND ?
+          AND \(scope.cadreRegion("payment.cadre_id"))
+        ORDER BY counted_on LIMIT 1
         """
       var month = Month(period.from)
       var missing: [String] = []
       while month <= Month(period.to) {
-        if try db.value(Bool.self, sql: paid, arguments: [month.firstDay, month.lastDay]) != true {
+        if try db.value(Int.self, sql: paid, arguments: [month.firstDay, month.lastDay]) == nil {
           missing.append(month.description)
         }
         month = month.next

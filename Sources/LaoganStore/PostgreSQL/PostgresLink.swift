@@ -17,13 +17,15 @@ final class PostgresLink: @unchecked Sendable {
   private var closed = false
   /// How many times a command's writes were tried again after a conflict with another clerk's.
   var retries = 0
+  /// Statements sent and not yet answered (`send`), each answer made nothing but success or the refusal.
+  private var unanswered: [EventLoopFuture<Void>] = []
 
   /// PostgresNIO logs nothing a clerk should see; its errors reach laogan as errors.
   private static let logger = Logger(label: "laogan.postgresql", factory: { _ in SwiftLogNoOpLogHandler() })
 
   init(_ address: PostgresAddress) throws {
     self.address = address
-    let configuration =
+    var configuration =
       switch address.server {
       case .network(let host, let port):
         PostgresConnection.Configuration(
@@ -34,6 +36,8 @@ final class PostgresLink: @unchecked Sendable {
           unixSocketPath: "\(folder)/.s.PGSQL.\(port)", username: address.user, password: address.password,
           database: address.database)
       }
+    // A day made text is `YYYY-MM-DD`, as SQLite keeps it, whatever the server's default style.
+    configuration.options.additionalStartupParameters = [("DateStyle", "ISO, YMD")]
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     do {
       connection = try PostgresConnection.connect(
@@ -44,8 +48,6 @@ final class PostgresLink: @unchecked Sendable {
       throw LaoganError.serverUnreachable(address: address.shown, reason: Self.reason(error))
     }
     self.group = group
-    // A day made text is `YYYY-MM-DD`, as SQLite keeps it, whatever the server's default style.
-    try run("SET DateStyle = 'ISO, YMD'")
     try setClerksTimeZone()
   }
 
@@ -89,9 +91,24 @@ final class PostgresLink: @unchecked Sendable {
   /// One statement with its parameters (`$1`, `$2`, …), every row of its result collected.
   func query(_ sql: String, _ bindings: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
     try settle()
+    let answer = connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger)
     return try Self.translating {
-      try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait()
+      try awaitUnanswered()
+      return try answer.wait()
     }
+  }
+
+  /// A statement without parameters sent without waiting for the server's answer — a transaction's `BEGIN` —
+  /// a round trip saved: the next statement follows it on the connection, and throws its refusal, if any.
+  func send(_ sql: String) throws {
+    try settle()
+    unanswered.append(connection.simpleQuery(sql).map { _ in })
+  }
+
+  /// Waits for the statements sent before (`send`), and throws the first refusal among them.
+  private func awaitUnanswered() throws {
+    defer { unanswered = [] }
+    for answer in unanswered { try answer.wait() }
   }
 
   /// Rows into `table` by `COPY … FROM STDIN`, in PostgreSQL's text format: the server's own bulk load, one
@@ -146,16 +163,22 @@ final class PostgresLink: @unchecked Sendable {
     }
   }
 
-  /// Rolls the transaction back, whatever became of a `COPY` still in flight.
+  /// Rolls the transaction back, whatever became of a `COPY` still in flight, without waiting for the server's
+  /// answer: the next statement follows it, and nothing is made of a refusal (there was no transaction).
   func rollBack() {
     try? settle()
-    _ = try? Self.translating { try connection.simpleQuery("ROLLBACK").wait() }
+    try? awaitUnanswered()
+    unanswered.append(connection.simpleQuery("ROLLBACK").map { _ in }.recover { _ in })
   }
 
   /// Statements without parameters, several to a text (a schema's).
   func run(_ script: String) throws {
     try settle()
-    _ = try Self.translating { try connection.simpleQuery(script).wait() }
+    let answer = connection.simpleQuery(script)
+    _ = try Self.translating {
+      try awaitUnanswered()
+      return try answer.wait()
+    }
   }
 
   /// Closes the connection and stops its thread; a link let go without it closes itself.
@@ -163,6 +186,7 @@ final class PostgresLink: @unchecked Sendable {
     guard !closed else { return }
     closed = true
     try? settle()
+    try? awaitUnanswered()
     try? connection.close().wait()
     try? group.syncShutdownGracefully()
   }
