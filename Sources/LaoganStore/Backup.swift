@@ -61,7 +61,7 @@ extension LaoganDatabase {
         try replaceFile(path, with: copy)
         return nil
       }
-      let aside = asideName(path, stamp: stamp)
+      let aside = asideName(path, "before-restore-\(stamp)")
       do {
         let current = try DatabaseQueue(path: path, configuration: makeConfiguration())
         defer { try? current.close() }
@@ -110,13 +110,13 @@ extension LaoganDatabase {
     return restored
   }
 
-  /// `path.before-restore-STAMP`, with `-2`, `-3` … when a restore in the same second took it.
-  static func asideName(_ path: String, stamp: String) -> String {
-    var aside = "\(path).before-restore-\(stamp)"
+  /// `path.WHY` (`before-restore-STAMP`), with `-2`, `-3` … when a restore in the same second took it.
+  static func asideName(_ path: String, _ why: String) -> String {
+    var aside = "\(path).\(why)"
     var number = 1
     while FileManager.default.fileExists(atPath: aside) {
       number += 1
-      aside = "\(path).before-restore-\(stamp)-\(number)"
+      aside = "\(path).\(why)-\(number)"
     }
     return aside
   }

@@ -11,6 +11,9 @@ public struct LaoganDatabase: Sendable {
   /// Where the rows are: a SQLite file, one office's, or a province's shared PostgreSQL database.
   let engine: Engine
   public let path: String
+  /// Where opening kept the database as it was before it upgraded it (a file's copy beside it, a shared
+  /// database's rows in a file in the current folder); nil when it upgraded nothing.
+  public private(set) var keptBeforeUpgrade: String?
 
   enum Engine: Sendable {
     /// The connection, and how to open another connection to the same file, read-only and opened as this one
@@ -41,7 +44,9 @@ public struct LaoganDatabase: Sendable {
     if PostgresAddress.isAddress(path) {
       let address = try PostgresAddress(path)
       self.path = address.shown
-      engine = .postgresql(try LaoganDatabase.openShared(address, mode: mode))
+      let opened = try LaoganDatabase.openShared(address, mode: mode)
+      engine = .postgresql(opened.link)
+      keptBeforeUpgrade = opened.kept
       return
     }
     self.path = path
@@ -74,7 +79,10 @@ public struct LaoganDatabase: Sendable {
       // An older laogan's database: a copy beside it first, so an upgrade can always be undone by hand.
       if let applied = try queue.read({ try Migrations.migrator.appliedMigrations($0).last }) {
         let copy = "\(path).before-upgrade-\(applied)"
-        if !FileManager.default.fileExists(atPath: copy) { try self.backup(to: copy) }
+        if !FileManager.default.fileExists(atPath: copy) {
+          try self.backup(to: copy)
+          keptBeforeUpgrade = copy
+        }
       }
       try Migrations.migrator.migrate(queue)
     } catch let error as DatabaseError {

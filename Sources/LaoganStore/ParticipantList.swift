@@ -7,7 +7,10 @@ import Foundation
 struct ParticipantList {
   let eventTable: String
 
-  static func auditTable(of eventTable: String) -> String { "participant.\(eventTable)" }
+  /// The table of every event's lists, a row an event and cadre (`event_table`, `event_id`, `cadre_id`).
+  static let table = "participant"
+
+  static func auditTable(of eventTable: String) -> String { "\(table).\(eventTable)" }
 
   /// The list an audit entry is about, or nil when the entry is about a row. The event table comes from the
   /// entry's own image, never from another entry.

@@ -464,6 +464,15 @@ struct PostgresCommandTests {
     // The owner's undo passes over the grant, to the last command that changed records.
     let ownerUndo = try laogan.run("undo", "--yes", "--db", shared, withDatabase: false)
     #expect(ownerUndo.status == 0 && ownerUndo.stderr.contains("import cadres"), "\(ownerUndo.stderr)")
+    // Granted --reveal, the county backs up its own records: 兴义's, none of the other counties' grants from
+    // the fund it reads, and no key the file cannot hold.
+    #expect(
+      try laogan.run("access", "grant", role, "--region", "兴义", "--reveal", "--db", shared, withDatabase: false).status
+        == 0)
+    let ownBackup = try asCounty("backup", file)
+    #expect(ownBackup.status == 0, "\(ownBackup.stderr)")
+    #expect(try Self.sqlite(file, "SELECT DISTINCT region_code FROM cadre") == "522301\n")
+    #expect(try Self.sqlite(file, "SELECT count(*) FROM fund_entry") == "0\n")
     // Revoked, the role sees nothing; access is a shared database's, not a file's.
     #expect(try laogan.run("access", "revoke", role, "--db", shared, withDatabase: false).status == 0)
     #expect(throws: (any Error).self) { try server.psql(name, "SELECT count(*) FROM cadre", as: role) }
@@ -477,15 +486,8 @@ struct PostgresCommandTests {
     let backup = laogan.folder.appendingPathComponent("backup.db").path
     let done = try laogan.run("backup", backup, "--db", shared, withDatabase: false)
     #expect(done.status == 0, "\(done.stderr)")
-    // The file copied in and copied out again: every table's rows, ids and next ids, byte for byte. Not the
-    // search index's pages, which its triggers build row by row, nor a next id of 0 (none handed out); each
-    // table's next id in the order of their names.
-    let dump = { (file: String) in
-      try Self.sqlite(file, ".dump").split(separator: "\n").filter {
-        !$0.contains("cadre_search_") && !($0.hasPrefix("INSERT INTO sqlite_sequence") && $0.hasSuffix(",0);"))
-      }.sorted()
-    }
-    #expect(try dump(backup) == dump(laogan.database))
+    // The file copied in and copied out again: every table's rows, ids and next ids, byte for byte.
+    #expect(try Self.dump(backup) == Self.dump(laogan.database))
     let again = try laogan.run("backup", backup, "--db", shared, withDatabase: false)
     #expect(again.status == 1 && again.stderr.contains("已存在"), "\(again.stderr)")
     // Changed since, the database is restored only with a yes, and what it held is kept beside the backup.
@@ -515,6 +517,37 @@ struct PostgresCommandTests {
     #expect(next.status == 0, "\(next.stderr)")
     let past = (Int(zhang.trimmingCharacters(in: .newlines)) ?? 0) + 1
     #expect(try server.psql(name, "SELECT id FROM cadre WHERE name = '李四'") == "\(past)\n")
+  }
+
+  @Test("init upgrades an older laogan's shared database: every row kept, a file of them as they were, grants kept")
+  func upgradeOlderSchema() throws {
+    try fixturesOnBothEngines()
+    let role = "county_\(name.suffix(8))"
+    try server.psql(name, "CREATE ROLE \(role) LOGIN")
+    #expect(try laogan.run("access", "grant", role, "--region", "兴义", "--db", shared, withDatabase: false).status == 0)
+    let before = laogan.folder.appendingPathComponent("before.db").path
+    #expect(try laogan.run("backup", before, "--db", shared, withDatabase: false).status == 0)
+    // The database as the laogan before the senior university made it.
+    try server.psql(
+      name, "DROP TABLE enrolment, course, term; DELETE FROM grdb_migrations WHERE identifier = 'v22-senior-university'"
+    )
+    let refused = try laogan.run("cadre", "list", "--db", shared, withDatabase: false)
+    #expect(refused.status == 1 && refused.stderr.contains("laogan init --db"), "\(refused.stderr)")
+    let upgraded = try laogan.run("init", "--db", shared, withDatabase: false)
+    #expect(upgraded.status == 0 && upgraded.stderr.contains("升级前的数据另存为"), "\(upgraded.stderr)")
+    let kept = laogan.folder.appendingPathComponent("\(name).before-upgrade-v21-permits-and-trips").path
+    #expect(try Self.sqlite(kept, "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'v22%'") == "0\n")
+    #expect(
+      try Self.sqlite(kept, "SELECT count(*) FROM cadre") == Self.sqlite(laogan.database, "SELECT count(*) FROM cadre"))
+    #expect(try server.psql(name, "SELECT count(*) FROM term") == "0\n")
+    // Every row and id as the file holds them, and the county still held to 兴义.
+    let backup = laogan.folder.appendingPathComponent("after.db").path
+    #expect(try laogan.run("backup", backup, "--db", shared, withDatabase: false).status == 0)
+    #expect(try Self.dump(backup) == Self.dump(before))
+    #expect(try server.psql(name, "SELECT DISTINCT region_code FROM cadre", as: role) == "522301\n")
+    let listed = try laogan.run("access", "list", "--db", shared, withDatabase: false)
+    #expect(listed.stdout.contains("\(role)  兴义市  否"), "\(listed.stdout)")
+    #expect(try laogan.run("init", "--db", shared, withDatabase: false).stderr.contains("升级") == false)
   }
 
   @Test("copy out --region 兴义 is 兴义's records with the bureau's rules, and the log of them, and no dangling key")
@@ -569,6 +602,14 @@ struct PostgresCommandTests {
     #expect(try laogan.run("init", "--db", shared, withDatabase: false).status == 0)
     let listed = try laogan.run("cadre", "list", withDatabase: false, environment: ["LAOGAN_DB": shared])
     #expect(listed.status == 0, "\(listed.stderr)")
+  }
+
+  /// A file's rows, ids and next ids, as `.dump` prints them, in order: not the search index's pages, which its
+  /// triggers build row by row, nor a next id of 0 (none handed out).
+  private static func dump(_ file: String) throws -> [Substring] {
+    try sqlite(file, ".dump").split(separator: "\n").filter {
+      !$0.contains("cadre_search_") && !($0.hasPrefix("INSERT INTO sqlite_sequence") && $0.hasSuffix(",0);"))
+    }.sorted()
   }
 
   private static func sqlite(_ path: String, _ sql: String) throws -> String {

@@ -4,8 +4,8 @@ import GRDB
 /// A shared database, or some regions of it, written out to a new laogan file (SPEC §15: `copy` out of the
 /// shared database, and `backup` on PostgreSQL).
 extension LaoganDatabase {
-  /// Every row the connected role reads, in one snapshot, into a new laogan file at `destination`. With
-  /// `regionCodes`, only those regions' records (`RegionalRows`), with the bureau's own rules and notices and
+  /// Every row of the shared database, in one snapshot, into a new laogan file at `destination`. With
+  /// `regionCodes` — and for a role granted some regions, its regions — only those regions' records (`RegionalRows`), with the bureau's own rules and notices and
   /// the audit log's entries about the rows copied, with their commands. Ids stay as they are, and each table's
   /// next id in the file passes every id the shared database has handed out, so none is given twice when the
   /// file comes back (`copyIn`). The file is written under a temporary name, checked, flushed and only then
@@ -16,9 +16,12 @@ extension LaoganDatabase {
     guard !FileManager.default.fileExists(atPath: destination) else {
       throw LaoganError.backupExists(path: destination)
     }
+    // A county's role copies its regions' records: what it reads of other regions' (every grant from the
+    // hardship fund, an activity's branch) would leave keys in the file pointing at rows it cannot hold.
+    let granted = try grantedRegionCodes()
     try Self.readShared(link) { session in
       try Self.checkMayReveal(session)
-      try FileCopy.write(from: session, link, to: destination, regionCodes: regionCodes)
+      try FileCopy.write(from: session, link, to: destination, regionCodes: regionCodes ?? granted)
     }
   }
 }
@@ -30,15 +33,35 @@ enum FileCopy {
   static func write(
     from session: any SQLSession, _ link: PostgresLink, to destination: String, regionCodes: [String]?
   ) throws {
+    let file = try written(from: session, link, beside: destination, regionCodes: regionCodes)
+    do {
+      try file.place(at: destination, replacing: false)
+    } catch {
+      file.remove()
+      throw error
+    }
+  }
+
+  /// The rows into a new file beside `destination`, checked and flushed, under its temporary name: for the
+  /// caller to name. With `version`, the file is made by the migrations up to that one: an older laogan's
+  /// shared database, copied out before its upgrade.
+  static func written(
+    from session: any SQLSession, _ link: PostgresLink, beside destination: String, regionCodes: [String]?,
+    version: String? = nil
+  ) throws -> TemporaryFile {
     let file = try TemporaryFile(beside: destination)
     do {
       let target = try DatabaseQueue(path: file.path)
-      try Migrations.migrator.migrate(target)
+      if let version {
+        try Migrations.migrator.migrate(target, upTo: version)
+      } else {
+        try Migrations.migrator.migrate(target)
+      }
       try target.write { sqlite in try rows(from: session, link, to: sqlite, regionCodes: regionCodes) }
       try LaoganDatabase.leaveWAL(target)
       try LaoganDatabase.verifyIntegrity(of: file.path) { .database("复制出的文件未通过完整性检查：\($0)") }
       try file.synchronize()
-      try file.place(at: destination, replacing: false)
+      return file
     } catch {
       file.remove()
       throw LaoganDatabase.writeFailure(error, folder: file.folder)
@@ -54,7 +77,10 @@ enum FileCopy {
     // Those of the shared database: the file's own (the search index, kept by its triggers) are filled as rows come.
     let shared = Set(try session.values(String.self, sql: SharedCopy.tablesSQL))
     let tables = try SQLiteTables.inDependencyOrder(sqlite).filter(shared.contains)
-    let scope = try regionCodes.map { try Scope(session, regionCodes: $0, fileTables: tables) }
+    let withIDs = try tables.filter {
+      try Bool.fetchOne(sqlite, sql: "SELECT 1 FROM pragma_table_info(?) WHERE name = 'id'", arguments: [$0]) == true
+    }
+    let scope = try regionCodes.map { try Scope(session, regionCodes: $0, tables: withIDs) }
     for table in tables.reversed() { try sqlite.execute(sql: "DELETE FROM \"\(table)\"") }
     for table in tables {
       let columns = try String.fetchAll(
@@ -66,7 +92,7 @@ enum FileCopy {
           VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
           """)
       let selected = scope.map { scope in zip(columns, quoted).map { scope.value(of: $0, in: table) ?? $1 } } ?? quoted
-      let condition = scope.map { $0.condition(of: table) } ?? Scope.wholeCondition(of: table)
+      let condition = scope?.condition(of: table)
       let rows = try session.cursor(
         sql: "SELECT \(selected.joined(separator: ", ")) FROM \"\(table)\"" + (condition.map { " WHERE \($0)" } ?? ""))
       while let row = try rows.next() {
@@ -87,20 +113,21 @@ enum FileCopy {
     let rows: RegionalRows
     /// The regions as an SQL list.
     let regions: String
-    /// The tables of the file.
-    let tables: [String]
+    /// The file's tables of records, each row with an id: what an audit entry or a participant list names.
+    let records: [String]
 
-    init(_ session: any SQLSession, regionCodes: [String], fileTables: [String]) throws {
+    init(_ session: any SQLSession, regionCodes: [String], tables: [String]) throws {
       rows = try RegionalRows(session)
       regions =
         "(" + regionCodes.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ") + ")"
-      tables = fileTables
+      records = tables.filter { !RegionalRows.openTables.contains($0) }
     }
 
     /// The condition on an audit entry that its record, or any of the range of rows it inserted, is among the
-    /// rows copied; a participant list's entries go with their event.
+    /// rows copied; a participant list's entries go with their event. Entries an older laogan made of lists
+    /// under plain `participant`, naming no event by their table, are left out.
     private var entryCopied: String {
-      let cases = tables.filter { !RegionalRows.openTables.contains($0) }.map { table in
+      let cases = records.map { table in
         """
         WHEN '\(table)' THEN EXISTS (SELECT 1 FROM \(table) WHERE id BETWEEN audit_entry.record_id \
         AND COALESCE(audit_entry.last_record_id, audit_entry.record_id)\(condition(of: table).map { " AND \($0)" } ?? ""))
@@ -122,6 +149,14 @@ enum FileCopy {
           """
       case "imported_file":
         return "run_id IN (\(entries))"
+      case ParticipantList.table:
+        // A list's row where both its cadre and its event are the regions'.
+        let events =
+          ParticipantList.secondLists.map { "WHEN '\($0.list)' THEN event_id IN (\(seen($0.table)))" }
+          + records.map { "WHEN '\($0)' THEN event_id IN (\(seen($0)))" }
+        return
+          ([rows.spelledCondition(of: table, regions: regions)].compactMap { $0 }
+          + ["CASE event_table \(events.joined(separator: " ")) ELSE false END"]).joined(separator: " AND ")
       default:
         guard !RegionalRows.openTables.contains(table) else { return nil }
         let own = rows.spelledCondition(of: table, regions: regions)
@@ -152,12 +187,6 @@ enum FileCopy {
     /// The rows of `table` the file holds, as a subquery.
     private func seen(_ table: String) -> String {
       "SELECT id FROM \(table)" + (rows.spelledCondition(of: table, regions: regions).map { " WHERE \($0)" } ?? "")
-    }
-
-    /// What a copy of the whole database leaves out: the log's entries about the grants, a table files do not
-    /// have.
-    static func wholeCondition(of table: String) -> String? {
-      table == "audit_entry" ? "table_name <> '\(LaoganDatabase.accessTable)'" : nil
     }
   }
 }

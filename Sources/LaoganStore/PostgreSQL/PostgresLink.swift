@@ -98,8 +98,9 @@ final class PostgresLink: @unchecked Sendable {
     }
   }
 
-  /// A statement without parameters sent without waiting for the server's answer — a transaction's `BEGIN` —
-  /// a round trip saved: the next statement follows it on the connection, and throws its refusal, if any.
+  /// A statement without parameters sent without waiting for the server's answer — a read's `BEGIN` — a round
+  /// trip saved: the next statement follows it on the connection before its answer is read, and throws its
+  /// refusal, if any. Only for a statement whose refusal would leave the next harmless.
   func send(_ sql: String) throws {
     try settle()
     unanswered.append(connection.simpleQuery(sql).map { _ in })

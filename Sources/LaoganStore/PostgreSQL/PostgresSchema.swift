@@ -74,7 +74,7 @@ enum PostgresSchema {
     let pattern = #"CREATE TRIGGER \w+ (BEFORE|AFTER) (DELETE|INSERT|UPDATE(?: OF [\w, ]+)?) ON "?(\w+)"? BEGIN(.*)END"#
     guard let parts = firstMatch(of: pattern, in: sql), parts.count == 4 else { return [sql] }
     return [
-      "CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN\(parts[3]) RETURN NULL; END $$",
+      "CREATE OR REPLACE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN\(parts[3]) RETURN NULL; END $$",
       "CREATE TRIGGER \(name) \(parts[0]) \(parts[1]) ON \(parts[2]) FOR EACH ROW EXECUTE FUNCTION \(name)()",
     ]
   }

@@ -30,34 +30,46 @@ extension LaoganDatabase {
   /// `laogan access grant ROLE --region R [--reveal]`: the role reads and writes the regions' records, and
   /// nothing else, from now on. A role granted again has its regions replaced.
   public func grantAccess(_ grant: AccessGrant, _ context: AuditContext) throws {
-    try writeAccess(context, role: grant.role) { session in
-      guard try Self.roleExists(grant.role, session) else {
-        throw LaoganError.invalidValue(
-          field: "角色", value: grant.role, reason: "数据库中没有这个角色；请数据库管理员先 CREATE ROLE \(grant.role) LOGIN")
-      }
-      try Self.installPolicies(session)
-      try session.execute(sql: "DELETE FROM \(Self.accessTable) WHERE role = ?", arguments: [grant.role])
-      for code in grant.regionCodes {
-        try session.execute(
-          sql: "INSERT INTO \(Self.accessTable) (role, region_code, reveal) VALUES (?, ?, ?)",
-          arguments: [grant.role, code, grant.reveal])
-      }
-      let (role, schema, database) = (Self.quoted(grant.role), try Self.schema(session), try Self.database(session))
-      // Records by the policies; the log only added to (a command marks the one it undid), the regions,
-      // migrations and grants only read; temporary tables for a long file's rows (`CopyBatch`), whatever
-      // the server grants everyone.
-      for statement in [
-        "GRANT USAGE ON SCHEMA \(schema) TO \(role)",
-        "GRANT TEMPORARY ON DATABASE \(database) TO \(role)",
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(role)",
-        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(schema) TO \(role)",
-        "REVOKE INSERT, UPDATE, DELETE ON \(Self.accessTable), region, grdb_migrations FROM \(role)",
-        "REVOKE UPDATE, DELETE ON audit_entry FROM \(role)",
-        "REVOKE UPDATE ON command_run FROM \(role)",
-        "GRANT UPDATE (undone_by) ON command_run TO \(role)",
-      ] {
-        try session.execute(sql: statement)
-      }
+    try writeAccess(context, role: grant.role) { session in try Self.give(grant, session) }
+  }
+
+  /// The grant in the database, the policies that hold every role to its own, and the role's privileges.
+  static func give(_ grant: AccessGrant, _ session: any SQLSession) throws {
+    guard try roleExists(grant.role, session) else {
+      throw LaoganError.invalidValue(
+        field: "角色", value: grant.role, reason: "数据库中没有这个角色；请数据库管理员先 CREATE ROLE \(grant.role) LOGIN")
+    }
+    try installPolicies(session)
+    try session.execute(sql: "DELETE FROM \(accessTable) WHERE role = ?", arguments: [grant.role])
+    for code in grant.regionCodes {
+      try session.execute(
+        sql: "INSERT INTO \(accessTable) (role, region_code, reveal) VALUES (?, ?, ?)",
+        arguments: [grant.role, code, grant.reveal])
+    }
+    let (role, schema, database) = (quoted(grant.role), try Self.schema(session), try Self.database(session))
+    // Records by the policies; the log only added to (a command marks the one it undid), the regions,
+    // migrations and grants only read; temporary tables for a long file's rows (`CopyBatch`), whatever
+    // the server grants everyone.
+    for statement in [
+      "GRANT USAGE ON SCHEMA \(schema) TO \(role)",
+      "GRANT TEMPORARY ON DATABASE \(database) TO \(role)",
+      "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \(schema) TO \(role)",
+      "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA \(schema) TO \(role)",
+      "REVOKE INSERT, UPDATE, DELETE ON \(accessTable), region, grdb_migrations FROM \(role)",
+      "REVOKE UPDATE, DELETE ON audit_entry FROM \(role)",
+      "REVOKE UPDATE ON command_run FROM \(role)",
+      "GRANT UPDATE (undone_by) ON command_run TO \(role)",
+    ] {
+      try session.execute(sql: statement)
+    }
+  }
+
+  /// Every grant in the database, as `give` takes them: none where no grant was ever given.
+  static func grants(_ session: any SQLSession) throws -> [AccessGrant] {
+    guard try hasAccessTable(session) else { return [] }
+    let rows = try session.rows(sql: "SELECT role, region_code, reveal FROM \(accessTable) ORDER BY role, region_code")
+    return Dictionary(grouping: rows) { $0[0] as String }.sorted { $0.key < $1.key }.map { role, rows in
+      AccessGrant(role: role, regionCodes: rows.map { $0[1] }, reveal: rows.contains { $0[2] as Bool })
     }
   }
 
@@ -86,14 +98,7 @@ extension LaoganDatabase {
   /// `laogan access list`: every role granted, with its regions.
   public func accessGrants() throws -> [AccessGrant] {
     guard case .postgresql = engine else { throw LaoganError.accessOnFile }
-    return try read { session in
-      guard try Self.hasAccessTable(session) else { return [] }
-      let rows = try session.rows(
-        sql: "SELECT role, region_code, reveal FROM \(Self.accessTable) ORDER BY role, region_code")
-      return Dictionary(grouping: rows) { $0[0] as String }.sorted { $0.key < $1.key }.map { role, rows in
-        AccessGrant(role: role, regionCodes: rows.map { $0[1] }, reveal: rows.contains { $0[2] as Bool })
-      }
-    }
+    return try read { try Self.grants($0) }
   }
 
   /// The regions the connected role is granted, nil when it is held to none: on a file, or as the shared
@@ -137,7 +142,7 @@ extension LaoganDatabase {
     }
   }
 
-  private static func roleExists(_ role: String, _ session: any SQLSession) throws -> Bool {
+  static func roleExists(_ role: String, _ session: any SQLSession) throws -> Bool {
     try session.value(Int.self, sql: "SELECT 1 FROM pg_roles WHERE rolname = ?", arguments: [role]) != nil
   }
 

@@ -8,19 +8,20 @@ import GRDB
 /// (`REPEATABLE READ`); every command that writes writes through the audited writer in one `SERIALIZABLE`
 /// transaction, retried when another clerk's command got in the way.
 extension LaoganDatabase {
-  /// Connects and checks the schema: made by `init`, refused when a newer laogan made it.
-  static func openShared(_ address: PostgresAddress, mode: OpenMode) throws -> PostgresLink {
+  /// Connects and checks the schema: made by `init`, upgraded by `init` when an older laogan made it (with
+  /// the file of its rows as they were, `upgradeShared`), refused when a newer laogan made it.
+  static func openShared(_ address: PostgresAddress, mode: OpenMode) throws -> (link: PostgresLink, kept: String?) {
     let link = try PostgresLink(address)
     do {
-      return try translatingRefusals { try checkSchema(link, address: address, mode: mode) }
+      return (link, try translatingRefusals { try checkSchema(link, address: address, mode: mode) })
     } catch {
       link.close()
       throw error
     }
   }
 
-  private static func checkSchema(_ link: PostgresLink, address: PostgresAddress, mode: OpenMode) throws -> PostgresLink
-  {
+  /// The file of the rows as they were before an upgrade, if `init` upgraded the schema.
+  private static func checkSchema(_ link: PostgresLink, address: PostgresAddress, mode: OpenMode) throws -> String? {
     let known = Set(Migrations.migrator.migrations)
     let applied = try appliedMigrations(link)
     if applied.isEmpty {
@@ -31,21 +32,26 @@ extension LaoganDatabase {
     } else if !applied.isSubset(of: known) {
       throw LaoganError.newerSchema(path: address.shown)
     } else if applied != known {
-      throw LaoganError.cannotOpen(path: address.shown, reason: "由较早版本的 laogan 建成；PostgreSQL 上的升级尚未实现")
+      guard mode == .create else {
+        throw LaoganError.cannotOpen(
+          path: address.shown, reason: "由较早版本的 laogan 建成，须先升级：请运行 laogan init --db 这个地址（由建库的管理员运行）")
+      }
+      return try upgradeShared(link, address: address)
     }
-    return link
+    return nil
   }
 
   /// The migrations the shared database records, none when it has no laogan table yet.
-  private static func appliedMigrations(_ link: PostgresLink) throws -> Set<String> {
+  static func appliedMigrations(_ link: PostgresLink) throws -> Set<String> {
     // The catalog asked directly: `information_schema` takes the server milliseconds to plan, on every command.
-    let made = PostgresSession.rows(of: try link.query("SELECT to_regclass('grdb_migrations') IS NOT NULL"))
+    let made = PostgresSession.rows(
+      of: try link.query("SELECT to_regclass(quote_ident(current_schema()) || '.grdb_migrations') IS NOT NULL"))
     guard made.first.map({ $0[0] as Bool }) == true else { return [] }
     return Set(PostgresSession.rows(of: try link.query("SELECT identifier FROM grdb_migrations")).map { $0[0] })
   }
 
   /// The advisory lock `init` holds while it makes the schema: any number, the same in every laogan.
-  private static let schemaLock = 0x6C61_6F67
+  static let schemaLock = 0x6C61_6F67
 
   /// The schema on an empty database, with the rows the migrations bring (the regions, the migrations' own
   /// record): what a new SQLite file holds, in one transaction.
@@ -66,6 +72,7 @@ extension LaoganDatabase {
   /// A read in one snapshot of the shared database, its statements spelled for PostgreSQL.
   static func readShared<T>(_ link: PostgresLink, _ body: (any SQLSession) throws -> T) throws -> T {
     try translatingRefusals {
+      // Sent without waiting: were it refused, the reads after it would read outside a transaction, nothing more.
       try link.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
       defer { link.rollBack() }
       return try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
@@ -93,14 +100,14 @@ extension LaoganDatabase {
   static func writeShared<T>(
     _ link: PostgresLink, dryRun: Bool, oneAtATime: Bool = false, _ body: (any SQLSession) throws -> T
   ) throws -> T {
+    defer { if oneAtATime { _ = try? link.query("SELECT pg_advisory_unlock(\(importLock))") } }
     if oneAtATime {
       _ = try translatingRefusals { try link.query("SELECT pg_advisory_lock(\(importLock))") }
     }
-    defer { if oneAtATime { _ = try? link.query("SELECT pg_advisory_unlock(\(importLock))") } }
     var attempt = 1
     while true {
       do {
-        try link.send("BEGIN ISOLATION LEVEL SERIALIZABLE")
+        try link.run("BEGIN ISOLATION LEVEL SERIALIZABLE")
         let result = try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
         try link.run(dryRun ? "ROLLBACK" : "COMMIT")
         return result
@@ -121,7 +128,7 @@ extension LaoganDatabase {
 
   static func inTransaction(_ link: PostgresLink, _ body: () throws -> Void) throws {
     try translatingRefusals {
-      try link.send("BEGIN")
+      try link.run("BEGIN")
       do {
         try body()
         try link.run("COMMIT")

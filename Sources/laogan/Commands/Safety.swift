@@ -34,7 +34,7 @@ extension Laogan {
       abstract: "从备份恢复：先检查备份（完整性、是 laogan 数据库、版本），再把现有数据库移到一旁。",
       discussion: """
         现有数据库会被替换（移到一旁保留），所以在终端会先询问；脚本中须加 --yes。
-        恢复进共享数据库时，已有的记录先另存为备份文件旁边的 库名.before-restore-时间 文件，数据库授权不变。
+        恢复进共享数据库时，已有的记录先另存为当前文件夹中的 库名.before-restore-时间 文件，数据库授权不变。
 
         示例：
           laogan restore /mnt/u盘/laogan-2026-11-30.db
