@@ -519,6 +519,50 @@ struct PostgresCommandTests {
     #expect(try server.psql(name, "SELECT id FROM cadre WHERE name = '李四'") == "\(past)\n")
   }
 
+  @Test(
+    "copy out --region keeps a region's activity without the organizer elsewhere, and leaves out what names another's cadre"
+  )
+  func regionCopiedOutAcrossRegions() throws {
+    var cadres: (own: String, other: String) = ("", "")
+    try fixturesOnBothEngines {
+      let id = { (sql: String) in try Self.sqlite(laogan.database, sql).trimmingCharacters(in: .newlines) }
+      cadres = (
+        try id("SELECT resident_id FROM cadre WHERE region_code = '522301' AND voided_reason IS NULL LIMIT 1"),
+        try id("SELECT resident_id FROM cadre WHERE region_code = '522302' AND voided_reason IS NULL LIMIT 1")
+      )
+      // Held in 兴义, organized by 兴仁's branch, a cadre of each county there; one in 兴仁 that 兴义's cadre went
+      // to; an honor in 兴义 to 兴仁's cadre.
+      let activity = try laogan.write(
+        "across.csv",
+        """
+        日期,类型,标题,地区,场所,组织党组织,参与干部
+        2023-05-01,调研,跨地区调研,兴义,社区,兴仁市离退休干部党总支,"\(cadres.own);\(cadres.other)"
+        2023-05-03,调研,兴仁调研,兴仁,社区,,\(cadres.own)
+
+        """)
+      let honor = try laogan.write("honor.csv", "日期,称号,级别,地区,身份证号,集体名称\n2023-05-02,最美五老,省级,兴义,\(cadres.other),\n")
+      #expect(try laogan.run("import", "activities", activity).status == 0)
+      #expect(try laogan.run("import", "honors", honor).status == 0)
+    }
+    let county = laogan.folder.appendingPathComponent("兴义.db").path
+    let copied = try laogan.run("copy", shared, county, "--region", "兴义", withDatabase: false)
+    #expect(copied.status == 0, "\(copied.stderr)")
+    #expect(try Self.sqlite(county, "SELECT organization_id IS NULL FROM activity WHERE title = '跨地区调研'") == "1\n")
+    #expect(
+      try Self.sqlite(
+        county,
+        "SELECT group_concat(c.resident_id) FROM participant p JOIN cadre c ON c.id = p.cadre_id JOIN activity a ON a.id = p.event_id AND p.event_table = 'activity' WHERE a.title = '跨地区调研'"
+      ) == "\(cadres.own)\n")
+    #expect(
+      try Self.sqlite(
+        county,
+        "SELECT count(*) FROM participant WHERE event_table = 'activity' AND event_id NOT IN (SELECT id FROM activity)")
+        == "0\n")
+    #expect(try Self.sqlite(county, "SELECT count(*) FROM honor WHERE awarded_on = '2023-05-02'") == "0\n")
+    #expect(try Self.sqlite(county, "SELECT count(*) FROM cadre WHERE region_code <> '522301'") == "0\n")
+    #expect(try Self.sqlite(county, "PRAGMA foreign_key_check") == "")
+  }
+
   @Test("init upgrades an older laogan's shared database: every row kept, a file of them as they were, grants kept")
   func upgradeOlderSchema() throws {
     try fixturesOnBothEngines()
