@@ -463,10 +463,10 @@ extension LaoganDatabase {
   /// On PostgreSQL `body` may run more than once, each time with a new writer: what it reads or counts
   /// outside the database (a file, a tally) it must begin afresh each time. A command `oneAtATime` — an import,
   /// which reads much of what another clerk's import writes — waits there for any other such command to end
-  /// before it begins (on a file every command writes one at a time already).
+  /// before it begins, calling `whenWaiting` first (on a file every command writes one at a time already).
   package func write<T>(
     _ context: AuditContext, dryRun: Bool = false, checkedAtCommit: Bool = false, oneAtATime: Bool = false,
-    _ body: (AuditedWriter) throws -> T
+    whenWaiting: () -> Void = {}, _ body: (AuditedWriter) throws -> T
   ) throws -> T {
     switch engine {
     case .sqlite(let queue, _):
@@ -474,7 +474,7 @@ extension LaoganDatabase {
         try Self.writeFile(queue, context, dryRun: dryRun, checkedAtCommit: checkedAtCommit, body)
       }
     case .postgresql(let link):
-      try Self.writeShared(link, dryRun: dryRun, oneAtATime: oneAtATime) { session in
+      try Self.writeShared(link, dryRun: dryRun, oneAtATime: oneAtATime, whenWaiting: whenWaiting) { session in
         try Self.audited(try AuditedWriter(session, sqlite: nil, context: context), body)
       }
     }

@@ -7,11 +7,11 @@ extension LaoganDatabase {
   /// `import KIND FILE` (SPEC §4, §12): a CSV or an .xlsx sheet, all or nothing. Every row is validated as
   /// `KIND add` would; keyed kinds upsert (an identical row changes nothing, a differing one needs `--update`),
   /// facts are added — and a file whose exact bytes were already imported as that kind is refused unless
-  /// `--again`, so a monthly sheet is not counted twice. `progress` is called every thousand rows with the
-  /// rows read so far and how far through the file that is (0 to 1, nil when the file does not say).
+  /// `--again`, so a monthly sheet is not counted twice. `progress` is told every thousand rows how far the
+  /// import has come, and when it waits for another clerk's import to a shared database.
   public func importRecords(
     _ kind: any RecordKind.Type, from url: URL, options: ImportOptions, _ context: AuditContext,
-    progress: (_ rows: Int, _ fraction: Double?) -> Void = { _, _ in }
+    progress: (ImportProgress) -> Void = { _ in }
   ) throws -> ImportSummary {
     try kind.importFile(url, into: self, options: options, context, progress: progress)
   }
@@ -23,7 +23,7 @@ extension RecordKind {
   /// looked their types up at run time for every cell of every row.
   public static func importFile(
     _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
-    progress: (_ rows: Int, _ fraction: Double?) -> Void
+    progress: (ImportProgress) -> Void
   ) throws -> ImportSummary {
     let sheet = try ImportSheet(url: url, encoding: options.encoding, sheet: options.sheet)
     do {
@@ -42,7 +42,7 @@ extension RecordKind {
 
   private static func importSheet(
     _ sheet: ImportSheet, from url: URL, into database: LaoganDatabase, options: ImportOptions,
-    _ context: AuditContext, progress: (_ rows: Int, _ fraction: Double?) -> Void
+    _ context: AuditContext, progress: (ImportProgress) -> Void
   ) throws -> ImportSummary {
 
     let digest = isFact ? try FileDigest.sha256(of: url) : nil
@@ -55,7 +55,7 @@ extension RecordKind {
 
     try database.write(
       context, dryRun: options.dryRun, checkedAtCommit: checkedAtCommit && options.paths.checksAtCommit,
-      oneAtATime: true
+      oneAtATime: true, whenWaiting: { progress(.waiting) }
     ) { writer in
       // A shared database runs the command again from the start when another clerk's got in the way: the
       // file is then read again from its first line, and counted again.
@@ -73,7 +73,7 @@ extension RecordKind {
         openReader: openReader)
       let end = try reading.forEachRow { row, fraction in
         summary.rows += 1
-        if summary.rows % 1000 == 0 { progress(summary.rows, fraction) }
+        if summary.rows % 1000 == 0 { progress(.read(rows: summary.rows, fraction: fraction)) }
         guard let cells = row.cells else {
           problems.append(ImportProblem(line: row.line, column: "", value: "", reason: "单元格比表头多"))
           return
@@ -117,7 +117,7 @@ extension RecordKind {
           arguments: [name, digest, writer.runID])
       }
     }
-    progress(summary.rows, 1)
+    progress(.read(rows: summary.rows, fraction: 1))
     return summary
   }
 }
@@ -143,4 +143,12 @@ extension ImportSummary {
     case .unchanged: unchanged += 1
     }
   }
+}
+
+/// How far an import has come, for a clerk watching it.
+public enum ImportProgress: Sendable {
+  /// Waiting for another clerk's import to the shared database to end: imports there go one at a time.
+  case waiting
+  /// Rows read so far, and how far through the file that is (0 to 1, nil when the file does not say).
+  case read(rows: Int, fraction: Double?)
 }

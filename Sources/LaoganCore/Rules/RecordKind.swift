@@ -67,7 +67,7 @@ public protocol RecordKind: SendableMetatype {
   /// Imports a file of this kind (`LaoganDatabase.importRecords`); one implementation serves every kind.
   static func importFile(
     _ url: URL, into database: LaoganDatabase, options: ImportOptions, _ context: AuditContext,
-    progress: (_ rows: Int, _ fraction: Double?) -> Void
+    progress: (ImportProgress) -> Void
   ) throws -> ImportSummary
 }
 

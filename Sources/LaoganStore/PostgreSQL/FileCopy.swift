@@ -5,12 +5,12 @@ import GRDB
 /// shared database, and `backup` on PostgreSQL).
 extension LaoganDatabase {
   /// Every row of the shared database, in one snapshot, into a new laogan file at `destination`. With
-  /// `regionCodes` — and for a role granted some regions, its regions — only those regions' records (`RegionalRows`), with the bureau's own rules and notices and
-  /// the audit log's entries about the rows copied, with their commands. Ids stay as they are, and each table's
-  /// next id in the file passes every id the shared database has handed out, so none is given twice when the
-  /// file comes back (`copyIn`). The file is written under a temporary name, checked, flushed and only then
-  /// named, never over an existing file. A role whose grant does not say `--reveal` is refused: the file
-  /// holds 身份证号 and phones whole.
+  /// `regionCodes` — and for a role granted some regions, its regions — only those regions' records
+  /// (`RegionalRows`), with the bureau's own rules and notices and the audit log's entries about the rows
+  /// copied, with their commands. Ids stay as they are, and each table's next id in the file passes every id
+  /// the shared database has handed out, so none is given twice when the file comes back (`copyIn`). The file
+  /// is written under a temporary name, checked, flushed and only then named, never over an existing file. A
+  /// role whose grant does not say `--reveal` is refused: the file holds 身份证号 and phones whole.
   public func copyOut(to destination: String, regionCodes: [String]?) throws {
     guard case .postgresql(let link) = engine else { throw LaoganError.wrongEngine("复制出的来源须是共享数据库（postgresql://…）") }
     guard !FileManager.default.fileExists(atPath: destination) else {
@@ -128,10 +128,11 @@ enum FileCopy {
     /// under plain `participant`, naming no event by their table, are left out.
     private var entryCopied: String {
       let cases = records.map { table in
-        """
-        WHEN '\(table)' THEN EXISTS (SELECT 1 FROM \(table) WHERE id BETWEEN audit_entry.record_id \
-        AND COALESCE(audit_entry.last_record_id, audit_entry.record_id)\(condition(of: table).map { " AND \($0)" } ?? ""))
-        """
+        let copied = condition(of: table).map { " AND \($0)" } ?? ""
+        return """
+          WHEN '\(table)' THEN EXISTS (SELECT 1 FROM \(table) WHERE id BETWEEN audit_entry.record_id \
+          AND COALESCE(audit_entry.last_record_id, audit_entry.record_id)\(copied))
+          """
       }
       return
         "CASE \(ParticipantList.eventTableSQL("audit_entry.table_name")) \(cases.joined(separator: " ")) ELSE false END"

@@ -74,6 +74,7 @@ enum PostgresSchema {
     let pattern = #"CREATE TRIGGER \w+ (BEFORE|AFTER) (DELETE|INSERT|UPDATE(?: OF [\w, ]+)?) ON "?(\w+)"? BEGIN(.*)END"#
     guard let parts = firstMatch(of: pattern, in: sql), parts.count == 4 else { return [sql] }
     return [
+      // Made again by an upgrade, which drops the tables but not the functions their triggers ran.
       "CREATE OR REPLACE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN\(parts[3]) RETURN NULL; END $$",
       "CREATE TRIGGER \(name) \(parts[0]) \(parts[1]) ON \(parts[2]) FOR EACH ROW EXECUTE FUNCTION \(name)()",
     ]

@@ -98,11 +98,17 @@ extension LaoganDatabase {
   /// one clerk's nine would take. The lock is the session's, taken before the transaction, so each import's
   /// snapshot holds the last one's rows; it goes with the connection, however the process ends.
   static func writeShared<T>(
-    _ link: PostgresLink, dryRun: Bool, oneAtATime: Bool = false, _ body: (any SQLSession) throws -> T
+    _ link: PostgresLink, dryRun: Bool, oneAtATime: Bool = false, whenWaiting: () -> Void = {},
+    _ body: (any SQLSession) throws -> T
   ) throws -> T {
     defer { if oneAtATime { _ = try? link.query("SELECT pg_advisory_unlock(\(importLock))") } }
     if oneAtATime {
-      _ = try translatingRefusals { try link.query("SELECT pg_advisory_lock(\(importLock))") }
+      try translatingRefusals {
+        let free = PostgresSession.rows(of: try link.query("SELECT pg_try_advisory_lock(\(importLock))"))
+        guard free.first.map({ $0[0] as Bool }) != true else { return }
+        whenWaiting()
+        _ = try link.query("SELECT pg_advisory_lock(\(importLock))")
+      }
     }
     var attempt = 1
     while true {

@@ -47,7 +47,12 @@ extension Laogan {
         let line = Terminal.ProgressLine()
         summary = try opened.importRecords(
           kind.kind, from: URL(fileURLWithPath: file), options: options, database.context(),
-          progress: { rows, fraction in Terminal.progress(line.text("已读取 \(rows) 行", fraction: fraction)) })
+          progress: { progress in
+            switch progress {
+            case .waiting: Terminal.progress("正在等待另一位同志的导入完成（共享数据库上的导入依次进行）……")
+            case .read(let rows, let fraction): Terminal.progress(line.text("已读取 \(rows) 行", fraction: fraction))
+            }
+          })
       }
       // A long file can carry thousands of warnings; the first few say what kind they are.
       for warning in summary.warnings.prefix(20) { Terminal.error("提示：\(warning)") }
