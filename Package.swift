@@ -57,16 +57,19 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // A throwaway PostgreSQL cluster for the tests of both engines.
+    .target(name: "LaoganTestSupport", path: "Tests/LaoganTestSupport"),
     .testTarget(
       name: "LaoganCoreTests",
       dependencies: [
-        "LaoganCore", "LaoganStore", "LaoganModel", "LaoganText", .product(name: "GRDB", package: "GRDB.swift"),
+        "LaoganCore", "LaoganStore", "LaoganModel", "LaoganText", "LaoganTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Reports/Snapshots"]
     ),
     // Runs the built `laogan` binary end to end; depending on it makes `swift test` build it.
-    .testTarget(name: "laoganTests", dependencies: ["laogan"]),
+    .testTarget(name: "laoganTests", dependencies: ["laogan", "LaoganTestSupport"]),
   ]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LaoganTestSupport
+import Testing
 
 @testable import LaoganCore
 @testable import LaoganModel
@@ -46,6 +48,25 @@ final class TemporaryFolder: Sendable {
   func database(_ name: String = "laogan.db") throws -> LaoganDatabase {
     try LaoganDatabase(path: path(name), mode: .create)
   }
+
+  /// A new, initialized database on `engine`: a file in the folder, or a database of its own on the run's
+  /// throwaway PostgreSQL cluster.
+  func database(on engine: TestEngine) throws -> LaoganDatabase {
+    switch engine {
+    case .sqlite: try database()
+    case .postgresql: try LaoganDatabase(path: try PostgresServer.started.get().newDatabase().address, mode: .create)
+    }
+  }
+}
+
+/// The engines a suite that runs on both runs on: PostgreSQL where a server is installed, and always under CI
+/// (`PostgresServer.runs`); without one its half is left out, as the binary's PostgreSQL suite says.
+enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+  case sqlite, postgresql
+
+  static let available: [TestEngine] = PostgresServer.runs ? allCases : [.sqlite]
+
+  var testDescription: String { rawValue }
 }
 
 /// The SQL of one cadre, 甲 (id 1), as every laogan's schema stores it: the older-database tests start from it.

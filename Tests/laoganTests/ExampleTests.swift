@@ -1,4 +1,5 @@
 import Foundation
+import LaoganTestSupport
 import Testing
 
 /// Every example a clerk is shown — in `--help` and in the README's tour — run against the demo database, as

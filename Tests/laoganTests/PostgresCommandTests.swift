@@ -1,10 +1,11 @@
 import Foundation
+import LaoganTestSupport
 import Synchronization
 import Testing
 
 /// The shared database end to end (SPEC §15): the binary against a throwaway PostgreSQL cluster, set against
 /// the same data in a SQLite file.
-@Suite("laogan on PostgreSQL", .enabled(if: PostgresServer.runs, PostgresServer.skipped))
+@Suite("laogan on PostgreSQL", .enabled(if: PostgresServer.runs, Comment(rawValue: PostgresServer.skipped)))
 struct PostgresCommandTests {
   let laogan: Laogan
   let server: PostgresServer

@@ -83,9 +83,13 @@ extension LaoganDatabase {
     let arguments: SQLArguments = ["from": period.from, "to": period.to]
     switch definition.source {
     case .rows(let table, let condition, _):
-      let sql = condition(ReportScope(region: region))
       guard let kind = RecordKinds.stored(in: table) else { return [] }
-      return [(definition.label, try explainTable(kind, where: sql, arguments, reveal: reveal))]
+      return [
+        (
+          definition.label,
+          try explainTable(kind, where: condition(ReportScope(region: region)), arguments, reveal: reveal)
+        )
+      ]
     case .fundBalance:
       return [
         (
@@ -100,13 +104,16 @@ extension LaoganDatabase {
     }
   }
 
+  /// The records `condition` selects. The condition is spelled inside the read, where the engine it is spelled
+  /// for is known (`SQLDialect.engine`).
   private func explainTable<Kind: RecordKind>(
-    _ kind: Kind.Type, where condition: String, _ arguments: SQLArguments, reveal: Bool
+    _ kind: Kind.Type, where condition: @autoclosure () -> String, _ arguments: SQLArguments, reveal: Bool
   ) throws -> Table {
     let table = Kind.Record.tableName
     let records = try read { db in
       try db.records(
-        Kind.Record.self, sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(condition) ORDER BY \(table).id",
+        Kind.Record.self,
+        sql: "SELECT \(Kind.Record.selection) FROM \(table) WHERE \(condition()) ORDER BY \(table).id",
         arguments: arguments)
     }
     return try listTable(kind, records, reveal: reveal)

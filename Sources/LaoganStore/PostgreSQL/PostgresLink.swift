@@ -119,6 +119,20 @@ final class PostgresLink: @unchecked Sendable {
     try settle()
   }
 
+  /// Where a `COPY` runs: a thread of its own, not Swift's shared pool of threads. A caller that blocks a pool
+  /// thread waiting for the copy (tests run on that pool, two threads on two cores) would otherwise wait for a
+  /// copy that has no thread to run on.
+  private final class CopyThread: TaskExecutor {
+    static let shared = CopyThread()
+    private let queue = DispatchQueue(label: "laogan.postgresql.copy")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+      let job = UnownedJob(job)
+      let executor = asUnownedTaskExecutor()
+      queue.async { job.runSynchronously(on: executor) }
+    }
+  }
+
   /// A `COPY` still on its way: the server stores one batch while the command works out the next.
   private final class CopyInFlight: Sendable {
     let done = DispatchSemaphore(value: 0)
@@ -138,7 +152,7 @@ final class PostgresLink: @unchecked Sendable {
     try settle()
     let flight = CopyInFlight()
     let connection = connection
-    Task {
+    Task(executorPreference: CopyThread.shared) {
       defer { flight.done.signal() }
       do {
         try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in

@@ -6,13 +6,19 @@ import Testing
 @testable import LaoganStore
 
 @Suite("The year's occasion lists: 重阳 and 光荣在党50年 (SPEC §10)")
-struct OccasionListTests {
+final class OccasionListTests {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  /// The test's database, on the engine it runs on (`use`).
+  private(set) var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+  }
+
+  /// The test on `engine`: a new database there in place of the file.
+  func use(_ engine: TestEngine) throws {
+    database = try folder.database(on: engine)
   }
 
   /// A retired cadre of 兴义 born on `born`, with a valid 身份证号; `cells` adds or overrides cells.
@@ -33,8 +39,11 @@ struct OccasionListTests {
     #expect(ChongyangDay.of(year: year)?.description == day)
   }
 
-  @Test("ages on 重阳 itself, a birthday that day counting; 逢十 and 逢五; the dead and the departed left out")
-  func chongyang() throws {
+  @Test(
+    "ages on 重阳 itself, a birthday that day counting; 逢十 and 逢五; the dead and the departed left out",
+    arguments: TestEngine.available)
+  func chongyang(on engine: TestEngine) throws {
+    try use(engine)
     // 重阳 2024 is 10-11.
     try cadre("八十整", born: "1944-10-11")
     try cadre("差一天", born: "1954-10-12")
@@ -65,8 +74,9 @@ struct OccasionListTests {
 
   /// The list's SQL picks those born on or before the day 70 years before 重阳: a cadre whose 70th birthday is
   /// 重阳 itself is 70 that day and belongs on it, 逢十; one whose birthday is the day after is still 69.
-  @Test("重阳: a cadre turning exactly 70 on the day is listed under 70–79 岁, 逢十")
-  func chongyangSeventy() throws {
+  @Test("重阳: a cadre turning exactly 70 on the day is listed under 70–79 岁, 逢十", arguments: TestEngine.available)
+  func chongyangSeventy(on engine: TestEngine) throws {
+    try use(engine)
     // 重阳 2024 is 10-11.
     try cadre("七十整", born: "1954-10-11")
     try cadre("差一天", born: "1954-10-12")
@@ -83,8 +93,11 @@ struct OccasionListTests {
     }
   }
 
-  @Test("lunar birthdays: the 30th of a month that has 29 this year, a leap-month birth, across the year's end")
-  func lunarBirthdays() throws {
+  @Test(
+    "lunar birthdays: the 30th of a month that has 29 this year, a leap-month birth, across the year's end",
+    arguments: TestEngine.available)
+  func lunarBirthdays(on engine: TestEngine) throws {
+    try use(engine)
     // 2022-03-02 was 正月三十; 2023's 正月 ran 01-22 to 02-19 (二月初一 was 02-20), so the 29th stands for it.
     #expect(try birthdays("2022-03-02", lunar: true, "2023-02-01", "2023-02-28") == ["2023-02-19 1"])
     // 2023-03-25 was 闰二月初四; 2024 has no leap month, so its ordinary 二月初四 (二月初二 was 03-11).
@@ -99,8 +112,11 @@ struct OccasionListTests {
 
   /// 2023 has 二月 twice: the ordinary one from 02-20 and 闰二月 from 03-22. A lunar birthday in 二月 is kept
   /// once, in the ordinary month; the leap month of the same number is no second birthday.
-  @Test("lunar birthdays: a 二月 birth comes round once in a year with 闰二月, in the ordinary 二月")
-  func lunarLeapMonthOnce() throws {
+  @Test(
+    "lunar birthdays: a 二月 birth comes round once in a year with 闰二月, in the ordinary 二月",
+    arguments: TestEngine.available)
+  func lunarLeapMonthOnce(on engine: TestEngine) throws {
+    try use(engine)
     // 2022-03-02 was 正月三十 (above), so 2022's 二月初一 was 03-03 and its 二月初四 03-06.
     let born = try #require(CalendarDate(parsing: "2022-03-06"))
     let birth = try #require(LunarDay(born))
@@ -113,8 +129,11 @@ struct OccasionListTests {
     #expect(try birthdays("2022-03-06", lunar: true, "2023-02-01", "2023-03-31") == ["2023-02-23 1"])
   }
 
-  @Test("29 February: the 28th in a common year, the 29th in a leap year; no birthday before the birth")
-  func leapDayBirthdays() throws {
+  @Test(
+    "29 February: the 28th in a common year, the 29th in a leap year; no birthday before the birth",
+    arguments: TestEngine.available)
+  func leapDayBirthdays(on engine: TestEngine) throws {
+    try use(engine)
     // 1 March in a common year: the day the cadre turns 75 by `age(on:)`, as visits-due has it.
     #expect(try birthdays("1948-02-29", lunar: false, "2023-02-01", "2023-03-31") == ["2023-03-01 75"])
     #expect(try birthdays("1948-02-29", lunar: false, "2024-02-01", "2024-02-29") == ["2024-02-29 76"])
@@ -128,8 +147,11 @@ struct OccasionListTests {
     #expect(BirthdayDays(last).birthdays(born: born, lunar: false).map(\.age) == [8051])
   }
 
-  @Test("report birthdays: on the roll and alive that day, 逢五逢十 marked, by date; --round keeps those alone")
-  func birthdaysReport() throws {
+  @Test(
+    "report birthdays: on the roll and alive that day, 逢五逢十 marked, by date; --round keeps those alone",
+    arguments: TestEngine.available)
+  func birthdaysReport(on engine: TestEngine) throws {
+    try use(engine)
     try cadre("八十整", born: "1944-06-20")
     try cadre("七十一", born: "1953-06-05")
     try cadre("月底去世", born: "1940-06-25", [.diedOn: "2024-06-10"])
@@ -164,8 +186,11 @@ struct OccasionListTests {
     #expect(twice.sections[0].notes.first?.contains("个生日") == true, "\(twice.sections[0].notes)")
   }
 
-  @Test("party-50: 入党 on exactly (Y−50)-07-01 qualifies, a day later not; alive and managed on Y-07-01")
-  func partyFifty() throws {
+  @Test(
+    "party-50: 入党 on exactly (Y−50)-07-01 qualifies, a day later not; alive and managed on Y-07-01",
+    arguments: TestEngine.available)
+  func partyFifty(on engine: TestEngine) throws {
+    try use(engine)
     try cadre("正好", born: "1940-01-01", [.isPartyMember: "是", .joinedPartyOn: "1974-07-01"])
     try cadre("晚一天", born: "1940-01-02", [.isPartyMember: "是", .joinedPartyOn: "1974-07-02"])
     try cadre("已去世", born: "1940-01-03", [.isPartyMember: "是", .joinedPartyOn: "1960-07-01", .diedOn: "2024-06-30"])

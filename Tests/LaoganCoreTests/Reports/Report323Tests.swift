@@ -17,9 +17,9 @@ struct BoundaryData {
   static let c4 = "11010519491231002X"  // 兴义, retired the day after
   static let c5 = "440524188001010014"  // 州直, died the day after; joined the Party the day after
 
-  init() throws {
+  init(on engine: TestEngine = .sqlite) throws {
     folder = try TemporaryFolder()
-    database = try folder.database()
+    database = try folder.database(on: engine)
     try load(
       OrganizationKind.self,
       """
@@ -98,12 +98,7 @@ struct BoundaryData {
 
 @Suite("The 323 report")
 struct Report323Tests {
-  let data: BoundaryData
   let june = Period.month(Month(valid: 2023, 6))
-
-  init() throws {
-    data = try BoundaryData()
-  }
 
   /// Every indicator key of SPEC §5 with its expected value for the prefecture in June 2023; zero unless listed.
   static let expectedJune: [String: Int64] = [
@@ -172,8 +167,10 @@ struct Report323Tests {
   }()
 
   @Test(
-    "every SPEC §5 key, on boundary dates: died, dissolved, retired on the last day; named after; paid for the month")
-  func everyKey() throws {
+    "every SPEC §5 key, on boundary dates: died, dissolved, retired on the last day; named after; paid for the month",
+    arguments: TestEngine.available)
+  func everyKey(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let report = try data.database.report323(region: .prefecture, period: june, compare: false, generatedAt: "t")
     #expect(Set(report.indicators.map(\.key)) == Set(Self.specKeys))
     for key in Self.specKeys {
@@ -181,8 +178,11 @@ struct Report323Tests {
     }
   }
 
-  @Test("a county's report counts only its own records; payments by their cadre's region; the fund whatever the region")
-  func countyScope() throws {
+  @Test(
+    "a county's report counts only its own records; payments by their cadre's region; the fund whatever the region",
+    arguments: TestEngine.available)
+  func countyScope(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let report = try data.database.report323(
       region: Region(named: "普安")!, period: june, compare: false, generatedAt: "t")
     #expect(report.indicator("construction.political.cadres")?.value == 1)
@@ -197,8 +197,11 @@ struct Report323Tests {
 
   /// Every item of `BoundaryData` is paid once a cadre, so 人数 and 人次 coincide there. A second 医疗补助费 to
   /// 三 in June parts them: 人数 counts 三 once, 人次 counts both payments, the amount adds them.
-  @Test("a cadre paid one item twice in the month is one 人数 and two 人次, the amount both payments")
-  func personsDistinct() throws {
+  @Test(
+    "a cadre paid one item twice in the month is one 人数 and two 人次, the amount both payments",
+    arguments: TestEngine.available)
+  func personsDistinct(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let summary = try data.folder.importSheet(
       PaymentKind.self, "身份证号,项目,所属月份,日期,金额\n\(BoundaryData.c3),医疗补助费,,2023-06-25,10.00",
       into: data.database)
@@ -210,8 +213,9 @@ struct Report323Tests {
     #expect(report.indicator("treatment.living.medical_subsidy.amount_fen")?.value == 6050)
   }
 
-  @Test("环比 is May 2023, 同比 is June 2022")
-  func compare() throws {
+  @Test("环比 is May 2023, 同比 is June 2022", arguments: TestEngine.available)
+  func compare(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let report = try data.database.report323(region: .prefecture, period: june, compare: true, generatedAt: "t")
     let lectures = try #require(report.indicator("construction.ideological.lectures"))
     #expect(lectures.previous == 1 && lectures.yearAgo == 1)
@@ -223,8 +227,9 @@ struct Report323Tests {
         == Period(from: CalendarDate(parsing: "2020-07-22")!, to: CalendarDate(parsing: "2021-12-31")!))
   }
 
-  @Test("--explain lists exactly the records behind a figure")
-  func explain() throws {
+  @Test("--explain lists exactly the records behind a figure", arguments: TestEngine.available)
+  func explain(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let lectures = try data.database.explain323(
       key: "construction.ideological.lectures", region: .prefecture, period: june, reveal: false)
     #expect(lectures.first?.table.rows.map { $0[3] } == ["社区宣讲", "农村宣讲"])
@@ -236,8 +241,11 @@ struct Report323Tests {
     }
   }
 
-  @Test("the fund balance and its --explain list the same movements: grants by the day they were paid")
-  func explainFund() throws {
+  @Test(
+    "the fund balance and its --explain list the same movements: grants by the day they were paid",
+    arguments: TestEngine.available)
+  func explainFund(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let tables = try data.database.explain323(
       key: "treatment.living.hardship_fund_balance_fen", region: .prefecture, period: june, reveal: false)
     #expect(tables.map(\.title) == ["帮扶基金收支", "困难帮扶发放"])
@@ -247,8 +255,11 @@ struct Report323Tests {
     #expect(tables.first?.table.rows.isEmpty == false)
   }
 
-  @Test("CSV is one header row and a row a figure, keyed as the JSON is, with 环比 and 同比 when compared")
-  func csv() throws {
+  @Test(
+    "CSV is one header row and a row a figure, keyed as the JSON is, with 环比 and 同比 when compared",
+    arguments: TestEngine.available)
+  func csv(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let plain = try data.database.report323(region: .prefecture, period: june, compare: false, generatedAt: "")
     let lines = plain.csv().dropFirst().split(separator: "\r\n").map(String.init)
     #expect(lines.first == "section,key,label,unit,value")
@@ -260,8 +271,11 @@ struct Report323Tests {
     #expect(fund?.contains(",分,") == true)
   }
 
-  @Test("JSON has the SPEC §5 shape, sorted keys, integer 分, null comparisons unless compared")
-  func json() throws {
+  @Test(
+    "JSON has the SPEC §5 shape, sorted keys, integer 分, null comparisons unless compared",
+    arguments: TestEngine.available)
+  func json(on engine: TestEngine) throws {
+    let data = try BoundaryData(on: engine)
     let report = try data.database.report323(
       region: .prefecture, period: june, compare: false, generatedAt: "2026-11-29T00:00:00Z")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])

@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// A throwaway PostgreSQL cluster for the tests of the shared database: made once a test run in a temporary
 /// folder by Debian's `initdb`, serving on a Unix socket only, as an unprivileged user when the tests run as
@@ -7,18 +6,20 @@ import Testing
 /// of its own.
 ///
 /// Without a server installed the PostgreSQL tests are skipped with that reason; under `CI=true` they run and
-/// fail instead, so CI never skips them.
-final class PostgresServer: Sendable {
+/// fail instead, so CI never skips them. Shared by the core's suites, which run on both engines, and the
+/// binary's.
+public final class PostgresServer: Sendable {
   let binaries: URL
-  let folder: URL
+  public let folder: URL
   /// The cluster's superuser, who owns each test's database.
-  static let user = "laogan"
+  public static let user = "laogan"
 
   /// The run's server, started at the first use, or why it could not be.
-  static let started = Result { try PostgresServer() }
+  public static let started = Result { try PostgresServer() }
   /// Whether the PostgreSQL tests run: where a server is installed, and always under CI.
-  static let runs = installedBinaries != nil || ProcessInfo.processInfo.environment["CI"] == "true"
-  static let skipped: Comment = "PostgreSQL 未安装（apt-get install postgresql）：共享数据库（PostgreSQL）的测试全部跳过"
+  public static let runs = installedBinaries != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+  /// Why they do not, for the run's report.
+  public static let skipped = "PostgreSQL 未安装（apt-get install postgresql）：共享数据库（PostgreSQL）的测试全部跳过"
 
   /// Debian's newest server, `/usr/lib/postgresql/VERSION/bin`.
   static var installedBinaries: URL? {
@@ -57,7 +58,7 @@ final class PostgresServer: Sendable {
   private var data: String { folder.appendingPathComponent("data").path }
 
   /// A new, empty database: its name, and its address as laogan takes it.
-  func newDatabase() throws -> (name: String, address: String) {
+  public func newDatabase() throws -> (name: String, address: String) {
     let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     try psql("postgres", "CREATE DATABASE \(name)")
     return (name, "postgresql://\(Self.user)@/\(name)?host=\(folder.path)")
@@ -65,13 +66,13 @@ final class PostgresServer: Sendable {
 
   /// What psql prints for `sql` in `database`, unaligned, one row a line.
   @discardableResult
-  func psql(_ database: String, _ sql: String, as role: String = PostgresServer.user) throws -> String {
+  public func psql(_ database: String, _ sql: String, as role: String = PostgresServer.user) throws -> String {
     try Self.shell(
       binaries.appendingPathComponent("psql").path, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", folder.path,
       "-U", role, "-d", database, "-c", sql)
   }
 
-  func stop() {
+  public func stop() {
     _ = try? runAsServer("pg_ctl", "-D", data, "-m", "immediate", "stop")
     try? FileManager.default.removeItem(at: folder)
   }
@@ -86,7 +87,7 @@ final class PostgresServer: Sendable {
   }
 
   @discardableResult
-  static func shell(_ program: String, _ arguments: String...) throws -> String {
+  public static func shell(_ program: String, _ arguments: String...) throws -> String {
     try shell(program, arguments)
   }
 
@@ -94,7 +95,7 @@ final class PostgresServer: Sendable {
   /// here lost sight of a `runuser` that had exited while pg_ctl's server lived on. What it prints goes to a
   /// file, not a pipe: the server pg_ctl starts would hold a pipe open.
   @discardableResult
-  static func shell(_ program: String, _ arguments: [String]) throws -> String {
+  public static func shell(_ program: String, _ arguments: [String]) throws -> String {
     let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("laogan-pg-\(UUID().uuidString)")
       .path
     defer { try? FileManager.default.removeItem(atPath: outputPath) }
@@ -116,8 +117,8 @@ final class PostgresServer: Sendable {
     return printed
   }
 
-  struct Failure: Error, CustomStringConvertible {
-    let description: String
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
     init(_ description: String) { self.description = description }
   }
 }
