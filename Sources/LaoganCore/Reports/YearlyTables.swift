@@ -70,14 +70,15 @@ extension LaoganDatabase {
   public func basicReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let day = period.to
     let scope = ReportScope(region: region)
-    let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
-    let age = CadreSQL.age(on: ":day")
     let eras: [(String, String, String)] = [
       ("1927.7.31前", "0001-01-01", "1927-07-31"), ("1927.8.1–1937.7.6", "1927-08-01", "1937-07-06"),
       ("1937.7.7–1942.12.31", "1937-07-07", "1942-12-31"), ("1943.1.1–1945.9.2", "1943-01-01", "1945-09-02"),
       ("1945.9.3–1949.9.30", "1945-09-03", "1949-09-30"),
     ]
     return try read { db in
+      // Spelled inside the read, for the engine it reads.
+      let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
+      let age = CadreSQL.age(on: ":day")
       let unitTypes: [(String, String)] =
         UnitType.allCases.map { ($0.rawValue, "unit_type = '\($0.rawValue)'") } + [("未填", "unit_type IS NULL")]
       var veteranRows: [[ReportDocument.Cell]] = []

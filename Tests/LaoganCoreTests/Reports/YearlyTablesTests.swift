@@ -6,13 +6,19 @@ import Testing
 @testable import LaoganStore
 
 @Suite("The yearly tables (SPEC §5)")
-struct YearlyTablesTests {
+final class YearlyTablesTests {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  /// The test's database, on the engine it runs on (`use`).
+  private(set) var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+  }
+
+  /// The test on `engine`: a new database there in place of the file.
+  func use(_ engine: TestEngine) throws {
+    database = try folder.database(on: engine)
   }
 
   /// A 离休 cadre of 兴义 born on `born`, retired in 1990, with a valid 身份证号.
@@ -28,8 +34,11 @@ struct YearlyTablesTests {
 
   /// 基本情况统计表 counts ages on the period's last day, a birthday that day counting: one born 1943-12-31 is
   /// 80 on 2023-12-31 and belongs in 80岁及以上, and one born the next day is still 79, in 70–79岁.
-  @Test("基本情况统计表: a 离休 cadre turning 80 on the year's last day counts in 80岁及以上, a day younger in 70–79岁")
-  func basicAgeBands() throws {
+  @Test(
+    "基本情况统计表: a 离休 cadre turning 80 on the year's last day counts in 80岁及以上, a day younger in 70–79岁",
+    arguments: TestEngine.available)
+  func basicAgeBands(on engine: TestEngine) throws {
+    try use(engine)
     try veteran("八十整", born: "1943-12-31")
     try veteran("七十九", born: "1944-01-01")
     let report = try database.basicReport(
