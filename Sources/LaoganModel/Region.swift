@@ -71,6 +71,11 @@ public struct Region: Hashable, Sendable {
     Region.all.filter(covers).map(\.code)
   }
 
+  /// The codes any of `regions` covers, each once, in order: a grant's, or a copy's, of several.
+  package static func codes(coveredByAny regions: [Region]) -> [String] {
+    Array(Set(regions.flatMap(\.coveredCodes))).sorted()
+  }
+
   /// What names this scope apart from every other, in JSON and for `--region`: the code, but 州直 for
   /// `prefectureOwn`, whose code is the whole prefecture's.
   public var key: String {

@@ -110,6 +110,16 @@ extension LaoganDatabase {
     return restored
   }
 
+  /// `body` over a migrated copy of the laogan file at `source` (`migratedCopy`), made in the system's temporary
+  /// folder and removed afterwards: what a shared database's restore and upgrade copy in.
+  static func readingMigratedCopy<T>(of source: String, _ body: (Database) throws -> T) throws -> T {
+    let staged = try TemporaryFile(beside: NSTemporaryDirectory() + "/laogan-migrated.db")
+    defer { staged.remove() }
+    let copy = try translatingErrors { try migratedCopy(of: source, at: staged.path) }
+    defer { try? copy.close() }
+    return try translatingErrors { try copy.read(body) }
+  }
+
   /// `path.WHY` (`before-restore-STAMP`), with `-2`, `-3` … when a restore in the same second took it.
   static func asideName(_ path: String, _ why: String) -> String {
     var aside = "\(path).\(why)"

@@ -54,6 +54,14 @@ enum Terminal {
     FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
   }
 
+  /// The clerk's yes to a change that replaces or reverts data: asked at a terminal, where anything but `y`
+  /// stops the command with `declined`; a script, which cannot answer, is stopped with `inScript` (it must
+  /// say `--yes`).
+  static func confirm(_ question: String, inScript: String, declined: String) {
+    guard standardInputIsTerminal else { fail(inScript) }
+    guard ask(question)?.lowercased() == "y" else { fail(declined) }
+  }
+
   /// Asks for one value at the terminal; nil when nothing was typed.
   static func ask(_ prompt: String) -> String? {
     FileHandle.standardError.write(Data(prompt.utf8))

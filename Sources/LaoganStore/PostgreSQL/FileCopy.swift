@@ -33,13 +33,36 @@ enum FileCopy {
   static func write(
     from session: any SQLSession, _ link: PostgresLink, to destination: String, regionCodes: [String]?
   ) throws {
-    let file = try written(from: session, link, beside: destination, regionCodes: regionCodes)
-    do {
-      try file.place(at: destination, replacing: false)
-    } catch {
-      file.remove()
-      throw error
+    try Unnamed(file: written(from: session, link, beside: destination, regionCodes: regionCodes), name: destination)
+      .place()
+  }
+
+  /// A file of rows copied out, still under its temporary name, and the name it is to have.
+  struct Unnamed {
+    let file: TemporaryFile
+    let name: String
+
+    /// Named, never over another file; removed when it cannot be.
+    func place() throws {
+      do {
+        try file.place(at: name, replacing: false)
+      } catch {
+        file.remove()
+        throw error
+      }
     }
+  }
+
+  /// The rows as they are before a restore or an upgrade replaces them, copied out to be named `NAME.WHY` in
+  /// the current folder (NAME the database's) once the change commits, as a file's restore or upgrade keeps
+  /// the old file beside it. With `version`, at that version of the schema.
+  static func setAside(
+    from session: any SQLSession, _ link: PostgresLink, why: String, version: String? = nil
+  ) throws -> Unnamed {
+    let database = try LaoganDatabase.databaseName(session)
+    let name = LaoganDatabase.asideName(FileManager.default.currentDirectoryPath + "/" + database, why)
+    return Unnamed(
+      file: try written(from: session, link, beside: name, regionCodes: nil, version: version), name: name)
   }
 
   /// The rows into a new file beside `destination`, checked and flushed, under its temporary name: for the

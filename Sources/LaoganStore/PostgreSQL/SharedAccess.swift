@@ -30,16 +30,22 @@ extension LaoganDatabase {
   /// `laogan access grant ROLE --region R [--reveal]`: the role reads and writes the regions' records, and
   /// nothing else, from now on. A role granted again has its regions replaced.
   public func grantAccess(_ grant: AccessGrant, _ context: AuditContext) throws {
-    try writeAccess(context, role: grant.role) { session in try Self.give(grant, session) }
+    try writeAccess(context, role: grant.role) { session in try Self.give([grant], session) }
   }
 
-  /// The grant in the database, the policies that hold every role to its own, and the role's privileges.
-  static func give(_ grant: AccessGrant, _ session: any SQLSession) throws {
-    guard try roleExists(grant.role, session) else {
+  /// The grants in the database, the policies that hold every role to its own (made once), and each role's
+  /// privileges.
+  static func give(_ grants: [AccessGrant], _ session: any SQLSession) throws {
+    for grant in grants where try !roleExists(grant.role, session) {
       throw LaoganError.invalidValue(
         field: "角色", value: grant.role, reason: "数据库中没有这个角色；请数据库管理员先 CREATE ROLE \(grant.role) LOGIN")
     }
     try installPolicies(session)
+    for grant in grants { try record(grant, session) }
+  }
+
+  /// One role's grant in the database, and its privileges.
+  private static func record(_ grant: AccessGrant, _ session: any SQLSession) throws {
     try session.execute(sql: "DELETE FROM \(accessTable) WHERE role = ?", arguments: [grant.role])
     for code in grant.regionCodes {
       try session.execute(
@@ -151,8 +157,14 @@ extension LaoganDatabase {
     quoted(try session.value(String.self, sql: "SELECT current_schema()") ?? "public")
   }
 
+  /// The shared database's name, as an identifier.
   private static func database(_ session: any SQLSession) throws -> String {
-    quoted(try session.value(String.self, sql: "SELECT current_database()") ?? "")
+    quoted(try databaseName(session))
+  }
+
+  /// The shared database's name.
+  static func databaseName(_ session: any SQLSession) throws -> String {
+    try session.value(String.self, sql: "SELECT current_database()") ?? "laogan"
   }
 
   private static func hasAccessTable(_ session: any SQLSession) throws -> Bool {

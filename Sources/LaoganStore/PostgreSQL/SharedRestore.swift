@@ -5,12 +5,12 @@ import GRDB
 extension LaoganDatabase {
   /// Whether the shared database holds any row but those `init` makes: a restore over it needs the clerk's yes.
   public func holdsRecords() throws -> Bool {
-    try read { try Self.holdsRecords($0) }
+    try read { try Self.holdsRecords(in: Self.replacedOnRestore($0), $0) }
   }
 
-  private static func holdsRecords(_ session: any SQLSession) throws -> Bool {
-    let tables = try replacedOnRestore(session).map { "EXISTS (SELECT 1 FROM \($0))" }
-    return try session.value(Bool.self, sql: "SELECT " + tables.joined(separator: " OR ")) ?? false
+  private static func holdsRecords(in tables: [String], _ session: any SQLSession) throws -> Bool {
+    let exists = tables.map { "EXISTS (SELECT 1 FROM \"\($0)\")" }
+    return try session.value(Bool.self, sql: "SELECT " + exists.joined(separator: " OR ")) ?? false
   }
 
   /// Replaces every record and the audit log with the backup's, in one transaction that no other clerk's
@@ -25,49 +25,41 @@ extension LaoganDatabase {
       throw LaoganError.wrongEngine("恢复进共享数据库须给出它的地址（postgresql://…）")
     }
     try Self.checkBackup(source)
-    let staged = try TemporaryFile(beside: NSTemporaryDirectory() + "/laogan-restore.db")
-    defer { staged.remove() }
-    let restored = try Self.translatingErrors { try Self.migratedCopy(of: source, at: staged.path) }
-    defer { try? restored.close() }
-    var aside: (file: TemporaryFile, name: String)?
+    var aside: FileCopy.Unnamed?
     do {
-      try Self.translatingErrors {
-        try restored.read { sqlite in
-          try Self.writeShared(link, dryRun: false) { session in
-            aside?.file.remove()
-            aside = nil
-            let list = try Self.replacedOnRestore(session).map { "\"\($0)\"" }.joined(separator: ", ")
-            // Taken first, so no clerk's command comes between the copy set aside and the restore; a county's
-            // role may not take them.
-            try link.run("LOCK TABLE \(list) IN ACCESS EXCLUSIVE MODE")
-            try Self.checkMayReveal(session)
-            if try Self.holdsRecords(session) {
-              let name = try session.value(String.self, sql: "SELECT current_database()") ?? "laogan"
-              let path = Self.asideName(
-                FileManager.default.currentDirectoryPath + "/" + name, "before-restore-\(stamp)")
-              aside = (try FileCopy.written(from: session, link, beside: path, regionCodes: nil), path)
-            }
-            // The backup's ids as they were, but no id the database had given handed out again after it.
-            let sequences = try SharedCopy.identitySequences(link)
-            let given = try Dictionary(
-              uniqueKeysWithValues: sequences.map {
-                ($0.key, try SharedCopy.highestGiven($0.key, sequence: $0.value, link))
-              })
-            try link.run("TRUNCATE \(list) RESTART IDENTITY")
-            try SharedCopy.rows(from: sqlite, to: link)
-            for (table, sequence) in sequences.sorted(by: { $0.key < $1.key }) where given[table, default: 0] > 0 {
-              try session.execute(
-                sql: "SELECT setval(?, GREATEST(?, (SELECT last_value FROM \(sequence))))",
-                arguments: [sequence, given[table] ?? 0])
-            }
+      try Self.readingMigratedCopy(of: source) { sqlite in
+        try Self.writeShared(link, dryRun: false) { session in
+          aside?.file.remove()
+          aside = nil
+          let tables = try Self.replacedOnRestore(session)
+          let list = tables.map { "\"\($0)\"" }.joined(separator: ", ")
+          // Taken first, so no clerk's command comes between the copy set aside and the restore; a county's
+          // role may not take them.
+          try link.run("LOCK TABLE \(list) IN ACCESS EXCLUSIVE MODE")
+          try Self.checkMayReveal(session)
+          if try Self.holdsRecords(in: tables, session) {
+            aside = try FileCopy.setAside(from: session, link, why: "before-restore-\(stamp)")
+          }
+          // The backup's ids as they were, but no id the database had given handed out again after it.
+          let sequences = try SharedCopy.identitySequences(link)
+          let given = try Dictionary(
+            uniqueKeysWithValues: sequences.map {
+              ($0.key, try SharedCopy.highestGiven($0.key, sequence: $0.value, link))
+            })
+          try link.run("TRUNCATE \(list) RESTART IDENTITY")
+          try SharedCopy.rows(from: sqlite, to: link)
+          for (table, sequence) in sequences.sorted(by: { $0.key < $1.key }) where given[table, default: 0] > 0 {
+            try session.execute(
+              sql: "SELECT setval(?, GREATEST(?, (SELECT last_value FROM \(sequence))))",
+              arguments: [sequence, given[table] ?? 0])
           }
         }
       }
-      try aside.map { try $0.file.place(at: $0.name, replacing: false) }
     } catch {
       aside?.file.remove()
       throw error
     }
+    try aside?.place()
     return aside?.name
   }
 

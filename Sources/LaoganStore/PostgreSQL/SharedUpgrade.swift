@@ -13,7 +13,7 @@ extension LaoganDatabase {
   /// failure anywhere leaves the database as it was, and no file.
   static func upgradeShared(_ link: PostgresLink, address: PostgresAddress) throws -> String? {
     let order = Migrations.migrator.migrations
-    var kept: (file: TemporaryFile, name: String)?
+    var kept: FileCopy.Unnamed?
     do {
       try inTransaction(link) {
         // Two clerks' `init` at once: the second waits, then finds the schema current.
@@ -24,53 +24,38 @@ extension LaoganDatabase {
           throw LaoganError.cannotOpen(path: address.shown, reason: "其中的迁移记录不是本版 laogan 的任何一个早期版本，无法升级")
         }
         try SQLDialect.$engine.withValue(.postgresql) {
-          kept = try upgrade(link, from: last)
+          let session = PostgresSession(link)
+          let tables = try session.values(String.self, sql: SharedCopy.tablesSQL).map { "\"\($0)\"" }
+            .joined(separator: ", ")
+          try link.run("LOCK TABLE \(tables) IN ACCESS EXCLUSIVE MODE")
+          let aside = try FileCopy.setAside(from: session, link, why: "before-upgrade-\(last)", version: last)
+          kept = aside
+          try upgrade(tables, link, session, from: aside.file.path)
         }
       }
     } catch {
       kept?.file.remove()
       throw error
     }
-    guard let kept else { return nil }
-    do {
-      try kept.file.place(at: kept.name, replacing: false)
-    } catch {
-      kept.file.remove()
-      throw error
-    }
-    return kept.name
+    try kept?.place()
+    return kept?.name
   }
 
-  /// The upgrade inside its transaction: the file kept at the old version, under its temporary name.
-  private static func upgrade(_ link: PostgresLink, from last: String) throws -> (file: TemporaryFile, name: String) {
-    let session = PostgresSession(link)
-    let tables = try session.values(String.self, sql: SharedCopy.tablesSQL).map { "\"\($0)\"" }
-      .joined(separator: ", ")
-    try link.run("LOCK TABLE \(tables) IN ACCESS EXCLUSIVE MODE")
+  /// The upgrade inside its transaction, the rows as they were in the file at `old`: the old `tables` dropped,
+  /// the current schema made, the rows migrated and copied in, the grants given again.
+  private static func upgrade(_ tables: String, _ link: PostgresLink, _ session: PostgresSession, from old: String)
+    throws
+  {
     let grants = try grants(session)
-    let name = try session.value(String.self, sql: "SELECT current_database()") ?? "laogan"
-    let keptName = asideName(FileManager.default.currentDirectoryPath + "/" + name, "before-upgrade-\(last)")
-    let file = try FileCopy.written(from: session, link, beside: keptName, regionCodes: nil, version: last)
-    do {
-      let staged = try TemporaryFile(beside: NSTemporaryDirectory() + "/laogan-upgrade.db")
-      defer { staged.remove() }
-      let migrated = try translatingErrors { try migratedCopy(of: file.path, at: staged.path) }
-      defer { try? migrated.close() }
+    try readingMigratedCopy(of: old) { sqlite in
       try link.run("DROP TABLE \(tables) CASCADE")
-      try translatingErrors {
-        try migrated.read { sqlite in
-          for statement in try PostgresSchema.statements(from: sqlite) { try link.run(statement) }
-          try SharedCopy.rows(from: sqlite, to: link)
-        }
-      }
-      // The copy's keys checked now, as its policies' tables cannot be altered with checks pending; a grant to a
-      // role since dropped from the server is not given again: it held nobody.
-      try link.run("SET CONSTRAINTS ALL IMMEDIATE")
-      for grant in grants where try roleExists(grant.role, session) { try give(grant, session) }
-      return (file, keptName)
-    } catch {
-      file.remove()
-      throw error
+      for statement in try PostgresSchema.statements(from: sqlite) { try link.run(statement) }
+      try SharedCopy.rows(from: sqlite, to: link)
     }
+    // The copy's keys checked now, as its policies' tables cannot be altered with checks pending; a grant to a
+    // role since dropped from the server is not given again: it held nobody.
+    try link.run("SET CONSTRAINTS ALL IMMEDIATE")
+    let held = try grants.filter { try roleExists($0.role, session) }
+    if !held.isEmpty { try give(held, session) }
   }
 }

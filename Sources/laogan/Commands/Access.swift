@@ -35,8 +35,7 @@ extension Laogan {
       @Flag(help: "允许该角色用 --reveal 查看完整的身份证号与电话。") var reveal = false
 
       func run() throws {
-        let codes = Set(region.flatMap(\.coveredCodes))
-        let grant = AccessGrant(role: role, regionCodes: Array(codes), reveal: reveal)
+        let grant = AccessGrant(role: role, regionCodes: Region.codes(coveredByAny: region), reveal: reveal)
         try database.open().grantAccess(grant, database.context())
         Terminal.error("已授权 \(role)：\(Laogan.Access.regionNames(grant.regionCodes))\(reveal ? "，可查看完整信息" : "")")
       }

@@ -49,8 +49,7 @@ extension Laogan {
     func run() throws {
       if PostgresAddress.isAddress(source) {
         let shared = try LaoganDatabase(path: source, mode: .existing)
-        let codes = region.isEmpty ? nil : Array(Set(region.flatMap(\.coveredCodes))).sorted()
-        try shared.copyOut(to: target, regionCodes: codes)
+        try shared.copyOut(to: target, regionCodes: region.isEmpty ? nil : Region.codes(coveredByAny: region))
         Terminal.error("已把 \(shared.path) 复制到 \(target)")
       } else {
         let file = try LaoganDatabase(path: source, mode: .existing)

@@ -49,9 +49,9 @@ extension Laogan {
       let stamp = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
       guard !PostgresAddress.isAddress(database.path) else { return try restoreShared(stamp: stamp) }
       if !yes, FileManager.default.fileExists(atPath: database.path) {
-        guard Terminal.standardInputIsTerminal else { Terminal.fail("在脚本中请加 --yes 确认用 \(file) 替换 \(database.path)") }
-        let question = "用 \(file) 替换现有数据库 \(database.path)（原库移到一旁保留）？[y/N] "
-        guard Terminal.ask(question)?.lowercased() == "y" else { Terminal.fail("未恢复") }
+        Terminal.confirm(
+          "用 \(file) 替换现有数据库 \(database.path)（原库移到一旁保留）？[y/N] ",
+          inScript: "在脚本中请加 --yes 确认用 \(file) 替换 \(database.path)", declined: "未恢复")
       }
       let aside = try LaoganDatabase.restore(from: file, into: database.path, stamp: stamp)
       Terminal.error("已从 \(file) 恢复到 \(database.path)" + (aside.map { "；原数据库已另存为 \($0)" } ?? ""))
@@ -61,11 +61,9 @@ extension Laogan {
     private func restoreShared(stamp: String) throws {
       let shared = try database.open()
       if !yes, try shared.holdsRecords() {
-        guard Terminal.standardInputIsTerminal else {
-          Terminal.fail("在脚本中请加 --yes 确认用 \(file) 替换 \(shared.path) 中的全部记录")
-        }
-        let question = "用 \(file) 替换 \(shared.path) 中的全部记录（原有记录先另存为文件）？[y/N] "
-        guard Terminal.ask(question)?.lowercased() == "y" else { Terminal.fail("未恢复") }
+        Terminal.confirm(
+          "用 \(file) 替换 \(shared.path) 中的全部记录（原有记录先另存为文件）？[y/N] ",
+          inScript: "在脚本中请加 --yes 确认用 \(file) 替换 \(shared.path) 中的全部记录", declined: "未恢复")
       }
       let aside = try shared.restoreShared(from: file, stamp: stamp)
       Terminal.error("已从 \(file) 恢复到 \(shared.path)" + (aside.map { "；原有记录已另存为 \($0)" } ?? ""))
@@ -155,10 +153,7 @@ extension Laogan {
         "将撤销审计组 \(plan.runID)：\(plan.operatorName) 于 \(LocalTime.display(plan.ranAt)) 运行的 laogan \(plan.command)")
       Terminal.error(AuditOutput.table(Array(plan.lines.prefix(20))).text(), terminator: "")
       if plan.lines.count > 20 { Terminal.error("……共 \(plan.lines.count) 项改动") }
-      if !yes {
-        guard Terminal.standardInputIsTerminal else { Terminal.fail("在脚本中请加 --yes 确认撤销") }
-        guard Terminal.ask("确认撤销？[y/N] ")?.lowercased() == "y" else { Terminal.fail("未撤销") }
-      }
+      if !yes { Terminal.confirm("确认撤销？[y/N] ", inScript: "在脚本中请加 --yes 确认撤销", declined: "未撤销") }
       try opened.undo(plan, database.context())
       Terminal.error("已撤销审计组 \(plan.runID)")
     }
