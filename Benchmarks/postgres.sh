@@ -24,18 +24,7 @@ source Benchmarks/cluster.sh
 shared="postgresql://laogan@/demo?host=$work"
 file="$work/demo.db"
 
-best() {
-  local n=$1; shift
-  local min=""
-  for _ in $(seq "$n"); do
-    local start end
-    start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
-    local t=$(( (end - start) / 1000 ))
-    if [[ -z $min || $t -lt $min ]]; then min=$t; fi
-  done
-  python3 -c "print(f'{$min/1e6:.3f}')"
-}
-ratio() { python3 -c "print(f'{$1/$2:.2f}×')"; }
+source Benchmarks/timing.sh
 
 "$L" demo --db "$file" --scale "$scale" >/dev/null
 /usr/bin/time -f "%e %M" -o "$work/time" "$L" init --db "$shared" 2>/dev/null

@@ -22,8 +22,10 @@
 #      ten files of ~3,000 cadres, the report over those ninety files, with its peak memory;
 #   5. the casework lists of SPEC §10 on the demo: 重阳, 光荣在党50年, in hospital, deaths (target: each under
 #      0.5 s at scale 10);
-#   6. start-up: `laogan --version`.
-# Times are the best of several runs where a run is short. Needs sqlite3 and python3.
+#   6. start-up: `laogan --version`;
+#   7. where PostgreSQL is installed, the shared database at each scale against the file and psql
+#      (Benchmarks/postgres.sh), and nine clerks at once (Benchmarks/nine.sh): both engines in one run.
+# Times are the best of several runs where a run is short. Needs sqlite3 and python3 (and psql for 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release >/dev/null
@@ -36,19 +38,7 @@ measure() {
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
   cat "$work/time"
 }
-# best N CMD…: the shortest wall time of N runs, in seconds (nanosecond clock).
-best() {
-  local n=$1; shift
-  local min=""
-  for _ in $(seq "$n"); do
-    local start end
-    start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
-    local t=$(( (end - start) / 1000 ))
-    if [[ -z $min || $t -lt $min ]]; then min=$t; fi
-  done
-  python3 -c "print(f'{$min/1e6:.3f}')"
-}
-ratio() { python3 -c "print(f'{$1/$2:.2f}×')"; }
+source Benchmarks/timing.sh
 # least A B: the smaller of two times, B alone when A is empty.
 least() { if [[ -z $1 ]]; then echo "$2"; else awk -v a="$1" -v b="$2" 'BEGIN { print (b < a ? b : a) }'; fi; }
 rate() { python3 -c "print(f'{$1/$2:,.0f}')"; }
@@ -283,3 +273,17 @@ done
 # 6. Start-up.
 echo "| – | laogan --version | $(best 20 "$L" --version) s | $(best 20 sqlite3 --version) s (sqlite3 --version)" \
   "| | | | | |"
+
+# 7. The shared database, where a server is installed.
+if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  for scale in ${*:-1 10}; do
+    echo
+    echo "PostgreSQL, scale $scale:"
+    bash Benchmarks/postgres.sh "$scale"
+  done
+  echo
+  bash Benchmarks/nine.sh
+else
+  echo
+  echo "PostgreSQL is not installed (apt-get install postgresql): the shared database's benchmarks were left out."
+fi

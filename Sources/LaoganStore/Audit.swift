@@ -470,7 +470,7 @@ extension LaoganDatabase {
   ) throws -> T {
     switch engine {
     case .sqlite(let queue, _):
-      try SQLDialect.$engine.withValue(.sqlite) {
+      try SQLDialect.$bound.withValue(.sqlite) {
         try Self.writeFile(queue, context, dryRun: dryRun, checkedAtCommit: checkedAtCommit, body)
       }
     case .postgresql(let link):

@@ -23,7 +23,9 @@ extension LaoganDatabase {
       guard let reader = try? openReader() else { return }
       defer { try? reader.close() }
       let outcome = Result {
-        try reader.read { other in try Self.lastRun(SQLiteSession(other)) == mark ? there(SQLiteSession(other)) : nil }
+        try reader.read { other in
+          try SQLiteSession.reading(other) { other in try Self.lastRun(other) == mark ? there(other) : nil }
+        }
       }
       theirs.withLock { $0 = outcome }
     }

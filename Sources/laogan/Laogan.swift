@@ -48,8 +48,9 @@ struct Laogan: ParsableCommand {
     }
     do {
       var command = try parseAsRoot(arguments)
-      // Every statement the command builds is spelled for the engine its database is on, from the start.
-      try SQLDialect.$engine.withValue(DatabaseOptions.engine(of: command)) { try command.run() }
+      // The door binds each read and write to its engine; a statement built outside one (a debug build of the
+      // library stops at it) is still spelled for the command's database.
+      try SQLDialect.$bound.withValue(DatabaseOptions.engine(of: command)) { try command.run() }
     } catch let failure as ImportFailure {
       for problem in failure.problems { Terminal.error(problem.description) }
       Terminal.fail(failure.localizedDescription)

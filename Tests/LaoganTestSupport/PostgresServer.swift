@@ -57,10 +57,11 @@ public final class PostgresServer: Sendable {
 
   private var data: String { folder.appendingPathComponent("data").path }
 
-  /// A new, empty database: its name, and its address as laogan takes it.
-  public func newDatabase() throws -> (name: String, address: String) {
+  /// A new database, empty or a copy of `template` (a database no one is connected to): its name, and its
+  /// address as laogan takes it.
+  public func newDatabase(copying template: String? = nil) throws -> (name: String, address: String) {
     let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-    try psql("postgres", "CREATE DATABASE \(name)")
+    try psql("postgres", "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
     return (name, "postgresql://\(Self.user)@/\(name)?host=\(folder.path)")
   }
 

@@ -85,21 +85,19 @@ extension LaoganDatabase {
     let text = CellText.key(query.trimmed)
     guard !text.isEmpty else { return [] }
     let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII || (0xFF01...0xFF5E).contains($0.value) }
-    let matching: (condition: String, argument: String)
-    if isLatin {
-      // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
-      let key = PinyinKeys.normalizedQuery(text)
-      guard key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
-      matching = ("id IN \(SQLDialect.cadreIDs(searchedBy: "?"))", SQLDialect.searchPrefix(key))
-    } else {
-      matching = ("name LIKE ? ESCAPE '\\'", "%\(LaoganDatabase.escapeLike(text))%")
-    }
+    // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
+    let key = PinyinKeys.normalizedQuery(text)
+    guard !isLatin || key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
     return try read { db in
-      try db.records(
+      let (condition, argument) =
+        isLatin
+        ? ("id IN \(SQLDialect.cadreIDs(searchedBy: "?"))", SQLDialect.searchPrefix(key))
+        : ("name LIKE ? ESCAPE '\\'", "%\(LaoganDatabase.escapeLike(text))%")
+      return try db.records(
         Cadre.self,
-        sql: "SELECT \(Cadre.selection) FROM cadre WHERE \(RecordSQL.inForce()) AND \(matching.condition)"
+        sql: "SELECT \(Cadre.selection) FROM cadre WHERE \(RecordSQL.inForce()) AND \(condition)"
           + " ORDER BY name, id" + (limit.map { " LIMIT \($0)" } ?? ""),
-        arguments: [matching.argument])
+        arguments: [argument])
     }
   }
 

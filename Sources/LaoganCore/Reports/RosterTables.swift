@@ -6,21 +6,21 @@ extension LaoganDatabase {
   public func rosterReport(region: Region, period: Period, generatedAt: String) throws -> ReportDocument {
     let day = period.to
     let scope = ReportScope(region: region)
-    let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
-    let age = CadreSQL.age(on: ":day")
-    let band = """
-      CASE WHEN \(age) < 60 THEN '60岁以下' WHEN \(age) < 70 THEN '60–69岁' WHEN \(age) < 80 THEN '70–79岁'
-      WHEN \(age) < 90 THEN '80–89岁' WHEN \(age) < 100 THEN '90–99岁' ELSE '100岁及以上' END
-      """
-    // Each dimension's labels in a fixed order, so that files merged (`--merge`) list them as one file would.
-    let dimensions: [(title: String, expression: String, order: [String])] = [
-      ("按地区", "region_code", Region.all.map(\.code)),
-      ("按年龄段", band, ["60岁以下", "60–69岁", "70–79岁", "80–89岁", "90–99岁", "100岁及以上"]),
-      ("按民族", "COALESCE(ethnicity, '未填')", Ethnicity.all + ["未填"]),
-      ("按职级", "COALESCE(rank, '未填')", Rank.allCases.map(\.rawValue) + ["未填"]),
-      ("按类别", "category", CadreCategory.allCases.map(\.rawValue)),
-    ]
     return try read { db in
+      let onHand = CadreSQL.onRoll(on: ":day") + " AND " + scope.region("cadre.region_code")
+      let age = CadreSQL.age(on: ":day")
+      let band = """
+        CASE WHEN \(age) < 60 THEN '60岁以下' WHEN \(age) < 70 THEN '60–69岁' WHEN \(age) < 80 THEN '70–79岁'
+        WHEN \(age) < 90 THEN '80–89岁' WHEN \(age) < 100 THEN '90–99岁' ELSE '100岁及以上' END
+        """
+      // Each dimension's labels in a fixed order, so that files merged (`--merge`) list them as one file would.
+      let dimensions: [(title: String, expression: String, order: [String])] = [
+        ("按地区", "region_code", Region.all.map(\.code)),
+        ("按年龄段", band, ["60岁以下", "60–69岁", "70–79岁", "80–89岁", "90–99岁", "100岁及以上"]),
+        ("按民族", "COALESCE(ethnicity, '未填')", Ethnicity.all + ["未填"]),
+        ("按职级", "COALESCE(rank, '未填')", Rank.allCases.map(\.rawValue) + ["未填"]),
+        ("按类别", "category", CadreCategory.allCases.map(\.rawValue)),
+      ]
       let sections = try dimensions.map { dimension in
         let counts = try db.rows(
           sql: """

@@ -113,6 +113,9 @@ extension RecordKind {
   public static var participantTable: String? { nil }
   public static var excusedTable: String? { nil }
   public static var dateSQL: String? { nil }
+  /// Whether the kind's records have a date of their own (`--from/--to`): asked of the spelling on either
+  /// engine, since every engine has the date or none does.
+  public static var isDated: Bool { SQLDialect.$bound.withValue(.sqlite) { dateSQL != nil } }
   public static var typeColumn: String? { "kind" }
   public static var cadreColumn: String? { nil }
   public static var region: RecordRegion { .own }

@@ -3,11 +3,22 @@
 /// (a column, a parameter) and gives one, in the spelling of the engine the current read or write is on
 /// (`engine`, bound by the door for the length of each).
 ///
+/// So a statement is spelled inside the read or write that runs it, never before: spelled outside, it would take
+/// whichever engine the caller happened to bind, or none. A debug build stops there (the suites run on both
+/// engines find such a statement by it); a release build spells for the engine the caller bound (the binary
+/// binds its command's), else for SQLite, the embedded default.
+///
 /// SQLite stores dates as `YYYY-MM-DD` text, PostgreSQL as `date`; a parameter is text on both, and a date
 /// read back is text on both, so only what is worked out inside a statement differs.
 package enum SQLDialect {
+  /// The engine of the read or write under way, bound by the door for its length.
+  @TaskLocal package static var bound: SQLEngine?
+
   /// The engine whose spellings the statements being built use.
-  @TaskLocal package static var engine = SQLEngine.sqlite
+  package static var engine: SQLEngine {
+    assert(bound != nil, "SQL spelled outside a read or write: spell it inside, for the engine that runs it")
+    return bound ?? .sqlite
+  }
 
   /// `day` moved by whole units: `shifted("c.died_on", by: 60, .days)`. Months move as SQLite moves them: the
   /// same day of the month, running on into the next month where that day is missing (31 August and six

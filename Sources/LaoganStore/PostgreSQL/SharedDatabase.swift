@@ -75,7 +75,7 @@ extension LaoganDatabase {
       // Sent without waiting: were it refused, the reads after it would read outside a transaction, nothing more.
       try link.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
       defer { link.rollBack() }
-      return try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
+      return try SQLDialect.$bound.withValue(.postgresql) { try body(PostgresSession(link)) }
     }
   }
 
@@ -114,7 +114,7 @@ extension LaoganDatabase {
     while true {
       do {
         try link.run("BEGIN ISOLATION LEVEL SERIALIZABLE")
-        let result = try SQLDialect.$engine.withValue(.postgresql) { try body(PostgresSession(link)) }
+        let result = try SQLDialect.$bound.withValue(.postgresql) { try body(PostgresSession(link)) }
         try link.run(dryRun ? "ROLLBACK" : "COMMIT")
         return result
       } catch let refusal as PostgresRefusal where refusal.isConflict && attempt < writeAttempts {

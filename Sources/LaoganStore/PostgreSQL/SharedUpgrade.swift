@@ -23,7 +23,7 @@ extension LaoganDatabase {
         guard applied == Set(order.prefix(applied.count)), let last = order.prefix(applied.count).last else {
           throw LaoganError.cannotOpen(path: address.shown, reason: "其中的迁移记录不是本版 laogan 的任何一个早期版本，无法升级")
         }
-        try SQLDialect.$engine.withValue(.postgresql) {
+        try SQLDialect.$bound.withValue(.postgresql) {
           let session = PostgresSession(link)
           let tables = try session.values(String.self, sql: SharedCopy.tablesSQL).map { "\"\($0)\"" }
             .joined(separator: ", ")

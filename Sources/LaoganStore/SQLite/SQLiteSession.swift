@@ -18,7 +18,7 @@ final class SQLiteSession: SQLSession {
   /// Runs `body` on `database`, with every statement built inside spelled for SQLite: a county's file read
   /// (`--merge`) while `LAOGAN_DB` names a shared database is still a file.
   static func reading<T>(_ database: Database, _ body: (any SQLSession) throws -> T) throws -> T {
-    try SQLDialect.$engine.withValue(.sqlite) { try body(SQLiteSession(database)) }
+    try SQLDialect.$bound.withValue(.sqlite) { try body(SQLiteSession(database)) }
   }
 
   /// A statement with arguments is one statement, prepared once (an import's keys, a row at a time); SQL

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,9 +6,9 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Importing the cadre roster")
-struct CadreImportTests {
+final class CadreImportTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
@@ -17,11 +16,12 @@ struct CadreImportTests {
   }
 
   func count() throws -> Int {
-    try database.readSQLite { try Cadre.fetchCount($0) }
+    try database.rowCount("cadre")
   }
 
-  @Test("a GB18030 file with Chinese headers in any order")
-  func gbFile() throws {
+  @Test("a GB18030 file with Chinese headers in any order", arguments: TestEngine.available)
+  func gbFile(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write(
       "roster.csv",
       gb18030("管理地区,姓名,身份证号,类别,民族,党员\n兴义,单雄信,\(KnownIDs.man1946),离休,布依,是\n"))
@@ -36,8 +36,9 @@ struct CadreImportTests {
     #expect(cadre.isPartyMember)
   }
 
-  @Test("a BOM file with English aliases, mixed dates and yes/no forms")
-  func bomFile() throws {
+  @Test("a BOM file with English aliases, mixed dates and yes/no forms", arguments: TestEngine.available)
+  func bomFile(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write(
       "roster.csv",
       utf8: """
@@ -53,8 +54,10 @@ struct CadreImportTests {
     #expect(try database.cadre("李四").retiredOn?.description == "1991-01-01")
   }
 
-  @Test("a file with bad rows imports nothing and names every bad line, column and value")
-  func badRows() throws {
+  @Test(
+    "a file with bad rows imports nothing and names every bad line, column and value", arguments: TestEngine.available)
+  func badRows(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write(
       "roster.csv",
       utf8: """
@@ -78,8 +81,9 @@ struct CadreImportTests {
     #expect(try database.read { try $0.value(Int.self, sql: "SELECT count(*) FROM command_run") } == 0)
   }
 
-  @Test("re-importing the same file changes nothing; a changed row needs --update")
-  func reimport() throws {
+  @Test("re-importing the same file changes nothing; a changed row needs --update", arguments: TestEngine.available)
+  func reimport(on engine: TestEngine) throws {
+    try use(engine)
     let rows = "姓名,身份证号,类别,管理地区,职级\n张三,\(KnownIDs.man1946),退休,兴义,正县处级\n"
     let file = try folder.write("a.csv", utf8: rows)
     _ = try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
@@ -98,8 +102,9 @@ struct CadreImportTests {
     #expect(try database.cadre("张三").rank == .departmentChief)
   }
 
-  @Test("columns the file lacks keep their values on update")
-  func partialUpdate() throws {
+  @Test("columns the file lacks keep their values on update", arguments: TestEngine.available)
+  func partialUpdate(on engine: TestEngine) throws {
+    try use(engine)
     let full = try folder.write("a.csv", utf8: "姓名,身份证号,类别,管理地区,联系电话\n张三,\(KnownIDs.man1946),退休,兴义,13812345678\n")
     _ = try database.importRecords(CadreKind.self, from: full, options: ImportOptions(), testContext)
     let partial = try folder.write("b.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),离休,兴义\n")
@@ -109,8 +114,9 @@ struct CadreImportTests {
     #expect(cadre.phone == "13812345678")
   }
 
-  @Test("a dry run validates everything and writes nothing")
-  func dryRun() throws {
+  @Test("a dry run validates everything and writes nothing", arguments: TestEngine.available)
+  func dryRun(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write("a.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),退休,兴义\n")
     let summary = try database.importRecords(
       CadreKind.self, from: file, options: ImportOptions(dryRun: true), testContext)
@@ -118,8 +124,11 @@ struct CadreImportTests {
     #expect(try count() == 0)
   }
 
-  @Test("header variants of clerks' sheets: inner and full-width blanks, required marks, other names, 序号")
-  func headerVariants() throws {
+  @Test(
+    "header variants of clerks' sheets: inner and full-width blanks, required marks, other names, 序号",
+    arguments: TestEngine.available)
+  func headerVariants(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write(
       "a.csv", utf8: "序号,姓　名,公民身份号码,类别*,管理地区（必填）,出生日其\n1,张三,\(KnownIDs.man1946),退休,兴义,\n")
     let failure = try #require(throws: ImportFailure.self) {
@@ -134,8 +143,10 @@ struct CadreImportTests {
     #expect(try database.importRecords(CadreKind.self, from: fixed, options: ImportOptions(), testContext).added == 1)
   }
 
-  @Test("a masked export and Excel's damage to a 身份证号 are named as such, with what to do")
-  func excelDamage() throws {
+  @Test(
+    "a masked export and Excel's damage to a 身份证号 are named as such, with what to do", arguments: TestEngine.available)
+  func excelDamage(on engine: TestEngine) throws {
+    try use(engine)
     let cases = [
       ("522301********0011", "--reveal"), ("5.22301E+17", "科学计数法"), ("522301194603150000", "前 15 位"),
     ]
@@ -148,8 +159,9 @@ struct CadreImportTests {
     }
   }
 
-  @Test("header problems: unknown, repeated and missing columns are all reported")
-  func headers() throws {
+  @Test("header problems: unknown, repeated and missing columns are all reported", arguments: TestEngine.available)
+  func headers(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write("a.csv", utf8: "姓名,身份证号,身份证号,籍贯\n")
     let failure = try #require(throws: ImportFailure.self) {
       try database.importRecords(CadreKind.self, from: file, options: ImportOptions(), testContext)
@@ -166,8 +178,11 @@ struct CadreImportTests {
       ).added == 1)
   }
 
-  @Test("the same 身份证号 twice in a file, and a 15-digit number equal to an 18-digit one, are duplicates")
-  func duplicates() throws {
+  @Test(
+    "the same 身份证号 twice in a file, and a 15-digit number equal to an 18-digit one, are duplicates",
+    arguments: TestEngine.available)
+  func duplicates(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write(
       "a.csv", utf8: "姓名,身份证号,类别,管理地区\n甲,\(KnownIDs.standardExample),退休,兴义\n乙,110105491231002,退休,兴义\n")
     let failure = try #require(throws: ImportFailure.self) {
@@ -176,8 +191,11 @@ struct CadreImportTests {
     #expect(failure.problems.map(\.description) == ["line 3, column 身份证号: 110105********002X — 与第 2 行重复"])
   }
 
-  @Test("sex or birth date that disagree with the number are errors; missing ones are derived")
-  func derived() throws {
+  @Test(
+    "sex or birth date that disagree with the number are errors; missing ones are derived",
+    arguments: TestEngine.available)
+  func derived(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write(
       "a.csv",
       utf8: """
@@ -197,8 +215,9 @@ struct CadreImportTests {
 
   /// Many rosters have no 党员 column: a cadre listed in a Party organization is a Party member all the same, and
   /// is counted as one (党费, 323 report). Only a row saying 党员=否 is not.
-  @Test("a roster row with a 所在党组织 and no 党员 column is a Party member")
-  func memberByOrganization() throws {
+  @Test("a roster row with a 所在党组织 and no 党员 column is a Party member", arguments: TestEngine.available)
+  func memberByOrganization(on engine: TestEngine) throws {
+    try use(engine)
     try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义", into: database)
     let summary = try folder.importSheet(
       CadreKind.self, "姓名,身份证号,类别,管理地区,所在党组织\n张三,\(KnownIDs.man1946),退休,兴义,甲支部", into: database)
@@ -208,8 +227,11 @@ struct CadreImportTests {
     #expect(cadre.partyOrganization == "甲支部")
   }
 
-  @Test("a roster of many batches: each cadre has its row's values, id and Party organization")
-  func manyBatches() throws {
+  @Test(
+    "a roster of many batches: each cadre has its row's values, id and Party organization",
+    arguments: TestEngine.available)
+  func manyBatches(on engine: TestEngine) throws {
+    try use(engine)
     try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义\n乙支部,党支部,兴仁", into: database)
     // Two cadres in three belong to a branch, so their memberships' batches fill apart from the cadres'.
     let branches = ["甲支部", "乙支部", ""]
@@ -236,8 +258,9 @@ struct CadreImportTests {
     }
   }
 
-  @Test("the GB18030 sample imports whole, with its 15-digit numbers upgraded")
-  func sharedSample() throws {
+  @Test("the GB18030 sample imports whole, with its 15-digit numbers upgraded", arguments: TestEngine.available)
+  func sharedSample(on engine: TestEngine) throws {
+    try use(engine)
     let file = fixtures.appendingPathComponent("cadres.csv")
     try #require(FileManager.default.fileExists(atPath: file.path))
     _ = try database.importRecords(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,14 +6,18 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Importing the bureau's other records")
-struct RecordImportTests {
+final class RecordImportTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   /// Two organizations and three cadres (one retired only in 2030, one dead since 2020) to point at.
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     try load(
       OrganizationKind.self,
       """
@@ -40,8 +43,11 @@ struct RecordImportTests {
     return try database.importRecords(kind, from: file, options: options, testContext)
   }
 
-  @Test("activities: mixed dates, every participant separator, list by cadre, and export back")
-  func activities() throws {
+  @Test(
+    "activities: mixed dates, every participant separator, list by cadre, and export back",
+    arguments: TestEngine.available)
+  func activities(on engine: TestEngine) throws {
+    try use(engine)
     let summary = try load(
       ActivityKind.self,
       """
@@ -69,8 +75,11 @@ struct RecordImportTests {
     #expect(masked.csv().contains("522301********0011"))
   }
 
-  @Test("bad rows — unknown 身份证号, unknown type, 2023-02-30 — reject the whole file, each named")
-  func badRows() throws {
+  @Test(
+    "bad rows — unknown 身份证号, unknown type, 2023-02-30 — reject the whole file, each named",
+    arguments: TestEngine.available)
+  func badRows(on engine: TestEngine) throws {
+    try use(engine)
     let failure = try #require(throws: ImportFailure.self) {
       try load(
         TreatmentKind.self,
@@ -93,8 +102,11 @@ struct RecordImportTests {
     #expect(try database.records(TreatmentKind.self, RecordFilter()).isEmpty)
   }
 
-  @Test("a file of facts imported twice is refused unless --again; named records upsert instead")
-  func repeatFile() throws {
+  @Test(
+    "a file of facts imported twice is refused unless --again; named records upsert instead",
+    arguments: TestEngine.available)
+  func repeatFile(on engine: TestEngine) throws {
+    try use(engine)
     let text = "日期,领域,优势,标题,地区,参与人次\n2023-03-05,关心下一代,威望,红色故事进校园,安龙,6\n"
     let file = try folder.write("c.csv", utf8: text)
     _ = try database.importRecords(ContributionKind.self, from: file, options: ImportOptions(), testContext)
@@ -111,8 +123,11 @@ struct RecordImportTests {
     #expect(try load(VenueKind.self, venues).unchanged == 1)
   }
 
-  @Test("a file longer than the reading thread's batches: every row stored in order, and bad lines anywhere named")
-  func longFile() throws {
+  @Test(
+    "a file longer than the reading thread's batches: every row stored in order, and bad lines anywhere named",
+    arguments: TestEngine.available)
+  func longFile(on engine: TestEngine) throws {
+    try use(engine)
     let header = "身份证号,项目,所属月份,金额,备注"
     let rows = (1...5_000).map { "\(KnownIDs.man1946),特需费,2023-05,\($0).00," }
     let summary = try load(PaymentKind.self, ([header] + rows).joined(separator: "\n"))
@@ -134,8 +149,9 @@ struct RecordImportTests {
     #expect(try database.read { db in try db.value(Int.self, sql: "SELECT count(*) FROM payment") } == 5_000)
   }
 
-  @Test("honours name a cadre or a collective, never both, never neither")
-  func honors() throws {
+  @Test("honours name a cadre or a collective, never both, never neither", arguments: TestEngine.available)
+  func honors(on engine: TestEngine) throws {
+    try use(engine)
     try load(
       HonorKind.self,
       """
@@ -151,8 +167,10 @@ struct RecordImportTests {
     #expect(failure.problems.map(\.line) == [2, 3])
   }
 
-  @Test("moving a cadre between organizations keeps the old membership with its end date")
-  func membershipHistory() throws {
+  @Test(
+    "moving a cadre between organizations keeps the old membership with its end date", arguments: TestEngine.available)
+  func membershipHistory(on engine: TestEngine) throws {
+    try use(engine)
     let day = try #require(CalendarDate(parsing: "2024-03-01"))
     try database.joinOrganization(cadre: "张三", organization: "昆明异地支部", on: day, testContext)
     let history = try database.organizationHistory(of: try database.cadre("张三"))
@@ -185,8 +203,10 @@ struct RecordImportTests {
       ])
   }
 
-  @Test("a voided record leaves lists but stays on file; dissolving is an edit of 撤销日期")
-  func voidAndDissolve() throws {
+  @Test(
+    "a voided record leaves lists but stays on file; dissolving is an edit of 撤销日期", arguments: TestEngine.available)
+  func voidAndDissolve(on engine: TestEngine) throws {
+    try use(engine)
     try load(VenueKind.self, "名称,类型,地区\n甲中心,老干部活动中心,兴义\n乙中心,老干部活动中心,兴义\n")
     _ = try database.voidRecord(VenueKind.self, "乙中心", reason: "重复登记", testContext)
     #expect(try database.records(VenueKind.self, RecordFilter()).map(\.name) == ["甲中心"])
@@ -204,8 +224,9 @@ struct RecordImportTests {
     }
   }
 
-  @Test("every sample file imports in the documented order")
-  func everySample() throws {
+  @Test("every sample file imports in the documented order", arguments: TestEngine.available)
+  func everySample(on engine: TestEngine) throws {
+    try use(engine)
     let folder = try TemporaryFolder()
     let database = try folder.database()
     let kinds: [any RecordKind.Type] = [

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 import ZIPFoundation
 
@@ -8,9 +7,9 @@ import ZIPFoundation
 @testable import LaoganStore
 
 @Suite("Importing an .xlsx workbook (SPEC §12)")
-struct WorkbookImportTests {
+final class WorkbookImportTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
@@ -18,7 +17,7 @@ struct WorkbookImportTests {
   }
 
   func count() throws -> Int {
-    try database.readSQLite { try Cadre.fetchCount($0) }
+    try database.rowCount("cadre")
   }
 
   /// A workbook in the forms Excel itself writes: a merged title row above the header, shared strings (one
@@ -49,8 +48,11 @@ struct WorkbookImportTests {
       "花名册.xlsx", XLSXParts.workbook(sheets: [("说明", other), ("花名册", sheet)], sharedStrings: sharedStrings))
   }
 
-  @Test("Excel's own forms: title row, shared and inline strings, a formula, a boolean, a number, a 年月日 date")
-  func excelForms() throws {
+  @Test(
+    "Excel's own forms: title row, shared and inline strings, a formula, a boolean, a number, a 年月日 date",
+    arguments: TestEngine.available)
+  func excelForms(on engine: TestEngine) throws {
+    try use(engine)
     let file = try excelWorkbook()
     let summary = try database.importRecords(
       CadreKind.self, from: file, options: ImportOptions(sheet: "花名册"), testContext)
@@ -65,8 +67,11 @@ struct WorkbookImportTests {
     #expect(cadre.phone == "13912345678")
   }
 
-  @Test("the first sheet unless one is named; a sheet that is not there is named with those that are")
-  func sheets() throws {
+  @Test(
+    "the first sheet unless one is named; a sheet that is not there is named with those that are",
+    arguments: TestEngine.available)
+  func sheets(on engine: TestEngine) throws {
+    try use(engine)
     let file = try excelWorkbook()
     // The data is on the second sheet: the failure names the sheets and --sheet.
     let failure = try #require(throws: ImportFailure.self) {
@@ -83,8 +88,11 @@ struct WorkbookImportTests {
     #expect(try count() == 0)
   }
 
-  @Test("bad cells are named by Excel's row, column letter and header; a number for a 身份证号 is Excel's damage")
-  func badCells() throws {
+  @Test(
+    "bad cells are named by Excel's row, column letter and header; a number for a 身份证号 is Excel's damage",
+    arguments: TestEngine.available)
+  func badCells(on engine: TestEngine) throws {
+    try use(engine)
     let sheet = """
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
       <row r="3"><c r="A3" t="inlineStr"><is><t>序号</t></is></c><c r="B3" t="inlineStr"><is><t>姓名</t></is></c>\
@@ -112,8 +120,11 @@ struct WorkbookImportTests {
     #expect(try count() == 0)
   }
 
-  @Test("an unknown header in a workbook is named by its letter, with the nearest known one")
-  func unknownHeader() throws {
+  @Test(
+    "an unknown header in a workbook is named by its letter, with the nearest known one",
+    arguments: TestEngine.available)
+  func unknownHeader(on engine: TestEngine) throws {
+    try use(engine)
     let sheet = """
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
       <row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>身份证号</t></is></c>\
@@ -129,8 +140,11 @@ struct WorkbookImportTests {
     }
   }
 
-  @Test("a legacy .xls, an encrypted workbook, an .ods, a web page saved as .xls, a CSV renamed: what to save it as")
-  func refusals() throws {
+  @Test(
+    "a legacy .xls, an encrypted workbook, an .ods, a web page saved as .xls, a CSV renamed: what to save it as",
+    arguments: TestEngine.available)
+  func refusals(on engine: TestEngine) throws {
+    try use(engine)
     let compound: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)
     let encryptionInfo = "EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let ods = try XLSXParts.zip(["mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"])
@@ -155,8 +169,9 @@ struct WorkbookImportTests {
     #expect(try count() == 0)
   }
 
-  @Test("a workbook's facts are refused a second time like a CSV's, unless --again")
-  func again() throws {
+  @Test("a workbook's facts are refused a second time like a CSV's, unless --again", arguments: TestEngine.available)
+  func again(on engine: TestEngine) throws {
+    try use(engine)
     let sheet = """
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
       <row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c><c r="B1" t="inlineStr"><is><t>类型</t></is></c>\
@@ -177,8 +192,11 @@ struct WorkbookImportTests {
     #expect(rows.map { "\($0[0] as String) \($0[1] as Int64)" } == ["2024-03-01 123460", "2024-03-01 123460"])
   }
 
-  @Test("the repository's CSV fixtures, saved as workbooks by openpyxl, import to exactly the same records")
-  func fixturesAsWorkbooks() throws {
+  @Test(
+    "the repository's CSV fixtures, saved as workbooks by openpyxl, import to exactly the same records",
+    arguments: TestEngine.available)
+  func fixturesAsWorkbooks(on engine: TestEngine) throws {
+    try use(engine)
     let fromCSV = try folder.database("csv.db")
     let fromWorkbooks = try folder.database("xlsx.db")
     // Every fixture, in the order whose references resolve (RecordKinds.all).

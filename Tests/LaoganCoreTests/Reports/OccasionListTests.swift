@@ -6,19 +6,14 @@ import Testing
 @testable import LaoganStore
 
 @Suite("The year's occasion lists: 重阳 and 光荣在党50年 (SPEC §10)")
-final class OccasionListTests {
+final class OccasionListTests: RunsOnBothEngines {
   let folder: TemporaryFolder
   /// The test's database, on the engine it runs on (`use`).
-  private(set) var database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
-  }
-
-  /// The test on `engine`: a new database there in place of the file.
-  func use(_ engine: TestEngine) throws {
-    database = try folder.database(on: engine)
   }
 
   /// A retired cadre of 兴义 born on `born`, with a valid 身份证号; `cells` adds or overrides cells.

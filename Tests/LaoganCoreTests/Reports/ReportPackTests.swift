@@ -10,10 +10,12 @@ import Testing
   "The month's pack in one workbook",
   .enabled(if: Openpyxl.python != nil, "openpyxl is not installed: apt-get install python3-openpyxl"))
 struct ReportPackTests {
-  @Test("a month: 323, statement, visits due and check, each a sheet set up for print; a year: the yearly tables")
-  func pack() throws {
+  @Test(
+    "a month: 323, statement, visits due and check, each a sheet set up for print; a year: the yearly tables",
+    arguments: TestEngine.available)
+  func pack(on engine: TestEngine) throws {
     let folder = try TemporaryFolder()
-    let database = try folder.database()
+    let database = try folder.database(on: engine)
     for kind in ["organizations", "cadres", "fund", "payments"] {
       _ = try database.importRecords(
         RecordKinds.named(kind)!, from: fixtures.appendingPathComponent("\(kind).csv"), options: ImportOptions(),

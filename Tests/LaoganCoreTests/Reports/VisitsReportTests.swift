@@ -7,10 +7,10 @@ import Testing
 
 @Suite("Visits: 慰问金额, 慰问品 and report visits (SPEC §10)")
 struct VisitsReportTests {
-  @Test("by 场合 and region: events, distinct cadres and amount; 合计 counts a cadre once")
-  func visits() throws {
+  @Test("by 场合 and region: events, distinct cadres and amount; 合计 counts a cadre once", arguments: TestEngine.available)
+  func visits(on engine: TestEngine) throws {
     let folder = try TemporaryFolder()
-    let database = try folder.database()
+    let database = try folder.database(on: engine)
     func load<Kind: RecordKind>(_ kind: Kind.Type, _ text: String) throws {
       try folder.importSheet(kind, text, into: database)
     }

@@ -6,19 +6,14 @@ import Testing
 @testable import LaoganStore
 
 @Suite("The yearly tables (SPEC §5)")
-final class YearlyTablesTests {
+final class YearlyTablesTests: RunsOnBothEngines {
   let folder: TemporaryFolder
   /// The test's database, on the engine it runs on (`use`).
-  private(set) var database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
-  }
-
-  /// The test on `engine`: a new database there in place of the file.
-  func use(_ engine: TestEngine) throws {
-    database = try folder.database(on: engine)
   }
 
   /// A 离休 cadre of 兴义 born on `born`, retired in 1990, with a valid 身份证号.

@@ -7,9 +7,9 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Benefit rules and the monthly run")
-struct BenefitRunTests {
+final class BenefitRunTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
@@ -56,8 +56,9 @@ struct BenefitRunTests {
     try rule(.longevitySubsidy, "500.00", from: "2022-01", min: 100)
   }
 
-  @Test("a cadre turning 90 on the month's last day is in the 90–99 tier that month")
-  func tierBoundary() throws {
+  @Test("a cadre turning 90 on the month's last day is in the 90–99 tier that month", arguments: TestEngine.available)
+  func tierBoundary(on engine: TestEngine) throws {
+    try use(engine)
     try tiers()
     let turning = try cadre("甲", born: "1933-11-30")
     let dayLate = try cadre("乙", born: "1933-12-01", order: 3)
@@ -71,8 +72,9 @@ struct BenefitRunTests {
     #expect(try paid(leap, "2024-02") == [50_000])
   }
 
-  @Test("paid from the month of retirement, up to and including the month of death")
-  func lifeSpan() throws {
+  @Test("paid from the month of retirement, up to and including the month of death", arguments: TestEngine.available)
+  func lifeSpan(on engine: TestEngine) throws {
+    try use(engine)
     try rule(.livingAllowance, "50.00", from: "2022-01")
     let dying = try cadre("甲", born: "1940-01-01", retired: "2000-01-01", died: "2023-05-17")
     let retiring = try cadre("乙", born: "1963-01-01", retired: "2023-05-31", order: 3)
@@ -85,8 +87,9 @@ struct BenefitRunTests {
     #expect(try paid(retiring, "2023-05") == [5000])
   }
 
-  @Test("a rule change between months leaves the earlier months as they were")
-  func ruleChange() throws {
+  @Test("a rule change between months leaves the earlier months as they were", arguments: TestEngine.available)
+  func ruleChange(on engine: TestEngine) throws {
+    try use(engine)
     try rule(.specialNeeds, "300.00", from: "2022-01", to: "2023-12", category: .veteran)
     try rule(.specialNeeds, "350.00", from: "2024-01", category: .veteran)
     let veteran = try cadre("甲", born: "1930-01-01", category: "离休")
@@ -98,8 +101,11 @@ struct BenefitRunTests {
     #expect(try paid(retired, "2024-01") == [])
   }
 
-  @Test("a second run adds nothing; a dry run writes nothing; an imported payment of the item is not doubled")
-  func idempotent() throws {
+  @Test(
+    "a second run adds nothing; a dry run writes nothing; an imported payment of the item is not doubled",
+    arguments: TestEngine.available)
+  func idempotent(on engine: TestEngine) throws {
+    try use(engine)
     try tiers()
     let person = try cadre("甲", born: "1930-01-01")
     let other = try cadre("乙", born: "1931-01-01", order: 3)
@@ -126,7 +132,7 @@ struct BenefitRunTests {
     #expect(lines.map(\.records) == ["1–2"])
     #expect(lines.first?.changes == "新增 2 条")
     try database.undo(try #require(try database.undoPlan()), testContext)
-    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 0)
+    #expect(try database.rowCount("payment") == 0)
     let keys = try database.read { db in
       try db.values(
         String.self,
@@ -139,8 +145,11 @@ struct BenefitRunTests {
     #expect(keys == columns)
   }
 
-  @Test("a rule overlapping another is refused when added; ending the old one lets the new amount start")
-  func overlap() throws {
+  @Test(
+    "a rule overlapping another is refused when added; ending the old one lets the new amount start",
+    arguments: TestEngine.available)
+  func overlap(on engine: TestEngine) throws {
+    try use(engine)
     try rule(.longevitySubsidy, "100.00", from: "2022-01", min: 80)
     #expect {
       try rule(.longevitySubsidy, "200.00", from: "2024-01", min: 90)
@@ -170,11 +179,12 @@ struct BenefitRunTests {
     #expect(throws: LaoganError.self) {
       try database.runBenefits(month: try month("2023-06"), dryRun: false, testContext)
     }
-    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 0)
+    #expect(try database.rowCount("payment") == 0)
   }
 
-  @Test("a 困难帮扶 grant beyond the fund's balance is refused with the balance named")
-  func fundGuard() throws {
+  @Test("a 困难帮扶 grant beyond the fund's balance is refused with the balance named", arguments: TestEngine.available)
+  func fundGuard(on engine: TestEngine) throws {
+    try use(engine)
     let id = try database.record(CadreKind.self, "\(try cadre("甲", born: "1940-01-01"))").residentID
     _ = try database.addRecord(
       FundKind.self, cells: [.enteredOn: "2023-01-01", .kind: "拨入", .amount: "1,000.00"], testContext)
@@ -201,8 +211,10 @@ struct BenefitRunTests {
 
   /// The guard keeps the fund from going below zero, not from reaching it: a clerk may spend the fund to its last
   /// 分. `fundGuard` shows one 分 more than the balance refused; this is the other side of that boundary.
-  @Test("a 困难帮扶 grant of exactly the fund's balance is paid, and leaves the fund at 0.00")
-  func fundGuardExactBalance() throws {
+  @Test(
+    "a 困难帮扶 grant of exactly the fund's balance is paid, and leaves the fund at 0.00", arguments: TestEngine.available)
+  func fundGuardExactBalance(on engine: TestEngine) throws {
+    try use(engine)
     let id = try database.record(CadreKind.self, "\(try cadre("甲", born: "1940-01-01"))").residentID
     _ = try database.addRecord(
       FundKind.self, cells: [.enteredOn: "2023-01-01", .kind: "拨入", .amount: "1,000.00"], testContext)
@@ -212,11 +224,14 @@ struct BenefitRunTests {
       PaymentKind.self, cells: [.residentID: id, .item: "困难帮扶", .paidOn: "2023-03-01", .amount: "400.00"], testContext)
     #expect(last.record.amount == Fen(40_000))
     #expect(try database.fundBalance(on: nil) == Fen(0))
-    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 2)
+    #expect(try database.rowCount("payment") == 2)
   }
 
-  @Test("one file's 困难帮扶 grants draw on the fund row by row: a grant beyond what the rows above left is refused")
-  func fundGuardInOneFile() throws {
+  @Test(
+    "one file's 困难帮扶 grants draw on the fund row by row: a grant beyond what the rows above left is refused",
+    arguments: TestEngine.available)
+  func fundGuardInOneFile(on engine: TestEngine) throws {
+    try use(engine)
     let id = try database.record(CadreKind.self, "\(try cadre("甲", born: "1940-01-01"))").residentID
     _ = try database.addRecord(
       FundKind.self, cells: [.enteredOn: "2023-01-01", .kind: "拨入", .amount: "1,000.00"], testContext)
@@ -227,11 +242,12 @@ struct BenefitRunTests {
     }
     #expect(refused.problems.map(\.line) == [3])
     #expect(refused.problems.first?.reason.contains("400.00") == true)
-    #expect(try database.readSQLite { try Payment.fetchCount($0) } == 0)
+    #expect(try database.rowCount("payment") == 0)
   }
 
-  @Test("a payment after the cadre's death imports with a warning")
-  func afterDeath() throws {
+  @Test("a payment after the cadre's death imports with a warning", arguments: TestEngine.available)
+  func afterDeath(on engine: TestEngine) throws {
+    try use(engine)
     try cadre("甲", born: "1940-01-01", died: "2023-03-10")
     let id = try database.record(CadreKind.self, "甲").residentID
     let file = try folder.write("p.csv", utf8: "身份证号,项目,所属月份,日期,金额\n\(id),生活费,2023-04,,50\n\(id),生活费,2023-03,,50\n")
@@ -240,8 +256,9 @@ struct BenefitRunTests {
     #expect(summary.warnings.map(\.line) == [2])
   }
 
-  @Test("the statement's totals are the sums of its lines, to the 分")
-  func statement() throws {
+  @Test("the statement's totals are the sums of its lines, to the 分", arguments: TestEngine.available)
+  func statement(on engine: TestEngine) throws {
+    try use(engine)
     try rule(.livingAllowance, "33.33", from: "2022-01")
     for order in stride(from: 1, through: 13, by: 2) { try cadre("人\(order)", born: "1950-01-01", order: order) }
     let first = try database.record(CadreKind.self, "人1").residentID

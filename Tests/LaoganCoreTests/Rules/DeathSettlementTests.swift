@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,14 +6,18 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Death and its settlement (SPEC §10)")
-struct DeathSettlementTests {
+final class DeathSettlementTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   /// 张三 (died 2024-03-10, his wife 李秀英 alive, his son 张明) and 李四 (alive, her husband 王五).
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     try load(
       CadreKind.self,
       """
@@ -39,8 +42,11 @@ struct DeathSettlementTests {
 
   func month(_ text: String) throws -> Month { try #require(Month(parsing: text)) }
 
-  @Test("a 领取人 two family members share is named with the relation, never picked by chance")
-  func sharedName() throws {
+  @Test(
+    "a 领取人 two family members share is named with the relation, never picked by chance", arguments: TestEngine.available
+  )
+  func sharedName(on engine: TestEngine) throws {
+    try use(engine)
     try load(FamilyKind.self, "身份证号,关系,姓名\n\(KnownIDs.man1946),其他,张明\n")
     let failure = try #require(throws: ImportFailure.self) {
       try load(PaymentKind.self, "身份证号,项目,日期,金额,领取人\n\(KnownIDs.man1946),丧葬费,2024-03-20,8000.00,张明\n")
@@ -51,8 +57,11 @@ struct DeathSettlementTests {
     #expect(paidTo == 4)
   }
 
-  @Test("丧葬费 and 抚恤金 name their 领取人; report deaths shows them, or 未发放, and whether a spouse survives")
-  func settlement() throws {
+  @Test(
+    "丧葬费 and 抚恤金 name their 领取人; report deaths shows them, or 未发放, and whether a spouse survives",
+    arguments: TestEngine.available)
+  func settlement(on engine: TestEngine) throws {
+    try use(engine)
     try load(
       PaymentKind.self,
       """
@@ -73,8 +82,11 @@ struct DeathSettlementTests {
     #expect(!findings.contains { $0.kind == .paidAfterDeath })
   }
 
-  @Test("a 领取人 not of the family, dead on the day, or on a living-treatment item: an error naming both")
-  func recipients() throws {
+  @Test(
+    "a 领取人 not of the family, dead on the day, or on a living-treatment item: an error naming both",
+    arguments: TestEngine.available)
+  func recipients(on engine: TestEngine) throws {
+    try use(engine)
     let cases: [(String, String)] = [
       ("\(KnownIDs.man1946),丧葬费,2024-03-20,8000.00,王五", "王五不是张三"),
       ("\(KnownIDs.woman1930),一次性抚恤金,2024-03-20,8000.00,王五", "王五已于 2024-01-05 去世"),
@@ -95,8 +107,11 @@ struct DeathSettlementTests {
     #expect(findings.filter { $0.kind == .survivorPaymentWhileAlive }.map(\.record) == ["payment 1"])
   }
 
-  @Test("benefit run pays 遗属补助 to the surviving spouse of a cadre who died, never to a living cadre")
-  func survivorAllowance() throws {
+  @Test(
+    "benefit run pays 遗属补助 to the surviving spouse of a cadre who died, never to a living cadre",
+    arguments: TestEngine.available)
+  func survivorAllowance(on engine: TestEngine) throws {
+    try use(engine)
     _ = try database.addBenefitRule(
       BenefitRule(item: .survivorAllowance, monthly: Fen(50000), fromMonth: try month("2024-01")), testContext)
     // March: 张三 dies that month (paid from April); 李四 lives (never paid; her husband died anyway).
@@ -109,8 +124,11 @@ struct DeathSettlementTests {
     #expect(recipient == "李秀英")
   }
 
-  @Test("a wrongly entered 去世日期 is cleared by an edit, with its cause, and the clearing is audited")
-  func clearingDeath() throws {
+  @Test(
+    "a wrongly entered 去世日期 is cleared by an edit, with its cause, and the clearing is audited",
+    arguments: TestEngine.available)
+  func clearingDeath(on engine: TestEngine) throws {
+    try use(engine)
     _ = try database.recordDeath(
       KnownIDs.man1946, on: try #require(CalendarDate(parsing: "2024-03-10")),
       cause: "病故", testContext)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,13 +6,17 @@ import Testing
 @testable import LaoganStore
 
 @Suite("党费 standards derived from 离退休费")
-struct DuesDerivationTests {
+final class DuesDerivationTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     _ = try folder.importSheet(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义", into: database)
     _ = try folder.importSheet(
       CadreKind.self,
@@ -52,8 +55,11 @@ struct DuesDerivationTests {
     #expect(DuesDerivation.standard(forPension: try fen(pension)).description == standard)
   }
 
-  @Test("a pension changed mid-year gives a new standard from the month derived; one already right is left")
-  func midYear() throws {
+  @Test(
+    "a pension changed mid-year gives a new standard from the month derived; one already right is left",
+    arguments: TestEngine.available)
+  func midYear(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(
       PensionKind.self,
       """
@@ -73,8 +79,11 @@ struct DuesDerivationTests {
         == ["\(KnownIDs.man1946) 2026-01 20.00", "\(KnownIDs.man1946) 2026-08 60.00"])
   }
 
-  @Test("a standard typed by hand for the month is changed; members without a pension are listed, not changed")
-  func typedByHand() throws {
+  @Test(
+    "a standard typed by hand for the month is changed; members without a pension are listed, not changed",
+    arguments: TestEngine.available)
+  func typedByHand(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(
       PensionKind.self, "身份证号,起始月份,月离退休费\n\(KnownIDs.man1946),2026-01,5000.01", into: database)
     _ = try folder.importSheet(
@@ -88,8 +97,11 @@ struct DuesDerivationTests {
 
   /// The month of death is still due (DuesTests/dueMonths), so a member who died on its first day is derived for
   /// it like any other; only from the next month on are they left out.
-  @Test("a member who died on the 1st of the month is still derived for that month, and not for the next")
-  func diedOnFirst() throws {
+  @Test(
+    "a member who died on the 1st of the month is still derived for that month, and not for the next",
+    arguments: TestEngine.available)
+  func diedOnFirst(on engine: TestEngine) throws {
+    try use(engine)
     // 李四 died 2026-05-01; 0.5% of 4,000.00 is 20.00.
     _ = try folder.importSheet(
       PensionKind.self, "身份证号,起始月份,月离退休费\n\(KnownIDs.woman1930),2026-01,4000.00", into: database)
@@ -101,8 +113,9 @@ struct DuesDerivationTests {
     #expect(june.withoutPension.map(\.name) == ["张三", "赵六"])
   }
 
-  @Test("a dry run writes nothing, and undo takes a derive back whole")
-  func dryRunAndUndo() throws {
+  @Test("a dry run writes nothing, and undo takes a derive back whole", arguments: TestEngine.available)
+  func dryRunAndUndo(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(
       PensionKind.self,
       """
@@ -119,8 +132,11 @@ struct DuesDerivationTests {
     #expect(try standards().isEmpty)
   }
 
-  @Test("two pensions of one cadre from the same month, and an amount not above zero, are refused")
-  func refused() throws {
+  @Test(
+    "two pensions of one cadre from the same month, and an amount not above zero, are refused",
+    arguments: TestEngine.available)
+  func refused(on engine: TestEngine) throws {
+    try use(engine)
     let error = try #require(throws: ImportFailure.self) {
       try folder.importSheet(
         PensionKind.self,
@@ -135,6 +151,6 @@ struct DuesDerivationTests {
     #expect(problems.count == 2, "\(problems)")
     #expect(problems.contains { $0.hasPrefix("3 起始月份") && $0.contains("已有从 2026-01 起的离退休费") }, "\(problems)")
     #expect(problems.contains { $0.hasPrefix("4 月离退休费") }, "\(problems)")
-    #expect(try database.readSQLite { try Pension.fetchCount($0) } == 0)
+    #expect(try database.rowCount("pension") == 0)
   }
 }

@@ -6,13 +6,17 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Party dues")
-struct DuesTests {
+final class DuesTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     try load(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义")
     try load(
       CadreKind.self,
@@ -56,8 +60,11 @@ struct DuesTests {
       ])
   }
 
-  @Test("缴至 is the last month up to which every due month is fully paid; an overpayment covers no other month")
-  func paidThrough() throws {
+  @Test(
+    "缴至 is the last month up to which every due month is fully paid; an overpayment covers no other month",
+    arguments: TestEngine.available)
+  func paidThrough(on engine: TestEngine) throws {
+    try use(engine)
     try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),10.00,2024-01")
     try load(
       DuesKind.self,
@@ -113,9 +120,10 @@ struct DuesTests {
   }
 
   @Test(
-    "bad dues input: before joining the Party, after the month of death, a non-member, a zero standard, a 13th month — nothing written"
-  )
-  func badInput() throws {
+    "bad dues input: before joining the Party, after the month of death, a non-member, a zero standard, a 13th month — nothing written",
+    arguments: TestEngine.available)
+  func badInput(on engine: TestEngine) throws {
+    try use(engine)
     let failure = try #require(throws: ImportFailure.self) {
       try load(
         DuesKind.self,
@@ -140,11 +148,14 @@ struct DuesTests {
     #expect(throws: ImportFailure.self) {
       try load(DuesStandardKind.self, "身份证号,月缴金额,起始月份\n\(KnownIDs.man1946),-5,2024-01")
     }
-    #expect(try database.readSQLite { try DuesPayment.fetchCount($0) + DuesStandard.fetchCount($0) } == 0)
+    #expect(try database.rowCount("dues_payment") + database.rowCount("dues_standard") == 0)
   }
 
-  @Test("check finds dues of someone who is not a member for that month: not yet joined, or dead before it")
-  func check() throws {
+  @Test(
+    "check finds dues of someone who is not a member for that month: not yet joined, or dead before it",
+    arguments: TestEngine.available)
+  func check(on engine: TestEngine) throws {
+    try use(engine)
     try load(DuesKind.self, "身份证号,所属月份,金额\n\(KnownIDs.man1946),2024-02,5.00\n\(KnownIDs.man1946),2024-06,5.00")
     _ = try database.editRecord(CadreKind.self, "张三", changes: [.joinedPartyOn: "2024-05-01"], testContext)
     var findings = try database.check(full: false).filter { $0.kind == .duesFromNonMember }

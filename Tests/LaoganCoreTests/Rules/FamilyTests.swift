@@ -5,13 +5,17 @@ import Testing
 @testable import LaoganStore
 
 @Suite("A cadre's family (SPEC §10)")
-struct FamilyTests {
+final class FamilyTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     let roster = try folder.write("roster.csv", utf8: "姓名,身份证号,类别,管理地区\n张三,\(KnownIDs.man1946),退休,兴义\n")
     _ = try database.importRecords(CadreKind.self, from: roster, options: ImportOptions(), testContext)
   }
@@ -20,8 +24,11 @@ struct FamilyTests {
     try folder.importSheet(FamilyKind.self, text, into: database, options: ImportOptions(update: update))
   }
 
-  @Test("named by cadre, 关系 and 姓名: the same sheet again changes nothing, a changed row needs --update")
-  func keyed() throws {
+  @Test(
+    "named by cadre, 关系 and 姓名: the same sheet again changes nothing, a changed row needs --update",
+    arguments: TestEngine.available)
+  func keyed(on engine: TestEngine) throws {
+    try use(engine)
     let sheet = """
       身份证号,关系,姓名,本人身份证号,同住,联系电话
       \(KnownIDs.man1946),妻子,李秀英,\(KnownIDs.woman1930),是,13812345678
@@ -40,8 +47,11 @@ struct FamilyTests {
     #expect(!shown.contains(KnownIDs.man1946) && !shown.contains("13987654321"))
   }
 
-  @Test("an unknown 关系, a bad 本人身份证号, one member twice in a file: line and column, nothing written")
-  func badInput() throws {
+  @Test(
+    "an unknown 关系, a bad 本人身份证号, one member twice in a file: line and column, nothing written",
+    arguments: TestEngine.available)
+  func badInput(on engine: TestEngine) throws {
+    try use(engine)
     let cases: [(String, String, String)] = [
       ("\(KnownIDs.man1946),表哥,王五,", "关系", "配偶/子女/父母/其他"),
       ("\(KnownIDs.man1946),配偶,王五,522301194603150012", "本人身份证号", "校验"),

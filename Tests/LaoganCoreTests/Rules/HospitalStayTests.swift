@@ -6,14 +6,18 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Hospital stays and who is in hospital on a day (SPEC §10)")
-struct HospitalStayTests {
+final class HospitalStayTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   /// 张三 and 李四 of 兴义, retired.
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     try load(
       CadreKind.self,
       """
@@ -28,8 +32,10 @@ struct HospitalStayTests {
     try folder.importSheet(kind, text, into: database)
   }
 
-  @Test("in hospital on D: discharged that day still counts; the stay's last 住院看望, or 未看望")
-  func inHospital() throws {
+  @Test(
+    "in hospital on D: discharged that day still counts; the stay's last 住院看望, or 未看望", arguments: TestEngine.available)
+  func inHospital(on engine: TestEngine) throws {
+    try use(engine)
     try load(
       HospitalStayKind.self,
       """
@@ -53,8 +59,11 @@ struct HospitalStayTests {
     #expect(report.sections[0].notes == ["共 2 人，其中未看望 1 人"])
   }
 
-  @Test("出院日期 before 入院日期 is an error naming line and column; overlapping stays are a check finding")
-  func badDatesAndOverlap() throws {
+  @Test(
+    "出院日期 before 入院日期 is an error naming line and column; overlapping stays are a check finding",
+    arguments: TestEngine.available)
+  func badDatesAndOverlap(on engine: TestEngine) throws {
+    try use(engine)
     let failure = #expect(throws: ImportFailure.self) {
       try load(HospitalStayKind.self, "身份证号,入院日期,出院日期,医院\n\(KnownIDs.man1946),2024-05-01,2024-04-30,州医院")
     }

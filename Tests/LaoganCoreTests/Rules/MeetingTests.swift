@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,14 +6,18 @@ import Testing
 @testable import LaoganStore
 
 @Suite("A branch's meetings and the six-month rule")
-struct MeetingTests {
+final class MeetingTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
   let day = CalendarDate(valid: 2026, 11, 30)
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     _ = try folder.importSheet(
       OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义\n乙支部,党支部,普安", into: database)
     _ = try folder.importSheet(
@@ -34,8 +37,11 @@ struct MeetingTests {
     }
   }
 
-  @Test("attended or excused keeps a member off the list; listed under neither for six months puts them on it")
-  func sixMonths() throws {
+  @Test(
+    "attended or excused keeps a member off the list; listed under neither for six months puts them on it",
+    arguments: TestEngine.available)
+  func sixMonths(on engine: TestEngine) throws {
+    try use(engine)
     // 李四 is excused every month; 张三 attended once, in the window's first day; 王五 never came.
     var rows = ["党组织,日期,类型,出席,请假"]
     for month in 6...11 {
@@ -50,8 +56,11 @@ struct MeetingTests {
     #expect(try !absent().contains("赵六"))
   }
 
-  @Test("a member who joined the organization four months before the day has not been away six months")
-  func joinedLately() throws {
+  @Test(
+    "a member who joined the organization four months before the day has not been away six months",
+    arguments: TestEngine.available)
+  func joinedLately(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-01,党课", into: database)
     try database.write(testContext) { writer in
       try writer.db.execute(sql: "UPDATE membership SET joined_on = '2026-07-30' WHERE cadre_id = 1")
@@ -59,8 +68,11 @@ struct MeetingTests {
     #expect(try absent() == ["李四", "王五"])
   }
 
-  @Test("the report lists 流动 and 失联 members apart, with their secretary; a voided meeting counts for nothing")
-  func report() throws {
+  @Test(
+    "the report lists 流动 and 失联 members apart, with their secretary; a voided meeting counts for nothing",
+    arguments: TestEngine.available)
+  func report(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(
       MeetingKind.self, "党组织,日期,类型,出席\n甲支部,2026-10-01,党课,\(KnownIDs.man1946)", into: database)
     let document = try database.absentReport(region: .prefecture, on: day, months: 6, generatedAt: "", reveal: false)
@@ -70,8 +82,11 @@ struct MeetingTests {
     #expect(try absent().isEmpty)
   }
 
-  @Test("a cadre listed as both attending and excused, or an unknown organization, is refused; nothing stored")
-  func refused() throws {
+  @Test(
+    "a cadre listed as both attending and excused, or an unknown organization, is refused; nothing stored",
+    arguments: TestEngine.available)
+  func refused(on engine: TestEngine) throws {
+    try use(engine)
     let error = try #require(throws: ImportFailure.self) {
       try folder.importSheet(
         MeetingKind.self,
@@ -84,11 +99,14 @@ struct MeetingTests {
     }
     let problems = error.problems.map { "\($0.line) \($0.column)" }
     #expect(problems == ["2 请假", "3 党组织", "4 类型"], "\(error.problems)")
-    #expect(try database.readSQLite { try Meeting.fetchCount($0) } == 0)
+    #expect(try database.rowCount("meeting") == 0)
   }
 
-  @Test("editing a meeting's 请假 alone is a change, and undo of the import takes its lists with it")
-  func listsAndUndo() throws {
+  @Test(
+    "editing a meeting's 请假 alone is a change, and undo of the import takes its lists with it",
+    arguments: TestEngine.available)
+  func listsAndUndo(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-01,党课", into: database)
     _ = try database.editRecord(MeetingKind.self, "1", changes: [.excused: KnownIDs.man1950], testContext)
     #expect(try absent() == ["张三", "李四"])
@@ -110,8 +128,11 @@ struct MeetingTests {
     return Dictionary(uniqueKeysWithValues: zip(section.headers, section.rows[0].map(\.text)))
   }
 
-  @Test("a quarter with its 大会 and 党课 is met, one without is named; 支委会 only with a committee; 党小组会 when held")
-  func rule() throws {
+  @Test(
+    "a quarter with its 大会 and 党课 is met, one without is named; 支委会 only with a committee; 党小组会 when held",
+    arguments: TestEngine.available)
+  func rule(on engine: TestEngine) throws {
+    try use(engine)
     let spring = Period(from: CalendarDate(valid: 2026, 4, 1), to: CalendarDate(valid: 2026, 9, 30))
     _ = try folder.importSheet(
       MeetingKind.self,
@@ -152,8 +173,11 @@ struct MeetingTests {
     #expect(zhang.map { $0[4...].map(\.text) } == ["3", "2", "0", "67%"])
   }
 
-  @Test("check names a branch that keeps its meetings here and missed its 大会 or 党课 last quarter, and no other")
-  func partyLifeShort() throws {
+  @Test(
+    "check names a branch that keeps its meetings here and missed its 大会 or 党课 last quarter, and no other",
+    arguments: TestEngine.available)
+  func partyLifeShort(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(
       MeetingKind.self, "党组织,日期,类型\n甲支部,2026-07-10,支部党员大会", into: database)
     let findings = try database.check(full: false, today: day).filter { $0.kind == .partyLifeShort }
@@ -161,8 +185,11 @@ struct MeetingTests {
     #expect(findings.map(\.detail) == ["甲支部 2026Q3 没有开党课"])
   }
 
-  @Test("出席 and 请假 take unique names too; a name no one has, or two have, asks for the 身份证号")
-  func names() throws {
+  @Test(
+    "出席 and 请假 take unique names too; a name no one has, or two have, asks for the 身份证号",
+    arguments: TestEngine.available)
+  func names(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型,出席,请假\n甲支部,2026-10-01,党课,张三、李四,王五", into: database)
     #expect(try absent().isEmpty)
     _ = try database.addRecord(
@@ -174,8 +201,11 @@ struct MeetingTests {
     #expect(error.problems.map(\.reason) == ["有不止一名干部叫这个名字，请写身份证号", "没有叫这个名字的干部"])
   }
 
-  @Test("a period asks only the months and quarters wholly inside it, up to today, from the branch's founding")
-  func wholePeriods() throws {
+  @Test(
+    "a period asks only the months and quarters wholly inside it, up to today, from the branch's founding",
+    arguments: TestEngine.available)
+  func wholePeriods(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-15,支部党员大会", into: database)
     let november = try partyLife(.month(Month(valid: 2026, 11)))
     #expect(november["大会应开"] == "0" && november["党日应开"] == "1")
@@ -197,8 +227,11 @@ struct MeetingTests {
     #expect(try !absent().contains("赵六"))
   }
 
-  @Test("a cadre who was no member that day, and a second meeting of a type on one day, are noted, not refused")
-  func oddities() throws {
+  @Test(
+    "a cadre who was no member that day, and a second meeting of a type on one day, are noted, not refused",
+    arguments: TestEngine.available)
+  func oddities(on engine: TestEngine) throws {
+    try use(engine)
     _ = try folder.importSheet(MeetingKind.self, "党组织,日期,类型\n甲支部,2026-10-01,党课", into: database)
     let summary = try folder.importSheet(
       MeetingKind.self, "党组织,日期,类型,出席\n甲支部,2026-10-01,党课,张三、赵六", into: database)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,13 +6,17 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Branch officers, elections and member status")
-struct OfficerTests {
+final class OfficerTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     _ = try load(
       OrganizationKind.self,
       """
@@ -39,8 +42,11 @@ struct OfficerTests {
 
   func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(iso: text)) }
 
-  @Test("one 书记 at a time: an overlapping second is refused by line and column; a non-member is noted")
-  func oneSecretary() throws {
+  @Test(
+    "one 书记 at a time: an overlapping second is refused by line and column; a non-member is noted",
+    arguments: TestEngine.available)
+  func oneSecretary(on engine: TestEngine) throws {
+    try use(engine)
     let summary = try load(
       OfficerKind.self,
       """
@@ -72,8 +78,11 @@ struct OfficerTests {
   /// A term is in force up to, not on, its 离任日期, so the old 书记's term ending on the day the current one
   /// began is no overlap. Clerks often enter the current 书记 first and the history later: the boundary must hold
   /// in that order too (`oneSecretary` covers the other).
-  @Test("a past 书记 term entered after the current one, ending on the day the current one began, is accepted")
-  func pastTermEnteredLater() throws {
+  @Test(
+    "a past 书记 term entered after the current one, ending on the day the current one began, is accepted",
+    arguments: TestEngine.available)
+  func pastTermEnteredLater(on engine: TestEngine) throws {
+    try use(engine)
     try load(OfficerKind.self, "党组织,身份证号,职务,任职日期\n甲支部,\(KnownIDs.man1946),书记,2023-07-01")
     let past = try load(
       OfficerKind.self,
@@ -83,8 +92,11 @@ struct OfficerTests {
     #expect(terms.map(\.term) == ["2020-07-01 至 2023-07-01", "2023-07-01 至 今"])
   }
 
-  @Test("an organization's 书记 cell sets its current officer; a new 书记 closes the old term on that day")
-  func secretaryCell() throws {
+  @Test(
+    "an organization's 书记 cell sets its current officer; a new 书记 closes the old term on that day",
+    arguments: TestEngine.available)
+  func secretaryCell(on engine: TestEngine) throws {
+    try use(engine)
     let first = try folder.write("f.csv", utf8: "名称,类型,地区,书记\n丙支部,党支部,普安,\(KnownIDs.woman1930)\n")
     _ = try database.importRecords(
       OrganizationKind.self, from: first, options: ImportOptions(update: true), testContext)
@@ -97,8 +109,11 @@ struct OfficerTests {
     #expect(try database.record(OrganizationKind.self, "丙支部").secretaryID == (try database.cadre("张三").id))
   }
 
-  @Test("organizations come before their cadres: a 书记 not registered yet is noted, and set by a later --update")
-  func secretaryBeforeCadres() throws {
+  @Test(
+    "organizations come before their cadres: a 书记 not registered yet is noted, and set by a later --update",
+    arguments: TestEngine.available)
+  func secretaryBeforeCadres(on engine: TestEngine) throws {
+    try use(engine)
     let file = try folder.write("o.csv", utf8: "名称,类型,地区,书记\n戊支部,党支部,兴义,\(KnownIDs.standardExample)\n")
     let first = try database.importRecords(OrganizationKind.self, from: file, options: ImportOptions(), testContext)
     #expect(first.added == 1 && first.warnings.first?.reason.contains("尚未登记为干部") == true)
@@ -108,14 +123,18 @@ struct OfficerTests {
     #expect(try database.record(OrganizationKind.self, "戊支部").secretaryID == (try database.cadre("赵六").id))
   }
 
-  @Test("a 书记 whose term has a planned 离任日期 is the 书记 until then")
-  func plannedEnd() throws {
+  @Test("a 书记 whose term has a planned 离任日期 is the 书记 until then", arguments: TestEngine.available)
+  func plannedEnd(on engine: TestEngine) throws {
+    try use(engine)
     try load(OfficerKind.self, "党组织,身份证号,职务,任职日期,离任日期\n丙支部,\(KnownIDs.woman1930),书记,2024-01-01,2099-12-31")
     #expect(try database.record(OrganizationKind.self, "丙支部").secretaryID == (try database.cadre("李四").id))
   }
 
-  @Test("elections due: a term ending exactly on the day is due; dissolved ones are not listed; unknown listed")
-  func electionsDue() throws {
+  @Test(
+    "elections due: a term ending exactly on the day is due; dissolved ones are not listed; unknown listed",
+    arguments: TestEngine.available)
+  func electionsDue(on engine: TestEngine) throws {
+    try use(engine)
     // 甲支部 elected 2023-06-30 ends 2026-06-30; 乙党委 elected 2021-07-01 ends 2026-07-01.
     let onEnd = try database.electionsDueReport(
       region: .prefecture, on: try day("2026-06-30"), months: 0, generatedAt: "")
@@ -130,8 +149,9 @@ struct OfficerTests {
     #expect(county.sections[0].rows.map { $0[0].text } == ["丙支部"])
   }
 
-  @Test("check finds an organization without a 书记 and one whose term ran out")
-  func checks() throws {
+  @Test("check finds an organization without a 书记 and one whose term ran out", arguments: TestEngine.available)
+  func checks(on engine: TestEngine) throws {
+    try use(engine)
     try load(OfficerKind.self, "党组织,身份证号,职务,任职日期\n甲支部,\(KnownIDs.man1946),书记,2023-07-01")
     let findings = try database.check(full: false, today: try day("2026-07-02"))
     let kinds = findings.filter { $0.kind == .branchWithoutSecretary || $0.kind == .electionOverdue }
@@ -143,8 +163,11 @@ struct OfficerTests {
       ])
   }
 
-  @Test("党员状态 and 外出流向: a 流动 member has where they went; neither for a non-member or without 流动")
-  func memberStatus() throws {
+  @Test(
+    "党员状态 and 外出流向: a 流动 member has where they went; neither for a non-member or without 流动",
+    arguments: TestEngine.available)
+  func memberStatus(on engine: TestEngine) throws {
+    try use(engine)
     _ = try database.editRecord(CadreKind.self, "张三", changes: [.partyStatus: "流动", .awayTo: "广东省深圳市"], testContext)
     #expect(try database.cadre("张三").partyStatus == .mobile)
     #expect(throws: FieldProblems.self) {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import LaoganCore
@@ -7,14 +6,18 @@ import Testing
 @testable import LaoganStore
 
 @Suite("Transfers and the managed-on-a-day rule (SPEC §10)")
-struct TransferTests {
+final class TransferTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   /// 张三 (兴义, in 甲支部) and 李四 (兴义), both retired long ago, both Party members.
   init() throws {
     folder = try TemporaryFolder()
     database = try folder.database()
+    try startingRecords()
+  }
+
+  func startingRecords() throws {
     try load(OrganizationKind.self, "名称,类型,地区\n甲支部,党支部,兴义")
     try load(
       CadreKind.self,
@@ -61,8 +64,11 @@ struct TransferTests {
       .indicator("construction.political.cadres")?.value ?? -1
   }
 
-  @Test("a 迁出 on D: not managed on D; a 迁入 on D: managed on D; only a later 迁入: not managed before it")
-  func boundaries() throws {
+  @Test(
+    "a 迁出 on D: not managed on D; a 迁入 on D: managed on D; only a later 迁入: not managed before it",
+    arguments: TestEngine.available)
+  func boundaries(on engine: TestEngine) throws {
+    try use(engine)
     try load(
       TransferKind.self,
       """
@@ -84,8 +90,11 @@ struct TransferTests {
     #expect(history.map(\.leftOn) == [try day("2024-03-01")])
   }
 
-  @Test("out and back in within a year counts once at year end; 两年数字变化 has 迁入 and 迁出 and still adds up")
-  func changesReconcile() throws {
+  @Test(
+    "out and back in within a year counts once at year end; 两年数字变化 has 迁入 and 迁出 and still adds up",
+    arguments: TestEngine.available)
+  func changesReconcile(on engine: TestEngine) throws {
+    try use(engine)
     try load(
       TransferKind.self,
       """
@@ -104,8 +113,11 @@ struct TransferTests {
     #expect(try cadresCounted(on: "2024-12-31") == 1)
   }
 
-  @Test("the month of a transfer is paid and due by the bureau the cadre leaves; none after")
-  func benefitsAndDues() throws {
+  @Test(
+    "the month of a transfer is paid and due by the bureau the cadre leaves; none after",
+    arguments: TestEngine.available)
+  func benefitsAndDues(on engine: TestEngine) throws {
+    try use(engine)
     try load(TransferKind.self, "身份证号,类型,日期,对方单位或地区\n\(KnownIDs.man1946),迁出,2024-03-15,贵阳市老干部局")
     _ = try database.addBenefitRule(
       BenefitRule(item: .livingAllowance, monthly: Fen(10000), fromMonth: try #require(Month(parsing: "2024-01"))),
@@ -122,8 +134,11 @@ struct TransferTests {
     #expect(owed.sections[0].rows.map { $0[4].text } == ["2024-01、2024-02、2024-03"])
   }
 
-  @Test("an unknown cadre, two transfers on one day, a 迁出 of one already gone: line and column, nothing written")
-  func badInput() throws {
+  @Test(
+    "an unknown cadre, two transfers on one day, a 迁出 of one already gone: line and column, nothing written",
+    arguments: TestEngine.available)
+  func badInput(on engine: TestEngine) throws {
+    try use(engine)
     try load(TransferKind.self, "身份证号,类型,日期,对方单位或地区\n\(KnownIDs.man1946),迁出,2024-03-01,贵阳市老干部局")
     let cases: [(String, String, String)] = [
       ("\(KnownIDs.man1950),迁入,2024-04-01,遵义", "身份证号", "没有登记"),

@@ -8,9 +8,9 @@ import Testing
 @testable import LaoganText
 
 @Suite("Cadres one at a time")
-struct CadreStoreTests {
+final class CadreStoreTests: RunsOnBothEngines {
   let folder: TemporaryFolder
-  let database: LaoganDatabase
+  var database: LaoganDatabase
 
   init() throws {
     folder = try TemporaryFolder()
@@ -72,16 +72,18 @@ struct CadreStoreTests {
     }
   }
 
-  @Test("every missing required field is named at once")
-  func missing() throws {
+  @Test("every missing required field is named at once", arguments: TestEngine.available)
+  func missing(on engine: TestEngine) throws {
+    try use(engine)
     let error = try #require(throws: FieldProblems.self) {
       try database.addRecord(CadreKind.self, cells: [.name: "张三"], testContext)
     }
     #expect(error.problems.map(\.field) == ["身份证号", "类别", "管理地区"])
   }
 
-  @Test("an edit is audited with before and after; an unchanged edit logs nothing")
-  func editAudited() throws {
+  @Test("an edit is audited with before and after; an unchanged edit logs nothing", arguments: TestEngine.available)
+  func editAudited(on engine: TestEngine) throws {
+    try use(engine)
     let cadre = try add("张三", KnownIDs.man1946)
     _ = try database.editRecord(CadreKind.self, "张三", changes: [.rank: "正县处级", .phone: "13812345678"], testContext)
     _ = try database.editRecord(CadreKind.self, "张三", changes: [.rank: "正县处级"], testContext)
@@ -93,8 +95,9 @@ struct CadreStoreTests {
     #expect(try database.auditLines(AuditFilter(), reveal: true)[0].changes.contains("13812345678"))
   }
 
-  @Test("death is recorded, the record stays, and lists by day leave the dead out")
-  func death() throws {
+  @Test("death is recorded, the record stays, and lists by day leave the dead out", arguments: TestEngine.available)
+  func death(on engine: TestEngine) throws {
+    try use(engine)
     _ = try add("张三", KnownIDs.man1946)
     _ = try database.recordDeath("张三", on: try #require(CalendarDate(parsing: "2026-11-02")), testContext)
     let day = try #require(CalendarDate(parsing: "2026-11-02"))
@@ -103,8 +106,11 @@ struct CadreStoreTests {
     #expect(try database.cadres(CadreFilter(aliveOn: next)).count == 1)
   }
 
-  @Test("a cadre is named by id, 身份证号 (18 or 15 digits) or a unique name; a shared name lists candidates")
-  func references() throws {
+  @Test(
+    "a cadre is named by id, 身份证号 (18 or 15 digits) or a unique name; a shared name lists candidates",
+    arguments: TestEngine.available)
+  func references(on engine: TestEngine) throws {
+    try use(engine)
     let first = try add("张三", KnownIDs.standardExample)
     _ = try add("李四", KnownIDs.man1950, region: "普安")
     #expect(try database.cadre("\(first.id ?? 0)").name == "张三")
@@ -115,8 +121,11 @@ struct CadreStoreTests {
     #expect(throws: LaoganError.cadreNotFound("王五")) { try database.cadre("王五") }
   }
 
-  @Test("find matches characters, full pinyin, initials and polyphonic surnames, never a voided record")
-  func find() throws {
+  @Test(
+    "find matches characters, full pinyin, initials and polyphonic surnames, never a voided record",
+    arguments: TestEngine.available)
+  func find(on engine: TestEngine) throws {
+    try use(engine)
     _ = try add("张三丰", KnownIDs.standardExample)
     _ = try add("单雄信", KnownIDs.man1950)
     _ = try add("曾巩", KnownIDs.man1946)
@@ -133,8 +142,9 @@ struct CadreStoreTests {
     #expect(try database.findCadres("shan").isEmpty)
   }
 
-  @Test("region scope: the prefecture covers every county, a county only itself")
-  func regions() throws {
+  @Test("region scope: the prefecture covers every county, a county only itself", arguments: TestEngine.available)
+  func regions(on engine: TestEngine) throws {
+    try use(engine)
     _ = try add("甲", KnownIDs.man1946, region: "兴义市")
     _ = try add("乙", KnownIDs.man1950, region: "522300")
     _ = try add("丙", KnownIDs.standardExample, region: "兴仁县")
@@ -145,8 +155,10 @@ struct CadreStoreTests {
 
   /// 州直 carries the prefecture's own code, yet as a scope it is the prefecture's own office only: `--region 州直`
   /// must not take in the counties' cadres, as `--region 黔西南州` (the whole prefecture) does.
-  @Test("region scope: 州直 holds only the prefecture's own cadres, 黔西南州 the counties' too")
-  func prefectureOwn() throws {
+  @Test(
+    "region scope: 州直 holds only the prefecture's own cadres, 黔西南州 the counties' too", arguments: TestEngine.available)
+  func prefectureOwn(on engine: TestEngine) throws {
+    try use(engine)
     _ = try add("甲", KnownIDs.man1946, region: "兴义")
     _ = try add("乙", KnownIDs.man1950, region: "州直")
     #expect(try database.cadres(CadreFilter(region: Region(named: "州直"))).map(\.name) == ["乙"])

@@ -8,19 +8,22 @@ import Testing
 /// The SQL spellings of the domain's words against their Swift twins, on the same values.
 @Suite("Shared SQL and its Swift twins")
 struct RecordSQLTests {
-  @Test("a month's first and last day are the same in SQL as in Swift, February and December included")
-  func monthBoundaries() throws {
-    let queue = try DatabaseQueue()
+  @Test(
+    "a month's first and last day are the same in SQL as in Swift, February and December included",
+    arguments: TestEngine.available)
+  func monthBoundaries(on engine: TestEngine) throws {
+    let folder = try TemporaryFolder()
+    let database = try folder.database(on: engine)
     for text in ["2023-01", "2023-02", "2024-02", "1900-02", "2000-02", "2023-04", "2023-12"] {
       let month = try #require(Month(parsing: text))
-      let (first, last) = try queue.read { db in
+      let (first, last) = try database.read { db in
         (
-          try String.fetchOne(db, sql: "SELECT \(MonthSQL.firstDay("?"))", arguments: [text]),
-          try String.fetchOne(db, sql: "SELECT \(MonthSQL.lastDay("?"))", arguments: [text])
+          try db.value(CalendarDate.self, sql: "SELECT \(MonthSQL.firstDay("?"))", arguments: [text]),
+          try db.value(CalendarDate.self, sql: "SELECT \(MonthSQL.lastDay("?"))", arguments: [text])
         )
       }
-      #expect(first == month.firstDay.description, "\(text)")
-      #expect(last == month.lastDay.description, "\(text)")
+      #expect(first == month.firstDay, "\(text)")
+      #expect(last == month.lastDay, "\(text)")
     }
   }
 

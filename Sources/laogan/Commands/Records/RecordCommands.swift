@@ -67,7 +67,7 @@ struct ListRecords<Commands: KindCommands>: ParsableCommand {
 
   static var configuration: CommandConfiguration {
     let region = Kind.region == .none ? "" : " --region 兴义"
-    let dates = Kind.dateSQL == nil ? "" : " " + Commands.examplePeriod
+    let dates = Kind.isDated ? " " + Commands.examplePeriod : ""
     return CommandConfiguration(
       commandName: "list", abstract: "列出\(Kind.label)（不含已作废的）。",
       discussion: """
