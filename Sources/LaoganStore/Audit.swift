@@ -27,18 +27,50 @@ extension AuditedRecord {
   public static var selection: String { "*" }
 }
 
-/// A record that lists its stored columns and their values itself. The writer binds them to one prepared
-/// statement a table, where GRDB's `insert` builds its query again for every row — payments and cadres come
-/// by the hundred thousand — and GRDB's own encoding reads the same list.
+/// A record stored by one prepared statement a table: the writer binds its row to it, where GRDB's `insert`
+/// builds its query again for every row — payments and cadres come by the hundred thousand — and GRDB's own
+/// encoding reads the same row. Its columns are those its `CodingKeys` name (`SQLRowEncoder`), less those it
+/// only reads, and those worked out from it after them: named once, for reading and writing alike.
 package protocol ColumnList: AuditedRecord {
-  static var storedColumns: [String] { get }
-  /// In the order of `storedColumns`.
-  var storedValues: [(any SQLValueConvertible)?] { get }
+  /// Columns the record is read with but never writes: what its selection joins in.
+  static var readOnlyColumns: Set<String> { get }
+  /// Columns stored beside the record's own, worked out from them (a cadre's search keys).
+  var derivedColumns: [(column: String, value: (any SQLValueConvertible)?)] { get }
+}
+
+/// The columns one record is stored in, and their values in the same order: the same columns for every record
+/// of its type.
+package struct StoredRow {
+  package let columns: [String]
+  package let values: [(any SQLValueConvertible)?]
 }
 
 extension ColumnList {
+  package static var readOnlyColumns: Set<String> { [] }
+  package var derivedColumns: [(column: String, value: (any SQLValueConvertible)?)] { [] }
+
+  package var storedRow: StoredRow {
+    get throws {
+      let row = try SQLRowEncoder.columns(of: self)
+      let readOnly = Self.readOnlyColumns
+      var columns = row.columns
+      var values = row.values
+      if !readOnly.isEmpty {
+        let kept = columns.indices.filter { !readOnly.contains(columns[$0]) }
+        columns = kept.map { columns[$0] }
+        values = kept.map { values[$0] }
+      }
+      for derived in derivedColumns {
+        columns.append(derived.column)
+        values.append(derived.value)
+      }
+      return StoredRow(columns: columns, values: values)
+    }
+  }
+
   public func encode(to container: inout PersistenceContainer) throws {
-    for (column, value) in zip(Self.storedColumns, storedValues) { container[column] = value.databaseValue }
+    let row = try storedRow
+    for (column, value) in zip(row.columns, row.values) { container[column] = value.databaseValue }
   }
 }
 
@@ -133,27 +165,28 @@ public final class AuditedWriter {
   /// Inserts a record; it is logged with the run of inserts it belongs to (`logInserts`). A record that
   /// `canWait` — one whose table the command reads only through the writer or its look-ups, which store the
   /// waiting rows first: a fact, a roster's new cadre and its first membership — and that lists its own
-  /// columns may wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `values`,
-  /// when given, are the record's stored values, worked out already (`RecordSaver.Ahead`).
+  /// columns may wait to be stored with the rows after it (`WaitingRows`); it has its id either way. `stored`,
+  /// when given, is the record's stored row, worked out already (`RecordSaver.Ahead`).
   package func insert<Record: AuditedRecord>(
-    _ record: inout Record, canWait: Bool = false, values: [(any SQLValueConvertible)?]? = nil
+    _ record: inout Record, canWait: Bool = false, stored: StoredRow? = nil
   ) throws {
     let table = Record.databaseTableName
     if canWait, rowsPerStatement > 0, let listed = record as? any ColumnList, let capacity = batchCapacity(table) {
+      let row = try stored ?? listed.storedRow
       let waitingBatch = waiting.first { $0.table == table }
       let batch: any RowBatch
       if let waitingBatch, !waitingBatch.isFull {
         batch = waitingBatch
       } else {
         // Begun before the full batch is stored: on PostgreSQL the server stores that one while this one fills.
-        batch = try newBatch(table, columns: type(of: listed).storedColumns, capacity: capacity, after: waitingBatch)
+        batch = try newBatch(table, columns: row.columns, capacity: capacity, after: waitingBatch)
         try storeWaitingRows(of: table)
         waiting.append(batch)
       }
       let id = batch.nextID
       record.id = id
       // Added before it is noted: noting it may log the runs before it, storing every waiting row first.
-      batch.append(values ?? listed.storedValues)
+      batch.append(row.values)
       try noteInserted(table, id)
       return
     }
@@ -161,8 +194,9 @@ public final class AuditedWriter {
     let id: Int64
     if let sqlite {
       if let listed = record as? any ColumnList {
-        try insertStatement(table, columns: type(of: listed).storedColumns, sqlite)
-          .execute(arguments: StatementArguments((values ?? listed.storedValues).map { $0.databaseValue }))
+        let row = try stored ?? listed.storedRow
+        try insertStatement(table, columns: row.columns, sqlite)
+          .execute(arguments: StatementArguments(row.values.map { $0.databaseValue }))
       } else {
         try record.insert(sqlite)
       }
@@ -170,12 +204,12 @@ public final class AuditedWriter {
     } else {
       // An id left to the table's identity column is not named at all: PostgreSQL refuses NULL for it. One
       // taken for a batch and left unused comes first.
-      var stored = try Self.storedValues(of: record, values).filter { $0.column != "id" || $0.value != .null }
-      if !stored.contains(where: { $0.column == "id" }), let unused = shared?.takeUnusedID(for: table) {
-        stored.append(("id", .integer(unused)))
+      var columns = try Self.columnValues(of: record, stored).filter { $0.column != "id" || $0.value != .null }
+      if !columns.contains(where: { $0.column == "id" }), let unused = shared?.takeUnusedID(for: table) {
+        columns.append(("id", .integer(unused)))
       }
       id = try Self.insertRun(
-        Self.insertSQL(table, columns: stored.map(\.column)), arguments: SQLArguments(stored: stored.map(\.value)),
+        Self.insertSQL(table, columns: columns.map(\.column)), arguments: SQLArguments(stored: columns.map(\.value)),
         connection, sqlite: nil)
     }
     record.id = id
@@ -202,14 +236,14 @@ public final class AuditedWriter {
     return id
   }
 
-  /// A record's stored columns and their values: those it lists itself (`ColumnList`, or `values` worked out
-  /// already), or GRDB's encoding of it.
-  private static func storedValues<Record: AuditedRecord>(
-    of record: Record, _ values: [(any SQLValueConvertible)?]? = nil
+  /// A record's stored columns and their values: its stored row (`ColumnList`, or `stored` worked out already),
+  /// or GRDB's encoding of it.
+  private static func columnValues<Record: AuditedRecord>(
+    of record: Record, _ stored: StoredRow? = nil
   ) throws -> [(column: String, value: SQLValue)] {
     if let listed = record as? any ColumnList {
-      let values = values ?? listed.storedValues
-      return zip(type(of: listed).storedColumns, values).map { ($0, $1?.sqlValue ?? .null) }
+      let row = try stored ?? listed.storedRow
+      return zip(row.columns, row.values).map { ($0, $1?.sqlValue ?? .null) }
     }
     return try record.databaseDictionary.sorted { $0.key < $1.key }.map { ($0.key, SQLValue($0.value)) }
   }
@@ -332,7 +366,7 @@ public final class AuditedWriter {
     if let sqlite {
       try record.update(sqlite)
     } else {
-      let stored = try Self.storedValues(of: record).filter { $0.column != "id" }
+      let stored = try Self.columnValues(of: record).filter { $0.column != "id" }
       let changed = try connection.changedRows(
         by: "UPDATE \(table) SET \(stored.map { "\($0.column) = ?" }.joined(separator: ", ")) WHERE id = ?",
         arguments: SQLArguments(stored: stored.map(\.value) + [record.id?.sqlValue ?? .null]))

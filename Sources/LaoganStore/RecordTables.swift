@@ -3,8 +3,8 @@ import LaoganModel
 import LaoganText
 
 // Each record of the model as a row of its table, and each value as a column's value: the only place the
-// model meets GRDB. The model's `CodingKeys` name the columns; a record that lists its columns itself
-// (`ColumnList`) is stored by one prepared statement a table.
+// model meets GRDB. The model's `CodingKeys` name the columns, for reading and writing; a record stored by one
+// prepared statement a table (`ColumnList`) says only which of them it never writes and which it works out.
 
 extension Permit: FetchableRecord, ColumnList {
   public static let databaseTableName = "permit"
@@ -19,10 +19,7 @@ extension Permit: FetchableRecord, ColumnList {
     [AllColumns(), SQL(sql: openLoan).forKey("lent_on")]
   }
 
-  public static let storedColumns = ["id", "cadre_id", "kind", "number", "issued_on", "valid_until", "voided_reason"]
-  package var storedValues: [(any SQLValueConvertible)?] {
-    [id, cadreID, type, number, issuedOn, validUntil, voidedReason]
-  }
+  package static let readOnlyColumns: Set<String> = ["lent_on"]
 }
 
 extension PermitLoan: FetchableRecord, AuditedRecord {
@@ -49,21 +46,11 @@ extension Cadre: FetchableRecord, ColumnList {
     [AllColumns(), SQL(sql: currentOrganization).forKey("party_organization")]
   }
 
+  package static let readOnlyColumns: Set<String> = ["party_organization"]
+
   /// The pinyin keys that name search matches are stored with the row.
-  public static let storedColumns = [
-    "id", "name", "sex", "ethnicity", "born_on", "resident_id", "category", "started_work_on", "retired_on",
-    "former_unit", "unit_type", "former_post", "rank", "region_code", "party_member", "joined_party_on", "residence",
-    "resettled_elsewhere", "needs_care", "phone", "emergency_contact", "emergency_phone", "died_on", "note",
-    "voided_reason", "search_keys", "party_status", "away_to", "resettled_to", "resettlement_scope", "death_cause",
-    "farewell", "lunar_birthday",
-  ]
-  package var storedValues: [(any SQLValueConvertible)?] {
-    [
-      id, name, sex, ethnicity, bornOn, residentID, category, startedWorkOn, retiredOn, formerUnit, unitType,
-      formerPost, rank, regionCode, isPartyMember, joinedPartyOn, residence, resettledElsewhere, needsCare, phone,
-      emergencyContact, emergencyPhone, diedOn, note, voidedReason, PinyinKeys.shared.keys(for: name), partyStatus,
-      awayTo, resettledTo, resettlementScope, deathCause, farewell, lunarBirthday,
-    ]
+  package var derivedColumns: [(column: String, value: (any SQLValueConvertible)?)] {
+    [("search_keys", PinyinKeys.shared.keys(for: name))]
   }
 }
 
@@ -73,15 +60,6 @@ extension BenefitRule: FetchableRecord, AuditedRecord {
 
 extension Payment: FetchableRecord, ColumnList {
   public static let databaseTableName = "payment"
-
-  public static let storedColumns = [
-    "id", "cadre_id", "item", "month", "paid_on", "amount_fen", "note", "rule_id", "voided_reason", "recipient_id",
-  ]
-  package var storedValues: [(any SQLValueConvertible)?] {
-    [
-      id, cadreID, item, month, paidOn, amount, note, ruleID, voidedReason, recipientID,
-    ]
-  }
 }
 
 extension FundEntry: FetchableRecord, AuditedRecord {
@@ -111,16 +89,7 @@ extension PartyOrganization: FetchableRecord, ColumnList {
     [AllColumns(), SQL(sql: currentSecretary).forKey("secretary_id")]
   }
 
-  public static let storedColumns = [
-    "id", "name", "kind", "region_code", "off_site", "located_in", "model_level", "named_on", "established_on",
-    "dissolved_on", "elected_on", "voided_reason",
-  ]
-  package var storedValues: [(any SQLValueConvertible)?] {
-    [
-      id, name, kind, regionCode, isOffSite, locatedIn, modelLevel, namedOn, establishedOn, dissolvedOn, electedOn,
-      voidedReason,
-    ]
-  }
+  package static let readOnlyColumns: Set<String> = ["secretary_id"]
 }
 
 extension Officer: FetchableRecord, AuditedRecord {
@@ -140,9 +109,6 @@ extension Officer: FetchableRecord, AuditedRecord {
 
 extension Membership: FetchableRecord, ColumnList {
   public static let databaseTableName = "membership"
-
-  public static let storedColumns = ["id", "cadre_id", "organization_id", "joined_on", "left_on"]
-  package var storedValues: [(any SQLValueConvertible)?] { [id, cadreID, organizationID, joinedOn, leftOn] }
 }
 
 extension LaoganModel.Association: FetchableRecord, AuditedRecord {
@@ -187,9 +153,6 @@ extension Pension: FetchableRecord, AuditedRecord {
 
 extension DuesPayment: FetchableRecord, ColumnList {
   public static let databaseTableName = "dues_payment"
-
-  public static let storedColumns = ["id", "cadre_id", "month", "amount_fen", "paid_on", "voided_reason"]
-  package var storedValues: [(any SQLValueConvertible)?] { [id, cadreID, month, amount, paidOn, voidedReason] }
 }
 
 extension Transfer: FetchableRecord, AuditedRecord {

@@ -19,11 +19,11 @@ final class RecordSaver<Kind: RecordKind> {
   private var seen: ImportedKeys?
 
   /// A row read into its record: the row with its problems and notes, and the record when it has none —
-  /// with its stored values when they were worked out ahead.
+  /// with its stored row when that was worked out ahead.
   struct Reading {
     var cells: FieldReader<Kind.Field>
     var parsed: Parsed<Kind.Record>?
-    var values: [(any SQLValueConvertible)?]?
+    var storedRow: StoredRow?
   }
 
   /// A row of a kind that `parsesAhead`, worked out on the reading thread (`WorkAhead`): its key, the record
@@ -78,13 +78,13 @@ final class RecordSaver<Kind: RecordKind> {
   }
 
   /// Works out a row on the reading thread, through its own connection and look-ups: down to the stored
-  /// values of a new record (a roster's pinyin keys among them).
+  /// row of a new record (a roster's pinyin keys among them).
   static func ahead(of row: FieldReader<Kind.Field>, key: String, over existing: Kind.Record?, _ lookup: Lookup)
     throws -> Ahead
   {
     var reading = try read(row, over: existing, lookup)
     if existing == nil, let listed = reading.parsed?.record as? any ColumnList {
-      reading.values = listed.storedValues
+      reading.storedRow = try listed.storedRow
     }
     return Ahead(key: key, existing: existing, reading: reading)
   }
@@ -107,7 +107,7 @@ final class RecordSaver<Kind: RecordKind> {
     guard reader.problems.isEmpty, var parsed = reading.parsed else { throw FieldProblems(problems: reader.problems) }
     guard let existing else {
       // A kind that parses ahead reads nothing its import writes, so its new records may wait too.
-      try writer.insert(&parsed.record, canWait: Kind.isFact || Kind.parsesAhead, values: reading.values)
+      try writer.insert(&parsed.record, canWait: Kind.isFact || Kind.parsesAhead, stored: reading.storedRow)
       try link(parsed)
       try Kind.afterSave(parsed, added: true, writer, lookup)
       return (.added, parsed.record, reader.notes)

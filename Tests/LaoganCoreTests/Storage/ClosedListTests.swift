@@ -72,4 +72,23 @@ struct ClosedListTests {
         "\(key): the schema lists \(found[key] ?? []), Swift \(Self.expected[key] ?? [])")
     }
   }
+
+  @Test("a label added to a closed list is one migration's call: its rows are stored, others still refused")
+  func labelAdded() throws {
+    let queue = try DatabaseQueue()
+    try Migrations.migrator.migrate(queue)
+    let payment = "INSERT INTO payment (cadre_id, item, month, amount_fen) VALUES (1, ?, '2023-06', 100)"
+    try queue.write { db in
+      try db.execute(sql: oneCadreSQL)
+      #expect(throws: DatabaseError.self) { try db.execute(sql: payment, arguments: ["护理补贴"]) }
+      try Migrations.addLabels(["护理补贴", "O'Brien"], to: "item", of: "payment", db)
+      try db.execute(sql: payment, arguments: ["护理补贴"])
+      try db.execute(sql: payment, arguments: ["O'Brien"])
+      #expect(throws: DatabaseError.self) { try db.execute(sql: payment, arguments: ["无此项"]) }
+      #expect(throws: LaoganError.self) { try Migrations.addLabels(["甲"], to: "note", of: "payment", db) }
+      #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+    }
+    // A connection opened afterwards reads the new list too.
+    #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM payment WHERE item = '护理补贴'") } == 1)
+  }
 }

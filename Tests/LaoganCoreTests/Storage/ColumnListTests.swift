@@ -5,11 +5,11 @@ import Testing
 
 @testable import LaoganStore
 
-/// A record stored by one prepared statement (`ColumnList`) names its columns twice: its `CodingKeys`, by which
-/// every read decodes a row, and `storedColumns` with `storedValues`, by which every write binds one. Two
-/// columns of one type swapped in either list would store each in the other's place and read it back there,
-/// silently. Each record here has a different value in every column, so its two forms must agree column by
-/// column.
+/// A record stored by one prepared statement (`ColumnList`) names its columns once, by its `CodingKeys`: every
+/// read decodes a row by them, and every write binds the row `SQLRowEncoder` makes by them. These hold the
+/// written row to what is read: each record here has a different value in every column, so a column written
+/// in another's place, left out, or written twice would show; and a record's nil is a NULL column, so every
+/// record of a type binds the same columns to the one statement.
 @Suite("Columns written once, read once")
 struct ColumnListTests {
   /// Columns a row is read with but never written: what the record's selection joins in, and `search_keys`,
@@ -30,9 +30,10 @@ struct ColumnListTests {
   }
 
   /// The record's columns as the writer binds them, each value as text.
-  static func bound<Record: ColumnList>(_ record: Record) -> [String: String] {
-    Dictionary(
-      uniqueKeysWithValues: zip(Record.storedColumns, record.storedValues).compactMap { column, value in
+  static func bound<Record: ColumnList>(_ record: Record) throws -> [String: String] {
+    let row = try record.storedRow
+    return Dictionary(
+      uniqueKeysWithValues: zip(row.columns, row.values).compactMap { column, value in
         switch value?.sqlValue {
         case .integer(let number): (column, "\(number)")
         case .text(let text): (column, text)
@@ -44,15 +45,27 @@ struct ColumnListTests {
 
   static func expectAgree<Record: ColumnList>(_ record: Record) throws {
     let encoded = try encoded(record)
-    let bound = bound(record)
-    #expect(Set(Record.storedColumns).count == Record.storedColumns.count, "\(Record.self) lists a column twice")
-    #expect(Record.storedColumns.count == record.storedValues.count, "\(Record.self): columns and values differ")
-    for column in Record.storedColumns where !derived.contains(column) {
+    let bound = try bound(record)
+    let columns = try record.storedRow.columns
+    #expect(Set(columns).count == columns.count, "\(Record.self) writes a column twice")
+    #expect(bound.count == columns.count, "\(Record.self): a column written without its value")
+    for column in columns where !derived.contains(column) {
       #expect(bound[column] == encoded[column], "\(Record.self).\(column): written \(bound[column] ?? "NULL")")
     }
     for column in encoded.keys where !readOnly.contains(column) {
-      #expect(Record.storedColumns.contains(column), "\(Record.self).\(column) is read but never written")
+      #expect(columns.contains(column), "\(Record.self).\(column) is read but never written")
     }
+    for column in readOnly { #expect(!columns.contains(column), "\(Record.self).\(column) is only read") }
+  }
+
+  @Test("a nil is written as a NULL column, never left out: every payment binds the same columns")
+  func nilColumns() throws {
+    let bare = Payment(cadreID: 1, item: .medicalSubsidy, month: Month(valid: 2023, 6), amount: Fen(100))
+    let full = Payment(
+      id: 3, cadreID: 11, item: .medicalSubsidy, month: Month(valid: 2023, 6), paidOn: CalendarDate(valid: 2023, 6, 20),
+      amount: Fen(5050), note: "备注", ruleID: 13, voidedReason: "作废原因", recipientID: 17)
+    #expect(try bare.storedRow.columns == full.storedRow.columns)
+    #expect(try bare.storedRow.values.filter { $0 == nil }.count == 6)
   }
 
   @Test("a cadre's every column is written where it is read, each yes/no column told apart from the others")
