@@ -14,9 +14,9 @@ import GRDB
 /// largest then — and every row it updated (its `update` entries in the audit log). A deleted row's children
 /// and a table without rowids are beyond it, so such a command deletes nothing and lists no participants
 /// (`RecordKind.checkedAtCommit`); one whose logged writes do is refused, so a kind marked by mistake cannot
-/// slip past. Checking the rows as each batch was stored, while their pages were in
-/// SQLite's cache, was slower: a million payments took 17.2–18.6 s against 14.6–15.2 s, the cadres each
-/// batch's rows point to crowding the indexes out of the cache.
+/// slip past. The rows are checked once, at the end, not as each batch is stored: the cadres each batch's rows
+/// point to would crowd the indexes out of SQLite's cache, and a long import took a sixth longer that way
+/// (docs/performance.md).
 struct CommitCheck {
   /// Each table's constraints, with its largest rowid when the command began.
   private let tables: [(constraints: TableConstraints, lastRowID: Int64)]
