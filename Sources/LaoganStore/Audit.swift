@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LaoganModel
+import Synchronization
 
 /// Who runs a command and what they typed: every write is logged under it as one group (SPEC §7).
 public struct AuditContext: Sendable {
@@ -45,26 +46,44 @@ package struct StoredRow {
   package let values: [(any SQLValueConvertible)?]
 }
 
+/// Each `ColumnList` type's stored columns, learnt from its first record: what every record of it encodes, less
+/// the read-only ones (`kept`, the positions of the others; nil when none is read-only).
+private enum StoredColumns {
+  struct Known: Sendable {
+    let names: [String]
+    let kept: [Int]?
+  }
+
+  private static let known = Mutex<[ObjectIdentifier: Known]>([:])
+
+  static func known(_ type: Any.Type) -> Known? {
+    known.withLock { $0[ObjectIdentifier(type)] }
+  }
+
+  static func learn(_ type: Any.Type, encoded: [String], readOnly: Set<String>) -> Known {
+    let kept = readOnly.isEmpty ? nil : encoded.indices.filter { !readOnly.contains(encoded[$0]) }
+    let learnt = Known(names: kept.map { $0.map { encoded[$0] } } ?? encoded, kept: kept)
+    known.withLock { $0[ObjectIdentifier(type)] = learnt }
+    return learnt
+  }
+}
+
 extension ColumnList {
   package static var readOnlyColumns: Set<String> { [] }
   package var derivedColumns: [(column: String, value: (any SQLValueConvertible)?)] { [] }
 
   package var storedRow: StoredRow {
     get throws {
-      let row = try SQLRowEncoder.columns(of: self)
-      let readOnly = Self.readOnlyColumns
-      var columns = row.columns
-      var values = row.values
-      if !readOnly.isEmpty {
-        let kept = columns.indices.filter { !readOnly.contains(columns[$0]) }
-        columns = kept.map { columns[$0] }
-        values = kept.map { values[$0] }
-      }
-      for derived in derivedColumns {
-        columns.append(derived.column)
-        values.append(derived.value)
-      }
-      return StoredRow(columns: columns, values: values)
+      let known = StoredColumns.known(Self.self)
+      let row = try SQLRowEncoder.row(of: self, namingColumns: known == nil)
+      let columns =
+        known
+        ?? StoredColumns.learn(Self.self, encoded: row.columns ?? [], readOnly: Self.readOnlyColumns)
+      var values = columns.kept.map { kept in kept.map { row.values[$0] } } ?? row.values
+      let derived = derivedColumns
+      guard !derived.isEmpty else { return StoredRow(columns: columns.names, values: values) }
+      values += derived.map(\.value)
+      return StoredRow(columns: columns.names + derived.map(\.column), values: values)
     }
   }
 

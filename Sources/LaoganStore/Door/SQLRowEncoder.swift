@@ -3,14 +3,15 @@
 /// `CodingKeys`, for reading and writing alike. A nil is a NULL column, never a column left out: every record
 /// of a type gives the same columns, which one prepared statement a table binds.
 struct SQLRowEncoder: Encoder {
-  /// The columns written so far and their values, shared by the encoder and its container.
+  /// The values written so far, and their columns when they are asked for, shared by the encoder and its
+  /// container.
   final class Row {
-    var columns: [String] = []
+    var columns: [String]?
     var values: [(any SQLValueConvertible)?] = []
 
-    init(capacity: Int) {
-      columns.reserveCapacity(capacity)
-      values.reserveCapacity(capacity)
+    init(namingColumns: Bool) {
+      columns = namingColumns ? [] : nil
+      values.reserveCapacity(16)
     }
   }
 
@@ -18,9 +19,10 @@ struct SQLRowEncoder: Encoder {
   var codingPath: [any CodingKey] { [] }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-  /// The record's columns and values.
-  static func columns(of record: some Encodable, capacity: Int = 16) throws -> Row {
-    let row = Row(capacity: capacity)
+  /// The record's values, and their columns when `namingColumns`: the columns are the same for every record
+  /// of a type, so a writer of many rows names them once.
+  static func row(of record: some Encodable, namingColumns: Bool) throws -> Row {
+    let row = Row(namingColumns: namingColumns)
     try record.encode(to: SQLRowEncoder(row: row))
     return row
   }
@@ -42,7 +44,7 @@ struct SQLRowEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
 
     private func put(_ value: (any SQLValueConvertible)?, _ key: Key) {
-      row.columns.append(key.stringValue)
+      row.columns?.append(key.stringValue)
       row.values.append(value)
     }
 
