@@ -86,8 +86,8 @@ extension LaoganDatabase {
     guard !text.isEmpty else { return [] }
     let isLatin = text.unicodeScalars.allSatisfy { $0.isASCII || (0xFF01...0xFF5E).contains($0.value) }
     // A key holds letters and digits only, so anything else finds no one (and is no FTS5 syntax).
-    let key = PinyinKeys.normalizedQuery(text)
-    guard !isLatin || key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
+    let key = isLatin ? PinyinKeys.normalizedQuery(text) : ""
+    guard key.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [] }
     return try read { db in
       let (condition, argument) =
         isLatin
