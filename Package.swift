@@ -45,8 +45,8 @@ let package = Package(
     .target(
       name: "LaoganCore",
       dependencies: [
-        "LaoganStore", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+        "LaoganStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The thin command-line wrapper: parses, calls LaoganCore, prints.

@@ -170,14 +170,14 @@ extension CalendarDate {
   /// Strict `YYYY-MM-DD`, the stored form, read from its bytes: every stored date read back comes here, and
   /// most dates in clerks' files are in this form too.
   public init?(iso text: String) {
-    let parts = PlainDigits.read(text) { bytes -> (year: Int, month: Int, day: Int)? in
+    let parts = text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int, day: Int)? in
       guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
         let year = PlainDigits.value(bytes, 0..<4), let month = PlainDigits.value(bytes, 5..<7),
         let day = PlainDigits.value(bytes, 8..<10)
       else { return nil }
       return (year, month, day)
     }
-    guard let parts else { return nil }
+    guard let parts = parts ?? nil else { return nil }
     self.init(year: parts.year, month: parts.month, day: parts.day)
   }
 }

@@ -58,7 +58,7 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
   /// `518.50`, `518.5`, `518`, `-0.05`: ASCII digits with at most two decimals, read from the bytes.
   private init?(plainYuan text: String) {
-    let fen = PlainDigits.read(text) { bytes -> Int64? in
+    let fen = text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
       let negative = bytes.first == UInt8(ascii: "-")
       let start = negative ? 1 : 0
       let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
@@ -69,7 +69,7 @@ public struct Fen: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
       let fen = Int64(yuan) * 100 + Int64(decimals == 1 ? cents * 10 : cents)
       return negative ? -fen : fen
     }
-    guard let fen else { return nil }
+    guard let fen = fen ?? nil else { return nil }
     value = fen
   }
 

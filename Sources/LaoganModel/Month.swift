@@ -68,13 +68,13 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
 
   /// Exactly `2024-01`: the stored form (what `description` writes), and what payroll files hold.
   public init?(storedForm text: String) {
-    let parts = PlainDigits.read(text) { bytes -> (year: Int, month: Int)? in
+    let parts = text.utf8.withContiguousStorageIfAvailable { bytes -> (year: Int, month: Int)? in
       guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = PlainDigits.value(bytes, 0..<4),
         let month = PlainDigits.value(bytes, 5..<7)
       else { return nil }
       return (year, month)
     }
-    guard let parts else { return nil }
+    guard let parts = parts ?? nil else { return nil }
     self.init(year: parts.year, month: parts.month)
   }
 

@@ -196,7 +196,7 @@ public final class AuditedWriter {
   ) throws -> [(column: String, value: SQLValue)] {
     if let listed = record as? any ColumnList {
       let row = try stored ?? listed.storedRow
-      return zip(row.columns, row.values).map { ($0, $1?.sqlValue ?? .null) }
+      return zip(row.columns, row.values).map { ($0, $1) }
     }
     return try record.databaseDictionary.sorted { $0.key < $1.key }.map { ($0.key, SQLValue($0.value)) }
   }

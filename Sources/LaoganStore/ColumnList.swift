@@ -12,11 +12,11 @@ package protocol ColumnList: AuditedRecord {
   var derivedColumns: [(column: String, value: (any SQLValueConvertible)?)] { get }
 }
 
-/// The columns one record is stored in, and their values in the same order: the same columns for every record
-/// of its type.
+/// The columns one record is stored in, and their stored values in the same order: the same columns for every
+/// record of its type.
 package struct StoredRow {
   package let columns: [String]
-  package let values: [(any SQLValueConvertible)?]
+  package let values: [SQLValue]
 }
 
 /// Each `ColumnList` type's stored columns, learnt from its first record: what every record of it encodes, less
@@ -55,7 +55,7 @@ extension ColumnList {
       var values = columns.kept.map { kept in kept.map { row.values[$0] } } ?? row.values
       let derived = derivedColumns
       guard !derived.isEmpty else { return StoredRow(columns: columns.names, values: values) }
-      values += derived.map(\.value)
+      values += derived.map { $0.value?.sqlValue ?? .null }
       return StoredRow(columns: columns.names + derived.map(\.column), values: values)
     }
   }

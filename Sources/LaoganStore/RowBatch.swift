@@ -8,7 +8,7 @@ protocol RowBatch: AnyObject {
   /// The id the next row takes.
   var nextID: Int64 { get }
   /// Adds a row, by its stored values: its id is `nextID`, whatever its values say (none, worked out ahead).
-  func append(_ row: [(any SQLValueConvertible)?])
+  func append(_ row: [SQLValue])
   /// Stores the rows, or sends them to be stored before the next statement. A row the engine refuses is
   /// named by `row` (its id): the line of the file it came from, where there is one.
   func store(naming row: @escaping (Int64) -> String) throws

@@ -18,7 +18,7 @@ package final class WaitingRows: RowBatch {
   /// Where the id is among a row's values.
   private let idColumn: Int
   private let db: Database
-  private var values: [DatabaseValue] = []
+  private var values: [SQLValue] = []
   private(set) var count = 0
 
   /// An empty batch for `table`, whose first row will take the id SQLite would give it next: past the
@@ -50,10 +50,10 @@ package final class WaitingRows: RowBatch {
   /// The id the next row takes.
   var nextID: Int64 { firstID + Int64(count) }
 
-  func append(_ row: [(any SQLValueConvertible)?]) {
+  func append(_ row: [SQLValue]) {
     precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
-    for value in row { values.append(value.databaseValue) }
-    values[values.count - row.count + idColumn] = nextID.databaseValue
+    values += row
+    values[values.count - row.count + idColumn] = .integer(nextID)
     count += 1
   }
 
@@ -66,9 +66,28 @@ package final class WaitingRows: RowBatch {
     let statement = try db.cachedStatement(
       sql: "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         + Array(repeating: row, count: count).joined(separator: ", "))
-    // Unchecked: `append` holds every row to the columns, so the values fill the statement's placeholders
-    // exactly, and GRDB's check would copy them all once more.
-    statement.setUncheckedArguments(StatementArguments(values))
+    // No arguments, unchecked: the statement is reset and every placeholder cleared to NULL. The values are
+    // then bound one by one by GRDB's own binding, which `execute` keeps: `append` holds every row to the
+    // columns, so they fill the placeholders exactly. `StatementArguments` would copy each value again through
+    // a generic path not specialised for them — a twentieth of a payments import.
+    statement.setUncheckedArguments([])
+    for (index, value) in zip(CInt(1)..., values) { try bind(value, at: index, statement) }
     try statement.execute()
+  }
+
+  /// Binds a value to a cleared placeholder: a NULL is bound already.
+  private func bind(_ value: SQLValue, at index: CInt, _ statement: Statement) throws {
+    let code: CInt
+    switch value {
+    case .null: return
+    case .integer(let integer): code = integer.bind(to: statement.sqliteStatement, at: index)
+    case .real(let real): code = real.bind(to: statement.sqliteStatement, at: index)
+    case .text(let text): code = text.bind(to: statement.sqliteStatement, at: index)
+    case .blob(let data): code = data.bind(to: statement.sqliteStatement, at: index)
+    }
+    let result = ResultCode(rawValue: code)
+    guard result == .SQLITE_OK else {
+      throw DatabaseError(resultCode: result, message: "\(table): 第 \(index) 个值未能绑定", sql: statement.sql)
+    }
   }
 }

@@ -1,7 +1,7 @@
 extension String {
   /// Full-width ASCII forms (０-９, Ｘ, ，, ．) folded to their ASCII twins and the ideographic space to a
   /// space: Chinese input methods type them, and a 身份证号 or a date typed so is still the same value.
-  package var halfWidth: String {
+  @usableFromInline package var halfWidth: String {
     guard unicodeScalars.contains(where: { $0.value >= 0x3000 }) else { return self }
     var scalars = String.UnicodeScalarView()
     for scalar in unicodeScalars {

@@ -51,9 +51,9 @@ final class CopyBatch: RowBatch {
 
   var nextID: Int64 { ids[count] }
 
-  func append(_ row: [(any SQLValueConvertible)?]) {
+  func append(_ row: [SQLValue]) {
     precondition(row.count == columns.count, "\(table): \(row.count) values for \(columns.count) columns")
-    var values = row.map { $0?.sqlValue ?? .null }
+    var values = row
     values[idColumn] = .integer(nextID)
     CopyText.append(values, to: &rows)
     count += 1

@@ -34,7 +34,7 @@ struct ColumnListTests {
     let row = try record.storedRow
     return Dictionary(
       uniqueKeysWithValues: zip(row.columns, row.values).compactMap { column, value in
-        switch value?.sqlValue {
+        switch value {
         case .integer(let number): (column, "\(number)")
         case .text(let text): (column, text)
         case .real(let number): (column, "\(number)")
@@ -65,7 +65,7 @@ struct ColumnListTests {
       id: 3, cadreID: 11, item: .medicalSubsidy, month: Month(valid: 2023, 6), paidOn: CalendarDate(valid: 2023, 6, 20),
       amount: Fen(5050), note: "备注", ruleID: 13, voidedReason: "作废原因", recipientID: 17)
     #expect(try bare.storedRow.columns == full.storedRow.columns)
-    #expect(try bare.storedRow.values.filter { $0 == nil }.count == 6)
+    #expect(try bare.storedRow.values.filter { $0 == .null }.count == 6)
   }
 
   @Test("a cadre's every column is written where it is read, each yes/no column told apart from the others")
