@@ -62,21 +62,28 @@ package final class WaitingRows: RowBatch {
   /// constraints left to `CommitCheck`, SQLite then keeps no statement journal; the check names the row.
   func store(naming row: @escaping (Int64) -> String) throws {
     guard count > 0 else { return }
-    let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     let statement = try db.cachedStatement(
       sql: "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        + Array(repeating: row, count: count).joined(separator: ", "))
-    // No arguments, unchecked: the statement is reset and every placeholder cleared to NULL. The values are
-    // then bound one by one by GRDB's own binding, which `execute` keeps: `append` holds every row to the
-    // columns, so they fill the placeholders exactly. `StatementArguments` would copy each value again through
-    // a generic path not specialised for them — a twentieth of a payments import.
+        + Array(repeating: placeholders, count: count).joined(separator: ", "))
+    // No arguments, unchecked: GRDB resets the statement and clears every placeholder to NULL, and `execute`
+    // then only resets it again, which keeps what is bound (GRDB 7's `setUncheckedArguments` and
+    // `prepareExecution`; `ImportPathsTests` stores the same rows a statement at a time and 64 at a time). The
+    // values are bound one by one by GRDB's own binding: `append` holds every row to the columns, so they fill
+    // the placeholders exactly. `StatementArguments` would copy each value again through a generic path not
+    // specialised for them — a twentieth of a payments import.
     statement.setUncheckedArguments([])
-    for (index, value) in zip(CInt(1)..., values) { try bind(value, at: index, statement) }
+    for (index, value) in values.enumerated() {
+      try bind(value, at: CInt(index + 1), statement) {
+        "\(row(firstID + Int64(index / columns.count)))的 \(columns[index % columns.count])"
+      }
+    }
     try statement.execute()
   }
 
-  /// Binds a value to a cleared placeholder: a NULL is bound already.
-  private func bind(_ value: SQLValue, at index: CInt, _ statement: Statement) throws {
+  /// Binds a value to a cleared placeholder (a NULL is bound already); SQLite refuses only a text or a blob
+  /// too long for it, or the memory to copy one.
+  private func bind(_ value: SQLValue, at index: CInt, _ statement: Statement, naming place: () -> String) throws {
     let code: CInt
     switch value {
     case .null: return
@@ -87,7 +94,7 @@ package final class WaitingRows: RowBatch {
     }
     let result = ResultCode(rawValue: code)
     guard result == .SQLITE_OK else {
-      throw DatabaseError(resultCode: result, message: "\(table): 第 \(index) 个值未能绑定", sql: statement.sql)
+      throw DatabaseError(resultCode: result, message: "\(place()) 未能写入（\(result)）", sql: statement.sql)
     }
   }
 }

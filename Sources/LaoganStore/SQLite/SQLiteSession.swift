@@ -161,8 +161,3 @@ extension SQLArguments {
     return arguments
   }
 }
-
-extension Optional where Wrapped == any SQLValueConvertible {
-  /// A stored value as GRDB binds it: NULL for nil.
-  var databaseValue: DatabaseValue { self?.sqlValue.databaseValue ?? .null }
-}
