@@ -66,8 +66,8 @@ package final class WaitingRows: RowBatch {
     let statement = try db.cachedStatement(
       sql: "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         + Array(repeating: placeholders, count: count).joined(separator: ", "))
-    // No arguments, unchecked: GRDB resets the statement and clears every placeholder to NULL, and `execute`
-    // then only resets it again, which keeps what is bound (GRDB 7's `setUncheckedArguments` and
+    // No arguments, unchecked: GRDB resets the statement and clears every placeholder, and `execute` then
+    // only resets it again, which keeps what is bound (GRDB 7's `setUncheckedArguments` and
     // `prepareExecution`; `ImportPathsTests` stores the same rows a statement at a time and 64 at a time). The
     // values are bound one by one by GRDB's own binding: `append` holds every row to the columns, so they fill
     // the placeholders exactly. `StatementArguments` would copy each value again through a generic path not
@@ -81,18 +81,10 @@ package final class WaitingRows: RowBatch {
     try statement.execute()
   }
 
-  /// Binds a value to a cleared placeholder (a NULL is bound already); SQLite refuses only a text or a blob
-  /// too long for it, or the memory to copy one.
+  /// Binds a value to a placeholder, as GRDB binds its own value (the one mapping from ours, `databaseValue`);
+  /// SQLite refuses only a text or a blob too long for it, or the memory to copy one.
   private func bind(_ value: SQLValue, at index: CInt, _ statement: Statement, naming place: () -> String) throws {
-    let code: CInt
-    switch value {
-    case .null: return
-    case .integer(let integer): code = integer.bind(to: statement.sqliteStatement, at: index)
-    case .real(let real): code = real.bind(to: statement.sqliteStatement, at: index)
-    case .text(let text): code = text.bind(to: statement.sqliteStatement, at: index)
-    case .blob(let data): code = data.bind(to: statement.sqliteStatement, at: index)
-    }
-    let result = ResultCode(rawValue: code)
+    let result = ResultCode(rawValue: value.databaseValue.bind(to: statement.sqliteStatement, at: index))
     guard result == .SQLITE_OK else {
       throw DatabaseError(resultCode: result, message: "\(place()) 未能写入（\(result)）", sql: statement.sql)
     }
